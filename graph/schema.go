@@ -1,0 +1,79 @@
+// Package graph stores extracted documents as quads in Cayley, reconciles
+// them across sources, and reads them back.
+//
+// # Schema
+//
+// Every quad's label is the IRI of the document it was read from, so the
+// provenance of any fact is one hop away and a document's quads can be found
+// (and replaced as a unit) by label. Node IRIs are short so that they are easy
+// to type in Gizmo:
+//
+//	<doc/H>             a document; H is the first 16 hex digits of the SHA-256 of its text
+//	<entity/T/S>        a reconciled entity; T its lower-case type, S a slug of its key
+//	<event/H>           a reconciled event; H a hash of its class, date and first participants
+//	<mention/H/N>       the N-th entity mention of document H
+//	<evmention/H/N>     the N-th event mention (one trigger) of document H
+//
+// Predicates are listed below as constants; README.md documents them with
+// examples. Values are Cayley quad.String, quad.Int or quad.Bool.
+package graph
+
+// Node types, the objects of PredType.
+const (
+	TypeDocument     = "Document"
+	TypeEntity       = "Entity"
+	TypeEvent        = "Event"
+	TypeMention      = "Mention"
+	TypeEventMention = "EventMention"
+)
+
+// Predicates.
+const (
+	PredType = "type" // any node -> <Document>, <Entity>, ...
+
+	// Documents.
+	PredName       = "name"       // document -> file name; entity -> canonical name
+	PredSource     = "source"     // document -> outlet
+	PredURL        = "url"        // document -> URL
+	PredHeadline   = "headline"   // document -> headline text
+	PredDate       = "date"       // document -> DCT value; event -> TIMEX3 date value
+	PredDateSource = "dateSource" // document -> how the DCT was found
+	PredSHA256     = "sha256"     // document -> full hex digest of the text
+	PredText       = "text"       // document -> full text; mention -> its text
+	PredCopies     = "copies"     // document -> the document it largely copies
+	PredSimilarity = "similarity" // document -> estimated Jaccard similarity to what it copies
+
+	// Entities.
+	PredEntityType = "entityType" // entity -> "PERSON", "ORG", ...
+	PredAlias      = "alias"      // entity -> another name for it
+	PredKey        = "key"        // entity -> its reconciliation key ("gpe:US")
+	PredMemberOf   = "memberOf"   // entity -> entity
+	PredRole       = "role"       // entity -> "President"
+	PredRoleOf     = "roleOf"     // entity -> the entity the role is held in (Russia)
+	PredSupports   = "supports"   // entity -> entity
+	PredLocatedIn  = "locatedIn"  // entity -> entity
+
+	// Mentions (entity and event mentions alike).
+	PredRefersTo   = "refersTo"   // mention -> entity
+	PredMentionOf  = "mentionOf"  // event mention -> event
+	PredInDocument = "inDocument" // mention -> document
+	PredSentence   = "sentence"   // mention -> sentence index (int)
+	PredStart      = "start"      // mention -> byte offset (int)
+	PredEnd        = "end"        // mention -> byte offset (int)
+	PredKind       = "kind"       // entity mention -> "name", "demonym", ...
+	PredEvidence   = "evidence"   // event mention -> the sentence text
+
+	// Events and event mentions.
+	PredClass         = "class"         // event, event mention -> class
+	PredTrigger       = "trigger"       // event mention -> trigger text; event -> trigger lemma
+	PredAgent         = "agent"         // event, event mention -> entity
+	PredPatient       = "patient"       // event, event mention -> entity
+	PredLocation      = "location"      // event, event mention -> entity
+	PredModality      = "modality"      // event mention -> asserted|negated|possible|conditional|reported
+	PredClaimant      = "claimant"      // event mention -> entity
+	PredReports       = "reports"       // event mention (said) -> event mention
+	PredTimex         = "timex"         // event mention -> the TIMEX3 text it was dated by
+	PredTimeInherited = "timeInherited" // event mention -> true when dated by sentence or article
+	PredRangeBegin    = "rangeBegin"    // event, event mention -> TIMEX3 value of a "since X" start
+	PredRangeEnd      = "rangeEnd"      // event, event mention -> TIMEX3 value of an "until X" end
+)
