@@ -1,0 +1,9 @@
+package main
+
+import "github.com/spf13/cobra"
+
+// commands lists the subcommands of the root command; each is built by a
+// constructor in its own file.
+func commands() []*cobra.Command {
+	return []*cobra.Command{}
+}
