@@ -1,0 +1,49 @@
+package timeline
+
+import "fmt"
+
+// validate checks that From and To are dates parseDate understands.
+func (f Filter) validate() error {
+	for _, b := range []struct{ name, v string }{{"--from", f.From}, {"--to", f.To}} {
+		if b.v == "" {
+			continue
+		}
+		if _, ok := parseDate(b.v); !ok {
+			return fmt.Errorf("timeline: %s %q: not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", b.name, b.v)
+		}
+	}
+	if f.From != "" && f.To != "" {
+		from, _ := parseDate(f.From)
+		to, _ := parseDate(f.To)
+		if to.end.Before(from.start) || to.end.Equal(from.start) {
+			return fmt.Errorf("timeline: --from %s is after --to %s", f.From, f.To)
+		}
+	}
+	return nil
+}
+
+// dateMatches reports whether an event dated v falls in [From, To]: its
+// interval overlaps the one the bounds give. With no bounds everything
+// matches; with bounds, undated events and unknown years do not.
+func (f Filter) dateMatches(v string) bool {
+	if f.From == "" && f.To == "" {
+		return true
+	}
+	iv, ok := parseDate(v)
+	if !ok {
+		return false
+	}
+	if f.From != "" {
+		from, _ := parseDate(f.From)
+		if !iv.end.After(from.start) {
+			return false
+		}
+	}
+	if f.To != "" {
+		to, _ := parseDate(f.To)
+		if !iv.start.Before(to.end) {
+			return false
+		}
+	}
+	return true
+}

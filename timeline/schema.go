@@ -1,0 +1,104 @@
+package timeline
+
+// This file is the timeline's JSON schema, documented in README.md. Keep it
+// stable: add fields, never rename or remove them.
+
+// Timeline is the JSON document `storyline timeline` prints.
+type Timeline struct {
+	Filter    Filter     `json:"filter"`
+	Events    []Event    `json:"events"`
+	Documents []Document `json:"documents"`
+}
+
+// Filter restricts a timeline. Empty fields do not filter.
+type Filter struct {
+	// Entity keeps events with a participant or place whose canonical
+	// name or alias is Entity (case-insensitive).
+	Entity string `json:"entity,omitempty"`
+	// From and To keep events whose date overlaps [From, To]; both are
+	// TIMEX3 dates (YYYY, YYYY-MM or YYYY-MM-DD). Undated events are
+	// dropped when either is set.
+	From string `json:"from,omitempty"`
+	To   string `json:"to,omitempty"`
+}
+
+// Event is one reconciled event: one real-world happening with every report
+// of it.
+type Event struct {
+	ID string `json:"id"`
+	// Date is a TIMEX3 value: 2015-11-24, 2015-02, 1991, XXXX-11-24 when
+	// the year is unknown; "" when undated.
+	Date string `json:"date"`
+	// Range is set when the text gives a range ("since September 30").
+	Range     *Range      `json:"range,omitempty"`
+	Class     string      `json:"class"`
+	Trigger   string      `json:"trigger"`
+	Summary   string      `json:"summary"`
+	Agents    []EntityRef `json:"agents"`
+	Patients  []EntityRef `json:"patients"`
+	Locations []EntityRef `json:"locations"`
+	// Modality is the modality all sources agree on, or "disputed".
+	Modality string   `json:"modality"`
+	Sources  []Source `json:"sources"`
+	// Disagreements lists the fields on which sources differ, each value
+	// with the documents that give it. Nothing is overwritten.
+	Disagreements []Disagreement `json:"disagreements,omitempty"`
+}
+
+// Range is a date range in TIMEX3 values; either end may be empty.
+type Range struct {
+	Begin string `json:"begin,omitempty"`
+	End   string `json:"end,omitempty"`
+}
+
+// EntityRef names an entity node.
+type EntityRef struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// Source is one report of an event in one document.
+type Source struct {
+	Document string `json:"document"`
+	Outlet   string `json:"outlet,omitempty"`
+	Headline string `json:"headline"`
+	// Sentence is the evidence sentence.
+	Sentence string `json:"sentence"`
+	// Trigger is the trigger text; Start and End its byte offsets in the
+	// document's text.
+	Trigger       string     `json:"trigger"`
+	Start         int        `json:"start"`
+	End           int        `json:"end"`
+	Date          string     `json:"date,omitempty"`
+	Timex         string     `json:"timex,omitempty"`
+	TimeInherited bool       `json:"time_inherited,omitempty"`
+	Modality      string     `json:"modality"`
+	Claimant      *EntityRef `json:"claimant,omitempty"`
+}
+
+// Disagreement is one field on which the sources of an event differ.
+type Disagreement struct {
+	Field  string          `json:"field"`
+	Values []DisputedValue `json:"values"`
+}
+
+// DisputedValue is one of the values given for a disputed field.
+type DisputedValue struct {
+	Value     string   `json:"value"`
+	Documents []string `json:"documents"`
+}
+
+// Document is one stored article.
+type Document struct {
+	ID       string `json:"id"`
+	File     string `json:"file,omitempty"`
+	Outlet   string `json:"outlet,omitempty"`
+	URL      string `json:"url,omitempty"`
+	Headline string `json:"headline"`
+	// Date is the article's own date; DateSource how it was found (flag,
+	// metadata, dateline, byline, headline, caption, copy, unknown).
+	Date       string `json:"date,omitempty"`
+	DateSource string `json:"date_source"`
+	// Copies lists the documents this one largely copies.
+	Copies []string `json:"copies,omitempty"`
+}

@@ -1,0 +1,256 @@
+//go:build storyline_pending
+
+// Package timeline builds the dated event timeline from the store: events
+// ordered by date, each with every report of it, and the documents they come
+// from. Its JSON form is Storyline's main output; the schema is documented
+// in README.md and kept stable: fields are only ever added.
+package timeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/storyline/storyline/graph"
+)
+
+// Build reads the store and returns the timeline that f selects.
+func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
+	if err := f.validate(); err != nil {
+		return nil, err
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	events, err := s.Events(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	var keep map[string]bool
+	if f.Entity != "" {
+		ents, err := s.FindEntity(ctx, f.Entity)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		if len(ents) == 0 {
+			return nil, fmt.Errorf("timeline: no entity named %q in the store", f.Entity)
+		}
+		keep = make(map[string]bool)
+		for _, e := range ents {
+			keep[e.IRI] = true
+		}
+	}
+	docByIRI := make(map[string]graph.DocInfo, len(docs))
+	for _, d := range docs {
+		docByIRI[d.IRI] = d
+	}
+	t := &Timeline{Filter: f, Events: []Event{}, Documents: []Document{}}
+	for _, ev := range events {
+		if keep != nil && !involves(ev, keep) {
+			continue
+		}
+		if !f.dateMatches(ev.Date) {
+			continue
+		}
+		t.Events = append(t.Events, newEvent(ev, docByIRI))
+	}
+	sort.SliceStable(t.Events, func(i, j int) bool { return lessDate(t.Events[i], t.Events[j]) })
+	for _, d := range docs {
+		doc := Document{
+			ID: d.IRI, File: d.Name, Outlet: d.Source, URL: d.URL, Headline: d.Headline,
+			Date: d.Date, DateSource: d.DateSource,
+		}
+		if d.Copies != "" {
+			doc.Copies = []string{d.Copies}
+		}
+		t.Documents = append(t.Documents, doc)
+	}
+	sort.Slice(t.Documents, func(i, j int) bool { return t.Documents[i].ID < t.Documents[j].ID })
+	return t, nil
+}
+
+func involves(ev graph.EventInfo, keep map[string]bool) bool {
+	for _, group := range [][]graph.EntityRef{ev.Agents, ev.Patients, ev.Locations} {
+		for _, r := range group {
+			if keep[r.IRI] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func refs(in []graph.EntityRef) []EntityRef {
+	out := make([]EntityRef, 0, len(in))
+	for _, r := range in {
+		out = append(out, EntityRef{ID: r.IRI, Name: r.Name})
+	}
+	return out
+}
+
+func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
+	e := Event{
+		ID: ev.IRI, Date: ev.Date, Class: ev.Class, Trigger: ev.Lemma,
+		Agents: refs(ev.Agents), Patients: refs(ev.Patients), Locations: refs(ev.Locations),
+		Sources: []Source{},
+	}
+	if ev.RangeBegin != "" || ev.RangeEnd != "" {
+		e.Range = &Range{Begin: ev.RangeBegin, End: ev.RangeEnd}
+	}
+	mentions := append([]graph.EventMentionInfo(nil), ev.Mentions...)
+	sort.SliceStable(mentions, func(i, j int) bool {
+		di, dj := docs[mentions[i].Doc], docs[mentions[j].Doc]
+		// Originals before their copies, then by document and offset.
+		if (di.Copies == "") != (dj.Copies == "") {
+			return di.Copies == ""
+		}
+		if mentions[i].Doc != mentions[j].Doc {
+			return mentions[i].Doc < mentions[j].Doc
+		}
+		return mentions[i].Start < mentions[j].Start
+	})
+	dates := newTally()
+	modalities := newTally()
+	for _, m := range mentions {
+		d := docs[m.Doc]
+		src := Source{
+			Document: m.Doc, Outlet: d.Source, Headline: d.Headline, Sentence: m.Evidence,
+			Trigger: m.Trigger, Start: m.Start, End: m.End, Date: m.Date, Timex: m.Timex,
+			TimeInherited: m.TimeInherited, Modality: m.Modality,
+		}
+		if m.Claimant != nil {
+			src.Claimant = &EntityRef{ID: m.Claimant.IRI, Name: m.Claimant.Name}
+		}
+		e.Sources = append(e.Sources, src)
+		dates.add(m.Date, m.Doc)
+		modalities.add(m.Modality, m.Doc)
+	}
+	e.Modality = modalities.agreed("disputed")
+	for _, dis := range []struct {
+		field string
+		t     *tally
+	}{{"date", dates}, {"modality", modalities}} {
+		if len(dis.t.order) > 1 {
+			e.Disagreements = append(e.Disagreements, dis.t.disagreement(dis.field))
+		}
+	}
+	e.Summary = summary(e, mentions)
+	return e
+}
+
+// summary is a one-line account: who, what (the first report's trigger as
+// written), whom, where.
+func summary(e Event, mentions []graph.EventMentionInfo) string {
+	what := e.Trigger
+	if len(mentions) > 0 && mentions[0].Trigger != "" {
+		what = mentions[0].Trigger
+	}
+	var b strings.Builder
+	if n := names(e.Agents); n != "" {
+		b.WriteString(n)
+		b.WriteByte(' ')
+	}
+	b.WriteString(what)
+	if n := names(e.Patients); n != "" {
+		b.WriteByte(' ')
+		b.WriteString(n)
+	}
+	if n := names(e.Locations); n != "" {
+		b.WriteString(" at ")
+		b.WriteString(n)
+	}
+	return b.String()
+}
+
+func names(rs []EntityRef) string {
+	parts := make([]string, 0, len(rs))
+	for _, r := range rs {
+		parts = append(parts, r.Name)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// tally counts the documents behind each value of one field, in first-seen
+// order.
+type tally struct {
+	order []string
+	docs  map[string][]string
+}
+
+func newTally() *tally { return &tally{docs: make(map[string][]string)} }
+
+func (t *tally) add(value, doc string) {
+	if _, ok := t.docs[value]; !ok {
+		t.order = append(t.order, value)
+	}
+	for _, d := range t.docs[value] {
+		if d == doc {
+			return
+		}
+	}
+	t.docs[value] = append(t.docs[value], doc)
+}
+
+func (t *tally) agreed(otherwise string) string {
+	switch len(t.order) {
+	case 0:
+		return ""
+	case 1:
+		return t.order[0]
+	}
+	return otherwise
+}
+
+func (t *tally) disagreement(field string) Disagreement {
+	d := Disagreement{Field: field}
+	for _, v := range t.order {
+		d.Values = append(d.Values, DisputedValue{Value: v, Documents: t.docs[v]})
+	}
+	return d
+}
+
+// WriteJSON writes t as indented JSON.
+func (t *Timeline) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(t)
+}
+
+// WriteText writes t as one line per event: date, class, summary, sources.
+func (t *Timeline) WriteText(w io.Writer) error {
+	for _, e := range t.Events {
+		date := e.Date
+		if date == "" {
+			date = "undated"
+		}
+		if e.Range != nil && e.Range.Begin != "" {
+			date = "since " + e.Range.Begin
+		}
+		mod := ""
+		if e.Modality != "" && e.Modality != "asserted" {
+			mod = " (" + e.Modality + ")"
+		}
+		outlets := make([]string, 0, len(e.Sources))
+		seen := map[string]bool{}
+		for _, s := range e.Sources {
+			o := s.Outlet
+			if o == "" {
+				o = s.Document
+			}
+			if !seen[o] {
+				seen[o] = true
+				outlets = append(outlets, o)
+			}
+		}
+		if _, err := fmt.Fprintf(w, "%-12s %-10s %s%s  [%d reports: %s]\n", date, e.Class, e.Summary, mod,
+			len(e.Sources), strings.Join(outlets, "; ")); err != nil {
+			return err
+		}
+	}
+	return nil
+}
