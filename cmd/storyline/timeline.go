@@ -1,0 +1,51 @@
+//go:build storyline_pending
+
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/storyline/storyline/timeline"
+)
+
+func newTimelineCmd() *cobra.Command {
+	var f timeline.Filter
+	var format string
+	cmd := &cobra.Command{
+		Use:   "timeline [--entity NAME] [--from DATE] [--to DATE] [--format json|text]",
+		Short: "Print the reconciled event timeline",
+		Long: `Timeline prints the events in the store ordered by date (TIMEX3 values: full
+dates, months, years, then dates with an unknown year, then undated events),
+each with every report of it: document, outlet, headline, evidence sentence and
+the trigger's byte offsets. The JSON schema is documented in README.md.`,
+		Example: `  storyline timeline
+  storyline timeline --format text --entity Putin
+  storyline timeline --from 2015-11 --to 2015-12-31`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if format != "json" && format != "text" {
+				return fmt.Errorf("--format %q: want json or text", format)
+			}
+			store, err := openStore(cmd, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			t, err := timeline.Build(cmd.Context(), store, f)
+			if err != nil {
+				return err
+			}
+			if format == "text" {
+				return t.WriteText(cmd.OutOrStdout())
+			}
+			return t.WriteJSON(cmd.OutOrStdout())
+		},
+	}
+	cmd.Flags().StringVar(&f.Entity, "entity", "", "only events involving this entity (name or alias)")
+	cmd.Flags().StringVar(&f.From, "from", "", "only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+	cmd.Flags().StringVar(&f.To, "to", "", "only events on or before this date")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json or text")
+	return cmd
+}
