@@ -207,6 +207,21 @@ type Event struct {
 	// Reports lists the events (indexes) that this reporting event
 	// (said, confirmed) reports.
 	Reports []int `json:"reports,omitempty"`
+	// Nominals are unnamed participants that are not entities ("the
+	// man", "police", "militants"): noun phrases filling the agent,
+	// patient or location slot when no entity mention does.
+	Nominals []NominalArg `json:"nominals,omitempty"`
+}
+
+// NominalArg is an event argument that is a noun phrase, not an entity.
+type NominalArg struct {
+	// Role is "agent", "patient" or "location".
+	Role string `json:"role"`
+	// Span is the whole phrase ("Syrian forces") and Text its text.
+	Span
+	Text string `json:"text"`
+	// Head is the span of the phrase's head noun ("forces").
+	Head Span `json:"head"`
 }
 
 // Arg is an event argument: an entity and the mention that fills the slot.

@@ -1,0 +1,654 @@
+// Package eval scores Storyline's extraction against public annotated
+// corpora.
+//
+// This file scores event mentions and participant mentions on ECB+
+// (Cybulska and Vossen, 2014). ECB+ ships tokenized articles as XML with
+// ACTION_*, NEG_ACTION_*, HUMAN_PART_*, LOC_* and TIME_* mentions anchored to
+// token ids, and ECBplus_coreference_sentences.csv lists the sentences that
+// were annotated. Storyline reads the article text rebuilt from the tokens
+// (see ecbRebuild), runs its whole pipeline on it, and is scored only on the
+// listed sentences.
+//
+// Matching: a system item (an event trigger, or a participant mention)
+// matches a gold mention when its byte span overlaps the gold mention's head
+// token. Precision is the share of system items in the scored sentences that
+// match some gold mention; recall is the share of gold mentions whose head
+// some system item overlaps.
+//
+// Head of a gold mention, decided with Storyline's own POS tags on the
+// rebuilt text (ECB+ has no gold POS):
+//   - event mentions (ACTION_*, NEG_ACTION_*): the first verb token ("checked
+//     into" -> checked, "opened fire" -> opened); without a verb, the last
+//     noun-ish token before the first preposition ("heart attack" -> attack,
+//     "on suspicion" -> suspicion); else the first token.
+//   - participant mentions (HUMAN_PART_*, LOC_*): leading prepositions and
+//     determiners are skipped ("in Queens" -> Queens), then the last noun-ish
+//     token (NN*, PRP, PRP$, WP, CD) before the first following preposition
+//     ("the Gulf of Aden" -> Gulf); else the last token.
+//
+// System participants are the entity mentions of doc.Mentions (every type
+// except EQUIPMENT, which ECB+ files as NON_HUMAN_PART) plus the unnamed
+// participant phrases the event stage attached to events (Event.Nominals).
+package eval
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/storyline/storyline/extract"
+)
+
+// ECBSentencesFile is the name of the ECB+ list of annotated sentences.
+const ECBSentencesFile = "ECBplus_coreference_sentences.csv"
+
+// ECBOptions controls ECBPlus.
+type ECBOptions struct {
+	// Verbose writes every miss and false positive to Out.
+	Verbose bool
+	// Out receives the verbose listing; nil means no listing.
+	Out io.Writer
+	// Workers is the number of documents annotated in parallel;
+	// 0 means runtime.GOMAXPROCS(0).
+	Workers int
+}
+
+// ECBScore is precision, recall and F1 of one kind of mention.
+type ECBScore struct {
+	Gold          int // gold mentions in the scored sentences
+	System        int // system items in the scored sentences
+	MatchedGold   int // gold mentions whose head a system item overlaps
+	MatchedSystem int // system items overlapping some gold head
+}
+
+// Precision is MatchedSystem/System in percent.
+func (s ECBScore) Precision() float64 { return pct(s.MatchedSystem, s.System) }
+
+// Recall is MatchedGold/Gold in percent.
+func (s ECBScore) Recall() float64 { return pct(s.MatchedGold, s.Gold) }
+
+// F1 is the harmonic mean of Precision and Recall.
+func (s ECBScore) F1() float64 {
+	p, r := s.Precision(), s.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func (s *ECBScore) add(o ECBScore) {
+	s.Gold += o.Gold
+	s.System += o.System
+	s.MatchedGold += o.MatchedGold
+	s.MatchedSystem += o.MatchedSystem
+}
+
+func pct(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return 100 * float64(a) / float64(b)
+}
+
+// ECBReport is the result of ECBPlus.
+type ECBReport struct {
+	Documents    int // documents read
+	Sentences    int // scored sentences
+	Bytes        int // bytes of rebuilt text annotated
+	Elapsed      time.Duration
+	Events       ECBScore
+	Participants ECBScore
+	// Topics holds the per-topic scores, keyed by topic number.
+	Topics map[string]*ECBTopicScore
+}
+
+// ECBTopicScore is the score of one ECB+ topic.
+type ECBTopicScore struct {
+	Documents    int
+	Events       ECBScore
+	Participants ECBScore
+}
+
+// Write prints the report as a small table.
+func (r *ECBReport) Write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "ECB+: %d documents, %d scored sentences, %.1f KB in %s (%.2f MB/s)\n",
+		r.Documents, r.Sentences, float64(r.Bytes)/1024, r.Elapsed.Round(time.Millisecond), r.mbps())
+	fmt.Fprintf(bw, "%-13s %6s %6s %7s %7s %7s\n", "mentions", "gold", "system", "P", "R", "F1")
+	for _, row := range []struct {
+		name string
+		s    ECBScore
+	}{{"events", r.Events}, {"participants", r.Participants}} {
+		fmt.Fprintf(bw, "%-13s %6d %6d %7.1f %7.1f %7.1f\n", row.name, row.s.Gold, row.s.System,
+			row.s.Precision(), row.s.Recall(), row.s.F1())
+	}
+	if len(r.Topics) > 1 {
+		topics := make([]string, 0, len(r.Topics))
+		for t := range r.Topics {
+			topics = append(topics, t)
+		}
+		sort.Slice(topics, func(i, j int) bool {
+			a, _ := strconv.Atoi(topics[i])
+			b, _ := strconv.Atoi(topics[j])
+			return a < b
+		})
+		fmt.Fprintf(bw, "%-6s %5s %9s %9s\n", "topic", "docs", "event F1", "part. F1")
+		for _, t := range topics {
+			s := r.Topics[t]
+			fmt.Fprintf(bw, "%-6s %5d %9.1f %9.1f\n", t, s.Documents, s.Events.F1(), s.Participants.F1())
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("writing ECB+ report: %w", err)
+	}
+	return nil
+}
+
+func (r *ECBReport) mbps() float64 {
+	if r.Elapsed <= 0 {
+		return 0
+	}
+	return float64(r.Bytes) / 1e6 / r.Elapsed.Seconds()
+}
+
+// ECBPlus annotates every ECB+ document under dirs (a corpus root holding
+// topic folders, or topic folders) and scores event and participant
+// mentions on the sentences listed in ECBplus_coreference_sentences.csv,
+// which is looked for in each dir and its two parents.
+func ECBPlus(ctx context.Context, dirs []string, opt ECBOptions) (*ECBReport, error) {
+	if len(dirs) == 0 {
+		return nil, errors.New("ecbplus: no directory given")
+	}
+	var files []string
+	csvPath := ""
+	for _, d := range dirs {
+		fs, err := ecbFiles(d)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, fs...)
+		if csvPath == "" {
+			csvPath = ecbFindCSV(d)
+		}
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("ecbplus: no *ecb.xml or *ecbplus.xml file under %s", strings.Join(dirs, ", "))
+	}
+	if csvPath == "" {
+		return nil, fmt.Errorf("ecbplus: %s not found in %s or its parents", ECBSentencesFile, strings.Join(dirs, ", "))
+	}
+	wanted := make(map[string]bool, len(files))
+	for _, f := range files {
+		wanted[filepath.Base(f)] = true
+	}
+	selected, err := ecbReadSentences(csvPath, wanted)
+	if err != nil {
+		return nil, err
+	}
+	p, err := extract.New()
+	if err != nil {
+		return nil, fmt.Errorf("ecbplus: %w", err)
+	}
+
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]*ecbDocResult, len(files))
+	errs := make([]error, len(files))
+	start := time.Now()
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i], errs[i] = ecbScoreFile(ctx, p, files[i], selected[filepath.Base(files[i])], opt.Verbose)
+			}
+		}()
+	}
+feed:
+	for i := range files {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	rep := &ECBReport{Elapsed: time.Since(start), Topics: map[string]*ECBTopicScore{}}
+	for i, res := range results {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		rep.Documents++
+		rep.Sentences += res.sentences
+		rep.Bytes += res.bytes
+		rep.Events.add(res.events)
+		rep.Participants.add(res.parts)
+		ts := rep.Topics[res.topic]
+		if ts == nil {
+			ts = &ECBTopicScore{}
+			rep.Topics[res.topic] = ts
+		}
+		ts.Documents++
+		ts.Events.add(res.events)
+		ts.Participants.add(res.parts)
+		if opt.Verbose && opt.Out != nil && len(res.log) > 0 {
+			if _, err := io.WriteString(opt.Out, res.log); err != nil {
+				return nil, fmt.Errorf("ecbplus: writing verbose output: %w", err)
+			}
+		}
+	}
+	return rep, nil
+}
+
+// ecbFiles lists the ECB+ XML files under dir, sorted.
+func ecbFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && (strings.HasSuffix(path, "ecb.xml") || strings.HasSuffix(path, "ecbplus.xml")) {
+			out = append(out, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func ecbFindCSV(dir string) string {
+	d := dir
+	for i := 0; i < 3; i++ {
+		p := filepath.Join(d, ECBSentencesFile)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		d = filepath.Dir(d)
+	}
+	return ""
+}
+
+// ecbReadSentences reads the annotated-sentence list, keeping only rows of
+// the files in wanted (file base names such as "1_10ecb.xml").
+func ecbReadSentences(path string, wanted map[string]bool) (map[string]map[int]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	out := map[string]map[int]bool{}
+	line := 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		line++
+		if err != nil {
+			return nil, fmt.Errorf("ecbplus: %s: %w", path, err)
+		}
+		if line == 1 && len(rec) > 0 && strings.EqualFold(strings.TrimSpace(rec[0]), "topic") {
+			continue
+		}
+		if len(rec) < 3 {
+			return nil, fmt.Errorf("ecbplus: %s:%d: want 3 fields, got %d", path, line, len(rec))
+		}
+		name := strings.TrimSpace(rec[0]) + "_" + strings.TrimSpace(rec[1]) + ".xml"
+		if !wanted[name] {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(rec[2]))
+		if err != nil {
+			return nil, fmt.Errorf("ecbplus: %s:%d: sentence number: %w", path, line, err)
+		}
+		if out[name] == nil {
+			out[name] = map[int]bool{}
+		}
+		out[name][n] = true
+	}
+	return out, nil
+}
+
+// ecbXML is the part of an ECB+ document that is scored.
+type ecbXML struct {
+	Tokens []struct {
+		ID       int    `xml:"t_id,attr"`
+		Sentence int    `xml:"sentence,attr"`
+		Text     string `xml:",chardata"`
+	} `xml:"token"`
+	Markables struct {
+		Items []struct {
+			XMLName xml.Name
+			Anchors []struct {
+				ID int `xml:"t_id,attr"`
+			} `xml:"token_anchor"`
+		} `xml:",any"`
+	} `xml:"Markables"`
+}
+
+// ecbDoc is an ECB+ document rebuilt as text.
+type ecbDoc struct {
+	Text string
+	// Tok maps a token id to its span in Text.
+	Tok map[int]extract.Span
+	// Sent maps a sentence number to its span in Text.
+	Sent map[int]extract.Span
+	// TokSent maps a token id to its sentence number.
+	TokSent map[int]int
+	Events  []ecbMention
+	Parts   []ecbMention
+}
+
+type ecbMention struct {
+	Tag      string
+	Tokens   []int // token ids
+	Sentence int
+}
+
+func ecbParse(data []byte) (*ecbDoc, error) {
+	var x ecbXML
+	if err := xml.Unmarshal(data, &x); err != nil {
+		return nil, err
+	}
+	d := &ecbDoc{Tok: map[int]extract.Span{}, Sent: map[int]extract.Span{}, TokSent: map[int]int{}}
+	var b strings.Builder
+	sent := -1
+	sentStart := 0
+	prev := ""
+	inQuote := false
+	for _, t := range x.Tokens {
+		if t.Sentence != sent {
+			if sent >= 0 {
+				d.Sent[sent] = extract.Span{Start: sentStart, End: b.Len()}
+				b.WriteString("\n\n")
+			}
+			sent = t.Sentence
+			sentStart = b.Len()
+			prev = ""
+			inQuote = false
+		}
+		text := strings.TrimSpace(t.Text)
+		switch text {
+		case "``", "''":
+			text = `"`
+		}
+		if text == "" {
+			text = "_"
+		}
+		// Straight double quotes alternate between opening and closing.
+		closing := false
+		if text == `"` {
+			closing = inQuote
+			inQuote = !inQuote
+		}
+		if prev != "" && ecbSpaceBefore(prev, text, closing, t.Text) {
+			b.WriteByte(' ')
+		}
+		start := b.Len()
+		b.WriteString(text)
+		d.Tok[t.ID] = extract.Span{Start: start, End: b.Len()}
+		d.TokSent[t.ID] = t.Sentence
+		prev = text
+		if text == `"` && !closing {
+			prev = "``" // no space after an opening quote
+		}
+	}
+	if sent >= 0 {
+		d.Sent[sent] = extract.Span{Start: sentStart, End: b.Len()}
+	}
+	b.WriteString("\n")
+	d.Text = b.String()
+	for _, m := range x.Markables.Items {
+		if len(m.Anchors) == 0 {
+			continue // an instance descriptor, not a mention
+		}
+		tag := m.XMLName.Local
+		em := ecbMention{Tag: tag}
+		for _, a := range m.Anchors {
+			if _, ok := d.Tok[a.ID]; ok {
+				em.Tokens = append(em.Tokens, a.ID)
+			}
+		}
+		if len(em.Tokens) == 0 {
+			continue
+		}
+		sort.Ints(em.Tokens)
+		em.Sentence = d.TokSent[em.Tokens[0]]
+		switch {
+		case strings.HasPrefix(tag, "ACTION_") || strings.HasPrefix(tag, "NEG_ACTION_"):
+			d.Events = append(d.Events, em)
+		case strings.HasPrefix(tag, "HUMAN_PART") || strings.HasPrefix(tag, "LOC_"):
+			d.Parts = append(d.Parts, em)
+		}
+	}
+	return d, nil
+}
+
+// ecbSpaceBefore tells whether a space goes between prev and tok when the
+// tokens are joined back into text.
+func ecbSpaceBefore(prev, tok string, closingQuote bool, raw string) bool {
+	switch prev {
+	case "(", "[", "{", "$", "``", "#":
+		return false
+	}
+	switch tok {
+	case ",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "...":
+		return false
+	case `"`:
+		return !closingQuote
+	}
+	low := strings.ToLower(tok)
+	switch low {
+	case "'s", "n't", "'re", "'ll", "'ve", "'m", "'d", "'":
+		return false
+	}
+	return true
+}
+
+type ecbDocResult struct {
+	topic     string
+	sentences int
+	bytes     int
+	events    ECBScore
+	parts     ECBScore
+	log       string
+}
+
+func ecbScoreFile(ctx context.Context, p *extract.Pipeline, path string, sel map[int]bool, verbose bool) (*ecbDocResult, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	d, err := ecbParse(data)
+	if err != nil {
+		return nil, fmt.Errorf("ecbplus: %s: %w", path, err)
+	}
+	base := filepath.Base(path)
+	topic, _, _ := strings.Cut(base, "_")
+	res := &ecbDocResult{topic: topic, bytes: len(d.Text), sentences: len(sel)}
+	doc, err := p.Annotate(ctx, extract.Input{Name: path, Text: d.Text})
+	if err != nil {
+		return nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	inSel := func(s extract.Span) bool {
+		for n := range sel {
+			if d.Sent[n].Contains(s) {
+				return true
+			}
+		}
+		return false
+	}
+	var sysEv []extract.Span
+	for _, ev := range doc.Events {
+		if inSel(ev.Trigger) {
+			sysEv = append(sysEv, ev.Trigger)
+		}
+	}
+	var sysPart []extract.Span
+	seen := map[extract.Span]bool{}
+	for _, m := range doc.Mentions {
+		if m.Entity >= 0 && m.Entity < len(doc.Entities) && doc.Entities[m.Entity].Type == extract.Equipment {
+			continue
+		}
+		if inSel(m.Span) && !seen[m.Span] {
+			seen[m.Span] = true
+			sysPart = append(sysPart, m.Span)
+		}
+	}
+	for _, ev := range doc.Events {
+		for _, n := range ev.Nominals {
+			if inSel(n.Head) && !seen[n.Head] {
+				seen[n.Head] = true
+				sysPart = append(sysPart, n.Head)
+			}
+		}
+	}
+	var goldEv, goldPart []extract.Span
+	for _, m := range d.Events {
+		if sel[m.Sentence] {
+			goldEv = append(goldEv, ecbHead(doc, d, m, true))
+		}
+	}
+	for _, m := range d.Parts {
+		if sel[m.Sentence] {
+			goldPart = append(goldPart, ecbHead(doc, d, m, false))
+		}
+	}
+	var log strings.Builder
+	res.events = ecbMatch(doc.Text, goldEv, sysEv, verbose, base, "event", &log)
+	res.parts = ecbMatch(doc.Text, goldPart, sysPart, verbose, base, "participant", &log)
+	res.log = log.String()
+	return res, nil
+}
+
+// ecbMatch scores system spans against gold head spans.
+func ecbMatch(text string, gold, sys []extract.Span, verbose bool, name, kind string, log *strings.Builder) ECBScore {
+	s := ECBScore{Gold: len(gold), System: len(sys)}
+	for _, g := range gold {
+		hit := false
+		for _, x := range sys {
+			if x.Overlaps(g) {
+				hit = true
+				break
+			}
+		}
+		if hit {
+			s.MatchedGold++
+		} else if verbose {
+			fmt.Fprintf(log, "%s\tMISS %s\t%q\t%s\n", name, kind, text[g.Start:g.End], ecbContext(text, g))
+		}
+	}
+	for _, x := range sys {
+		hit := false
+		for _, g := range gold {
+			if x.Overlaps(g) {
+				hit = true
+				break
+			}
+		}
+		if hit {
+			s.MatchedSystem++
+		} else if verbose {
+			fmt.Fprintf(log, "%s\tFP %s\t%q\t%s\n", name, kind, text[x.Start:x.End], ecbContext(text, x))
+		}
+	}
+	return s
+}
+
+// ecbContext is the line around s with s bracketed.
+func ecbContext(text string, s extract.Span) string {
+	a := strings.LastIndexByte(text[:s.Start], '\n') + 1
+	b := strings.IndexByte(text[s.End:], '\n')
+	if b < 0 {
+		b = len(text)
+	} else {
+		b += s.End
+	}
+	return text[a:s.Start] + "[" + text[s.Start:s.End] + "]" + text[s.End:b]
+}
+
+// ecbHead is the span of the head token of a gold mention (see the package
+// doc for the rule).
+func ecbHead(doc *extract.Document, d *ecbDoc, m ecbMention, event bool) extract.Span {
+	tags := make([]string, len(m.Tokens))
+	for i, id := range m.Tokens {
+		tags[i] = ecbTagAt(doc, d.Tok[id])
+	}
+	head := -1
+	if event {
+		for i, t := range tags {
+			if strings.HasPrefix(t, "VB") {
+				head = i
+				break
+			}
+		}
+		if head < 0 {
+			head = ecbNounHead(tags, 0)
+		}
+		if head < 0 {
+			head = 0
+		}
+	} else {
+		i := 0
+		for i < len(tags)-1 && (tags[i] == "IN" || tags[i] == "TO" || tags[i] == "DT") {
+			i++
+		}
+		head = ecbNounHead(tags, i)
+		if head < 0 {
+			head = len(tags) - 1
+		}
+	}
+	return d.Tok[m.Tokens[head]]
+}
+
+// ecbNounHead is the last noun-ish tag from start up to the first
+// preposition after a noun-ish tag, or -1.
+func ecbNounHead(tags []string, start int) int {
+	head := -1
+	for i := start; i < len(tags); i++ {
+		t := tags[i]
+		if (t == "IN" || t == "TO") && head >= 0 {
+			break
+		}
+		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "WP" || t == "CD" {
+			head = i
+		}
+	}
+	return head
+}
+
+// ecbTagAt is the POS tag of the first system token overlapping s.
+func ecbTagAt(doc *extract.Document, s extract.Span) string {
+	toks := doc.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > s.Start })
+	if i < len(toks) && toks[i].Overlaps(s) {
+		return toks[i].Tag
+	}
+	return ""
+}
