@@ -52,6 +52,9 @@ const (
 	PredRoleOf     = "roleOf"     // entity -> the entity the role is held in (Russia)
 	PredSupports   = "supports"   // entity -> entity
 	PredLocatedIn  = "locatedIn"  // entity -> entity
+	// PredAttributedTo links a quoted or claiming entity to its speaker
+	// (extract relation "attributed_to"); added by the store.
+	PredAttributedTo = "attributedTo" // entity -> entity
 
 	// Mentions (entity and event mentions alike).
 	PredRefersTo   = "refersTo"   // mention -> entity

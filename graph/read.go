@@ -1,0 +1,724 @@
+package graph
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
+)
+
+// DocInfo is a stored document as the read API gives it.
+type DocInfo struct {
+	IRI        string  `json:"iri"`
+	ID         string  `json:"id"`
+	Name       string  `json:"name,omitempty"`
+	Source     string  `json:"source,omitempty"`
+	URL        string  `json:"url,omitempty"`
+	Headline   string  `json:"headline,omitempty"`
+	Date       string  `json:"date,omitempty"`
+	DateSource string  `json:"date_source,omitempty"`
+	Copies     string  `json:"copies,omitempty"`
+	Similarity float64 `json:"similarity,omitempty"`
+}
+
+// EntityInfo is a reconciled entity node.
+type EntityInfo struct {
+	IRI       string         `json:"iri"`
+	Type      string         `json:"type"`
+	Name      string         `json:"name"`
+	Key       string         `json:"key,omitempty"`
+	Aliases   []string       `json:"aliases,omitempty"`
+	Relations []RelationInfo `json:"relations,omitempty"`
+	// Mentions counts the entity's mentions over all documents.
+	Mentions int `json:"mentions"`
+}
+
+// RelationInfo is one fact from an entity to another (or to a value such
+// as a role title), with the document that states it.
+type RelationInfo struct {
+	Predicate  string `json:"predicate"`
+	Object     string `json:"object"`
+	ObjectName string `json:"object_name,omitempty"`
+	Doc        string `json:"doc"`
+}
+
+// EntityRef names an entity taking part in an event.
+type EntityRef struct {
+	IRI  string `json:"iri"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+}
+
+// EventInfo is a reconciled event node with every mention of it.
+type EventInfo struct {
+	IRI        string             `json:"iri"`
+	Class      string             `json:"class"`
+	Lemma      string             `json:"lemma"`
+	Date       string             `json:"date,omitempty"`
+	RangeBegin string             `json:"range_begin,omitempty"`
+	RangeEnd   string             `json:"range_end,omitempty"`
+	Agents     []EntityRef        `json:"agents,omitempty"`
+	Patients   []EntityRef        `json:"patients,omitempty"`
+	Locations  []EntityRef        `json:"locations,omitempty"`
+	Mentions   []EventMentionInfo `json:"mentions"`
+}
+
+// EventMentionInfo is one trigger in one document.
+type EventMentionInfo struct {
+	IRI           string      `json:"iri"`
+	Doc           string      `json:"doc"`
+	Trigger       string      `json:"trigger"`
+	Start         int         `json:"start"`
+	End           int         `json:"end"`
+	Sentence      int         `json:"sentence"`
+	Evidence      string      `json:"evidence,omitempty"`
+	Date          string      `json:"date,omitempty"`
+	Timex         string      `json:"timex,omitempty"`
+	TimeInherited bool        `json:"time_inherited,omitempty"`
+	Modality      string      `json:"modality,omitempty"`
+	Claimant      *EntityRef  `json:"claimant,omitempty"`
+	Reports       []string    `json:"reports,omitempty"`
+	Agents        []EntityRef `json:"agents,omitempty"`
+	Patients      []EntityRef `json:"patients,omitempty"`
+	Locations     []EntityRef `json:"locations,omitempty"`
+}
+
+// fact is the object of one quad and the document (label) stating it.
+type fact struct {
+	obj   quad.Value
+	label string
+}
+
+// view indexes quads by subject and predicate: view[s][p] are the facts.
+type view map[string]map[string][]fact
+
+// nodeKey is how a node is named in a view: the bare IRI for IRIs, the
+// N-Quads form for anything else.
+func nodeKey(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.IRI:
+		return string(v)
+	}
+	return quad.ToString(v)
+}
+
+func newView(quads []quad.Quad) view {
+	v := make(view)
+	for _, q := range quads {
+		s := nodeKey(q.Subject)
+		m := v[s]
+		if m == nil {
+			m = make(map[string][]fact)
+			v[s] = m
+		}
+		p := nodeKey(q.Predicate)
+		m[p] = append(m[p], fact{obj: q.Object, label: nodeKey(q.Label)})
+	}
+	return v
+}
+
+// all returns the distinct values of s's p facts, in stored order.
+func (v view) all(s, p string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range v[s][p] {
+		x := valueText(f.obj)
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// best returns the value of s's p facts stated by the most documents; ties
+// go to the longer, then the alphabetically first value.
+func (v view) best(s, p string) string {
+	return bestOf(v[s][p], "")
+}
+
+// bestOf is best over facts, restricted to one label when label != "".
+func bestOf(facts []fact, label string) string {
+	count := map[string]int{}
+	for _, f := range facts {
+		if label == "" || f.label == label {
+			count[valueText(f.obj)]++
+		}
+	}
+	best, bn := "", 0
+	for x, n := range count {
+		if n > bn || n == bn && (len(x) > len(best) || len(x) == len(best) && x < best) {
+			best, bn = x, n
+		}
+	}
+	return best
+}
+
+func (v view) num(s, p string) int {
+	n, _ := strconv.Atoi(v.best(s, p))
+	return n
+}
+
+// valueText is a value as plain text: IRIs bare, strings unquoted,
+// numbers and booleans in Go syntax.
+func valueText(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.IRI:
+		return string(v)
+	case quad.String:
+		return string(v)
+	case quad.Int:
+		return strconv.FormatInt(int64(v), 10)
+	case quad.Float:
+		return strconv.FormatFloat(float64(v), 'g', -1, 64)
+	case quad.Bool:
+		return strconv.FormatBool(bool(v))
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	case quad.Time:
+		return time.Time(v).UTC().Format(time.RFC3339)
+	}
+	return quad.StringOf(v)
+}
+
+// quadFilter restricts loadQuads to quads whose dir is one of values.
+type quadFilter struct {
+	dir    quad.Direction
+	values []quad.Value
+}
+
+func byPredicates(preds ...string) *quadFilter {
+	f := &quadFilter{dir: quad.Predicate}
+	for _, p := range preds {
+		f.values = append(f.values, quad.IRI(p))
+	}
+	return f
+}
+
+func byLabels(labels []string) *quadFilter {
+	f := &quadFilter{dir: quad.Label}
+	for _, l := range labels {
+		f.values = append(f.values, quad.IRI(l))
+	}
+	return f
+}
+
+// nodeColumns are Cayley's value columns of its nodes table.
+const nodeColumns = "value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time"
+
+// loadQuads reads quads (all of them when f is nil) with their values in
+// one SQL query joining Cayley's quads and nodes tables, in insertion
+// order. Cayley's own iterators would look each value up separately.
+func (s *Store) loadQuads(ctx context.Context, f *quadFilter) ([]quad.Quad, error) {
+	var b strings.Builder
+	b.WriteString("SELECT ")
+	for i, a := range []string{"s", "p", "o", "l"} {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		for j, c := range strings.Split(nodeColumns, ", ") {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(a + "." + c)
+		}
+	}
+	b.WriteString(` FROM quads q
+JOIN nodes s ON s.hash = q.subject_hash
+JOIN nodes p ON p.hash = q.predicate_hash
+JOIN nodes o ON o.hash = q.object_hash
+LEFT JOIN nodes l ON l.hash = q.label_hash`)
+	var args []any
+	if f != nil {
+		if len(f.values) == 0 {
+			return nil, nil
+		}
+		b.WriteString(" WHERE q." + f.dir.String() + "_hash IN (")
+		for i, v := range f.values {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(s.placeholder(i + 1))
+			h := cgraph.HashOf(v)
+			args = append(args, h[:])
+		}
+		b.WriteString(")")
+	}
+	b.WriteString(" ORDER BY q.horizon")
+	rows, err := s.db.QueryContext(ctx, b.String(), args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+	}
+	defer rows.Close()
+	var out []quad.Quad
+	var cols [4]nodeCols
+	ptrs := make([]any, 0, 40)
+	for i := range cols {
+		ptrs = append(ptrs, cols[i].ptrs()...)
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+		}
+		var vals [4]quad.Value
+		for i := range cols {
+			v, err := cols[i].value()
+			if err != nil {
+				return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+			}
+			vals[i] = v
+		}
+		out = append(out, quad.Quad{Subject: vals[0], Predicate: vals[1], Object: vals[2], Label: vals[3]})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+	}
+	return out, nil
+}
+
+func (s *Store) placeholder(n int) string {
+	if s.flavor == "postgres" {
+		return "$" + strconv.Itoa(n)
+	}
+	return "?"
+}
+
+// nodeCols receives one node's value columns.
+type nodeCols struct {
+	data   []byte
+	str    sql.NullString
+	typ    sql.NullString
+	lang   sql.NullString
+	iri    sql.NullBool
+	bnode  sql.NullBool
+	vint   sql.NullInt64
+	vbool  sql.NullBool
+	vfloat sql.NullFloat64
+	vtime  any
+}
+
+func (n *nodeCols) ptrs() []any {
+	return []any{&n.data, &n.str, &n.typ, &n.lang, &n.iri, &n.bnode, &n.vint, &n.vbool, &n.vfloat, &n.vtime}
+}
+
+// value decodes the columns as Cayley's SQL quad store does (NameOf).
+func (n *nodeCols) value() (quad.Value, error) {
+	unescape := func(s string) quad.String { return quad.String(strings.ReplaceAll(s, `\x00`, "\x00")) }
+	switch {
+	case n.str.Valid:
+		switch {
+		case n.iri.Valid && n.iri.Bool:
+			return quad.IRI(n.str.String), nil
+		case n.bnode.Valid && n.bnode.Bool:
+			return quad.BNode(n.str.String), nil
+		case n.lang.Valid:
+			return quad.LangString{Value: unescape(n.str.String), Lang: n.lang.String}, nil
+		case n.typ.Valid:
+			return quad.TypedString{Value: unescape(n.str.String), Type: quad.IRI(n.typ.String)}, nil
+		}
+		return unescape(n.str.String), nil
+	case n.vint.Valid:
+		return quad.Int(n.vint.Int64), nil
+	case n.vbool.Valid:
+		return quad.Bool(n.vbool.Bool), nil
+	case n.vfloat.Valid:
+		return quad.Float(n.vfloat.Float64), nil
+	case n.vtime != nil:
+		switch t := n.vtime.(type) {
+		case time.Time:
+			return quad.Time(t), nil
+		case string:
+			return parseSQLTime(t)
+		case []byte:
+			return parseSQLTime(string(t))
+		}
+		return nil, fmt.Errorf("unexpected time value %T", n.vtime)
+	case len(n.data) > 0:
+		return pquads.UnmarshalValue(n.data)
+	}
+	return nil, nil
+}
+
+func parseSQLTime(s string) (quad.Value, error) {
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02 15:04:05.999999999-07:00", "2006-01-02 15:04:05.999999999", "2006-01-02"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return quad.Time(t), nil
+		}
+	}
+	return nil, fmt.Errorf("cannot parse time value %q", s)
+}
+
+// quadsByLabel returns every quad labelled with one of labels.
+func (s *Store) quadsByLabel(ctx context.Context, labels []string) ([]quad.Quad, error) {
+	return s.loadQuads(ctx, byLabels(labels))
+}
+
+// HasDocument reports whether a document with this content id
+// ("sha256:<hex>") is stored.
+func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
+	hex := strings.TrimPrefix(id, "sha256:")
+	p, o := cgraph.HashOf(quad.IRI(PredSHA256)), cgraph.HashOf(quad.String(hex))
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM quads WHERE predicate_hash = "+s.placeholder(1)+
+		" AND object_hash = "+s.placeholder(2)+" LIMIT 1", p[:], o[:]).Scan(&one)
+	if err == sql.ErrNoRows {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("%s: looking up %s: %w", s.addr, id, err)
+	}
+	return true, nil
+}
+
+var docPredicates = []string{PredName, PredSource, PredURL, PredHeadline, PredDate, PredDateSource, PredSHA256, PredCopies, PredSimilarity}
+
+// Documents lists the stored documents, dated ones first in date order.
+func (s *Store) Documents(ctx context.Context) ([]DocInfo, error) {
+	qs, err := s.loadQuads(ctx, byPredicates(docPredicates...))
+	if err != nil {
+		return nil, err
+	}
+	return documentsOf(newView(qs)), nil
+}
+
+func documentsOf(v view) []DocInfo {
+	var out []DocInfo
+	for subj, preds := range v {
+		if len(preds[PredSHA256]) == 0 {
+			continue
+		}
+		d := DocInfo{
+			IRI:        subj,
+			ID:         "sha256:" + v.best(subj, PredSHA256),
+			Name:       v.best(subj, PredName),
+			Source:     v.best(subj, PredSource),
+			URL:        v.best(subj, PredURL),
+			Headline:   v.best(subj, PredHeadline),
+			Date:       v.best(subj, PredDate),
+			DateSource: v.best(subj, PredDateSource),
+			Copies:     v.best(subj, PredCopies),
+		}
+		d.Similarity, _ = strconv.ParseFloat(v.best(subj, PredSimilarity), 64)
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Date == "") != (b.Date == "") {
+			return a.Date != ""
+		}
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		return a.IRI < b.IRI
+	})
+	return out
+}
+
+var entityPredicates = append([]string{PredEntityType, PredName, PredKey, PredAlias, PredRefersTo}, relationPredicates...)
+
+// Entities lists the entity nodes, by name.
+func (s *Store) Entities(ctx context.Context) ([]EntityInfo, error) {
+	qs, err := s.loadQuads(ctx, byPredicates(entityPredicates...))
+	if err != nil {
+		return nil, err
+	}
+	return entitiesOf(newView(qs)), nil
+}
+
+// FindEntity returns the entities whose canonical name, alias, key or IRI
+// equals name, ignoring case.
+func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, error) {
+	all, err := s.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	want := normName(name)
+	var out []EntityInfo
+	for _, e := range all {
+		match := normName(e.Name) == want || normName(e.Key) == want || normName(e.IRI) == normName(strings.Trim(name, "<>"))
+		for _, a := range e.Aliases {
+			match = match || normName(a) == want
+		}
+		if match {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+func normName(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+func entitiesOf(v view) []EntityInfo {
+	mentions := map[string]map[string]bool{}
+	for subj, preds := range v {
+		for _, f := range preds[PredRefersTo] {
+			e := nodeKey(f.obj)
+			if mentions[e] == nil {
+				mentions[e] = map[string]bool{}
+			}
+			mentions[e][subj] = true
+		}
+	}
+	var out []EntityInfo
+	for subj, preds := range v {
+		if len(preds[PredEntityType]) == 0 {
+			continue
+		}
+		e := EntityInfo{
+			IRI:      subj,
+			Type:     v.best(subj, PredEntityType),
+			Name:     v.best(subj, PredName),
+			Key:      v.best(subj, PredKey),
+			Mentions: len(mentions[subj]),
+		}
+		seen := map[string]bool{normName(e.Name): true}
+		for _, a := range append(v.all(subj, PredName), v.all(subj, PredAlias)...) {
+			if n := normName(a); !seen[n] {
+				seen[n] = true
+				e.Aliases = append(e.Aliases, a)
+			}
+		}
+		sort.Strings(e.Aliases)
+		for _, p := range relationPredicates {
+			seenRel := map[string]bool{}
+			for _, f := range preds[p] {
+				r := RelationInfo{Predicate: p, Object: valueText(f.obj), Doc: f.label}
+				if _, ok := f.obj.(quad.IRI); ok {
+					r.ObjectName = v.best(r.Object, PredName)
+				}
+				k := r.Predicate + "\x00" + r.Object + "\x00" + r.Doc
+				if !seenRel[k] {
+					seenRel[k] = true
+					e.Relations = append(e.Relations, r)
+				}
+			}
+		}
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if a, b := strings.ToLower(out[i].Name), strings.ToLower(out[j].Name); a != b {
+			return a < b
+		}
+		return out[i].IRI < out[j].IRI
+	})
+	return out
+}
+
+var eventPredicates = []string{
+	PredClass, PredTrigger, PredDate, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation,
+	PredMentionOf, PredInDocument, PredSentence, PredStart, PredEnd, PredEvidence, PredModality,
+	PredClaimant, PredReports, PredTimex, PredTimeInherited, PredName, PredEntityType,
+}
+
+// Events lists the event nodes with their mentions, dated ones first in
+// date order.
+func (s *Store) Events(ctx context.Context) ([]EventInfo, error) {
+	qs, err := s.loadQuads(ctx, byPredicates(eventPredicates...))
+	if err != nil {
+		return nil, err
+	}
+	return eventsOf(newView(qs)), nil
+}
+
+// Event returns one event node by IRI ("event/H", "<event/H>" or "H").
+func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
+	iri = strings.Trim(strings.TrimSpace(iri), "<>")
+	if iri != "" && !strings.Contains(iri, "/") {
+		iri = "event/" + iri
+	}
+	evs, err := s.Events(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range evs {
+		if evs[i].IRI == iri {
+			return &evs[i], nil
+		}
+	}
+	return nil, fmt.Errorf("%s: no such event", iri)
+}
+
+func eventsOf(v view) []EventInfo {
+	ref := func(iri string) EntityRef {
+		return EntityRef{IRI: iri, Name: v.best(iri, PredName), Type: v.best(iri, PredEntityType)}
+	}
+	refs := func(subj, pred string) []EntityRef {
+		var out []EntityRef
+		for _, iri := range v.all(subj, pred) {
+			out = append(out, ref(iri))
+		}
+		return out
+	}
+	mentionsOf := map[string][]string{}
+	for subj, preds := range v {
+		for _, f := range preds[PredMentionOf] {
+			e := nodeKey(f.obj)
+			mentionsOf[e] = append(mentionsOf[e], subj)
+		}
+	}
+	var out []EventInfo
+	for subj, preds := range v {
+		if len(preds[PredClass]) == 0 || len(preds[PredMentionOf]) > 0 {
+			continue
+		}
+		ev := EventInfo{
+			IRI:        subj,
+			Class:      v.best(subj, PredClass),
+			Lemma:      v.best(subj, PredTrigger),
+			Date:       v.best(subj, PredDate),
+			RangeBegin: v.best(subj, PredRangeBegin),
+			RangeEnd:   v.best(subj, PredRangeEnd),
+			Agents:     refs(subj, PredAgent),
+			Patients:   refs(subj, PredPatient),
+			Locations:  refs(subj, PredLocation),
+		}
+		for _, m := range mentionsOf[subj] {
+			mi := EventMentionInfo{
+				IRI:           m,
+				Doc:           v.best(m, PredInDocument),
+				Trigger:       v.best(m, PredTrigger),
+				Start:         v.num(m, PredStart),
+				End:           v.num(m, PredEnd),
+				Sentence:      v.num(m, PredSentence),
+				Evidence:      v.best(m, PredEvidence),
+				Date:          v.best(m, PredDate),
+				Timex:         v.best(m, PredTimex),
+				TimeInherited: v.best(m, PredTimeInherited) == "true",
+				Modality:      v.best(m, PredModality),
+				Reports:       v.all(m, PredReports),
+				Agents:        refs(m, PredAgent),
+				Patients:      refs(m, PredPatient),
+				Locations:     refs(m, PredLocation),
+			}
+			if c := v.best(m, PredClaimant); c != "" {
+				r := ref(c)
+				mi.Claimant = &r
+			}
+			ev.Mentions = append(ev.Mentions, mi)
+		}
+		sort.Slice(ev.Mentions, func(i, j int) bool {
+			a, b := ev.Mentions[i], ev.Mentions[j]
+			if a.Doc != b.Doc {
+				return a.Doc < b.Doc
+			}
+			return a.Start < b.Start
+		})
+		out = append(out, ev)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Date == "") != (b.Date == "") {
+			return a.Date != ""
+		}
+		if a.Date != b.Date {
+			return a.Date < b.Date
+		}
+		return a.IRI < b.IRI
+	})
+	return out
+}
+
+// LoadRecords reads what the reconciler needs to know of every stored
+// document. Each record holds the entity and event facts that document
+// itself stated (its labelled quads).
+func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
+	preds := append(append([]string{PredText}, docPredicates...), entityPredicates...)
+	preds = append(preds, PredClass, PredTrigger, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation, PredMentionOf)
+	qs, err := s.loadQuads(ctx, byPredicates(preds...))
+	if err != nil {
+		return nil, err
+	}
+	v := newView(qs)
+	docs := documentsOf(v)
+	recs := make(map[string]*DocRecord, len(docs))
+	out := make([]DocRecord, len(docs))
+	for i, d := range docs {
+		out[i] = DocRecord{
+			IRI: d.IRI, ID: d.ID, Name: d.Name, Source: d.Source, Date: d.Date,
+			DateSource: d.DateSource, Text: v.best(d.IRI, PredText), Copies: d.Copies,
+		}
+		recs[d.IRI] = &out[i]
+	}
+	// Visit subjects in a fixed order so records come out the same way
+	// each time.
+	subjects := make([]string, 0, len(v))
+	for subj := range v {
+		subjects = append(subjects, subj)
+	}
+	sort.Strings(subjects)
+	for _, subj := range subjects {
+		preds := v[subj]
+		isEntity := len(preds[PredEntityType]) > 0
+		isEvent := len(preds[PredClass]) > 0 && len(preds[PredMentionOf]) == 0
+		if !isEntity && !isEvent {
+			continue
+		}
+		labels := map[string]bool{}
+		for _, facts := range preds {
+			for _, f := range facts {
+				labels[f.label] = true
+			}
+		}
+		for label := range labels {
+			rec := recs[label]
+			if rec == nil {
+				continue
+			}
+			valuesBy := func(p string) []string {
+				var out []string
+				seen := map[string]bool{}
+				for _, f := range preds[p] {
+					if x := valueText(f.obj); f.label == label && !seen[x] {
+						seen[x] = true
+						out = append(out, x)
+					}
+				}
+				return out
+			}
+			if isEntity {
+				rec.Entities = append(rec.Entities, EntityRecord{
+					IRI: subj, Type: bestOf(preds[PredEntityType], label), Name: bestOf(preds[PredName], label),
+					Key: bestOf(preds[PredKey], label), Aliases: valuesBy(PredAlias),
+				})
+				continue
+			}
+			er := EventRecord{
+				IRI: subj, Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label),
+				Date: bestOf(preds[PredDate], label), Agents: valuesBy(PredAgent),
+				Patients: valuesBy(PredPatient), Locations: valuesBy(PredLocation),
+			}
+			er.Participants = participants(er.Agents, er.Patients)
+			rec.Events = append(rec.Events, er)
+		}
+	}
+	return out, nil
+}
+
+// participants is the sorted, distinct union of agents and patients.
+func participants(agents, patients []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range append(append([]string(nil), agents...), patients...) {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
