@@ -1,14 +1,1386 @@
 package extract
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// PLACEHOLDER: the owner of this stage replaces this file with the real
-// stage. Until then the stage adds nothing.
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
+)
 
-type textStage struct{}
+// The text stage splits the article into lines, paragraphs and sentences,
+// tokenizes it with prose's tokenizer, tags every sentence with prose's
+// averaged-perceptron POS tagger, gives verbs and nouns a cheap lemma, and
+// labels each sentence with a SentenceKind (headline, body, caption, byline,
+// boilerplate) from general layout and cue-word rules.
+//
+// Layout model:
+//   - the first non-empty line is the headline: one sentence, never joined
+//     to the next line;
+//   - a blank line ends a paragraph;
+//   - a line break ends a sentence, except inside a hard-wrapped paragraph
+//     (several lines of similar, long width that mostly do not end in
+//     sentence punctuation) or when a line visibly continues onto the next
+//     (it ends with a comma, hyphen or open bracket, or the next line starts
+//     in lower case);
+//   - within a line (or joined block) sentences end at . ! ? … (plus any
+//     closing quotes/brackets) when the next token can start a sentence,
+//     except after titles (Mr., Rep., Gov.), initials (J. K. Rowling) and,
+//     unless a typical sentence opener follows, other abbreviations
+//     (U.S., Inc., Jan.).
+type textStage struct {
+	tok *tokenize.Tokenizer
+	tag *tag.Tagger
+}
 
-func newTextStage() (Stage, error) { return textStage{}, nil }
+func newTextStage() (Stage, error) {
+	tg, err := tag.New(tag.WithLexicon(tag.Lexicon{
+		"“":  "``",
+		"‘":  "``",
+		"”":  "''",
+		"’":  "''",
+		"\"": "''",
+		"’s": "POS",
+		"—":  ":",
+		"–":  ":",
+	}))
+	if err != nil {
+		return nil, fmt.Errorf("text stage: loading POS model: %w", err)
+	}
+	return &textStage{tok: tokenize.New(), tag: tg}, nil
+}
 
-func (textStage) Name() string { return "text" }
+func (*textStage) Name() string { return "text" }
 
-func (textStage) Run(ctx context.Context, doc *Document) error { return nil }
+// line is one non-empty line of the text, trimmed of surrounding space.
+type line struct {
+	span Span
+	para int
+}
+
+// block is one or more lines read as continuous text.
+type block struct {
+	span       Span
+	para       int
+	firstLine  int
+	endLine    int // exclusive
+	kind       SentenceKind
+	firstTok   int
+	endTok     int
+	terminated bool // ends with sentence punctuation
+}
+
+// Run fills doc.Headline, doc.Sentences and doc.Tokens.
+func (s *textStage) Run(ctx context.Context, doc *Document) error {
+	text := doc.Text
+	doc.Sentences = doc.Sentences[:0]
+	doc.Tokens = doc.Tokens[:0]
+	doc.Headline = Span{}
+	lines := splitLines(text)
+	if len(lines) == 0 {
+		return nil
+	}
+	blocks := makeBlocks(text, lines)
+	ptoks := s.tok.Tokenize(text)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("text stage: %w", err)
+	}
+
+	// Assign tokens to blocks (both are in text order; tokens never cross
+	// whitespace, so never cross lines). Tokens outside every block cannot
+	// exist, but are dropped defensively.
+	toks := make([]tokenize.Token, 0, len(ptoks))
+	bi := 0
+	for _, t := range ptoks {
+		t = trimToken(t)
+		if t.Text == "" {
+			continue
+		}
+		for bi < len(blocks) && blocks[bi].span.End <= t.Start {
+			bi++
+		}
+		if bi == len(blocks) {
+			break
+		}
+		if t.Start < blocks[bi].span.Start {
+			continue
+		}
+		toks = append(toks, t)
+	}
+	bi = 0
+	for i, t := range toks {
+		for blocks[bi].span.End <= t.Start {
+			blocks[bi].endTok = i
+			bi++
+			blocks[bi].firstTok = i
+		}
+	}
+	for ; bi < len(blocks); bi++ {
+		blocks[bi].endTok = len(toks)
+		if bi+1 < len(blocks) {
+			blocks[bi+1].firstTok = len(toks)
+		}
+	}
+
+	classifyBlocks(text, blocks, toks)
+	doc.Headline = blocks[0].span
+
+	out := make([]Token, 0, len(toks))
+	for bi := range blocks {
+		if bi%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("text stage: %w", err)
+			}
+		}
+		b := &blocks[bi]
+		if b.firstTok == b.endTok {
+			continue
+		}
+		var bounds []int
+		if b.kind == KindHeadline {
+			bounds = []int{b.endTok}
+		} else {
+			bounds = sentenceEnds(toks, b.firstTok, b.endTok)
+		}
+		start := b.firstTok
+		for _, end := range bounds {
+			if end <= start {
+				continue
+			}
+			sent := toks[start:end]
+			s.tag.TagTokens(sent)
+			fixQuoteTags(text, sent)
+			si := len(doc.Sentences)
+			kind := b.kind
+			if kind == KindBody && sentenceBoilerplate(text[sent[0].Start:sent[len(sent)-1].End()]) {
+				kind = KindBoilerplate
+			}
+			doc.Sentences = append(doc.Sentences, Sentence{
+				Span:       Span{sent[0].Start, sent[len(sent)-1].End()},
+				Kind:       kind,
+				Paragraph:  b.para,
+				FirstToken: len(out),
+				EndToken:   len(out) + len(sent),
+			})
+			for _, t := range sent {
+				out = append(out, Token{
+					Span:     Span{t.Start, t.End()},
+					Text:     t.Text,
+					Tag:      t.Tag,
+					Lemma:    Lemma(t.Text, t.Tag),
+					Sentence: si,
+				})
+			}
+			start = end
+		}
+	}
+	doc.Tokens = out
+	return nil
+}
+
+// trimToken drops surrounding white space a tokenizer may leave on a token
+// (non-breaking and other Unicode spaces).
+func trimToken(t tokenize.Token) tokenize.Token {
+	s := t.Text
+	l := len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+	s = strings.TrimSpace(s)
+	t.Start += l
+	t.Text = s
+	return t
+}
+
+// splitLines returns the non-empty lines of text with their paragraph
+// index (paragraphs are separated by blank lines).
+func splitLines(text string) []line {
+	var out []line
+	para := 0
+	blank := false
+	for pos := 0; pos < len(text); {
+		end := strings.IndexByte(text[pos:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += pos
+		}
+		raw := text[pos:end]
+		trimmed := strings.TrimSpace(raw)
+		if trimmed == "" {
+			blank = true
+		} else {
+			if blank && len(out) > 0 {
+				para++
+			}
+			blank = false
+			lead := len(raw) - len(strings.TrimLeftFunc(raw, unicode.IsSpace))
+			st := pos + lead
+			out = append(out, line{span: Span{st, st + len(trimmed)}, para: para})
+		}
+		pos = end + 1
+	}
+	return out
+}
+
+// endsSentence reports whether s ends with sentence punctuation, possibly
+// followed by closing quotes or brackets.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '"' || r == '\'' || r == '”' || r == '’' || r == ')' || r == ']' || r == '»'
+	})
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// makeBlocks groups lines into blocks of continuous text. The headline is
+// always a block of its own.
+func makeBlocks(text string, lines []line) []block {
+	blocks := make([]block, 0, len(lines))
+	// Hard-wrapped paragraphs: decided per paragraph.
+	wrapped := map[int]bool{}
+	for i := 1; i < len(lines); {
+		j := i
+		for j < len(lines) && lines[j].para == lines[i].para {
+			j++
+		}
+		wrapped[lines[i].para] = hardWrapped(text, lines[i:j])
+		i = j
+	}
+	for i, ln := range lines {
+		if i > 1 {
+			prev := &blocks[len(blocks)-1]
+			pl := lines[i-1]
+			if pl.para == ln.para && (wrapped[ln.para] || continues(text[pl.span.Start:pl.span.End], text[ln.span.Start:ln.span.End])) {
+				prev.span.End = ln.span.End
+				prev.endLine = i + 1
+				continue
+			}
+		}
+		blocks = append(blocks, block{span: ln.span, para: ln.para, firstLine: i, endLine: i + 1})
+	}
+	for i := range blocks {
+		blocks[i].terminated = endsSentence(text[blocks[i].span.Start:blocks[i].span.End])
+	}
+	return blocks
+}
+
+// hardWrapped reports whether a paragraph's lines look like one text
+// wrapped at a fixed width: at least three lines, all but the last of
+// similar length of 40+ characters, and most not ending a sentence.
+func hardWrapped(text string, ls []line) bool {
+	if len(ls) < 3 {
+		return false
+	}
+	minL, maxL, open := 1<<30, 0, 0
+	for _, l := range ls[:len(ls)-1] {
+		n := utf8.RuneCountInString(text[l.span.Start:l.span.End])
+		minL = min(minL, n)
+		maxL = max(maxL, n)
+		if !endsSentence(text[l.span.Start:l.span.End]) {
+			open++
+		}
+	}
+	return minL >= 40 && maxL <= 110 && maxL-minL <= 25 && open*2 >= len(ls)-1
+}
+
+// continues reports whether line b visibly continues line a.
+func continues(a, b string) bool {
+	if endsSentence(a) || a == "" || b == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	switch last {
+	case ',', '-', '(', '[', '&', '/':
+		return !bulleted(b)
+	case ':', ';':
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(b)
+	return unicode.IsLower(first) && utf8.RuneCountInString(a) >= 30
+}
+
+func bulleted(s string) bool {
+	return bulletRE.MatchString(s)
+}
+
+var bulletRE = regexp.MustCompile(`^(?:[-*•·–—▪►]\s|\d{1,2}[.)]\s)`)
+
+// Sentence-boundary tables.
+var (
+	// titleAbbrev never end a sentence: a name follows.
+	titleAbbrev = wordSet("mr mrs ms dr rep reps sen sens gov gen lt col capt cpt sgt prof rev st hon pres supt cmdr adm maj brig cpl pvt fr sr jr messrs mt ft no nos vs v op art sec")
+	// sentenceOpeners are words that commonly start a sentence; after an
+	// ambiguous abbreviation (U.S., Inc., Jan.) they signal a new one.
+	sentenceOpeners = wordSet("the a an he she it they we i you but and this that these those there in on at his her its their our my however meanwhile if when while after before as so yet some many most all not one what who why how where mr mrs ms officials police critics also then still")
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+func isTerminal(s string) bool {
+	return s == "." || s == "!" || s == "?" || s == "…" || s == "?!" || s == "!?"
+}
+
+func isCloser(t, prev tokenize.Token) bool {
+	switch t.Text {
+	case "”", "’", "»", ")", "]", "''":
+		return true
+	case "\"", "'":
+		return t.Start == prev.End()
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// canStart reports whether token t may begin a new sentence.
+func canStart(t tokenize.Token) bool {
+	r := firstRune(t.Text)
+	if unicode.IsLower(r) {
+		return false
+	}
+	switch t.Text {
+	case ",", ";", ":", ")", "]", "}", "%", "'s", "’s":
+		return false
+	}
+	return !isTerminal(t.Text)
+}
+
+func isOpenerWord(s string) bool {
+	return sentenceOpeners[strings.ToLower(s)]
+}
+
+// sentenceEnds returns the exclusive end token index of each sentence in
+// toks[first:end]; the last one is always end.
+func sentenceEnds(toks []tokenize.Token, first, end int) []int {
+	var out []int
+	start := first
+	words := 0
+	for i := first; i < end; i++ {
+		t := toks[i]
+		w := t.Text
+		var boundary bool
+		switch {
+		case isTerminal(w):
+			boundary = words > 0
+			// An ellipsis written as dots: end after the last one.
+			if w == "." && i+1 < end && toks[i+1].Text == "." {
+				boundary = false
+			}
+			if boundary && w == "." && i > start {
+				p := toks[i-1]
+				pl := strings.ToLower(p.Text)
+				if p.End() == t.Start {
+					switch {
+					case titleAbbrev[pl]:
+						boundary = false
+					case utf8.RuneCountInString(p.Text) == 1 && unicode.IsUpper(firstRune(p.Text)):
+						// initial: J. K. Rowling
+						boundary = i+1 < end && isOpenerWord(toks[i+1].Text)
+					}
+				}
+			}
+		case len(w) > 1 && strings.HasSuffix(w, ".") && hasLetter(w):
+			// An abbreviation the tokenizer kept whole (Rep., U.S., Jan.).
+			base := strings.ToLower(strings.TrimSuffix(w, "."))
+			if titleAbbrev[base] {
+				boundary = false
+			} else {
+				boundary = words > 0 && i+1 < end && (isOpenerWord(toks[i+1].Text) || isQuote(toks[i+1].Text))
+			}
+		}
+		if hasLetter(w) || hasDigit(w) {
+			words++
+		}
+		if !boundary {
+			continue
+		}
+		j := i + 1
+		for j < end && isCloser(toks[j], toks[j-1]) {
+			j++
+		}
+		if j >= end {
+			break
+		}
+		if !canStart(toks[j]) {
+			continue
+		}
+		if toks[j].Text == "(" && j+1 < end && unicode.IsLower(firstRune(toks[j+1].Text)) {
+			continue
+		}
+		out = append(out, j)
+		start = j
+		words = 0
+		i = j - 1
+	}
+	return append(out, end)
+}
+
+func isQuote(s string) bool {
+	return s == "\"" || s == "“" || s == "‘" || s == "'"
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixQuoteTags tags straight double quotes as opening (“) when they are
+// not attached to the preceding token.
+func fixQuoteTags(text string, toks []tokenize.Token) {
+	for i := range toks {
+		if toks[i].Text != "\"" && toks[i].Text != "'" {
+			continue
+		}
+		if i == 0 || toks[i-1].End() < toks[i].Start {
+			if i+1 < len(toks) && toks[i+1].Start == toks[i].End() {
+				toks[i].Tag = "``"
+				continue
+			}
+		}
+		toks[i].Tag = "''"
+	}
+}
+
+// Kind classification.
+var (
+	captionRE = regexp.MustCompile(`(?i)\((?:[^()]{0,40}\b)?(?:photo|photos|image|picture|file|video|illustration|graphic)\b[^()]{0,60}\)|\((?:L|R|C|left|right|centre|center|top|bottom|front|back|2nd [LR]|[LR] to [LR])\)|\bphoto(?:graph)? (?:by|credit|courtesy)\b|\bgetty images\b|\b(?:AFP|AP|Reuters|EPA|Anadolu|Xinhua)(?:/| Photo| photo)|^(?:photo|image|picture|caption|credit)\s*:|\bfile photo\b|\bpictured\b|\(photo:`)
+	bylineRE  = regexp.MustCompile(`^(?:(?i:written|reported|reporting|posted|edited|editing|fact[- ]checked|compiled|additional reporting|words|story|text|interview) by\b|(?i:by|author:|authors:|byline:)\s+\p{Lu}|\(reporting by)`)
+	// tailRE marks the start of site furniture after the story: author
+	// boxes, mirror-site notices, copyright, sharing and related links.
+	tailRE = regexp.MustCompile(`(?i)can also be accessed at|^about\s+[^\n]{2,60}?\s\d[\d,]*\s+(?:articles|posts|stories)\b|all rights reserved|^copyright\b|^©|\(c\) \d{4}|^follow us\b|follow us on|^share this\b|^share (?:on|via)\b|^subscribe\b|^sign up\b|^related (?:articles|posts|stories|news|content|coverage)\b|^you (?:may|might) also like|^more from\b|^leave a (?:comment|reply)|^\d+ comments?\b|^comments?\s*$|^tags?\s*:|^filed under\b|^(?:about|the) author\b`)
+	// lineBoilerRE marks single boilerplate lines anywhere.
+	lineBoilerRE = regexp.MustCompile(`(?i)^read (?:more|also|next)\b|^(?:also )?read\s*:|^click here\b|^advertisement$|^sponsored\b|^watch\s*:|^listen\s*:|^(?:see|related)\s*:|download (?:our|the) app|^\S+(?:\.\S+)+ (?:reports|reported|writes|wrote)\s*:$|^[\p{Lu}][\w’'.\- ]{0,50} (?:reports|writes)\s*:$|newsletter|^send us your|^contact us\b|^email\s*:|^tel\s*:|^this (?:article|story) (?:was|is|first)\b.{0,60}\b(?:published|appeared|originally)\b`)
+	urlRE        = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
+)
+
+// classifyBlocks sets each block's kind.
+func classifyBlocks(text string, blocks []block, toks []tokenize.Token) {
+	blocks[0].kind = KindHeadline
+	tail := len(blocks)
+	for i := 1; i < len(blocks); i++ {
+		b := &blocks[i]
+		s := text[b.span.Start:b.span.End]
+		switch {
+		case captionRE.MatchString(s):
+			b.kind = KindCaption
+		case isByline(s, toks[b.firstTok:b.endTok]):
+			b.kind = KindByline
+		case tailRE.MatchString(s):
+			b.kind = KindBoilerplate
+			// In the second half of the article it starts the tail.
+			if tail == len(blocks) && 2*b.span.Start >= len(text) {
+				tail = i
+			}
+		case lineBoilerRE.MatchString(s) || linkLine(s):
+			b.kind = KindBoilerplate
+		default:
+			b.kind = KindBody
+		}
+	}
+	if tail < len(blocks) {
+		for i := tail + 1; i < len(blocks); i++ {
+			if blocks[i].kind != KindByline {
+				blocks[i].kind = KindBoilerplate
+			}
+		}
+		// A bare name line right before an author box is the author.
+		for i := tail - 1; i > 0 && i >= tail-2; i-- {
+			b := blocks[i]
+			if b.kind != KindBody || !nameLine(toks[b.firstTok:b.endTok]) {
+				break
+			}
+			blocks[i].kind = KindByline
+		}
+	}
+	// Short unterminated lines after the last sentence of the story
+	// ("Press TV News Roku", "Share", section names) are site furniture.
+	last := -1
+	for i := len(blocks) - 1; i > 0; i-- {
+		if blocks[i].kind == KindBody && blocks[i].terminated {
+			last = i
+			break
+		}
+	}
+	if last > 0 {
+		for i := last + 1; i < len(blocks); i++ {
+			b := &blocks[i]
+			if b.kind == KindBody && !b.terminated && b.endTok-b.firstTok <= 8 {
+				b.kind = KindBoilerplate
+			}
+		}
+	}
+}
+
+// isByline recognises "By NAME", "Fact checked by ..." lines: a cue at the
+// start and, for a bare "By", a short run of capitalized words.
+func isByline(s string, toks []tokenize.Token) bool {
+	if !bylineRE.MatchString(s) {
+		return false
+	}
+	if len(toks) > 25 {
+		return false
+	}
+	low := strings.ToLower(s)
+	if !strings.HasPrefix(low, "by ") && !strings.HasPrefix(low, "by\t") {
+		return true
+	}
+	// "By the end of the year, ..." is a body sentence: require names.
+	caps, words := 0, 0
+	for _, t := range toks[1:] {
+		if !hasLetter(t.Text) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(firstRune(t.Text)) {
+			caps++
+		}
+	}
+	return words > 0 && words <= 12 && caps*3 >= words*2
+}
+
+// nameLine reports whether toks look like a bare personal name: 1-4
+// capitalized words and nothing else.
+func nameLine(toks []tokenize.Token) bool {
+	if len(toks) == 0 || len(toks) > 5 {
+		return false
+	}
+	for _, t := range toks {
+		if !unicode.IsUpper(firstRune(t.Text)) {
+			return false
+		}
+	}
+	return true
+}
+
+// linkLine reports whether a line is mostly URLs.
+func linkLine(s string) bool {
+	n := 0
+	for _, m := range urlRE.FindAllStringIndex(s, -1) {
+		n += m[1] - m[0]
+	}
+	return n > 0 && 2*n >= len(s)
+}
+
+// sentenceBoilerplate catches boilerplate sentences inside body lines.
+func sentenceBoilerplate(s string) bool {
+	return lineBoilerRE.MatchString(s) && len(s) < 200
+}
+
+// Lemma returns a cheap lower-cased base form for verbs and nouns (Penn
+// tags VB*, NN*): an irregular-form table, then suffix rules. Other tokens
+// get "" (their lower-cased text is their base form).
+func Lemma(word, tag string) string {
+	if !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "NN") {
+		return ""
+	}
+	w := strings.ToLower(word)
+	w = strings.ReplaceAll(w, "’", "'")
+	if tag == "NNP" {
+		return w
+	}
+	if strings.HasPrefix(tag, "VB") {
+		if b, ok := irregularVerbs[w]; ok {
+			return b
+		}
+		switch tag {
+		case "VBD", "VBN":
+			return verbStem(w, "ed")
+		case "VBG":
+			return verbStem(w, "ing")
+		case "VBZ":
+			return pluralStem(w)
+		}
+		// VB, VBP: already the base form, but taggers confuse forms.
+		switch {
+		case strings.HasSuffix(w, "ed"):
+			return verbStem(w, "ed")
+		}
+		return w
+	}
+	if b, ok := irregularNouns[w]; ok {
+		return b
+	}
+	if tag == "NNS" || tag == "NNPS" {
+		return pluralStem(w)
+	}
+	return w
+}
+
+// pluralStem strips a plural or third-person -s.
+func pluralStem(w string) string {
+	n := len(w)
+	switch {
+	case n <= 3 || !strings.HasSuffix(w, "s"):
+		return w
+	case strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is") || strings.HasSuffix(w, "ics"):
+		return w
+	case strings.HasSuffix(w, "ies") && n > 4:
+		return w[:n-3] + "y"
+	case strings.HasSuffix(w, "sses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") ||
+		strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "zzes") || strings.HasSuffix(w, "oes"):
+		return w[:n-2]
+	}
+	return w[:n-1]
+}
+
+func isVowel(b byte) bool {
+	return b == 'a' || b == 'e' || b == 'i' || b == 'o' || b == 'u'
+}
+
+// verbStem strips -ed or -ing and restores a final e or undoubles a final
+// consonant by spelling rules.
+func verbStem(w, suf string) string {
+	if !strings.HasSuffix(w, suf) || len(w) < len(suf)+3 {
+		return w
+	}
+	st := w[:len(w)-len(suf)]
+	n := len(st)
+	if suf == "ed" && strings.HasSuffix(st, "i") {
+		return st[:n-1] + "y" // tried -> try
+	}
+	if suf == "ing" && strings.HasSuffix(st, "y") {
+		return st
+	}
+	last := st[n-1]
+	if n >= 3 && last == st[n-2] && !isVowel(last) && last != 'l' && last != 's' && last != 'z' && last != 'f' {
+		return st[:n-1] // stopped -> stop
+	}
+	if needsE(st) {
+		return st + "e"
+	}
+	return st
+}
+
+// needsE reports whether a verb stem, after -ed/-ing was removed, was
+// spelled with a final e (urg-ed -> urge, vot-ed -> vote).
+func needsE(st string) bool {
+	n := len(st)
+	if n < 2 {
+		return false
+	}
+	last, prev := st[n-1], st[n-2]
+	var prev2 byte
+	if n >= 3 {
+		prev2 = st[n-3]
+	}
+	switch last {
+	case 'v', 'z', 'u':
+		return true
+	case 'c':
+		return true
+	case 'g':
+		if prev == 'n' {
+			return prev2 == 'a' || prev2 == 'e'
+		}
+		return prev == 'r' || prev == 'd' || prev == 'l' || prev == 'u'
+	case 'l':
+		return !isVowel(prev) && prev != 'l' && prev != 'r' && prev != 'w'
+	case 's':
+		return isVowel(prev) && prev != 'u' || prev == 'u' && n <= 3 || prev == 'p' && prev2 == 'a' || prev == 'n' && prev2 == 'e'
+	case 't':
+		if prev == 'a' && prev2 != 'e' && prev2 != 'o' {
+			return true // created, stated (but not heated, floated)
+		}
+		return (prev == 'o' || prev == 'u') && !isVowel(prev2) && prev2 != 0
+	case 'd':
+		return (prev == 'i' || prev == 'u' || prev == 'a') && !isVowel(prev2)
+	case 'r':
+		return (prev == 'i' || prev == 'u' || prev == 'a' || prev == 'o') && !isVowel(prev2) && prev2 != 0
+	case 'k':
+		return isVowel(prev) && !isVowel(prev2) && prev != 'e'
+	case 'n':
+		return prev == 'i' && !isVowel(prev2) && prev2 != 0 || prev == 'o' && prev2 == 'z'
+	case 'b':
+		return prev == 'i' && !isVowel(prev2)
+	case 'p':
+		return (prev == 'a' || prev == 'i' || prev == 'o') && !isVowel(prev2) && n >= 4 && prev2 != 'l'
+	case 'm':
+		return (prev == 'a' || prev == 'u' || prev == 'o') && !isVowel(prev2) && prev2 != 'r' && prev2 != 0
+	}
+	return false
+}
+
+// irregularNouns maps irregular plurals to singulars.
+var irregularNouns = map[string]string{
+	"men": "man", "women": "woman", "children": "child", "people": "people",
+	"police": "police", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+	"lives": "life", "wives": "wife", "knives": "knife", "leaves": "leave",
+	"thieves": "thief", "halves": "half", "crises": "crisis", "analyses": "analysis",
+	"news": "news", "series": "series", "species": "species", "data": "data",
+	"media": "media", "criteria": "criterion", "phenomena": "phenomenon",
+	"talks": "talk", "forces": "force", "sanctions": "sanction", "airstrikes": "airstrike",
+	"troops": "troop", "arms": "arms", "headquarters": "headquarters", "means": "means",
+}
+
+// irregularVerbs maps inflected forms of common irregular (and a few
+// awkwardly spelled regular) verbs to their base form.
+var irregularVerbs = func() map[string]string {
+	// base past participle [more forms]
+	const table = `be was were been being is are am 's 're 'm
+have had has having 've 'd
+do did done does doing
+go went gone goes going
+say said says
+make made
+take took taken taking
+come came coming
+see saw seen seeing
+know knew known
+get got gotten getting
+give gave given giving
+find found
+think thought
+tell told
+become became becoming
+leave left leaving
+feel felt
+bring brought
+begin began begun beginning
+keep kept
+hold held
+write wrote written writing
+stand stood
+hear heard
+let letting
+mean meant
+set setting
+meet met meeting
+run ran running
+pay paid
+sit sat sitting
+speak spoke spoken
+lie lay lain lying
+lead led
+read
+grow grew grown
+lose lost losing
+fall fell fallen
+send sent
+build built
+understand understood
+draw drew drawn
+break broke broken
+spend spent
+cut cutting
+rise rose risen rising
+drive drove driven driving
+buy bought
+wear wore worn
+choose chose chosen choosing
+seek sought
+throw threw thrown
+catch caught
+deal dealt
+win won winning
+shoot shot shooting
+fight fought
+sell sold
+flee fled
+strike struck stricken striking
+hit hitting
+put putting
+shut shutting
+quit quitting
+bear bore borne
+beat beaten
+bind bound
+bite bit bitten biting
+blow blew blown
+hide hid hidden hiding
+forget forgot forgotten forgetting
+forgive forgave forgiven
+freeze froze frozen
+ride rode ridden riding
+ring rang rung
+shake shook shaken shaking
+sing sang sung
+sink sank sunk
+slay slew slain
+steal stole stolen
+swear swore sworn
+swim swam swum swimming
+tear tore torn
+wake woke woken waking
+withdraw withdrew withdrawn
+overthrow overthrew overthrown
+undertake undertook undertaken undertaking
+arise arose arisen arising
+eat ate eaten
+fly flew flown flies
+forbid forbade forbidden
+lend lent
+light lit
+shine shone
+slide slid sliding
+spread
+stick stuck
+sweep swept
+swing swung
+teach taught
+weep wept
+wind wound
+dig dug digging
+feed fed
+hang hung
+sleep slept
+flee fled
+split splitting
+upset upsetting
+bet betting
+bid bidding
+broadcast
+cast
+cost
+hurt
+forecast
+wed
+quit
+rid ridding
+seize seized seizing
+lay laid
+die died dying dies
+tie tied tying
+lie lied
+see sees
+agree agreed agreeing agrees
+free freed freeing
+flee flees fleeing
+visit visited visiting
+edit edited editing
+target targeted targeting
+limit limited limiting
+exit exited exiting
+credit credited crediting
+audit audited auditing
+vomit vomited
+benefit benefited benefiting benefitted
+deposit deposited
+inherit inherited
+prohibit prohibited
+exhibit exhibited
+inhibit inhibited
+open opened opening
+happen happened happening
+threaten threatened threatening
+listen listened
+strengthen strengthened
+weaken weakened
+worsen worsened
+broaden broadened
+frighten frightened
+lessen lessened
+join joined joining
+gain gained gaining
+remain remained remaining
+explain explained explaining
+complain complained
+contain contained
+obtain obtained
+detain detained detaining
+retain retained
+maintain maintained maintaining
+sustain sustained
+attain attained
+train trained training
+rain rained
+ban banned banning
+plan planned planning
+scan scanned
+shun shunned
+stun stunned
+spin spun spinning
+win wins
+fear feared fearing
+appear appeared appearing
+clear cleared clearing
+near neared
+disappear disappeared
+offer offered offering
+suffer suffered suffering
+enter entered entering
+order ordered ordering
+consider considered considering
+deliver delivered delivering
+discover discovered
+cover covered
+recover recovered
+gather gathered
+murder murdered
+shatter shattered
+counter countered
+monitor monitored monitoring
+honor honored
+honour honoured
+occur occurred occurring
+refer referred referring
+prefer preferred
+transfer transferred transferring
+deter deterred
+confer conferred
+defer deferred
+infer inferred
+incur incurred
+spur spurred
+stir stirred
+bar barred barring
+blur blurred
+differ differed
+render rendered
+wonder wondered
+remember remembered
+answer answered
+power powered
+tower towered
+lower lowered
+bother bothered
+filter filtered
+alter altered
+register registered
+administer administered
+minister ministered
+foster fostered
+master mastered
+pioneer pioneered
+engineer engineered
+steer steered
+cheer cheered
+volunteer volunteered
+peer peered
+veer veered
+pour poured
+tour toured
+sour soured
+favor favored
+favour favoured
+labor labored
+color colored
+repair repaired
+pair paired
+air aired
+chair chaired
+despair despaired
+bomb bombed bombing
+claim claimed claiming
+aim aimed aiming
+seem seemed
+deem deemed
+storm stormed
+perform performed
+form formed forming
+inform informed informing
+reform reformed
+transform transformed
+confirm confirmed confirming
+affirm affirmed
+alarm alarmed
+arm armed arming
+harm harmed
+warm warmed
+charm charmed
+doom doomed
+loom loomed
+boom boomed
+zoom zoomed
+kill killed killing
+call called calling
+fail failed failing
+sail sailed
+mail mailed
+unveil unveiled
+prevail prevailed
+entail entailed
+curtail curtailed
+derail derailed
+hail hailed
+jail jailed
+rail railed
+fill filled
+fulfil fulfilled
+fulfill fulfilled
+pull pulled
+roll rolled
+poll polled
+control controlled controlling
+patrol patrolled patrolling
+enrol enrolled
+compel compelled compelling
+expel expelled expelling
+propel propelled
+repel repelled
+cancel cancelled canceled cancelling canceling
+label labelled labeled
+model modelled modeled
+travel travelled traveled travelling traveling
+signal signalled signaled
+total totalled totaled
+level levelled leveled
+fuel fuelled fueled fuelling fueling
+appeal appealed appealing
+reveal revealed revealing
+conceal concealed
+heal healed
+steal steals
+deal deals
+seal sealed
+feel feels
+kneel knelt
+peel peeled
+fuel fuels
+boil boiled
+foil foiled
+spoil spoiled spoilt
+toil toiled
+cool cooled
+pool pooled
+fool fooled
+head headed heading
+lead leads
+plead pleaded pled
+need needed needing
+succeed succeeded succeeding
+proceed proceeded
+exceed exceeded
+heed heeded
+feed feeds
+speed sped speeded
+bleed bled
+breed bred
+load loaded loading
+add added adding
+end ended ending
+defend defended defending
+attend attended attending
+extend extended
+intend intended
+pretend pretended
+depend depended
+spend spends
+tend tended
+suspend suspended
+recommend recommended
+fund funded funding
+found founded
+sound sounded
+wound wounded
+ground grounded
+surround surrounded
+land landed landing
+demand demanded demanding
+expand expanded
+command commanded
+brand branded
+hand handed
+stand stands
+mind minded
+remind reminded
+avoid avoided avoiding
+aid aided aiding
+raid raided raiding
+trade traded trading
+invade invaded invading
+persuade persuaded
+evade evaded
+fade faded
+parade paraded
+wait waited waiting
+await awaited
+treat treated treating
+create created creating
+recreate recreated
+defeat defeated defeating
+repeat repeated repeating
+heat heated
+cheat cheated
+seat seated
+eat eats
+greet greeted
+meet meets
+tweet tweeted tweeting
+float floated
+boast boasted
+toast toasted
+coat coated
+shout shouted shouting
+doubt doubted
+count counted counting
+amount amounted
+mount mounted
+point pointed pointing
+appoint appointed
+disappoint disappointed
+paint painted
+print printed
+hint hinted
+protest protested protesting
+arrest arrested arresting
+suggest suggested suggesting
+request requested requesting
+invest invested investing
+test tested testing
+rest rested
+attest attested
+contest contested
+digest digested
+ask asked asking
+talk talked talking
+walk walked walking
+work worked working
+look looked looking
+book booked
+cook cooked
+attack attacked attacking
+back backed backing
+track tracked
+lack lacked
+crack cracked
+pack packed
+hack hacked
+block blocked blocking
+lock locked
+shock shocked
+mock mocked
+knock knocked
+check checked checking
+pick picked
+kick kicked
+lick licked
+stick sticks
+mark marked marking
+remark remarked
+embark embarked
+spark sparked
+park parked
+risk risked
+ask asks
+thank thanked
+rank ranked
+sink sinks
+link linked
+drink drank drunk
+think thinks
+seek seeks
+speak speaks
+break breaks
+leak leaked
+peak peaked
+sneak sneaked snuck
+squeak squeaked
+weaken weakens
+help helped helping
+develop developed developing
+envelop enveloped
+gallop galloped
+stop stopped stopping
+drop dropped dropping
+shop shopped
+step stepped stepping
+keep keeps
+sweep sweeps
+leap leapt leaped
+jump jumped
+dump dumped
+pump pumped
+bump bumped
+slump slumped
+camp camped
+clamp clamped
+stamp stamped
+gasp gasped
+grasp grasped
+clasp clasped
+wrap wrapped
+grip gripped
+ship shipped
+equip equipped
+slip slipped
+trip tripped
+tip tipped
+drip dripped
+strip stripped
+whip whipped
+worship worshipped
+kidnap kidnapped kidnapping
+overlap overlapped
+tap tapped
+trap trapped
+map mapped
+scrap scrapped
+snap snapped
+clap clapped
+cap capped
+top topped
+chop chopped
+crop cropped
+swap swapped
+flip flipped
+sip sipped
+rob robbed robbing
+grab grabbed
+stab stabbed stabbing
+sob sobbed
+lobby lobbied lobbying
+rub rubbed
+club clubbed
+dub dubbed
+curb curbed
+disturb disturbed
+absorb absorbed
+climb climbed
+comb combed
+bomb bombs
+plumb plumbed
+refuse refused refusing
+use used using
+abuse abused abusing
+accuse accused accusing
+cause caused causing
+pause paused
+excuse excused
+amuse amused
+confuse confused
+diffuse diffused
+focus focused focussed focusing focussing
+bias biased
+harass harassed
+gas gassed
+pass passed passing
+amass amassed
+miss missed missing
+dismiss dismissed
+kiss kissed
+discuss discussed discussing
+press pressed pressing
+express expressed expressing
+address addressed addressing
+stress stressed stressing
+confess confessed
+possess possessed
+process processed
+access accessed
+assess assessed
+progress progressed
+obsess obsessed
+bless blessed
+guess guessed
+cross crossed crossing
+toss tossed
+fuss fussed
+release released releasing
+increase increased increasing
+decrease decreased
+cease ceased
+lease leased
+please pleased
+ease eased easing
+tease teased
+erase erased
+base based basing
+chase chased
+phase phased
+purchase purchased
+raise raised raising
+praise praised
+appraise appraised
+arise arises
+rise rises
+promise promised promising
+surprise surprised
+comprise comprised
+revise revised
+advise advised
+devise devised
+supervise supervised
+televise televised
+criticise criticised criticising
+criticize criticized criticizing
+organise organised
+organize organized
+recognise recognised
+recognize recognized
+apologise apologised
+apologize apologized
+emphasise emphasised
+emphasize emphasized
+exercise exercised
+franchise franchised
+compromise compromised
+close closed closing
+dispose disposed
+expose exposed
+impose imposed imposing
+oppose opposed opposing
+propose proposed proposing
+suppose supposed
+pose posed
+compose composed
+depose deposed
+enclose enclosed
+disclose disclosed
+choose chooses
+lose loses
+nurse nursed
+curse cursed
+reverse reversed
+disperse dispersed
+immerse immersed
+endorse endorsed
+rinse rinsed
+sense sensed
+license licensed
+condense condensed
+dispense dispensed
+cleanse cleansed
+collapse collapsed collapsing
+relapse relapsed
+lapse lapsed
+glimpse glimpsed
+eclipse eclipsed
+parse parsed
+rehearse rehearsed
+house housed
+rouse roused
+arouse aroused
+douse doused
+browse browsed
+goose goosed`
+	m := map[string]string{}
+	for _, ln := range strings.Split(table, "\n") {
+		f := strings.Fields(ln)
+		if len(f) == 0 {
+			continue
+		}
+		for _, form := range f {
+			if _, ok := m[form]; !ok {
+				m[form] = f[0]
+			}
+		}
+	}
+	return m
+}()

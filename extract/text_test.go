@@ -1,0 +1,324 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// tseSharedData locates ../shared/data relative to the repository root (the
+// directory holding go.mod), or skips the test.
+func tseSharedData(tb testing.TB, sub string) string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Skipf("…/shared/data not found: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("…/shared/data not found: no go.mod above the working directory")
+		}
+		dir = parent
+	}
+	p := filepath.Join(dir, "..", "shared", "data", sub)
+	if _, err := os.Stat(p); err != nil {
+		tb.Skipf("…/shared/data not found: %v", err)
+	}
+	return p
+}
+
+// tseSeed reads a seed article from testdata/seeds.
+func tseSeed(tb testing.TB, name string) string {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+	if err != nil {
+		tb.Fatalf("reading seed: %v", err)
+	}
+	return string(b)
+}
+
+func tseAnnotate(tb testing.TB, text, until string) *Document {
+	tb.Helper()
+	p, err := New()
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	d, err := p.AnnotateUntil(context.Background(), Input{Name: "test", Text: text}, until)
+	if err != nil {
+		tb.Fatalf("AnnotateUntil: %v", err)
+	}
+	return d
+}
+
+func sentenceTexts(d *Document) []string {
+	var out []string
+	for _, s := range d.Sentences {
+		out = append(out, d.Text[s.Start:s.End])
+	}
+	return out
+}
+
+// checkTextInvariants verifies spans, token ranges and sentence indexes.
+func checkTextInvariants(t *testing.T, d *Document) {
+	t.Helper()
+	prevEnd := 0
+	for i, s := range d.Sentences {
+		if s.Start < prevEnd || s.End > len(d.Text) || s.Start >= s.End {
+			t.Fatalf("sentence %d span %v out of order (prev end %d)", i, s.Span, prevEnd)
+		}
+		prevEnd = s.End
+		if s.FirstToken >= s.EndToken || s.EndToken > len(d.Tokens) {
+			t.Fatalf("sentence %d token range [%d,%d)", i, s.FirstToken, s.EndToken)
+		}
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			tok := d.Tokens[k]
+			if tok.Sentence != i || !s.Contains(tok.Span) {
+				t.Fatalf("token %d %q not in sentence %d", k, tok.Text, i)
+			}
+		}
+	}
+	for k, tok := range d.Tokens {
+		if d.Text[tok.Start:tok.End] != tok.Text {
+			t.Fatalf("token %d text %q != text at span %q", k, tok.Text, d.Text[tok.Start:tok.End])
+		}
+		if !utf8.RuneStart(d.Text[tok.Start]) || (tok.End < len(d.Text) && !utf8.RuneStart(d.Text[tok.End])) {
+			t.Fatalf("token %d %q not on rune boundaries", k, tok.Text)
+		}
+		if tok.Tag == "" {
+			t.Fatalf("token %d %q untagged", k, tok.Text)
+		}
+	}
+}
+
+func TestTextSeedPressTV(t *testing.T) {
+	d := tseAnnotate(t, tseSeed(t, "presstv-obama-putin.txt"), "text")
+	checkTextInvariants(t, d)
+	if got := d.Text[d.Headline.Start:d.Headline.End]; got != "Obama urges Putin to de-escalate tensions with Turkey" {
+		t.Errorf("headline = %q", got)
+	}
+	kinds := map[string]SentenceKind{}
+	for _, s := range d.Sentences {
+		kinds[d.Text[s.Start:s.End]] = s.Kind
+	}
+	find := func(prefix string) (string, SentenceKind) {
+		for txt, k := range kinds {
+			if strings.HasPrefix(txt, prefix) {
+				return txt, k
+			}
+		}
+		t.Fatalf("no sentence starts with %q; sentences: %q", prefix, sentenceTexts(d))
+		return "", ""
+	}
+	for prefix, want := range map[string]SentenceKind{
+		"Obama urges Putin":                    KindHeadline,
+		"US Rep. Ilhan Omar (D-MN) (L)":        KindCaption,
+		"Russian President Vladimir Putin (L)": KindCaption,
+		"US President Barack Obama held":       KindBody,
+		"On November 24, NATO member":          KindBody,
+		"Press TV’s website can also be":       KindBoilerplate,
+		"Press TV News Roku":                   KindBoilerplate,
+		"Moscow says Washington":               KindBody,
+	} {
+		if _, k := find(prefix); k != want {
+			t.Errorf("%q: kind %s, want %s", prefix, k, want)
+		}
+	}
+	// "Rep." and "H.R." do not end the caption sentence.
+	if txt, _ := find("US Rep."); !strings.Contains(txt, "Washington, DC.") {
+		t.Errorf("caption split too early: %q", txt)
+	}
+	// The quote with a closing mark after the period stays one sentence.
+	if txt, _ := find("He warned of"); !strings.HasSuffix(txt, `terrorists."`) {
+		t.Errorf("quote sentence = %q", txt)
+	}
+	// The line break after the subheading ends it.
+	if txt, _ := find("US can roll back"); txt != "US can roll back Russia sanctions" {
+		t.Errorf("subheading = %q", txt)
+	}
+	if n := len(d.Sentences); n != 27 {
+		t.Errorf("%d sentences, want 27: %q", n, sentenceTexts(d))
+	}
+}
+
+func TestTextSeedPeoplesVoice(t *testing.T) {
+	d := tseAnnotate(t, tseSeed(t, "peoplesvoice-copy-obama-putin.txt"), "text")
+	checkTextInvariants(t, d)
+	want := map[string]SentenceKind{
+		"Obama Has Emergency Talks With Putin About Escalating Tension": KindHeadline,
+		"Fact checked by The People's Voice Community":                  KindByline,
+		"Presstv.ir reports:":                     KindBoilerplate,
+		"Sean Adl-Tabatabai":                      KindByline,
+		"About Sean Adl-Tabatabai 17785 Articles": KindBoilerplate,
+		"Knight of Joseon (https://joseon.com)":   KindBoilerplate,
+	}
+	seen := 0
+	for _, s := range d.Sentences {
+		txt := d.Text[s.Start:s.End]
+		if k, ok := want[txt]; ok {
+			seen++
+			if s.Kind != k {
+				t.Errorf("%q: kind %s, want %s", txt, s.Kind, k)
+			}
+		}
+		if strings.Contains(txt, "Sean") && s.Kind == KindBody {
+			t.Errorf("author biography sentence is body: %q", txt)
+		}
+		if strings.HasPrefix(txt, "The Russian government confirmed") && s.Kind != KindBody {
+			t.Errorf("last story sentence is %s", s.Kind)
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of %d expected sentences: %q", seen, len(want), sentenceTexts(d))
+	}
+}
+
+func TestTextSentenceSplitting(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"abbreviations",
+			"Headline\n\nSen. John Smith met Gov. Ann Lee and Dr. Ray Wu of Acme Inc. in the U.S. capital on Jan. 5. The U.S. Senate voted. Later they left the U.S. They flew home.",
+			[]string{"Headline", "Sen. John Smith met Gov. Ann Lee and Dr. Ray Wu of Acme Inc. in the U.S. capital on Jan. 5.", "The U.S. Senate voted.", "Later they left the U.S.", "They flew home."}},
+		{"initials",
+			"Headline\n\nAuthor J. K. Rowling spoke to George W. Bush. He listened.",
+			[]string{"Headline", "Author J. K. Rowling spoke to George W. Bush.", "He listened."}},
+		{"dateline",
+			"Headline\n\nPARIS (Reuters) - France said on Monday it would act. Officials agreed.",
+			[]string{"Headline", "PARIS (Reuters) - France said on Monday it would act.", "Officials agreed."}},
+		{"quotes",
+			"Headline\n\n\"We will win,\" he said. “Never!” she shouted. 'Why?' he asked quietly.",
+			[]string{"Headline", "\"We will win,\" he said.", "“Never!” she shouted.", "'Why?' he asked quietly."}},
+		{"line breaks end sentences",
+			"Big news today\nBy Jane Doe\nThe minister resigned\nShe gave no reason.",
+			[]string{"Big news today", "By Jane Doe", "The minister resigned", "She gave no reason."}},
+		{"hard-wrapped paragraph",
+			"Headline\n\nThe finance minister said on Tuesday that the new budget\nwould cut spending on defence by ten percent over the\nnext three years, a move critics called reckless. The\nopposition vowed to fight it.",
+			[]string{"Headline", "The finance minister said on Tuesday that the new budget\nwould cut spending on defence by ten percent over the\nnext three years, a move critics called reckless.", "The\nopposition vowed to fight it."}},
+		{"list items",
+			"Headline\n\nThe plan has three parts:\n- lower taxes\n- more police\n- new schools",
+			[]string{"Headline", "The plan has three parts:", "- lower taxes", "- more police", "- new schools"}},
+		{"url and ellipsis",
+			"Headline\n\nSee www.example.com/a.b for details... Then it ended.",
+			[]string{"Headline", "See www.example.com/a.b for details...", "Then it ended."}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := tseAnnotate(t, c.text, "text")
+			checkTextInvariants(t, d)
+			got := sentenceTexts(d)
+			if strings.Join(got, "|") != strings.Join(c.want, "|") {
+				t.Errorf("sentences\n got %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
+
+func TestTextKinds(t *testing.T) {
+	text := "Storm hits coast\n\nBy Maria Lopez and Tom Hill, BBC News\n\n" +
+		"A man walks past a flooded street in Miami on Sunday. (Photo: Joe Raedle/Getty Images)\n\n" +
+		"The storm made landfall on Sunday. By the end of the day, thousands had fled.\n\n" +
+		"Read more: How storms are named\n\n" +
+		"Officials said the damage was severe and that rebuilding would take years.\n\n" +
+		"Follow us on Twitter\n\nSome later paragraph of links\n\n© 2024 Example News. All rights reserved."
+	d := tseAnnotate(t, text, "text")
+	checkTextInvariants(t, d)
+	want := map[string]SentenceKind{
+		"Storm hits coast":                           KindHeadline,
+		"By Maria Lopez and Tom Hill, BBC News":      KindByline,
+		"The storm made landfall on Sunday.":         KindBody,
+		"By the end of the day, thousands had fled.": KindBody,
+		"Read more: How storms are named":            KindBoilerplate,
+		"Follow us on Twitter":                       KindBoilerplate,
+		"Some later paragraph of links":              KindBoilerplate,
+	}
+	for _, s := range d.Sentences {
+		txt := d.Text[s.Start:s.End]
+		if strings.HasPrefix(txt, "A man walks past") && s.Kind != KindCaption {
+			t.Errorf("%q: kind %s, want caption", txt, s.Kind)
+		}
+		if k, ok := want[txt]; ok {
+			if s.Kind != k {
+				t.Errorf("%q: kind %s, want %s", txt, s.Kind, k)
+			}
+			delete(want, txt)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("sentences not found: %v in %q", want, sentenceTexts(d))
+	}
+}
+
+func TestLemma(t *testing.T) {
+	cases := []struct{ word, tag, want string }{
+		{"shot", "VBD", "shoot"}, {"met", "VBD", "meet"}, {"urged", "VBD", "urge"},
+		{"airstrikes", "NNS", "airstrike"}, {"Killed", "VBN", "kill"}, {"stopped", "VBD", "stop"},
+		{"tried", "VBD", "try"}, {"voted", "VBD", "vote"}, {"visited", "VBD", "visit"},
+		{"announced", "VBD", "announce"}, {"urging", "VBG", "urge"}, {"meeting", "NN", "meeting"},
+		{"downed", "VBD", "down"}, {"says", "VBZ", "say"}, {"countries", "NNS", "country"},
+		{"crises", "NNS", "crisis"}, {"talks", "VBZ", "talk"}, {"fled", "VBD", "flee"},
+		{"created", "VBN", "create"}, {"planning", "VBG", "plan"}, {"the", "DT", ""},
+		{"Putin", "NNP", "putin"}, {"declined", "VBD", "decline"}, {"joined", "VBD", "join"},
+	}
+	for _, c := range cases {
+		if got := Lemma(c.word, c.tag); got != c.want {
+			t.Errorf("Lemma(%q, %s) = %q, want %q", c.word, c.tag, got, c.want)
+		}
+	}
+}
+
+func TestTextRobustness(t *testing.T) {
+	for _, text := range []string{"", "\n\n  \n", "x", "Ünïcödé headline\u00a0\n\n\xff\xfe broken bytes. Ok.", "...", "\"\n\"", "A.\nB."} {
+		d := tseAnnotate(t, text, "text")
+		checkTextInvariants(t, d)
+	}
+}
+
+func BenchmarkTextStage(b *testing.B) {
+	benchStages(b, "text")
+}
+
+// benchStages runs the pipeline up to stage last over the BBC articles and
+// reports throughput in MB/s.
+func benchStages(b *testing.B, last string) {
+	dir := tseSharedData(b, "bbc")
+	var texts []string
+	total := 0
+	_ = filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, "README.TXT") {
+			return nil
+		}
+		data, rerr := os.ReadFile(path)
+		if rerr == nil {
+			texts = append(texts, string(data))
+			total += len(data)
+		}
+		return nil
+	})
+	if len(texts) == 0 {
+		b.Skip("…/shared/data/bbc has no articles")
+	}
+	p, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, txt := range texts {
+			if _, err := p.AnnotateUntil(ctx, Input{Text: txt}, last); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
