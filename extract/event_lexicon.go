@@ -1,0 +1,176 @@
+package extract
+
+import "strings"
+
+// Event classes (CAMEO-aligned; see the list at the top of event.go).
+// ClassOther is a verb or event noun outside the list.
+const (
+	ClassStatement   = "statement"
+	ClassAppeal      = "appeal"
+	ClassIntend      = "intend"
+	ClassConsult     = "consult"
+	ClassMeet        = "meet"
+	ClassAgree       = "agree"
+	ClassSupport     = "support"
+	ClassRescue      = "rescue"
+	ClassYield       = "yield"
+	ClassInvestigate = "investigate"
+	ClassDemand      = "demand"
+	ClassAccuse      = "accuse"
+	ClassReject      = "reject"
+	ClassWarn        = "warn"
+	ClassProtest     = "protest"
+	ClassSanction    = "sanction"
+	ClassArrest      = "arrest"
+	ClassAttack      = "attack"
+	ClassKill        = "kill"
+	ClassDisaster    = "disaster"
+	ClassOther       = "other"
+)
+
+// EventClasses maps each class to its CAMEO root code(s), "-" for the
+// classes CAMEO lacks. It is never written after initialization.
+var EventClasses = map[string]string{
+	ClassStatement:   "01",
+	ClassAppeal:      "02",
+	ClassIntend:      "03",
+	ClassConsult:     "04",
+	ClassMeet:        "04",
+	ClassAgree:       "05/06",
+	ClassSupport:     "07",
+	ClassRescue:      "07",
+	ClassYield:       "08",
+	ClassInvestigate: "09",
+	ClassDemand:      "10",
+	ClassAccuse:      "11",
+	ClassReject:      "12",
+	ClassWarn:        "13",
+	ClassProtest:     "14",
+	ClassSanction:    "16",
+	ClassArrest:      "17",
+	ClassAttack:      "18/19",
+	ClassKill:        "18/20",
+	ClassDisaster:    "-",
+	ClassOther:       "-",
+}
+
+// eventVerbClass classes verbs (and verb + particle or object phrases) by
+// lemma. Verbs not listed are events of ClassOther unless nonEventVerbs
+// holds them.
+var eventVerbClass = buildLex(map[string]string{
+	ClassStatement: "say tell announce state report confirm add note explain declare claim allege insist reveal indicate " +
+		"comment describe express reiterate stress remark acknowledge admit write tweet mention argue predict " +
+		"assert maintain testify disclose publish inform brief answer reply respond speak according_to",
+	ClassAppeal:      "urge appeal ask request plead invite encourage seek implore petition call_for call_on press_for",
+	ClassIntend:      "promise pledge vow offer plan intend",
+	ClassConsult:     "discuss talk negotiate consult visit confer host",
+	ClassMeet:        "meet",
+	ClassAgree:       "sign agree accept approve ratify settle endorse conclude",
+	ClassSupport:     "support back aid help assist fund arm supply praise defend protect",
+	ClassRescue:      "rescue save evacuate",
+	ClassYield:       "withdraw release lift ease remove retreat resign surrender concede de-escalate step_down roll_back pull_out free",
+	ClassInvestigate: "investigate probe examine inspect",
+	ClassDemand:      "demand",
+	ClassAccuse:      "accuse blame criticize criticise condemn denounce",
+	ClassReject:      "reject deny refuse oppose veto dismiss",
+	ClassWarn:        "warn threaten",
+	ClassProtest:     "protest demonstrate rally riot march",
+	ClassSanction:    "sanction embargo boycott expel",
+	ClassArrest:      "arrest detain capture jail imprison charge indict convict sentence prosecute",
+	ClassAttack: "attack shoot_down shoot strike bomb shell raid invade assault ambush down target bombard storm " +
+		"clash fight battle injure wound stab hit fire_on open_fire hijack",
+	ClassKill:     "kill murder execute assassinate slay massacre behead die lose_life hang",
+	ClassDisaster: "crash explode erupt collapse flood",
+})
+
+// eventNounClass classes event nouns by lemma. Nouns not listed are events
+// only when they carry one of eventNounSuffixes and are not nonEventNouns.
+var eventNounClass = buildLex(map[string]string{
+	ClassStatement:   "statement announcement remark comment claim report testimony declaration speech interview",
+	ClassAppeal:      "appeal request plea call",
+	ClassIntend:      "promise pledge offer plan",
+	ClassConsult:     "talks talk negotiation discussion visit consultation conference dialogue",
+	ClassMeet:        "meeting summit encounter",
+	ClassAgree:       "agreement accord deal treaty ceasefire truce pact settlement signing",
+	ClassSupport:     "support aid assistance backing help",
+	ClassRescue:      "rescue evacuation",
+	ClassYield:       "withdrawal release resignation de-escalation easing retreat surrender",
+	ClassInvestigate: "investigation probe inquiry inspection",
+	ClassDemand:      "demand",
+	ClassAccuse:      "accusation criticism condemnation allegation",
+	ClassReject:      "rejection denial refusal veto",
+	ClassWarn:        "warning threat ultimatum",
+	ClassProtest:     "protest demonstration rally riot",
+	ClassSanction:    "sanction embargo boycott",
+	ClassArrest:      "arrest detention capture trial conviction sentence indictment prosecution",
+	ClassAttack: "attack airstrike strike bombing raid shelling assault invasion offensive ambush shooting fighting clash " +
+		"war campaign battle hostilities violence shootout stabbing gunfire hijacking robbery heist theft arson",
+	ClassKill:     "killing murder death execution assassination massacre homicide",
+	ClassDisaster: "earthquake quake fire flood crash explosion blast accident tsunami eruption hurricane collapse outage",
+	ClassOther: "election game match victory win loss escape party ceremony celebration funeral vigil " +
+		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment rehab " +
+		"tournament playoff final season career departure arrival return problem crisis " +
+		"struggle move event incident disaster emergency tension tensions involvement transition",
+})
+
+// eventNounSuffixes mark nominalizations that are events ("investigation",
+// "deployment"); nonEventNouns lists the common exceptions.
+var eventNounSuffixes = []string{"tion", "sion", "ment", "ance", "ure"}
+
+var nonEventNouns = buildSet("nation nations station position information government department administration " +
+	"organization organisation population region question mention edition version section portion " +
+	"minister ministry parliament moment comment apartment equipment environment document instrument element " +
+	"segment fragment supplement compliment sentiment tournament " +
+	"appearance performance distance balance allowance insurance instance assurance entrance " +
+	"nature future culture picture structure temperature feature figure literature legislature creature " +
+	"signature measure pressure procedure exposure mixture treasure furniture agriculture infrastructure " +
+	"failure closure pleasure caricature adventure expenditure posture venture " +
+	"condition tradition direction generation relation caution solution mission commission division " +
+	"television vision dimension pension session fashion passion occasion decision opinion " +
+	"convention intention attention institution constitution foundation location association corporation " +
+	"federation coalition opposition")
+
+// nonEventVerbs never make an event by themselves: auxiliaries, copulas,
+// light and raising verbs.
+var nonEventVerbs = buildSet("be have do will would shall should can could may might must get seem appear become " +
+	"remain let make take give include regard consider mean need want like keep go come try begin start continue " +
+	"use tend stay")
+
+// lightVerbs pass their subject to an event-noun object ("held a meeting
+// with", "conducting airstrikes") and are not events themselves then.
+var lightVerbs = buildSet("hold have make take give conduct carry launch stage do mount")
+
+// reportingVerbs take a reported clause. Unless factive, what they report
+// is a claim (Modality Reported, Claimant their agent).
+var reportingVerbs = buildSet("say tell announce state report confirm add note explain declare claim allege insist reveal " +
+	"indicate comment describe reiterate stress acknowledge admit write tweet mention argue predict assert maintain " +
+	"testify disclose deny warn accuse believe think suggest according_to")
+
+var factiveVerbs = buildSet("confirm reveal acknowledge admit announce disclose note")
+
+// irrealisModals make the event they govern Possible.
+var irrealisModals = buildSet("could may might can would should must")
+
+// subordinators open a clause that is not the main one.
+var subordinators = buildSet("that which who whom whose while whereas although though because since after before when " +
+	"whenever if unless until as where")
+
+// buildLex turns class -> space-separated lemmas ("_" joins a phrase) into
+// lemma -> class.
+func buildLex(m map[string]string) map[string]string {
+	out := map[string]string{}
+	for class, words := range m {
+		for _, w := range strings.Fields(words) {
+			out[strings.ReplaceAll(w, "_", " ")] = class
+		}
+	}
+	return out
+}
+
+func buildSet(words string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		out[strings.ReplaceAll(w, "_", " ")] = true
+	}
+	return out
+}
