@@ -90,16 +90,16 @@ type EventMentionInfo struct {
 	Locations     []EntityRef `json:"locations,omitempty"`
 }
 
-// fact is the object of one quad and the document (label) stating it.
-type fact struct {
+// labelledFact is the object of one quad and the document (label) stating it.
+type labelledFact struct {
 	obj   quad.Value
 	label string
 }
 
-// view indexes quads by subject and predicate: view[s][p] are the facts.
-type view map[string]map[string][]fact
+// quadView indexes quads by subject and predicate: v[s][p] are the facts.
+type quadView map[string]map[string][]labelledFact
 
-// nodeKey is how a node is named in a view: the bare IRI for IRIs, the
+// nodeKey is how a node is named in a quadView: the bare IRI for IRIs, the
 // N-Quads form for anything else.
 func nodeKey(v quad.Value) string {
 	switch v := v.(type) {
@@ -111,23 +111,23 @@ func nodeKey(v quad.Value) string {
 	return quad.ToString(v)
 }
 
-func newView(quads []quad.Quad) view {
-	v := make(view)
+func newQuadView(quads []quad.Quad) quadView {
+	v := make(quadView)
 	for _, q := range quads {
 		s := nodeKey(q.Subject)
 		m := v[s]
 		if m == nil {
-			m = make(map[string][]fact)
+			m = make(map[string][]labelledFact)
 			v[s] = m
 		}
 		p := nodeKey(q.Predicate)
-		m[p] = append(m[p], fact{obj: q.Object, label: nodeKey(q.Label)})
+		m[p] = append(m[p], labelledFact{obj: q.Object, label: nodeKey(q.Label)})
 	}
 	return v
 }
 
 // all returns the distinct values of s's p facts, in stored order.
-func (v view) all(s, p string) []string {
+func (v quadView) all(s, p string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, f := range v[s][p] {
@@ -142,12 +142,12 @@ func (v view) all(s, p string) []string {
 
 // best returns the value of s's p facts stated by the most documents; ties
 // go to the longer, then the alphabetically first value.
-func (v view) best(s, p string) string {
+func (v quadView) best(s, p string) string {
 	return bestOf(v[s][p], "")
 }
 
 // bestOf is best over facts, restricted to one label when label != "".
-func bestOf(facts []fact, label string) string {
+func bestOf(facts []labelledFact, label string) string {
 	count := map[string]int{}
 	for _, f := range facts {
 		if label == "" || f.label == label {
@@ -163,7 +163,7 @@ func bestOf(facts []fact, label string) string {
 	return best
 }
 
-func (v view) num(s, p string) int {
+func (v quadView) num(s, p string) int {
 	n, _ := strconv.Atoi(v.best(s, p))
 	return n
 }
@@ -391,10 +391,10 @@ func (s *Store) Documents(ctx context.Context) ([]DocInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return documentsOf(newView(qs)), nil
+	return documentsOf(newQuadView(qs)), nil
 }
 
-func documentsOf(v view) []DocInfo {
+func documentsOf(v quadView) []DocInfo {
 	var out []DocInfo
 	for subj, preds := range v {
 		if len(preds[PredSHA256]) == 0 {
@@ -415,14 +415,7 @@ func documentsOf(v view) []DocInfo {
 		out = append(out, d)
 	}
 	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Date == "") != (b.Date == "") {
-			return a.Date != ""
-		}
-		if a.Date != b.Date {
-			return a.Date < b.Date
-		}
-		return a.IRI < b.IRI
+		return dateOrder(out[i].Date, out[i].IRI, out[j].Date, out[j].IRI)
 	})
 	return out
 }
@@ -435,7 +428,7 @@ func (s *Store) Entities(ctx context.Context) ([]EntityInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return entitiesOf(newView(qs)), nil
+	return entitiesOf(newQuadView(qs)), nil
 }
 
 // FindEntity returns the entities whose canonical name, alias, key or IRI
@@ -445,12 +438,12 @@ func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, erro
 	if err != nil {
 		return nil, err
 	}
-	want := normName(name)
+	want := foldName(name)
 	var out []EntityInfo
 	for _, e := range all {
-		match := normName(e.Name) == want || normName(e.Key) == want || normName(e.IRI) == normName(strings.Trim(name, "<>"))
+		match := foldName(e.Name) == want || foldName(e.Key) == want || foldName(e.IRI) == foldName(strings.Trim(name, "<>"))
 		for _, a := range e.Aliases {
-			match = match || normName(a) == want
+			match = match || foldName(a) == want
 		}
 		if match {
 			out = append(out, e)
@@ -459,11 +452,11 @@ func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, erro
 	return out, nil
 }
 
-func normName(s string) string {
+func foldName(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-func entitiesOf(v view) []EntityInfo {
+func entitiesOf(v quadView) []EntityInfo {
 	mentions := map[string]map[string]bool{}
 	for subj, preds := range v {
 		for _, f := range preds[PredRefersTo] {
@@ -486,9 +479,9 @@ func entitiesOf(v view) []EntityInfo {
 			Key:      v.best(subj, PredKey),
 			Mentions: len(mentions[subj]),
 		}
-		seen := map[string]bool{normName(e.Name): true}
+		seen := map[string]bool{foldName(e.Name): true}
 		for _, a := range append(v.all(subj, PredName), v.all(subj, PredAlias)...) {
-			if n := normName(a); !seen[n] {
+			if n := foldName(a); !seen[n] {
 				seen[n] = true
 				e.Aliases = append(e.Aliases, a)
 			}
@@ -532,7 +525,7 @@ func (s *Store) Events(ctx context.Context) ([]EventInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return eventsOf(newView(qs)), nil
+	return eventsOf(newQuadView(qs)), nil
 }
 
 // Event returns one event node by IRI ("event/H", "<event/H>" or "H").
@@ -553,7 +546,7 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 	return nil, fmt.Errorf("%s: no such event", iri)
 }
 
-func eventsOf(v view) []EventInfo {
+func eventsOf(v quadView) []EventInfo {
 	ref := func(iri string) EntityRef {
 		return EntityRef{IRI: iri, Name: v.best(iri, PredName), Type: v.best(iri, PredEntityType)}
 	}
@@ -621,14 +614,7 @@ func eventsOf(v view) []EventInfo {
 		out = append(out, ev)
 	}
 	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Date == "") != (b.Date == "") {
-			return a.Date != ""
-		}
-		if a.Date != b.Date {
-			return a.Date < b.Date
-		}
-		return a.IRI < b.IRI
+		return dateOrder(out[i].Date, out[i].IRI, out[j].Date, out[j].IRI)
 	})
 	return out
 }
@@ -643,7 +629,7 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := newView(qs)
+	v := newQuadView(qs)
 	docs := documentsOf(v)
 	recs := make(map[string]*DocRecord, len(docs))
 	out := make([]DocRecord, len(docs))
@@ -702,15 +688,26 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 				Date: bestOf(preds[PredDate], label), Agents: valuesBy(PredAgent),
 				Patients: valuesBy(PredPatient), Locations: valuesBy(PredLocation),
 			}
-			er.Participants = participants(er.Agents, er.Patients)
+			er.Participants = sortedParticipants(er.Agents, er.Patients)
 			rec.Events = append(rec.Events, er)
 		}
 	}
 	return out, nil
 }
 
-// participants is the sorted, distinct union of agents and patients.
-func participants(agents, patients []string) []string {
+// dateOrder orders dated items before undated ones, by date, then IRI.
+func dateOrder(dateA, iriA, dateB, iriB string) bool {
+	if (dateA == "") != (dateB == "") {
+		return dateA != ""
+	}
+	if dateA != dateB {
+		return dateA < dateB
+	}
+	return iriA < iriB
+}
+
+// sortedParticipants is the sorted, distinct union of agents and patients.
+func sortedParticipants(agents, patients []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, x := range append(append([]string(nil), agents...), patients...) {
