@@ -1,0 +1,699 @@
+package timex
+
+// core matches the head of an expression at i (after any prefix). It
+// returns the end token, the meaning, and whether a preceding "the"
+// belongs to the expression.
+func (p *parser) core(i int) (int, sem, bool, bool) {
+	if i >= len(p.toks) {
+		return 0, sem{}, false, false
+	}
+	t := &p.toks[i]
+	switch t.k {
+	case tNum:
+		return p.numeric(i)
+	case tAlnum:
+		// 1990s, 30th, 5pm
+		if t.lex != nil && t.lex.key == "s" && (t.nd == 4 || t.nd == 2) && t.n%10 == 0 {
+			y := t.n
+			if t.nd == 2 {
+				y += 1900
+			}
+			return i + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gDecade, y: y}}, true, true
+		}
+		if s, j, ok := p.clock(i); ok {
+			return j, s, false, true
+		}
+		return 0, sem{}, false, false
+	case tPunct:
+		// '90s
+		if (p.text[t.s] == '\'' || p.text[t.s] == 0xe2) && p.adjacent(i) && i+1 < len(p.toks) {
+			n := &p.toks[i+1]
+			if n.k == tAlnum && n.nd == 2 && n.lex != nil && n.lex.key == "s" && n.n%10 == 0 {
+				return i + 2, sem{kind: kAbs, typ: "DATE", val: dval{g: gDecade, y: 1900 + n.n}}, true, true
+			}
+		}
+		return 0, sem{}, false, false
+	}
+	switch p.c(i) {
+	case cMonth:
+		return p.monthExpr(i)
+	case cWeekday:
+		return p.weekdayExpr(i)
+	case cRelDay:
+		s := sem{kind: kRelDay, typ: "DATE", n: p.v(i)}
+		j := i + 1
+		if p.w(i) == "tonight" {
+			s.val.pod, s.typ = "NI", "TIME"
+		} else if pod, k := p.partDay(j); pod != "" {
+			s.val.pod, s.typ, j = pod, "TIME", k
+		}
+		return j, s, false, true
+	case cRef:
+		w := p.w(i)
+		if w == "future" {
+			if p.w(i-1) != "the" && p.w(i-1) != "near" {
+				return 0, sem{}, false, false
+			}
+		}
+		if w == "once" {
+			return 0, sem{}, false, false
+		}
+		return i + 1, sem{kind: kRef, typ: "DATE", lit: refName(p.v(i))}, true, true
+	case cSetAdv:
+		u := p.v(i)
+		return i + 1, sem{kind: kSet, typ: "SET", lit: durValue(1, u)}, false, true
+	case cQuant:
+		return p.setExpr(i)
+	case cDeictic:
+		return p.deicticExpr(i)
+	case cOrdinal:
+		return p.ordinalExpr(i)
+	case cSeason:
+		s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gSeason, y: -1, n: p.v(i)}}
+		j := i + 1
+		if p.w(j) == "of" {
+			if y, ok := p.isYear(j + 1); ok {
+				s.kind, s.val.y, j = kAbs, y, j+2
+			}
+		} else if y, ok := p.isYear(j); ok {
+			s.kind, s.val.y, j = kAbs, y, j+1
+		}
+		if s.kind == kNoYear && p.w(i-1) != "the" && p.w(i-1) != "in" && p.w(i-1) != "this" && p.w(i-1) != "last" && p.w(i-1) != "next" && p.w(i-1) != "early" && p.w(i-1) != "late" && p.w(i-1) != "by" && p.w(i-1) != "until" && p.w(i-1) != "since" && p.w(i-1) != "during" {
+			return 0, sem{}, false, false
+		}
+		return j, s, true, true
+	case cNumWord, cVague:
+		return p.countExpr(i)
+	case cUnit:
+		return p.unitExpr(i)
+	case cPartDay:
+		return 0, sem{}, false, false
+	}
+	switch p.w(i) {
+	case "a", "an":
+		return p.countExpr(i)
+	case "fiscal":
+		j := i + 1
+		if p.w(j) == "year" {
+			j++
+		}
+		if y, ok := p.isYear(j); ok {
+			return j + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
+		}
+		if p.punct(j, '-') {
+			j++
+		}
+		if p.c(j) == cOrdinal {
+			return p.ordinalExpr(j)
+		}
+	case "noon", "midnight":
+		if s, j, ok := p.clock(i); ok {
+			return j, s, false, true
+		}
+	case "year-end":
+		return i + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: gYear}, mod: "END"}, true, true
+	}
+	return 0, sem{}, false, false
+}
+
+func refName(r int) string {
+	switch r {
+	case rPresent:
+		return "PRESENT_REF"
+	case rPast:
+		return "PAST_REF"
+	}
+	return "FUTURE_REF"
+}
+
+// numeric handles expressions that start with digits: years, day-month
+// dates, numeric dates, clock times and counts of units.
+func (p *parser) numeric(i int) (int, sem, bool, bool) {
+	t := &p.toks[i]
+	// ISO 2015-11-30 and US 11/30/2015
+	if t.nd == 4 && p.punct(i+1, '-') && p.adjacent(i) && i+4 < len(p.toks) && p.punct(i+3, '-') {
+		m, d := &p.toks[i+2], &p.toks[i+4]
+		if m.k == tNum && d.k == tNum && m.nd == 2 && d.nd == 2 && validDate(t.n, m.n, d.n) && p.adjacent(i+3) {
+			return i + 5, sem{kind: kAbs, typ: "DATE", val: dval{g: gDay, y: t.n, m: m.n, d: d.n}}, false, true
+		}
+	}
+	if t.nd <= 2 && p.punct(i+1, '/') && p.adjacent(i) && i+4 < len(p.toks) && p.punct(i+3, '/') && p.adjacent(i+2) {
+		a, b, c := t.n, p.toks[i+2].n, &p.toks[i+4]
+		if p.toks[i+2].k == tNum && c.k == tNum && (c.nd == 4 || c.nd == 2) {
+			y := c.n
+			if c.nd == 2 {
+				if y < 50 {
+					y += 2000
+				} else {
+					y += 1900
+				}
+			}
+			m, d := a, b
+			if a > 12 {
+				m, d = b, a
+			}
+			if validDate(y, m, d) {
+				return i + 5, sem{kind: kAbs, typ: "DATE", val: dval{g: gDay, y: y, m: m, d: d}}, false, true
+			}
+		}
+	}
+	if s, j, ok := p.clock(i); ok {
+		return j, s, false, true
+	}
+	if y, ok := p.isYear(i); ok {
+		prev := ""
+		if i > 0 && p.toks[i-1].k == tPunct {
+			prev = p.text[p.toks[i-1].s:p.toks[i-1].e]
+		}
+		if prev == "$" || prev == "#" || p.punct(i+1, '%') || p.w(i+1) == "percent" {
+			return 0, sem{}, false, false
+		}
+		if p.punct(i+1, ',') && p.adjacent(i) {
+			return 0, sem{}, false, false
+		}
+		// a unit after a year-like number is a count: "2000 years"
+		if p.c(i+1) == cUnit {
+			break2 := true
+			_ = break2
+			return 0, sem{}, false, false
+		}
+		return i + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
+	}
+	// 30 November [2015]
+	if d, j, ok := p.day(i); ok {
+		k := j
+		if p.w(k) == "of" {
+			k++
+		}
+		if m, k2, ok := p.monthAt(k); ok && validDate(2000, m, d) {
+			s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gDay, y: -1, m: m, d: d}}
+			if y, k3, ok := p.yearAfter(k2); ok {
+				s.kind, s.val.y, k2 = kAbs, y, k3
+			}
+			return k2, s, false, true
+		}
+	}
+	return p.countExpr(i)
+}
+
+func validDate(y, m, d int) bool {
+	return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+}
+
+// clock reads a clock time: 5 p.m., 10:30 am, 14:00 GMT, noon.
+func (p *parser) clock(i int) (sem, int, bool) {
+	t := &p.toks[i]
+	j := i
+	switch {
+	case t.k == tWord && (t.word() == "noon" || t.word() == "midnight"):
+		j = i + 1
+	case t.k == tAlnum && t.nd <= 2 && (p.text[t.e-2:t.e] == "am" || p.text[t.e-2:t.e] == "pm" || p.text[t.e-2:t.e] == "AM" || p.text[t.e-2:t.e] == "PM"):
+		j = i + 1
+	case t.k == tNum && t.nd <= 2:
+		j = i + 1
+		hasMin := false
+		if p.punct(j, ':') && p.adjacent(i) && j+1 < len(p.toks) && p.toks[j+1].nd == 2 && p.adjacent(j) {
+			j += 2
+			hasMin = true
+			if p.toks[j-1].k == tAlnum {
+				break
+			}
+		}
+		// a.m. / p.m. / am / pm
+		w := p.w(j)
+		switch {
+		case (w == "a" || w == "p") && p.punct(j+1, '.') && p.w(j+2) == "m":
+			j += 3
+			if p.punct(j, '.') && p.adjacent(j-1) {
+				j++
+			}
+		case w == "am" || w == "pm":
+			if w == "am" && !p.toks[j].up && !hasMin {
+				return sem{}, i, false
+			}
+			j++
+		case hasMin && (p.c(j) == cTZ || p.w(i-1) == "at" || p.w(i-1) == "by" || p.w(i-1) == "until"):
+		case p.w(j) == "o" && p.punct(j+1, '\'') && p.w(j+2) == "clock":
+			j += 3
+		default:
+			return sem{}, i, false
+		}
+	default:
+		return sem{}, i, false
+	}
+	if p.c(j) == cTZ && p.toks[j].up {
+		j++
+	}
+	hh, mm, ok := readClock(p.text[t.s:p.toks[j-1].e])
+	if !ok {
+		if p.w(j-1) == "clock" {
+			hh, ok = t.n, t.n <= 12
+		}
+		if !ok {
+			return sem{}, i, false
+		}
+	}
+	return sem{kind: kClock, typ: "TIME", val: dval{g: gDay, hh: hh, mm: mm, hasTime: true}}, j, true
+}
+
+// monthExpr: November, Nov. 24, November 24, 2015, November 2015.
+func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
+	m, j, ok := p.monthAt(i)
+	if !ok {
+		return 0, sem{}, false, false
+	}
+	s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gMonth, y: -1, m: m}}
+	if d, k, ok := p.day(j); ok && validDate(2000, m, d) && !p.punct(k, ':') {
+		s.val.g, s.val.d, j = gDay, d, k
+		if y, k2, ok := p.yearAfter(j); ok {
+			s.kind, s.val.y, j = kAbs, y, k2
+		}
+		return j, s, false, true
+	}
+	if p.w(j) == "of" {
+		if y, ok := p.isYear(j + 1); ok {
+			s.kind, s.val.y = kAbs, y
+			return j + 2, s, false, true
+		}
+	}
+	if y, k, ok := p.yearAfter(j); ok {
+		s.kind, s.val.y = kAbs, y
+		return k, s, false, true
+	}
+	// a bare month name: the ambiguous ones need a temporal preposition
+	w := p.w(i)
+	if w == "may" || w == "march" || p.toks[i].lex.abbr {
+		switch p.w(i - 1) {
+		case "in", "since", "until", "till", "by", "of", "from", "through", "during", "last", "next", "this", "early", "late", "mid", "end", "before", "after", "each", "every", "to":
+		default:
+			return 0, sem{}, false, false
+		}
+	}
+	return j, s, false, true
+}
+
+// weekdayExpr: Monday, Monday morning, Monday, November 30, 2015.
+func (p *parser) weekdayExpr(i int) (int, sem, bool, bool) {
+	e := p.toks[i].lex
+	j := i + 1
+	if e.abbr {
+		if !p.toks[i].up {
+			return 0, sem{}, false, false
+		}
+		if p.punct(j, '.') && p.adjacent(i) {
+			j++
+		} else if p.toks[i].e-p.toks[i].s < 4 {
+			return 0, sem{}, false, false
+		}
+	}
+	// Monday, Nov. 30[, 2015]
+	k := j
+	if p.punct(k, ',') {
+		k++
+	}
+	if p.c(k) == cMonth {
+		if end, s, _, ok := p.monthExpr(k); ok && s.val.g == gDay {
+			return end, s, false, true
+		}
+	}
+	s := sem{kind: kWeekday, typ: "DATE", val: dval{g: gDay, y: -1, wd: e.v}}
+	if pod, k := p.partDay(j); pod != "" {
+		s.val.pod, s.typ, j = pod, "TIME", k
+	}
+	return j, s, false, true
+}
+
+// setExpr: every Monday, each year, every two weeks, per day.
+func (p *parser) setExpr(i int) (int, sem, bool, bool) {
+	j := i + 1
+	n := 1
+	if k, j2, ok := p.number(j, false); ok && k > 0 {
+		n, j = k, j2
+	} else if p.w(j) == "other" {
+		n, j = 2, j+1
+	}
+	q := "EACH"
+	if p.w(i) == "per" {
+		return 0, sem{}, false, false
+	}
+	if p.c(j) == cUnit {
+		u := p.v(j)
+		if u == uWeekend {
+			return j + 1, sem{kind: kSet, typ: "SET", lit: "XXXX-WXX-WE", quant: q}, false, true
+		}
+		return j + 1, sem{kind: kSet, typ: "SET", lit: durValue(n, u), quant: q}, false, true
+	}
+	if p.c(j) == cWeekday {
+		wd := p.v(j)
+		s := sem{kind: kSet, typ: "SET", lit: "XXXX-WXX-" + string(rune('0'+wd)), quant: q}
+		j++
+		if pod, k := p.partDay(j); pod != "" {
+			s.lit += "T" + pod
+			j = k
+		}
+		return j, s, false, true
+	}
+	if p.c(j) == cPartDay {
+		pod, k := p.partDay(j)
+		return k, sem{kind: kSet, typ: "SET", lit: "XXXX-XX-XXT" + pod, quant: q}, false, true
+	}
+	if m, k, ok := p.monthAt(j); ok {
+		return k, sem{kind: kSet, typ: "SET", lit: "XXXX-" + string(rune('0'+m/10)) + string(rune('0'+m%10)), quant: q}, false, true
+	}
+	if p.c(j) == cSeason {
+		return j + 1, sem{kind: kSet, typ: "SET", lit: "XXXX-" + seasonCodes[p.v(j)], quant: q}, false, true
+	}
+	return 0, sem{}, false, false
+}
+
+// countExpr: two years, a year ago, three days later, 30-minute, a few
+// weeks.
+func (p *parser) countExpr(i int) (int, sem, bool, bool) {
+	n, j, ok := p.number(i, true)
+	if !ok {
+		return 0, sem{}, false, false
+	}
+	article := p.w(i) == "a" || p.w(i) == "an"
+	hyph := false
+	if p.punct(j, '-') && p.adjacent(j-1) {
+		j++
+		hyph = true
+	}
+	if p.c(j) != cUnit {
+		// "two-and-a-half years"? rare; "one more year"
+		if p.w(j) == "more" && p.c(j+1) == cUnit {
+			j++
+		} else {
+			return 0, sem{}, false, false
+		}
+	}
+	u := p.v(j)
+	pl := p.toks[j].lex.plural
+	if u == uHalf && !pl {
+		return 0, sem{}, false, false
+	}
+	if n == 1 && pl && !article {
+		// "1 years" is fine; "one years" no
+	}
+	if !pl && n != 1 && !hyph && n >= 0 {
+		return 0, sem{}, false, false
+	}
+	if article && pl {
+		return 0, sem{}, false, false
+	}
+	j++
+	s := sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}
+	if hyph && p.w(j) == "old" {
+		return 0, sem{}, false, false
+	}
+	// direction
+	switch p.w(j) {
+	case "ago":
+		s.kind, s.typ = kAgo, "DATE"
+		return j + 1, s, true, true
+	case "earlier", "before":
+		if p.w(j) == "before" && !endsClause(p, j+1) {
+			break
+		}
+		s.kind, s.typ, s.n = kLater, "DATE", -n
+		return j + 1, s, true, true
+	case "later", "after":
+		if p.w(j) == "after" && !endsClause(p, j+1) {
+			break
+		}
+		s.kind, s.typ = kLater, "DATE"
+		return j + 1, s, true, true
+	case "from":
+		if p.w(j+1) == "now" {
+			s.kind, s.typ = kAgo, "DATE"
+			s.n = -n
+			return j + 2, s, true, true
+		}
+	case "hence":
+		s.kind, s.typ, s.n = kAgo, "DATE", -n
+		return j + 1, s, true, true
+	}
+	if article && !pl {
+		// "a year" after a price or rate is a frequency: $5 a year
+		if i > 0 && (p.toks[i-1].k == tNum || p.w(i-1) == "times" || p.w(i-1) == "once" || p.w(i-1) == "twice" || p.c(i-1) == cUnit || p.w(i-1) == "percent" || p.punct(i-1, '%')) {
+			return j, sem{kind: kSet, typ: "SET", lit: durValue(1, u)}, false, true
+		}
+	}
+	return j, s, true, true
+}
+
+// endsClause reports whether token i ends the clause (so "before" is an
+// adverb, not a preposition).
+func endsClause(p *parser, i int) bool {
+	if i >= len(p.toks) {
+		return true
+	}
+	if p.toks[i].k == tPunct {
+		c := p.text[p.toks[i].s]
+		return c == '.' || c == ',' || c == ';' || c == ')' || c == '"' || c == '\''
+	}
+	w := p.w(i)
+	return w == "and" || w == "when" || w == "while"
+}
+
+// unitExpr: a bare unit after "the" (the year, the quarter, the weekend)
+// or a bare plural (years, weeks).
+func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
+	u := p.v(i)
+	pl := p.toks[i].lex.plural
+	prev := p.w(i - 1)
+	if pl {
+		switch prev {
+		case "for", "in", "within", "over", "after", "took", "take", "takes", "last", "lasted":
+		default:
+			return 0, sem{}, false, false
+		}
+		if u < uHour || u == uWeekend || u == uHalf || p.punct(i+1, '-') || p.w(i+1) == "of" && u != uYear {
+			return 0, sem{}, false, false
+		}
+		if p.w(i+1) == "ago" {
+			return i + 2, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
+		}
+		return i + 1, sem{kind: kDur, typ: "DURATION", n: -1, unit: u, lit: durValue(-1, u)}, true, true
+	}
+	if prev != "the" {
+		return 0, sem{}, false, false
+	}
+	if p.punct(i+1, '-') {
+		return 0, sem{}, false, false
+	}
+	switch u {
+	case uWeekend:
+		return i + 1, sem{kind: kLastDone, typ: "DATE", unit: u}, true, true
+	case uYear, uMonth, uWeek:
+		if p.w(i+1) == "before" || p.w(i+1) == "after" {
+			return p.anaphorDir(i, u)
+		}
+		return i + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: unitGran(u)}}, true, true
+	case uDay:
+		if p.w(i+1) == "before" || p.w(i+1) == "after" {
+			return p.anaphorDir(i, u)
+		}
+		return 0, sem{}, false, false
+	case uQuarter:
+		if y, j, ok := p.ofYear(i + 1); ok {
+			return j, sem{kind: kAbs, typ: "DATE", val: dval{g: gQuarter, y: y}}, true, true
+		}
+		return i + 1, sem{kind: kLastDone, typ: "DATE", unit: u}, true, true
+	}
+	return 0, sem{}, false, false
+}
+
+// anaphorDir: the day before, the year after.
+func (p *parser) anaphorDir(i, u int) (int, sem, bool, bool) {
+	n := -1
+	if p.w(i+1) == "after" {
+		n = 1
+	}
+	if !endsClause(p, i+2) {
+		return 0, sem{}, false, false
+	}
+	return i + 2, sem{kind: kAnaphor, typ: "DATE", unit: u, n: n}, true, true
+}
+
+// ofYear reads "of 1990" or " 1990" at i.
+func (p *parser) ofYear(i int) (int, int, bool) {
+	if p.w(i) == "of" {
+		if y, ok := p.isYear(i + 1); ok {
+			return y, i + 2, true
+		}
+	}
+	return 0, i, false
+}
+
+// ordinalExpr: the third quarter, third-quarter, the first half of 1990,
+// the first nine months.
+func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
+	o := p.v(i)
+	j := i + 1
+	if p.punct(j, '-') {
+		j++
+	}
+	if p.w(j) == "fiscal" {
+		j++
+	}
+	if p.c(j) == cUnit {
+		u := p.v(j)
+		if (u == uQuarter && o <= 4 || u == uHalf && o <= 2) && !p.toks[j].lex.plural {
+			g := gQuarter
+			if u == uHalf {
+				g = gHalf
+			}
+			s := sem{kind: kNoYear, typ: "DATE", val: dval{g: g, y: -1, n: o}}
+			j++
+			if y, k, ok := p.ofYear(j); ok {
+				s.kind, s.val.y, j = kAbs, y, k
+			} else if y, ok := p.isYear(j); ok {
+				s.kind, s.val.y, j = kAbs, y, j+1
+			} else if y, ok := p.isYear(i - 1); ok {
+				_ = y
+			}
+			return j, s, true, true
+		}
+	}
+	// the first nine months
+	if o == 1 {
+		if n, k, ok := p.number(j, false); ok && n > 0 && p.c(k) == cUnit && p.toks[k].lex.plural {
+			u := p.v(k)
+			return k + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}, true, true
+		}
+	}
+	return 0, sem{}, false, false
+}
+
+// deicticExpr: last year, this week, next Monday, the past two months,
+// the following day, recent years, this fall, last November.
+func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
+	d := p.v(i)
+	j := i + 1
+	if d == dLatest && p.w(i) == "most" {
+		if p.w(j) != "recent" {
+			return 0, sem{}, false, false
+		}
+		d = dLatest
+		j++
+	}
+	// the past two months, the last several years, the next 10 days
+	if d == dPast || d == dLast || d == dNext || d == dComing || d == dFollowing || d == dPrevious || d == dFinal {
+		if n, k, ok := p.number(j, false); ok {
+			if p.c(k) == cUnit && (p.toks[k].lex.plural || n == 1) {
+				u := p.v(k)
+				return k + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}, true, true
+			}
+		}
+		if p.w(j) == "few" && p.c(j+1) == cUnit {
+			u := p.v(j + 1)
+			return j + 2, sem{kind: kDur, typ: "DURATION", n: -1, unit: u, lit: durValue(-1, u)}, true, true
+		}
+	}
+	if p.w(j) == "fiscal" {
+		j++
+	}
+	switch p.c(j) {
+	case cUnit:
+		u := p.v(j)
+		pl := p.toks[j].lex.plural
+		if p.punct(j+1, '-') {
+			return 0, sem{}, false, false
+		}
+		if pl {
+			if d == dRecent || d == dPast || d == dLast {
+				return j + 1, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
+			}
+			if d == dComing || d == dNext {
+				return j + 1, sem{kind: kRef, typ: "DATE", lit: "FUTURE_REF"}, true, true
+			}
+			return 0, sem{}, false, false
+		}
+		g := unitGran(u)
+		if g == gNone || u == uHour || u == uMinute || u == uSecond {
+			return 0, sem{}, false, false
+		}
+		switch d {
+		case dLast, dPast, dPrevious:
+			if d == dPrevious || (p.w(i-1) == "the" && d != dPast && u == uDay) {
+				return j + 1, sem{kind: kAnaphor, typ: "DATE", unit: u, n: -1}, true, true
+			}
+			if u == uDay {
+				return 0, sem{}, false, false
+			}
+			if u == uQuarter && d == dLast && p.w(i-1) == "the" {
+				return j + 1, sem{kind: kLastDone, typ: "DATE", unit: u}, true, true
+			}
+			return j + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: g}, n: -1}, true, true
+		case dNext, dComing:
+			if d == dNext && p.w(i-1) == "the" {
+				return j + 1, sem{kind: kAnaphor, typ: "DATE", unit: u, n: 1}, true, true
+			}
+			return j + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: g}, n: 1}, true, true
+		case dFollowing:
+			return j + 1, sem{kind: kAnaphor, typ: "DATE", unit: u, n: 1}, true, true
+		case dThis, dCurrent:
+			if u == uWeekend {
+				return j + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: gWeekend}}, true, true
+			}
+			return j + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: g}}, true, true
+		case dThat, dSame:
+			return j + 1, sem{kind: kAnaphor, typ: "DATE", unit: u, n: 0}, true, true
+		case dLatest, dRecent, dFinal:
+			return j + 1, sem{kind: kLastDone, typ: "DATE", unit: u}, true, true
+		}
+	case cMonth, cSeason, cWeekday:
+		var s sem
+		var k int
+		if p.c(j) == cSeason {
+			s, k = sem{kind: kNoYear, typ: "DATE", val: dval{g: gSeason, y: -1, n: p.v(j)}}, j+1
+		} else if p.c(j) == cWeekday {
+			s, k = sem{kind: kWeekday, typ: "DATE", val: dval{g: gDay, y: -1, wd: p.v(j)}}, j+1
+			if pod, k2 := p.partDay(k); pod != "" {
+				s.val.pod, s.typ, k = pod, "TIME", k2
+			}
+		} else {
+			m, k2, ok := p.monthAt(j)
+			if !ok {
+				return 0, sem{}, false, false
+			}
+			s, k = sem{kind: kNoYear, typ: "DATE", val: dval{g: gMonth, y: -1, m: m}}, k2
+		}
+		switch d {
+		case dLast, dPast, dPrevious:
+			s.past = true
+		case dNext, dComing, dFollowing:
+			s.future = true
+		case dThis:
+		default:
+			return 0, sem{}, false, false
+		}
+		return k, s, true, true
+	case cPartDay:
+		pod, k := p.partDay(j)
+		switch d {
+		case dThis:
+			return k, sem{kind: kRelDay, typ: "TIME", val: dval{pod: pod}}, false, true
+		case dLast:
+			if pod == "NI" || pod == "EV" {
+				return k, sem{kind: kRelDay, typ: "TIME", n: -1, val: dval{pod: pod}}, false, true
+			}
+		case dThat, dSame:
+			return k, sem{kind: kAnaphor, typ: "TIME", unit: uDay, val: dval{pod: pod}}, true, true
+		}
+	}
+	switch d {
+	case dCurrent:
+		if p.w(i) == "current" && p.toks[j-1].k == tWord {
+			return j, sem{kind: kRef, typ: "DATE", lit: "PRESENT_REF"}, true, true
+		}
+	case dRecent:
+		return j, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
+	case dPast:
+		if p.w(i-1) == "the" && endsClause(p, j) {
+			return j, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
+		}
+	}
+	return 0, sem{}, false, false
+}

@@ -1,0 +1,351 @@
+package timex
+
+// emit resolves s against the DCT or the text's reference date and appends
+// the timex for tokens [i, j).
+func (p *parser) emit(i, j int, s sem) {
+	start, end := p.toks[i].s, p.toks[j-1].e
+	tx := Timex{Start: start, End: end, Text: p.text[start:end], Type: s.typ, Mod: s.mod, Quant: s.quant, AnchorIndex: -1}
+	switch p.w(i - 1) {
+	case "since", "from":
+		if s.kind != kDur {
+			tx.Range = "begin"
+		}
+	case "until", "till", "through":
+		tx.Range = "end"
+	}
+	var v dval
+	setRef := false
+	anchor := "dct"
+	switch s.kind {
+	case kAbs:
+		v = s.val
+		anchor = ""
+		setRef = true
+	case kNoYear:
+		v = s.val
+		if p.hasDCT {
+			v.y = p.pickYear(s, i)
+			setRef = true
+		} else {
+			anchor = "none"
+		}
+	case kWeekday:
+		v = s.val
+		if p.hasDCT && p.dct.g == gDay {
+			v = p.weekday(s, i)
+			setRef = true
+		} else {
+			anchor = "none"
+		}
+	case kRelDay:
+		v = p.dct
+		if v.g == gDay {
+			v = v.shift(s.n)
+		} else {
+			v = dval{g: gDay, y: -1}
+			anchor = "none"
+		}
+		v.pod = s.val.pod
+		setRef = true
+	case kDeictic:
+		if !p.hasDCT {
+			v, anchor = dval{g: s.val.g, y: -1}, "none"
+			break
+		}
+		v = p.dct.coarsen(s.val.g)
+		if s.val.g == gWeekend {
+			v = p.dct.coarsen(gWeek)
+			v.g = gWeekend
+		}
+		v = v.shift(s.n)
+		setRef = true
+	case kLastDone:
+		if !p.hasDCT {
+			v, anchor = dval{g: unitGran(s.unit), y: -1}, "none"
+			break
+		}
+		v = p.lastDone(s.unit)
+		setRef = true
+	case kAgo:
+		if s.n < 0 && s.lit != "" && s.n == -1 && s.unit != 0 && false {
+			break
+		}
+		v, anchor = p.ago(s)
+		setRef = anchor != "none"
+	case kLater:
+		v, anchor, tx.AnchorIndex = p.later(s)
+	case kAnaphor:
+		v, anchor, tx.AnchorIndex = p.anaphor(s)
+	case kClock:
+		base := p.dct
+		if p.hasRef && p.ref.g == gDay && p.ref.dayKnown() && p.refIdx >= 0 && p.out[p.refIdx].End >= start-40 {
+			base, anchor, tx.AnchorIndex = p.ref, "text", p.refIdx
+		}
+		if base.g != gDay {
+			base = dval{g: gDay, y: -1}
+			anchor = "none"
+		}
+		v = base
+		v.pod = ""
+		v.hh, v.mm, v.hasTime = s.val.hh, s.val.mm, true
+	case kRef:
+		tx.Value = s.lit
+		anchor = "dct"
+	case kDur:
+		tx.Value = s.lit
+		anchor = ""
+	case kSet:
+		tx.Value = s.lit
+		if s.lit != "" && s.lit[0] == 'P' {
+			tx.Freq = "1" + s.lit[len(s.lit)-1:]
+		}
+		anchor = ""
+	}
+	if tx.Value == "" {
+		tx.Value = v.String()
+		if tx.Value == "" {
+			return
+		}
+	}
+	if anchor == "text" && tx.AnchorIndex < 0 {
+		anchor = "dct"
+	}
+	tx.Anchor = anchor
+	if setRef && tx.Type != "DURATION" && v.g != gNone {
+		p.ref, p.hasRef, p.refIdx = v, true, len(p.out)
+	}
+	p.out = append(p.out, tx)
+}
+
+// pickYear chooses the year of a date given without one: news leans to
+// the past from the DCT unless the wording says future.
+func (p *parser) pickYear(s sem, i int) int {
+	y := p.dct.y
+	future := s.future || (!s.past && p.futureCue(i))
+	// compare at the value's granularity
+	cmp := 0
+	switch s.val.g {
+	case gDay:
+		cmp = compare3(s.val.m, s.val.d, p.dct.m, max(p.dct.d, 1))
+		if p.dct.m == 0 {
+			return y
+		}
+	case gMonth:
+		cmp = compare3(s.val.m, 0, p.dct.m, 0)
+	case gQuarter, gHalf:
+		dq := (max(p.dct.m, 1)-1)/3 + 1
+		if s.val.g == gHalf {
+			dq = (max(p.dct.m, 1)-1)/6 + 1
+		}
+		cmp = compare3(s.val.n, 0, dq, 0)
+	case gSeason:
+		cmp = compare3(s.val.n, 0, seasonOf(p.dct.m), 0)
+	}
+	switch {
+	case s.past && cmp >= 0:
+		return y - 1
+	case s.future && cmp <= 0:
+		return y + 1
+	case s.past || s.future:
+		return y
+	case future && cmp < 0:
+		return y + 1
+	case !future && cmp > 0:
+		if s.val.g == gQuarter || s.val.g == gHalf {
+			return y - 1
+		}
+		return y - 1
+	}
+	return y
+}
+
+func seasonOf(m int) int {
+	switch m {
+	case 3, 4, 5:
+		return 1
+	case 6, 7, 8:
+		return 2
+	case 9, 10, 11:
+		return 3
+	}
+	return 4
+}
+
+func compare3(a1, a2, b1, b2 int) int {
+	switch {
+	case a1 < b1:
+		return -1
+	case a1 > b1:
+		return 1
+	case a2 < b2:
+		return -1
+	case a2 > b2:
+		return 1
+	}
+	return 0
+}
+
+// weekday resolves a weekday against the DCT: the closest such day in the
+// past (the DCT itself when it is that day), or in the future when the
+// wording says so.
+func (p *parser) weekday(s sem, i int) dval {
+	t := p.dct.t()
+	dwd := int(t.Weekday())
+	if dwd == 0 {
+		dwd = 7
+	}
+	wd := s.val.wd
+	var diff int
+	switch {
+	case s.past:
+		diff = -((dwd - wd + 7) % 7)
+		if diff == 0 {
+			diff = -7
+		}
+	case s.future:
+		diff = (wd - dwd + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+	case p.futureCue(i):
+		diff = (wd - dwd + 7) % 7
+	default:
+		diff = -((dwd - wd + 7) % 7)
+	}
+	v := fromTime(t.AddDate(0, 0, diff), gDay)
+	v.pod = s.val.pod
+	return v
+}
+
+// lastDone is the latest unit finished by the DCT: "the quarter" in a late
+// October earnings report is the third quarter; "the weekend" in a Monday
+// story is the one just past.
+func (p *parser) lastDone(u int) dval {
+	d := p.dct
+	switch u {
+	case uQuarter:
+		if d.m == 0 {
+			return dval{g: gQuarter, y: d.y}
+		}
+		return d.coarsen(gQuarter).shift(-1)
+	case uWeekend:
+		if d.g != gDay {
+			return dval{g: gWeekend, y: d.y}
+		}
+		t := d.t()
+		wd := int(t.Weekday())
+		back := wd // days since last Sunday; 0 on Sunday
+		v := fromTime(t.AddDate(0, 0, -back), gWeekend)
+		if wd == 6 {
+			v = fromTime(t, gWeekend)
+		}
+		return v
+	}
+	g := unitGran(u)
+	return d.coarsen(g).shift(-1)
+}
+
+// ago resolves "two years ago" (n>0) or "two years from now" (n<0)
+// against the DCT.
+func (p *parser) ago(s sem) (dval, string) {
+	g := unitGran(s.unit)
+	if g == gNone {
+		return dval{}, "none"
+	}
+	if s.n == -1 && s.lit == durValue(-1, s.unit) {
+		// several years ago
+		return dval{}, "none"
+	}
+	if !p.hasDCT {
+		return dval{g: g, y: -1}, "none"
+	}
+	base := p.dct
+	// "a year ago" in a report about a quarter means that quarter a year before
+	if p.hasRef && (p.ref.g == gQuarter || p.ref.g == gHalf) && s.unit == uYear {
+		return p.ref.shift(s.n * refPerYear(p.ref.g)), "dct"
+	}
+	return shiftUnit(base, s.unit, -s.n), "dct"
+}
+
+func refPerYear(g gran) int {
+	switch g {
+	case gQuarter:
+		return 4
+	case gHalf:
+		return 2
+	case gMonth:
+		return 12
+	}
+	return 1
+}
+
+// shiftUnit moves the day or coarser value v by n units u and returns it
+// at u's granularity.
+func shiftUnit(v dval, u, n int) dval {
+	g := unitGran(u)
+	switch u {
+	case uHour, uMinute, uSecond:
+		return v.coarsen(gDay)
+	case uDay:
+		if v.g != gDay {
+			return v
+		}
+		return v.shift(n)
+	case uWeek, uWeekend:
+		if v.g != gDay {
+			return dval{g: gWeek, y: v.y}
+		}
+		return v.coarsen(gWeek).shift(n)
+	case uDecade:
+		return dval{g: gYear, y: v.y + 10*n}
+	case uCentury:
+		return dval{g: gYear, y: v.y + 100*n}
+	}
+	c := v.coarsen(g)
+	if c.g != g {
+		c.g = g
+	}
+	return c.shift(n)
+}
+
+// later resolves "two days later" / "a year earlier" against the date
+// the text last talked about (or the DCT).
+func (p *parser) later(s sem) (dval, string, int) {
+	g := unitGran(s.unit)
+	if g == gNone {
+		return dval{}, "none", -1
+	}
+	if s.n == 0 || s.lit == durValue(-1, s.unit) {
+		// "some time later", "several years earlier"
+		return dval{}, "none", -1
+	}
+	if p.hasRef {
+		if s.unit == uYear && (p.ref.g == gQuarter || p.ref.g == gHalf || p.ref.g == gMonth) {
+			return p.ref.shift(s.n * refPerYear(p.ref.g)), "text", p.refIdx
+		}
+		return shiftUnit(p.ref, s.unit, s.n), "text", p.refIdx
+	}
+	if !p.hasDCT {
+		return dval{g: g, y: -1}, "none", -1
+	}
+	return shiftUnit(p.dct, s.unit, s.n), "dct", -1
+}
+
+// anaphor resolves "that day", "the following week", "the day before".
+func (p *parser) anaphor(s sem) (dval, string, int) {
+	g := unitGran(s.unit)
+	base, anchor, idx := p.dct, "dct", -1
+	if p.hasRef && p.ref.g >= g && !(g == gWeek && p.ref.g == gWeekend) {
+		base, anchor, idx = p.ref, "text", p.refIdx
+	}
+	if base.y < 0 || (g >= gWeek && base.g < gDay) {
+		return dval{g: g, y: -1}, "none", -1
+	}
+	v := base.coarsen(g)
+	if g == gDay {
+		v = dval{g: gDay, y: base.y, m: base.m, d: base.d}
+	}
+	v = v.shift(s.n)
+	v.pod = s.val.pod
+	return v, anchor, idx
+}
