@@ -1,0 +1,714 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	trafilatura "github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Errors a ReadError can wrap; test for them with errors.Is.
+var (
+	// ErrBinary: the file is not text (NUL bytes or many control
+	// characters in its first 8 KB).
+	ErrBinary = errors.New("binary file")
+	// ErrEmpty: the file or stdin holds nothing but white space.
+	ErrEmpty = errors.New("empty file")
+	// ErrInvalidUTF8: a text file or JSON Lines line is not valid UTF-8.
+	ErrInvalidUTF8 = errors.New("invalid UTF-8")
+	// ErrTooLarge: the file is larger than MaxInputSize.
+	ErrTooLarge = errors.New("file too large")
+	// ErrNoArticle: an HTML page holds no article text.
+	ErrNoArticle = errors.New("no article text found")
+)
+
+// MaxInputSize is the largest file (or stdin) ReadInputs reads, in bytes.
+const MaxInputSize = 256 << 20
+
+// sniffSize is how much of a file the binary check looks at.
+const sniffSize = 8 << 10
+
+// stdinPath is how stdin is named in errors; its inputs are named "-".
+const stdinPath = "<stdin>"
+
+// ReadError is one input that could not be read: a file, a folder entry,
+// stdin, or one line of a JSON Lines file. Its message is one line:
+// "PATH: problem" or "PATH:LINE: problem".
+type ReadError struct {
+	Path string
+	Line int // 1-based line of a JSON Lines file, or 0
+	Err  error
+}
+
+func (e *ReadError) Error() string {
+	msg := "<nil>"
+	if e.Err != nil {
+		msg = oneLineMsg(e.Err.Error())
+	}
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, msg)
+	}
+	return e.Path + ": " + msg
+}
+
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// ReadStats counts what ReadInputsStats did.
+type ReadStats struct {
+	// Files is the number of files (and stdin) read.
+	Files int
+	// Inputs is the number of articles returned.
+	Inputs int
+	// Skipped is the number of files found in folders and not read:
+	// hidden files, files that are not regular, and files whose
+	// extension is not one of .txt, .text, .html, .htm, .jsonl, .ndjson.
+	Skipped int
+	// Errors is the number of errors returned.
+	Errors int
+}
+
+// format is how an input's bytes are read.
+type format int
+
+const (
+	formatSniff format = iota // decide from the content
+	formatText
+	formatHTML
+	formatJSONL
+)
+
+// formatOf maps a file name to its format by extension; ok is false for
+// extensions ReadInputs does not pick up from folders.
+func formatOf(path string) (f format, ok bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text":
+		return formatText, true
+	case ".html", ".htm":
+		return formatHTML, true
+	case ".jsonl", ".ndjson":
+		return formatJSONL, true
+	}
+	return formatSniff, false
+}
+
+// ReadInputs reads articles from paths: files, folders (walked
+// recursively; files sorted by path; only .txt, .text, .html, .htm, .jsonl
+// and .ndjson files are read; hidden files and folders are skipped) and
+// "-" for stdin. A file's format comes from its extension; stdin and
+// files named with other extensions are sniffed: JSON Lines if the first
+// non-space byte is '{', HTML if it is '<', plain text otherwise.
+//
+// Plain text is one article named by its path. HTML pages are reduced to
+// their article with trafilatura (nothing is fetched from the network).
+// Each JSON Lines line is one article named "PATH:LINE". A UTF-8 byte
+// order mark is stripped (UTF-16 with a byte order mark is decoded) and
+// CRLF and CR line ends become LF.
+//
+// Every input that cannot be read yields one *ReadError; the others are
+// still returned. ReadInputs never panics.
+func ReadInputs(ctx context.Context, paths []string, stdin io.Reader) ([]Input, []error) {
+	ins, _, errs := ReadInputsStats(ctx, paths, stdin)
+	return ins, errs
+}
+
+// ReadInputsStats is ReadInputs that also reports counts, including the
+// files it skipped in folders.
+func ReadInputsStats(ctx context.Context, paths []string, stdin io.Reader) ([]Input, ReadStats, []error) {
+	r := &inputReader{seen: map[string]bool{}}
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			r.errs = append(r.errs, fmt.Errorf("reading inputs: %w", err))
+			break
+		}
+		if p == "-" {
+			r.readStdin(ctx, stdin)
+			continue
+		}
+		r.readPath(ctx, p)
+	}
+	r.stats.Inputs = len(r.ins)
+	r.stats.Errors = len(r.errs)
+	return r.ins, r.stats, r.errs
+}
+
+// inputReader holds the state of one ReadInputsStats call.
+type inputReader struct {
+	ins       []Input
+	errs      []error
+	stats     ReadStats
+	seen      map[string]bool // cleaned paths already read
+	stdinRead bool
+}
+
+func (r *inputReader) fail(path string, line int, err error) {
+	r.errs = append(r.errs, &ReadError{Path: path, Line: line, Err: err})
+}
+
+func (r *inputReader) readStdin(ctx context.Context, stdin io.Reader) {
+	if r.stdinRead {
+		r.fail(stdinPath, 0, errors.New(`"-" given more than once`))
+		return
+	}
+	r.stdinRead = true
+	if stdin == nil {
+		r.fail(stdinPath, 0, errors.New("no standard input"))
+		return
+	}
+	data, err := readAllLimited(stdin)
+	if err != nil {
+		r.fail(stdinPath, 0, err)
+		return
+	}
+	r.stats.Files++
+	r.parse(ctx, stdinPath, "-", data, formatSniff)
+}
+
+func (r *inputReader) readPath(ctx context.Context, path string) {
+	info, err := os.Stat(path)
+	if err != nil {
+		r.fail(path, 0, pathErr(err))
+		return
+	}
+	if !info.IsDir() {
+		f, _ := formatOf(path)
+		r.readFile(ctx, path, f)
+		return
+	}
+	var files []string
+	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			r.fail(p, 0, pathErr(err))
+			if d != nil && d.IsDir() && p != path {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hidden := p != path && strings.HasPrefix(d.Name(), ".")
+		if d.IsDir() {
+			if hidden {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if _, ok := formatOf(p); !ok || hidden {
+			r.stats.Skipped++
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			// A symbolic link is read when it leads to a regular file;
+			// links to folders are not followed (no cycles).
+			fi, err := os.Stat(p)
+			if err != nil || !fi.Mode().IsRegular() {
+				r.stats.Skipped++
+				return nil
+			}
+		}
+		files = append(files, p)
+		return nil
+	})
+	if walkErr != nil {
+		r.errs = append(r.errs, fmt.Errorf("reading folder %s: %w", path, walkErr))
+		return
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		if err := ctx.Err(); err != nil {
+			r.errs = append(r.errs, fmt.Errorf("reading folder %s: %w", path, err))
+			return
+		}
+		f, _ := formatOf(p)
+		r.readFile(ctx, p, f)
+	}
+}
+
+func (r *inputReader) readFile(ctx context.Context, path string, f format) {
+	key := filepath.Clean(path)
+	if r.seen[key] {
+		return
+	}
+	r.seen[key] = true
+	fh, err := os.Open(path)
+	if err != nil {
+		r.fail(path, 0, pathErr(err))
+		return
+	}
+	data, err := readAllLimited(fh)
+	fh.Close()
+	if err != nil {
+		r.fail(path, 0, pathErr(err))
+		return
+	}
+	r.stats.Files++
+	r.parse(ctx, path, path, data, f)
+}
+
+// readAllLimited reads rd to the end, failing with ErrTooLarge past
+// MaxInputSize.
+func readAllLimited(rd io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(rd, MaxInputSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxInputSize {
+		return nil, fmt.Errorf("%w (over %d MB)", ErrTooLarge, MaxInputSize>>20)
+	}
+	return data, nil
+}
+
+// pathErr drops the operation and path from an *fs.PathError, since
+// ReadError prints the path itself: "nope.txt: no such file or directory".
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parse turns the bytes of one file (or stdin) into inputs. errPath names
+// it in errors, name in Input.Name.
+func (r *inputReader) parse(ctx context.Context, errPath, name string, data []byte, f format) {
+	text, base, err := decodeText(data)
+	if err != nil {
+		r.fail(errPath, 0, err)
+		return
+	}
+	if len(bytes.TrimSpace(text)) == 0 {
+		r.fail(errPath, 0, ErrEmpty)
+		return
+	}
+	if err := checkBinary(text, base); err != nil {
+		r.fail(errPath, 0, err)
+		return
+	}
+	if f == formatSniff {
+		f = sniff(text)
+	}
+	switch f {
+	case formatHTML:
+		in, err := htmlInput(name, text)
+		if err != nil {
+			r.fail(errPath, 0, err)
+			return
+		}
+		r.ins = append(r.ins, in)
+	case formatJSONL:
+		r.parseJSONL(ctx, errPath, name, text, base)
+	default:
+		if i := invalidUTF8(text); i >= 0 {
+			r.fail(errPath, 0, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i))
+			return
+		}
+		r.ins = append(r.ins, Input{Name: name, Text: normalizeNewlines(string(text))})
+	}
+}
+
+// decodeText strips a UTF-8 byte order mark, or decodes UTF-16 text that
+// starts with one. base is the file offset of text[0] (for messages).
+func decodeText(data []byte) (text []byte, base int, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return data[3:], 3, nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		body := data[2:]
+		if len(body)%2 != 0 {
+			return nil, 0, errors.New("invalid UTF-16: odd number of bytes")
+		}
+		big := data[0] == 0xFE
+		units := make([]uint16, len(body)/2)
+		for i := range units {
+			if big {
+				units[i] = uint16(body[2*i])<<8 | uint16(body[2*i+1])
+			} else {
+				units[i] = uint16(body[2*i+1])<<8 | uint16(body[2*i])
+			}
+		}
+		// Offsets into decoded UTF-16 text cannot be mapped back to
+		// file bytes; messages give them relative to the decoded text.
+		return []byte(string(utf16.Decode(units))), 0, nil
+	}
+	return data, 0, nil
+}
+
+// checkBinary looks at the first 8 KB for NUL bytes or a high share of
+// control characters.
+func checkBinary(text []byte, base int) error {
+	head := text
+	if len(head) > sniffSize {
+		head = head[:sniffSize]
+	}
+	if i := bytes.IndexByte(head, 0); i >= 0 {
+		return fmt.Errorf("%w (NUL byte at offset %d)", ErrBinary, base+i)
+	}
+	ctrl := 0
+	for _, b := range head {
+		if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != '\v') || b == 0x7F {
+			ctrl++
+		}
+	}
+	// Text has almost none; 10% is far beyond any text encoding.
+	if ctrl > 0 && ctrl*10 > len(head) {
+		return fmt.Errorf("%w (%d%% control characters in the first %d bytes)", ErrBinary, ctrl*100/len(head), len(head))
+	}
+	return nil
+}
+
+// invalidUTF8 returns the offset of the first byte that is not part of a
+// valid UTF-8 sequence, or -1.
+func invalidUTF8(b []byte) int {
+	if utf8.Valid(b) {
+		return -1
+	}
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return -1
+}
+
+// sniff decides the format of content without a telling extension.
+func sniff(text []byte) format {
+	t := bytes.TrimLeft(text, " \t\r\n\f\v")
+	switch {
+	case len(t) > 0 && t[0] == '{':
+		return formatJSONL
+	case len(t) > 0 && t[0] == '<':
+		return formatHTML
+	}
+	return formatText
+}
+
+// normalizeNewlines turns CRLF and lone CR line ends into LF.
+func normalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// oneLineMsg folds a message onto one line.
+func oneLineMsg(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// jsonFields are the JSON Lines fields read, in this order; each is decoded
+// on its own so that an error names the field. Other fields are ignored.
+var jsonFields = [...]string{"text", "title", "date", "source", "url"}
+
+// parseJSONL reads one article per non-blank line.
+func (r *inputReader) parseJSONL(ctx context.Context, errPath, name string, data []byte, base int) {
+	lineNo := 0
+	for off := 0; off < len(data); {
+		lineNo++
+		if lineNo%256 == 0 && ctx.Err() != nil {
+			r.errs = append(r.errs, fmt.Errorf("reading %s: %w", errPath, ctx.Err()))
+			return
+		}
+		start := off
+		end := bytes.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
+		}
+		line := data[start:end]
+		off = end + 1
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		if i := invalidUTF8(line); i >= 0 {
+			r.fail(errPath, lineNo, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+start+i))
+			continue
+		}
+		in, err := jsonlInput(line)
+		if err != nil {
+			r.fail(errPath, lineNo, err)
+			continue
+		}
+		in.Name = fmt.Sprintf("%s:%d", name, lineNo)
+		r.ins = append(r.ins, in)
+	}
+}
+
+// jsonlInput decodes one JSON Lines record.
+func jsonlInput(line []byte) (Input, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(line, &raw); err != nil {
+		t := bytes.TrimSpace(line)
+		if len(t) > 0 && t[0] != '{' && json.Valid(t) {
+			return Input{}, errors.New("invalid JSON: not an object")
+		}
+		return Input{}, fmt.Errorf("invalid JSON: %w", err)
+	}
+	if raw == nil { // the line is "null"
+		return Input{}, errors.New("invalid JSON: not an object")
+	}
+	var vals [len(jsonFields)]string
+	for i, k := range jsonFields {
+		v, ok := raw[k]
+		if !ok || string(v) == "null" {
+			continue
+		}
+		if err := json.Unmarshal(v, &vals[i]); err != nil {
+			return Input{}, fmt.Errorf("%q is not a string", k)
+		}
+	}
+	text, title, date := vals[0], oneLineMsg(strings.TrimSpace(vals[1])), strings.TrimSpace(vals[2])
+	if v, ok := raw["text"]; !ok || string(v) == "null" {
+		return Input{}, errors.New(`missing "text"`)
+	}
+	text = normalizeNewlines(strings.TrimPrefix(text, "\uFEFF"))
+	if strings.TrimSpace(text) == "" {
+		return Input{}, errors.New(`empty "text"`)
+	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		return Input{}, fmt.Errorf(`"text" holds a NUL character at byte %d`, i)
+	}
+	in := Input{
+		Source: strings.TrimSpace(vals[3]),
+		URL:    strings.TrimSpace(vals[4]),
+		Text:   text,
+	}
+	if title != "" && !startsWithLine(text, title) {
+		in.Text = title + "\n\n" + text
+	}
+	if date != "" {
+		d, err := normalizeDate(date)
+		if err != nil {
+			return Input{}, err
+		}
+		in.Date, in.DateSource = d, "metadata"
+	}
+	return in, nil
+}
+
+// startsWithLine reports whether the first non-blank line of text is line
+// (the feed already put the headline into the text).
+func startsWithLine(text, line string) bool {
+	first, _, _ := strings.Cut(strings.TrimLeft(text, " \t\n"), "\n")
+	return sameLine(first, line)
+}
+
+// normalizeDate accepts YYYY-MM-DD or RFC 3339 and returns YYYY-MM-DD.
+// An RFC 3339 time keeps the calendar date of its own offset.
+func normalizeDate(s string) (string, error) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Format("2006-01-02"), nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.Format("2006-01-02"), nil
+	}
+	return "", fmt.Errorf(`invalid "date" %q: want YYYY-MM-DD or RFC 3339`, s)
+}
+
+// htmlOptions configures trafilatura. Nothing here makes it fetch
+// anything: it reads only the parsed page, and the fallback extractors
+// (which are also offline when given a parsed page) are off.
+func htmlOptions() trafilatura.Options {
+	return trafilatura.Options{
+		ExcludeComments: true,
+		// Dates from metadata and markup only, no guessing from free text.
+		HtmlDateMode: trafilatura.Fast,
+	}
+}
+
+// htmlInput reduces an HTML page to its article: title, byline, then the
+// main text with blank lines between paragraphs, plus the page's date,
+// site name and canonical URL.
+func htmlInput(name string, data []byte) (in Input, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			in, err = Input{}, fmt.Errorf("extracting article from HTML: internal error: %v", p)
+		}
+	}()
+	var res *trafilatura.ExtractResult
+	if utf8.Valid(data) {
+		var doc *html.Node
+		doc, err = html.Parse(bytes.NewReader(data))
+		if err != nil {
+			return Input{}, fmt.Errorf("parsing HTML: %w", err)
+		}
+		res, err = trafilatura.ExtractDocument(doc, htmlOptions())
+	} else {
+		// Not UTF-8: trafilatura detects the page's charset.
+		res, err = trafilatura.Extract(bytes.NewReader(data), htmlOptions())
+	}
+	if err != nil {
+		return Input{}, fmt.Errorf("extracting article from HTML: %w", err)
+	}
+	if res == nil {
+		return Input{}, ErrNoArticle
+	}
+	m := res.Metadata
+	title := oneLineMsg(strings.TrimSpace(m.Title))
+	paras := htmlParagraphs(res.ContentNode)
+	if len(paras) > 0 && title != "" && sameLine(paras[0], title) {
+		paras = paras[1:]
+	}
+	if title == "" && len(paras) > 1 && len(paras[0]) < 300 && !strings.Contains(paras[0], "\n") {
+		title, paras = paras[0], paras[1:]
+	}
+	by := byline(m.Author)
+	if by != "" && len(paras) > 0 && sameLine(paras[0], by) {
+		paras = paras[1:]
+	}
+	if len(paras) == 0 {
+		return Input{}, ErrNoArticle
+	}
+	var b strings.Builder
+	if title != "" {
+		b.WriteString(title)
+		b.WriteString("\n\n")
+	}
+	if by != "" {
+		b.WriteString(by)
+		b.WriteString("\n\n")
+	}
+	b.WriteString(strings.Join(paras, "\n\n"))
+	b.WriteString("\n")
+	in = Input{Name: name, URL: m.URL, Text: b.String()}
+	in.Source = oneLineMsg(strings.TrimSpace(m.Sitename))
+	if in.Source == "" {
+		in.Source = strings.TrimPrefix(m.Hostname, "www.")
+	}
+	if !m.Date.IsZero() {
+		in.Date, in.DateSource = m.Date.Format("2006-01-02"), "metadata"
+	}
+	return in, nil
+}
+
+// byline makes the byline line from trafilatura's author field ("A; B").
+func byline(author string) string {
+	var names []string
+	for _, a := range strings.Split(author, ";") {
+		if a = strings.Join(strings.Fields(a), " "); a != "" {
+			names = append(names, a)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	s := strings.Join(names, ", ")
+	if strings.HasPrefix(strings.ToLower(s), "by ") {
+		return s
+	}
+	return "By " + s
+}
+
+// sameLine compares two lines ignoring case and runs of white space.
+func sameLine(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
+// htmlParagraphs flattens trafilatura's content tree into paragraphs:
+// each block element (p, headings, list items, quotes, table rows...) is
+// one paragraph; <br> is a line break inside one; white space is
+// collapsed except inside <pre>.
+func htmlParagraphs(root *html.Node) []string {
+	if root == nil {
+		return nil
+	}
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		var lines []string
+		for _, l := range strings.Split(cur.String(), "\n") {
+			if l = strings.Join(strings.Fields(l), " "); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			paras = append(paras, strings.Join(lines, "\n"))
+		}
+		cur.Reset()
+	}
+	pre := 0 // number of <pre> elements around the node
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if depth > 512 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if pre > 0 {
+				cur.WriteString(n.Data)
+			} else {
+				cur.WriteString(strings.Map(newlineToSpace, n.Data))
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				cur.WriteString("\n")
+				return
+			case atom.Td, atom.Th:
+				cur.WriteString(" ")
+			}
+		}
+		block := n.Type == html.ElementNode && isBlock(n.DataAtom)
+		isPre := n.Type == html.ElementNode && n.DataAtom == atom.Pre
+		if block {
+			flush()
+		}
+		if isPre {
+			pre++
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+		if isPre {
+			pre--
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(root, 0)
+	flush()
+	return paras
+}
+
+func newlineToSpace(r rune) rune {
+	if r == '\n' || r == '\r' {
+		return ' '
+	}
+	return r
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre, atom.Div,
+		atom.Section, atom.Article, atom.Tr, atom.Table, atom.Ul, atom.Ol,
+		atom.Dl, atom.Figure, atom.Figcaption, atom.Header, atom.Footer,
+		atom.Hr, atom.Body, atom.Main, atom.Aside, atom.Details, atom.Summary:
+		return true
+	}
+	return false
+}
