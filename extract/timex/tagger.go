@@ -1,0 +1,387 @@
+package timex
+
+import (
+	"context"
+	"fmt"
+)
+
+// Tagger finds and normalizes temporal expressions. It holds no mutable
+// state and is safe for concurrent use.
+type Tagger struct{}
+
+// New returns a Tagger.
+func New() *Tagger { return &Tagger{} }
+
+// Tag finds the temporal expressions of text. dct is the document
+// creation time as a TIMEX3 value (YYYY-MM-DD, optionally with a time, or
+// coarser); when it is empty, relative expressions keep unknown (X)
+// digits. The result is sorted by offset and spans do not overlap.
+func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
+	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1}
+	if dct != "" {
+		v, ok := parseDCT(dct)
+		if !ok {
+			return nil, fmt.Errorf("timex: bad document date %q", dct)
+		}
+		p.dct, p.hasDCT = v, true
+	} else {
+		p.dct = dval{g: gDay, y: -1}
+	}
+	for i := 0; i < len(p.toks); {
+		if i&1023 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, fmt.Errorf("timex: tagging: %w", err)
+			}
+		}
+		if !p.trigger(i) {
+			i++
+			continue
+		}
+		j, s, ok := p.match(i)
+		if !ok || j <= i {
+			i++
+			continue
+		}
+		p.emit(i, j, s)
+		i = j
+	}
+	return p.out, nil
+}
+
+// Tag tags text with a fresh Tagger; see Tagger.Tag.
+func Tag(ctx context.Context, text, dct string) ([]Timex, error) {
+	return New().Tag(ctx, text, dct)
+}
+
+// kinds of matched expressions.
+const (
+	kAbs      = iota + 1 // val is complete (known year)
+	kNoYear              // val lacks its year: month-day, month, quarter, season, half
+	kWeekday             // val.wd (+pod)
+	kDeictic             // DCT at granularity val.g shifted by n
+	kRelDay              // DCT day shifted by n days (+pod)
+	kRef                 // lit
+	kDur                 // lit
+	kSet                 // lit, quant
+	kAgo                 // n units before the DCT (n < 0: after)
+	kLater               // n units after (n < 0: before) the text's reference date
+	kAnaphor             // the reference date at unit granularity shifted by n
+	kClock               // val.hh:mm on the reference or DCT day
+	kLastDone            // the latest completed unit (the quarter, the weekend)
+)
+
+// sem is what a matched expression means, before anchoring.
+type sem struct {
+	kind   int
+	typ    string
+	val    dval
+	n      int
+	unit   int
+	lit    string
+	mod    string
+	quant  string
+	future bool // direction forced by a word (next, coming)
+	past   bool // direction forced by a word (last, past)
+}
+
+type parser struct {
+	text   string
+	toks   []tok
+	dct    dval
+	hasDCT bool
+	ref    dval // the date the text last talked about
+	refIdx int
+	hasRef bool
+	out    []Timex
+}
+
+func (p *parser) w(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.toks[i].word()
+}
+
+func (p *parser) c(i int) cat {
+	if i < 0 || i >= len(p.toks) || p.toks[i].lex == nil || p.toks[i].k != tWord {
+		return cNone
+	}
+	return p.toks[i].lex.c
+}
+
+func (p *parser) v(i int) int { return p.toks[i].lex.v }
+
+func (p *parser) punct(i int, ch byte) bool {
+	return i >= 0 && i < len(p.toks) && p.toks[i].k == tPunct && p.text[p.toks[i].s] == ch
+}
+
+// adjacent reports whether tokens i and i+1 touch (no space between).
+func (p *parser) adjacent(i int) bool {
+	return i >= 0 && i+1 < len(p.toks) && p.toks[i].e == p.toks[i+1].s
+}
+
+// trigger is a cheap test for tokens that can start an expression.
+func (p *parser) trigger(i int) bool {
+	t := &p.toks[i]
+	switch t.k {
+	case tNum, tAlnum:
+		return true
+	case tPunct:
+		return p.text[t.s] == '\'' || p.text[t.s] == 0xe2
+	}
+	if t.lex == nil {
+		return false
+	}
+	if t.lex.c != cFunc {
+		return true
+	}
+	switch t.lex.key {
+	case "the", "fiscal", "noon", "midnight", "midday", "a", "an", "within", "year-end", "at", "up":
+		return true
+	}
+	return false
+}
+
+// number reads a count at i: digits, a number word ("two",
+// "twenty-five"), "a"/"an" (1) or a vague word (several: -1). It returns
+// the token after.
+func (p *parser) number(i int, allowA bool) (n, j int, ok bool) {
+	if i < 0 || i >= len(p.toks) {
+		return 0, i, false
+	}
+	t := &p.toks[i]
+	switch {
+	case t.k == tNum && t.n >= 0 && t.nd <= 6:
+		if (p.punct(i+1, ',') || p.punct(i+1, '.')) && p.adjacent(i) && i+2 < len(p.toks) && p.toks[i+2].k == tNum && p.adjacent(i+1) {
+			return 0, i, false // 1,500 or 1.5
+		}
+		if i > 0 && p.toks[i-1].k == tPunct && (p.text[p.toks[i-1].s] == '.' || p.text[p.toks[i-1].s] == ',') && p.adjacent(i-1) {
+			return 0, i, false
+		}
+		return t.n, i + 1, true
+	case p.c(i) == cNumWord:
+		n := p.v(i)
+		j := i + 1
+		if n >= 20 && n < 100 && p.punct(j, '-') && p.c(j+1) == cNumWord && p.v(j+1) < 10 {
+			n += p.v(j + 1)
+			j += 2
+		}
+		if (p.w(i) == "couple" || p.w(i) == "dozen") && p.w(j) == "of" {
+			j++
+		}
+		if n == 100 || n == 1000 {
+			return 0, i, false
+		}
+		return n, j, true
+	case p.c(i) == cVague:
+		return -1, i + 1, true
+	case allowA && (p.w(i) == "a" || p.w(i) == "an"):
+		if p.w(i+1) == "few" || p.w(i+1) == "couple" {
+			j := i + 2
+			if p.w(j) == "of" {
+				j++
+			}
+			if p.w(i+1) == "couple" {
+				return 2, j, true
+			}
+			return -1, j, true
+		}
+		return 1, i + 1, true
+	}
+	return 0, i, false
+}
+
+// match reads the prefixes (the, early, about, more than, the end of, ...)
+// and the core expression at i.
+func (p *parser) match(i int) (int, sem, bool) {
+	j := i
+	mod := ""
+	hasThe := false
+prefix:
+	for k := 0; k < 4; k++ {
+		switch {
+		case p.w(j) == "the" && !hasThe:
+			hasThe = true
+			j++
+		case p.c(j) == cModifier:
+			m := p.v(j)
+			nx := j + 1
+			switch m {
+			case mMid:
+				if p.punct(nx, '-') && p.adjacent(j) {
+					nx++
+				} else if p.w(nx) == "of" {
+					nx++
+				} else if p.w(j) == "middle" {
+					break prefix
+				}
+			case mEarly, mLate:
+				if p.w(nx) == "of" {
+					nx++
+				} else if p.w(j) == "beginning" || p.w(j) == "start" || p.w(j) == "end" {
+					break prefix
+				}
+			case mMore, mLess:
+				if p.w(nx) == "than" {
+					nx++
+				} else if p.w(j) != "over" && p.w(j) != "under" {
+					break prefix
+				}
+			case mEarlier, mLater:
+				if w := p.w(nx); w != "this" && w != "that" && w != "in" && w != "last" && w != "next" {
+					break prefix
+				}
+				if p.w(nx) == "in" {
+					nx++
+					if p.w(nx) == "the" {
+						nx++
+					}
+				}
+			}
+			if mod == "" {
+				mod = modName(m)
+			}
+			j = nx
+		case p.w(j) == "at" && p.w(j+1) == "least":
+			mod = "EQUAL_OR_MORE"
+			j += 2
+		case p.w(j) == "up" && p.w(j+1) == "to":
+			mod = "EQUAL_OR_LESS"
+			j += 2
+		case p.w(j) == "within" && mod == "":
+			mod = "EQUAL_OR_LESS"
+			j++
+		default:
+			break prefix
+		}
+	}
+	end, s, takesThe, ok := p.core(j)
+	if !ok {
+		return 0, s, false
+	}
+	if hasThe && !takesThe && mod == "" {
+		return 0, s, false // the scan retries without "the"
+	}
+	if mod != "" && s.mod == "" {
+		if s.kind == kDur && mod == "APPROX" && p.w(i) == "almost" {
+			mod = "LESS_THAN"
+		}
+		switch mod {
+		case "MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE":
+			if s.kind != kDur && s.kind != kAgo {
+				return 0, s, false
+			}
+		}
+		s.mod = mod
+	}
+	return end, s, true
+}
+
+func modName(m int) string {
+	switch m {
+	case mEarly, mEarlier:
+		return "START"
+	case mLate, mLater:
+		return "END"
+	case mMid:
+		return "MID"
+	case mAbout, mAlmost:
+		return "APPROX"
+	case mMore:
+		return "MORE_THAN"
+	case mLess:
+		return "LESS_THAN"
+	}
+	return ""
+}
+
+// isYear reads a four-digit year at i.
+func (p *parser) isYear(i int) (int, bool) {
+	if i < 0 || i >= len(p.toks) {
+		return 0, false
+	}
+	t := &p.toks[i]
+	if t.k != tNum || t.nd != 4 || t.n < 1000 || t.n > 2099 {
+		return 0, false
+	}
+	return t.n, true
+}
+
+// day reads a day of month at i (24, 24th), returning the next token.
+func (p *parser) day(i int) (int, int, bool) {
+	if i < 0 || i >= len(p.toks) {
+		return 0, i, false
+	}
+	t := &p.toks[i]
+	if t.k == tNum && t.nd <= 2 && t.n >= 1 && t.n <= 31 {
+		return t.n, i + 1, true
+	}
+	if t.k == tAlnum && t.nd <= 2 && t.n >= 1 && t.n <= 31 && t.lex != nil && t.lex.c == cSuffix && t.lex.key != "s" {
+		return t.n, i + 1, true
+	}
+	return 0, i, false
+}
+
+// monthAt reads a capitalized month name at i (with an abbreviation's
+// period).
+func (p *parser) monthAt(i int) (int, int, bool) {
+	if p.c(i) != cMonth || !p.toks[i].up {
+		return 0, i, false
+	}
+	e := p.toks[i].lex
+	j := i + 1
+	if e.abbr && p.punct(j, '.') && p.adjacent(i) {
+		j++
+	}
+	return e.v, j, true
+}
+
+// yearAfter reads ", 1990" or " 1990" at i.
+func (p *parser) yearAfter(i int) (int, int, bool) {
+	j := i
+	if p.punct(j, ',') {
+		j++
+	}
+	if y, ok := p.isYear(j); ok && !p.punct(j+1, '%') && !(p.punct(j+1, ',') && p.adjacent(j) && p.toks[j].n > 0 && j+2 < len(p.toks) && p.toks[j+2].k == tNum) {
+		return y, j + 1, true
+	}
+	return 0, i, false
+}
+
+// futureCue reports whether the clause before token i speaks of the
+// future.
+func (p *parser) futureCue(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
+		t := &p.toks[k]
+		if t.k == tPunct {
+			c := p.text[t.s]
+			if c == '.' || c == '!' || c == '?' || c == ';' {
+				return false
+			}
+			continue
+		}
+		switch t.word() {
+		case "will", "shall", "ll", "expected", "scheduled", "due", "plans", "planned", "going", "next", "until":
+			return true
+		case "said", "says", "say":
+			return false
+		}
+	}
+	return false
+}
+
+func (p *parser) partDay(i int) (string, int) {
+	if p.c(i) == cPartDay {
+		switch p.v(i) {
+		case 1:
+			return "MO", i + 1
+		case 2:
+			return "AF", i + 1
+		case 3:
+			return "EV", i + 1
+		case 4, 5:
+			return "NI", i + 1
+		}
+	}
+	return "", i
+}
