@@ -74,8 +74,9 @@ type ReadStats struct {
 	// Inputs is the number of articles returned.
 	Inputs int
 	// Skipped is the number of files found in folders and not read:
-	// hidden files, files that are not regular, and files whose
-	// extension is not one of .txt, .text, .html, .htm, .jsonl, .ndjson.
+	// hidden files, files that are not regular, files whose extension is
+	// not one of .txt, .text, .html, .htm, .jsonl, .ndjson, and notes
+	// such as README.txt or LICENSE.txt.
 	Skipped int
 	// Errors is the number of errors returned.
 	Errors int
@@ -107,7 +108,8 @@ func formatOf(path string) (f format, ok bool) {
 
 // ReadInputs reads articles from paths: files, folders (walked
 // recursively; files sorted by path; only .txt, .text, .html, .htm, .jsonl
-// and .ndjson files are read; hidden files and folders are skipped) and
+// and .ndjson files are read; hidden files and folders, and README or
+// LICENSE files, are skipped) and
 // "-" for stdin. A file's format comes from its extension; stdin and
 // files named with other extensions are sniffed: JSON Lines if the first
 // non-space byte is '{', HTML if it is '<', plain text otherwise.
@@ -207,7 +209,7 @@ func (r *inputReader) readPath(ctx context.Context, path string) {
 			}
 			return nil
 		}
-		if _, ok := formatOf(p); !ok || hidden {
+		if _, ok := formatOf(p); !ok || hidden || isProjectFile(d.Name()) {
 			r.stats.Skipped++
 			return nil
 		}
@@ -236,6 +238,18 @@ func (r *inputReader) readPath(ctx context.Context, path string) {
 		f, _ := formatOf(p)
 		r.readFile(ctx, p, f)
 	}
+}
+
+// isProjectFile reports whether a file name is one that corpora and
+// repositories use for their own notes (README.txt, LICENSE.txt), not an
+// article. Folder walks skip them; naming one explicitly still reads it.
+func isProjectFile(name string) bool {
+	base := strings.ToUpper(strings.TrimSuffix(name, filepath.Ext(name)))
+	switch base {
+	case "README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "NOTICE", "AUTHORS", "CONTRIBUTING":
+		return true
+	}
+	return false
 }
 
 func (r *inputReader) readFile(ctx context.Context, path string, f format) {
