@@ -1,9 +1,91 @@
+// Event stage.
+//
+// The event stage finds event mentions (triggers) in headline, body and
+// caption sentences (never bylines or boilerplate), gives each a class, its
+// agents, patients and place, its time and its modality, and links
+// reporting events (said, confirmed) to what they report.
+//
+// # Event classes
+//
+// Classes are aligned with the CAMEO event codebook (root codes given):
+//
+//	statement    01  make a public statement: say, announce, confirm, according to
+//	appeal       02  appeal or urge: urge, ask, call for, appeal, request
+//	intend       03  express intent: promise, pledge, vow, offer, plan
+//	consult      04  consult: discuss, talks, negotiate, visit
+//	meet         04  meet (CAMEO 043/044): meet, meeting, summit
+//	agree        05/06 sign or agree: sign, agree, accord, deal, ceasefire
+//	support      07  support or aid: back, support, aid, help
+//	rescue       07  rescue (humanitarian aid, 073): rescue, save, evacuate
+//	yield        08  yield or ease: withdraw, release, remove/lift, resign
+//	investigate  09  investigate: investigate, probe, inquiry
+//	demand       10  demand
+//	accuse       11  accuse or criticize (112): accuse, blame, condemn
+//	reject       12  reject or deny: reject, deny, refuse, veto
+//	warn         13  warn or threaten: warn, threaten, warning
+//	protest      14  protest: protest, demonstrate, rally, riot
+//	sanction     16  sanction or embargo (163): sanction, embargo, boycott
+//	arrest       17  arrest, detain or charge (173): arrest, charge, convict
+//	attack       18/19 attack or fight: attack, shoot down, airstrike, raid, injure
+//	kill         18/20 kill or die: kill, murder, die, death, lose one's life
+//	disaster     -   not CAMEO: earthquake, fire, crash, explosion
+//	other        -   any other event verb or event noun
+//
+// # Triggers
+//
+// Verbs (Penn VB*) are events unless they are auxiliaries, modals, copulas,
+// raising or light verbs; a following particle joins the trigger ("shot
+// down"), as do fixed phrases ("lost his life", "opened fire", "called
+// for", "according to"). Nouns are events when listed in the event-noun
+// lexicon, when they are -ing forms of listed verbs ("shooting",
+// "killing"), or when they are nominalizations (-tion, -sion, -ment,
+// -ance, -ure) not in an exception list. Adjacent event nouns form one
+// trigger ("rescue operation"). Tokens inside entity names are not
+// triggers.
+//
+// # Arguments
+//
+// Dependency-free rules over POS tags and entity mentions. Subject: the
+// nearest noun phrase left of the verb in its clause (skipping auxiliaries,
+// adverbs and parentheticals; "A friend of X" heads on friend; coordinated
+// subjects are all taken); a participle or coordinated verb with no subject
+// of its own ("…, urging him", "… and accused them") takes the subject of
+// the previous verb of the sentence. Object: the first noun phrase after
+// the verb, or after with/on/against/of for classes that take them. Active
+// verbs: agent = subject, patient = object; passive ("was killed by X") and
+// reduced relatives ("the accord signed in February"): patient = subject,
+// agent = the by-phrase. Nouns: "X's meeting", "Russian airstrikes" (agent),
+// "with/between/of/on/against/by" phrases, and the subject of a light verb
+// ("Obama held a meeting"). Pronouns without an entity mention resolve to
+// the last PERSON (he/him/she/her) or non-person (it/they/them) entity
+// mentioned before. Location: the first GPE/LOC/FACILITY mention after
+// at/in/near/… following the trigger in its clause. Phrases that are not
+// entities go to Event.Nominals.
+//
+// # Time
+//
+// A DATE/TIME timex attached to the trigger (a sentence-opening "On
+// November 24," governs the first verb; "on/in/since X" governs the nearest
+// verb before it in the clause and that verb's object event nouns; a timex
+// right after an event noun's phrase, or just before the noun, governs it)
+// sets Event.Timex with TimeInherited false. Otherwise the event inherits
+// the nearest preceding DATE timex in its sentence, else in its paragraph,
+// else the article date (Timex -1); TimeInherited is true.
+//
+// # Modality
+//
+// Negated (not, n't, never, no), Possible (could, may, might, would,
+// should, can, must; to-infinitive complements), Conditional (an if/unless
+// clause with a modal main verb, or inside the if clause), Reported (the
+// complement of a non-factive reporting verb, with the reporter as
+// Claimant), else Asserted.
 package extract
 
-import "context"
-
-// PLACEHOLDER: the owner of this stage replaces this file with the real
-// stage. Until then the stage adds nothing.
+import (
+	"context"
+	"sort"
+	"strings"
+)
 
 type eventStage struct{}
 
@@ -11,4 +93,970 @@ func newEventStage() (Stage, error) { return eventStage{}, nil }
 
 func (eventStage) Name() string { return "event" }
 
-func (eventStage) Run(ctx context.Context, doc *Document) error { return nil }
+// Run fills doc.Events.
+func (eventStage) Run(ctx context.Context, doc *Document) error {
+	doc.Events = nil
+	if len(doc.Tokens) == 0 {
+		return nil
+	}
+	x := newEvCtx(doc)
+	for si := range doc.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		switch doc.Sentences[si].Kind {
+		case KindByline, KindBoilerplate:
+			continue
+		}
+		x.sentence(si)
+	}
+	x.assignTimes()
+	for i := range doc.Events {
+		doc.Events[i].ID = i
+	}
+	return nil
+}
+
+// evInfo is what the stage keeps about an event beyond the Event itself.
+type evInfo struct {
+	head   int  // the trigger's main token
+	verbal bool // a verb (not a nominalization)
+	light  int  // the light verb whose object this noun is, or -1
+}
+
+type evCtx struct {
+	doc        *Document
+	toks       []Token
+	lem        []string // lower-case lemma per token
+	tokMention []int    // mention covering the token, or -1
+	evAt       []int    // event whose trigger covers the token, or -1
+	info       []evInfo
+}
+
+func newEvCtx(doc *Document) *evCtx {
+	n := len(doc.Tokens)
+	x := &evCtx{
+		doc:        doc,
+		toks:       doc.Tokens,
+		lem:        make([]string, n),
+		tokMention: make([]int, n),
+		evAt:       make([]int, n),
+	}
+	for i, t := range doc.Tokens {
+		l := t.Lemma
+		if l == "" {
+			l = strings.ToLower(t.Text)
+		}
+		x.lem[i] = l
+		x.tokMention[i] = -1
+		x.evAt[i] = -1
+	}
+	for mi, m := range doc.Mentions {
+		j := sort.Search(n, func(k int) bool { return doc.Tokens[k].End > m.Start })
+		for ; j < n && doc.Tokens[j].Start < m.End; j++ {
+			if x.tokMention[j] < 0 {
+				x.tokMention[j] = mi
+			}
+		}
+	}
+	return x
+}
+
+func (x *evCtx) tag(i int) string { return x.toks[i].Tag }
+
+func (x *evCtx) low(i int) string { return strings.ToLower(x.toks[i].Text) }
+
+func (x *evCtx) isVerb(i int) bool { return strings.HasPrefix(x.toks[i].Tag, "VB") }
+
+func (x *evCtx) isNoun(i int) bool {
+	t := x.toks[i].Tag
+	return t == "NN" || t == "NNS"
+}
+
+// isAux reports auxiliaries, modals and negation inside a verb group.
+func (x *evCtx) isAux(i int) bool {
+	t := x.toks[i].Tag
+	if t == "MD" {
+		return true
+	}
+	switch x.low(i) {
+	case "not", "n't", "never":
+		return true
+	}
+	if strings.HasPrefix(t, "VB") {
+		switch x.lem[i] {
+		case "be", "have", "do", "get":
+			return true
+		}
+	}
+	return false
+}
+
+func (x *evCtx) mentionType(mi int) EntityType {
+	e := x.doc.Mentions[mi].Entity
+	if e < 0 || e >= len(x.doc.Entities) {
+		return ""
+	}
+	return x.doc.Entities[e].Type
+}
+
+// verbClass looks a verb phrase up in the lexicon.
+func verbClass(lemma string) string {
+	if c, ok := eventVerbClass[lemma]; ok {
+		return c
+	}
+	return ClassOther
+}
+
+// ingStem guesses the verb of an -ing form ("shooting" -> "shoot",
+// "running" -> "run", "raising" -> "raise"), or "".
+func ingStem(w string) string {
+	if !strings.HasSuffix(w, "ing") || len(w) < 6 {
+		return ""
+	}
+	s := w[:len(w)-3]
+	if _, ok := eventVerbClass[s]; ok {
+		return s
+	}
+	if _, ok := eventVerbClass[s+"e"]; ok {
+		return s + "e"
+	}
+	if n := len(s); n > 2 && s[n-1] == s[n-2] {
+		if _, ok := eventVerbClass[s[:n-1]]; ok {
+			return s[:n-1]
+		}
+	}
+	return ""
+}
+
+// nounEvent tells whether noun token i is an event, and its lemma and class.
+func (x *evCtx) nounEvent(i int) (string, string, bool) {
+	l := x.lem[i]
+	if c, ok := eventNounClass[l]; ok {
+		return l, c, true
+	}
+	if s := ingStem(x.low(i)); s != "" {
+		return l, verbClass(s), true
+	}
+	if nonEventNouns[l] || len(l) < 6 {
+		return "", "", false
+	}
+	for _, suf := range eventNounSuffixes {
+		if strings.HasSuffix(l, suf) {
+			return l, ClassOther, true
+		}
+	}
+	return "", "", false
+}
+
+// sentence finds the events of sentence si.
+func (x *evCtx) sentence(si int) {
+	s := x.doc.Sentences[si]
+	first := len(x.doc.Events)
+	for i := s.FirstToken; i < s.EndToken; i++ {
+		if x.evAt[i] >= 0 || x.tokMention[i] >= 0 {
+			continue
+		}
+		t := x.toks[i]
+		switch {
+		case x.isVerb(i):
+			x.verbTrigger(i, s)
+		case x.isNoun(i):
+			l, c, ok := x.nounEvent(i)
+			if !ok {
+				continue
+			}
+			// An event noun right after another joins it ("rescue
+			// operation").
+			if i > s.FirstToken && x.evAt[i-1] >= 0 && !x.info[x.evAt[i-1]].verbal {
+				k := x.evAt[i-1]
+				ev := &x.doc.Events[k]
+				ev.Trigger.End = t.End
+				ev.TriggerText = x.doc.Text[ev.Trigger.Start:ev.Trigger.End]
+				ev.Lemma += " " + l
+				if ev.Class == ClassOther {
+					ev.Class = c
+				}
+				x.info[k].head = i
+				x.evAt[i] = k
+				continue
+			}
+			x.add(si, i, i+1, i, false, l, c)
+		}
+	}
+	for k := first; k < len(x.doc.Events); k++ {
+		x.arguments(k, s)
+	}
+	for k := first; k < len(x.doc.Events); k++ {
+		x.modality(k, s)
+	}
+	x.reports(first, s)
+}
+
+// verbTrigger adds the event of verb token i, if it is one.
+func (x *evCtx) verbTrigger(i int, s Sentence) {
+	l := x.lem[i]
+	low := x.low(i)
+	if low == "according" && i+1 < s.EndToken && x.low(i+1) == "to" {
+		x.add(-1, i, i+2, i, true, "according to", ClassStatement)
+		return
+	}
+	if nonEventVerbs[l] {
+		return
+	}
+	// VBG used as a noun after a determiner ("the shooting down of").
+	verbal := true
+	if x.tag(i) == "VBG" && i > s.FirstToken {
+		switch x.tag(i - 1) {
+		case "DT", "PRP$", "POS":
+			verbal = false
+		}
+	}
+	if x.tag(i) == "VBG" {
+		if st := ingStem(low); st != "" && (l == low || l == "") {
+			l = st
+		}
+	}
+	end := i + 1
+	lemma := l
+	class := verbClass(l)
+	if i+1 < s.EndToken {
+		nx := x.low(i + 1)
+		phrase := l + " " + nx
+		if c, ok := eventVerbClass[phrase]; ok {
+			lemma, class, end = phrase, c, i+2
+		} else if x.tag(i+1) == "RP" {
+			lemma, end = phrase, i+2
+		}
+	}
+	// Fixed verb + object phrases: "lost his life", "opened fire".
+	for j := end; j < end+3 && j < s.EndToken; j++ {
+		w := x.low(j)
+		if w == "life" || w == "lives" {
+			if c, ok := eventVerbClass[l+" life"]; ok {
+				lemma, class = l+" life", c
+			}
+			break
+		}
+		if w == "fire" && j == end {
+			if c, ok := eventVerbClass[l+" fire"]; ok {
+				lemma, class, end = l+" fire", c, j+1
+			}
+			break
+		}
+		if x.tag(j) != "PRP$" && x.tag(j) != "DT" {
+			break
+		}
+	}
+	// A light verb whose object is an event noun is not an event itself.
+	if lightVerbs[l] && end == i+1 {
+		if n := x.objectEventNoun(i, s); n >= 0 {
+			return
+		}
+	}
+	x.add(-1, i, end, i, verbal, lemma, class)
+}
+
+// objectEventNoun is the event-noun token heading the object of verb v
+// ("held a closed-door meeting"), or -1.
+func (x *evCtx) objectEventNoun(v int, s Sentence) int {
+	for j := v + 1; j < s.EndToken && j <= v+5; j++ {
+		switch t := x.tag(j); {
+		case t == "DT" || t == "PRP$" || strings.HasPrefix(t, "JJ") || t == "CD" || t == "HYPH" || t == "RP" || t == "VBN":
+			continue
+		case x.isNoun(j):
+			if _, _, ok := x.nounEvent(j); ok {
+				return j
+			}
+			if j+1 < s.EndToken && x.isNoun(j+1) {
+				continue
+			}
+			return -1
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// add appends an event over tokens [a, b).
+func (x *evCtx) add(_ int, a, b, head int, verbal bool, lemma, class string) {
+	d := x.doc
+	span := Span{Start: x.toks[a].Start, End: x.toks[b-1].End}
+	k := len(d.Events)
+	d.Events = append(d.Events, Event{
+		ID:          k,
+		Trigger:     span,
+		TriggerText: d.Text[span.Start:span.End],
+		Lemma:       lemma,
+		Class:       class,
+		Sentence:    x.toks[a].Sentence,
+		Timex:       -1,
+		Modality:    Asserted,
+		Claimant:    -1,
+	})
+	x.info = append(x.info, evInfo{head: head, verbal: verbal, light: -1})
+	for j := a; j < b; j++ {
+		x.evAt[j] = k
+	}
+}
+
+// np is a noun phrase found by the argument rules.
+type np struct {
+	first, end int // token range
+	head       int // head token
+	mentions   []int
+}
+
+func (p np) ok() bool { return p.end > p.first }
+
+// npTag reports tags that can sit inside a noun phrase.
+func npTag(t string) bool {
+	switch t {
+	case "DT", "PRP$", "CD", "POS", "HYPH", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "PDT":
+		return true
+	}
+	return false
+}
+
+// npEndingAt grows a noun phrase leftwards from its head h.
+func (x *evCtx) npEndingAt(h int, s Sentence) np {
+	p := np{first: h, end: h + 1, head: h}
+	if x.tag(h) == "PRP" || x.tag(h) == "WP" {
+		return x.withMentions(p)
+	}
+	for p.first > s.FirstToken && (npTag(x.tag(p.first-1)) || x.tokMention[p.first-1] >= 0) {
+		if x.evAt[p.first-1] >= 0 && x.info[x.evAt[p.first-1]].verbal {
+			break
+		}
+		p.first--
+	}
+	return x.withMentions(p)
+}
+
+// npStartingAt grows a noun phrase rightwards from token a.
+func (x *evCtx) npStartingAt(a int, s Sentence) np {
+	p := np{first: a, end: a, head: -1}
+	if a < s.EndToken && (x.tag(a) == "PRP" || x.tag(a) == "WP") {
+		p.end, p.head = a+1, a
+		return x.withMentions(p)
+	}
+	for j := a; j < s.EndToken; j++ {
+		t := x.tag(j)
+		if !(npTag(t) || x.tokMention[j] >= 0) {
+			break
+		}
+		if x.evAt[j] >= 0 && x.info[x.evAt[j]].verbal {
+			break
+		}
+		if t == "VBN" || t == "VBG" {
+			// A participle ends the phrase unless a noun follows.
+			if j+1 >= s.EndToken || !(strings.HasPrefix(x.tag(j+1), "NN") || strings.HasPrefix(x.tag(j+1), "JJ")) {
+				break
+			}
+		}
+		p.end = j + 1
+		if strings.HasPrefix(t, "NN") || t == "CD" || x.tokMention[j] >= 0 {
+			p.head = j
+		}
+	}
+	if p.head < 0 {
+		p.end = a
+		return p
+	}
+	p.end = p.head + 1
+	return x.withMentions(p)
+}
+
+func (x *evCtx) withMentions(p np) np {
+	last := -1
+	for j := p.first; j < p.end; j++ {
+		if m := x.tokMention[j]; m >= 0 && m != last {
+			p.mentions = append(p.mentions, m)
+			last = m
+		}
+	}
+	return p
+}
+
+// subject finds the subject phrase of the verb at v, searching left in the
+// clause. coord reports phrases coordinated with it. The bool is false when
+// the clause has no subject of its own (a participle or a second
+// coordinated verb).
+func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
+	depth := 0
+	for j := v - 1; j >= s.FirstToken; j-- {
+		t := x.tag(j)
+		w := x.low(j)
+		if t == ")" || w == ")" || t == "-RRB-" {
+			depth++
+			continue
+		}
+		if t == "(" || w == "(" || t == "-LRB-" {
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		if x.isAux(j) || t == "RB" || t == "RBR" || t == "TO" {
+			continue
+		}
+		switch w {
+		case ";", ":", "\"", "“", "”", "''", "``":
+			return nil, true
+		case ",", "and", "but", "or":
+			if j == v-1 || x.onlySkippable(j+1, v) {
+				return nil, false
+			}
+		}
+		if (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] {
+			return nil, true
+		}
+		if x.isVerb(j) && !(t == "VBN" || t == "VBG") {
+			return nil, true
+		}
+		if strings.HasPrefix(t, "NN") || t == "PRP" || x.tokMention[j] >= 0 || (t == "WP" && w == "who") {
+			if t == "PRP" && (w == "him" || w == "her" || w == "them" || w == "me" || w == "us") {
+				return nil, true
+			}
+			p := x.npEndingAt(j, s)
+			// "A friend of the actress", "One of the pilots".
+			if p.first-1 > s.FirstToken && x.low(p.first-1) == "of" {
+				q := x.npEndingAt(p.first-2, s)
+				if q.ok() && x.isNominalHead(q.head) && !quantifier(x.low(q.head)) {
+					p = q
+				}
+			}
+			out := []np{p}
+			// Coordinated subjects: "Obama and Putin".
+			for k := p.first - 1; k-1 >= s.FirstToken; {
+				c := x.low(k)
+				if c != "and" && c != "," {
+					break
+				}
+				h := k - 1
+				if !(strings.HasPrefix(x.tag(h), "NN") || x.tokMention[h] >= 0) {
+					break
+				}
+				q := x.npEndingAt(h, s)
+				out = append(out, q)
+				k = q.first - 1
+			}
+			return out, true
+		}
+	}
+	return nil, true
+}
+
+func quantifier(w string) bool {
+	switch w {
+	case "one", "two", "three", "some", "many", "all", "none", "each", "both", "most", "several", "any", "few":
+		return true
+	}
+	return false
+}
+
+func (x *evCtx) isNominalHead(i int) bool {
+	return strings.HasPrefix(x.tag(i), "NN") || x.tag(i) == "CD" || x.tokMention[i] >= 0
+}
+
+// onlySkippable reports whether tokens [a, b) are all adverbs/auxiliaries.
+func (x *evCtx) onlySkippable(a, b int) bool {
+	for j := a; j < b; j++ {
+		t := x.tag(j)
+		if !(x.isAux(j) || t == "RB" || t == "RBR" || t == "TO") {
+			return false
+		}
+	}
+	return true
+}
+
+// objectPrep lists, per class, the prepositions that introduce the
+// patient of a verb or noun ("meet with", "attacks on", "warned of").
+func objectPrep(class, prep string, nominal bool) bool {
+	switch prep {
+	case "with":
+		return class == ClassMeet || class == ClassConsult || class == ClassAgree
+	case "on", "against":
+		switch class {
+		case ClassAttack, ClassSanction, ClassProtest, ClassAccuse, ClassWarn:
+			return true
+		}
+	case "of":
+		return nominal
+	case "to":
+		return class == ClassStatement && !nominal
+	}
+	return false
+}
+
+// object finds the object phrase of the trigger ending at token e.
+func (x *evCtx) object(e int, class string, nominal bool, s Sentence) np {
+	j := e
+	for j < s.EndToken && (x.tag(j) == "RB" || x.tag(j) == "RP") {
+		j++
+	}
+	if j >= s.EndToken {
+		return np{}
+	}
+	if x.tag(j) == "IN" || x.tag(j) == "TO" {
+		if !objectPrep(class, x.low(j), nominal) {
+			return np{}
+		}
+		j++
+	} else if nominal {
+		return np{}
+	}
+	return x.npStartingAt(j, s)
+}
+
+// isPassive reports a passive verb: a participle after a form of be/get,
+// or a reduced relative right after a noun.
+func (x *evCtx) isPassive(v int, s Sentence) bool {
+	if x.tag(v) != "VBN" {
+		return false
+	}
+	for j := v - 1; j >= s.FirstToken && j >= v-4; j-- {
+		switch x.lem[j] {
+		case "be", "get":
+			return true
+		case "have":
+			return false
+		}
+		if !(x.tag(j) == "RB" || x.low(j) == "not" || x.low(j) == "n't") {
+			if j == v-1 && (strings.HasPrefix(x.tag(j), "NN") || x.tokMention[j] >= 0) {
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// byAgent is the phrase after "by" following the trigger ending at e.
+func (x *evCtx) byAgent(e int, s Sentence) np {
+	for j := e; j < s.EndToken && j < e+3; j++ {
+		if x.low(j) == "by" {
+			return x.npStartingAt(j+1, s)
+		}
+		if x.tag(j) != "RB" && x.tag(j) != "RP" {
+			break
+		}
+	}
+	return np{}
+}
+
+// arguments fills agents, patients, nominals and locations of event k.
+func (x *evCtx) arguments(k int, s Sentence) {
+	ev := &x.doc.Events[k]
+	inf := x.info[k]
+	endTok := inf.head + 1
+	for endTok < s.EndToken && x.evAt[endTok] == k {
+		endTok++
+	}
+	var agents, patients []np
+	if ev.Lemma == "according to" {
+		if p := x.npStartingAt(endTok, s); p.ok() {
+			x.fill(ev, p, "agent")
+		}
+		return
+	}
+	if inf.verbal {
+		subj, own := x.subject(x.firstTok(k), s)
+		if !own {
+			// Participle or coordinated verb: the previous verb's agents.
+			for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+				if x.info[p].verbal && (len(x.doc.Events[p].Agents) > 0 || x.hasNominal(p, "agent")) {
+					ev.Agents = append(ev.Agents, x.doc.Events[p].Agents...)
+					for _, n := range x.doc.Events[p].Nominals {
+						if n.Role == "agent" {
+							ev.Nominals = append(ev.Nominals, n)
+						}
+					}
+					break
+				}
+			}
+		}
+		obj := x.object(endTok, ev.Class, false, s)
+		if x.isPassive(inf.head, s) {
+			patients = append(patients, subj...)
+			if by := x.byAgent(endTok, s); by.ok() {
+				agents = append(agents, by)
+			}
+		} else {
+			agents = append(agents, subj...)
+			if obj.ok() {
+				patients = append(patients, obj)
+			}
+		}
+	} else {
+		x.nominalArgs(k, endTok, s, &agents, &patients)
+	}
+	for _, p := range agents {
+		x.fill(ev, p, "agent")
+	}
+	for _, p := range patients {
+		x.fill(ev, p, "patient")
+	}
+	x.location(ev, endTok, s)
+}
+
+func (x *evCtx) firstTok(k int) int {
+	i := x.info[k].head
+	for i > 0 && x.evAt[i-1] == k {
+		i--
+	}
+	return i
+}
+
+func (x *evCtx) hasNominal(k int, role string) bool {
+	for _, n := range x.doc.Events[k].Nominals {
+		if n.Role == role {
+			return true
+		}
+	}
+	return false
+}
+
+// nominalArgs finds the arguments of an event noun.
+func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
+	ev := &x.doc.Events[k]
+	first := x.firstTok(k)
+	// Inside the noun phrase, before the trigger: "Russia's air
+	// campaign", "Russian airstrikes", "his remarks".
+	for j := first - 1; j >= s.FirstToken && j >= first-5; j-- {
+		t := x.tag(j)
+		if m := x.tokMention[j]; m >= 0 {
+			p := x.npEndingAt(j, s)
+			p.first, p.end = j, j+1
+			p.mentions = []int{m}
+			if ev.Class == ClassSanction || ev.Class == ClassArrest {
+				*patients = append(*patients, p)
+			} else {
+				*agents = append(*agents, p)
+			}
+			break
+		}
+		if t == "PRP$" {
+			*agents = append(*agents, np{first: j, end: j + 1, head: j})
+			break
+		}
+		if !(t == "POS" || t == "JJ" || t == "NN" || t == "NNS" || t == "HYPH" || t == "VBN" || t == "CD") {
+			break
+		}
+	}
+	// After it: "between X and Y", "with X", "of X", "on X", "by X".
+	j := endTok
+	if j < s.EndToken {
+		w := x.low(j)
+		switch {
+		case w == "between":
+			p := x.npStartingAt(j+1, s)
+			if p.ok() {
+				*agents = append(*agents, p)
+				if p.end < s.EndToken && x.low(p.end) == "and" {
+					if q := x.npStartingAt(p.end+1, s); q.ok() {
+						*patients = append(*patients, q)
+					}
+				}
+			}
+		case w == "by":
+			if p := x.npStartingAt(j+1, s); p.ok() {
+				*agents = append(*agents, p)
+			}
+		default:
+			if p := x.object(j, ev.Class, true, s); p.ok() {
+				*patients = append(*patients, p)
+				// "the shooting down of X by Y"
+				if by := x.byAgent(p.end, s); by.ok() {
+					*agents = append(*agents, by)
+				}
+			}
+		}
+	}
+	// The subject of a light verb: "Obama held a meeting with Putin".
+	if len(*agents) == 0 {
+		for v := first - 1; v >= s.FirstToken && v >= first-6; v-- {
+			if x.isVerb(v) {
+				if lightVerbs[x.lem[v]] && x.objectEventNoun(v, s) == x.info[k].head {
+					x.info[k].light = v
+					subj, own := x.subject(v, s)
+					if own {
+						*agents = append(*agents, subj...)
+					} else {
+						for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+							if x.info[p].verbal && len(x.doc.Events[p].Agents) > 0 {
+								ev.Agents = append(ev.Agents, x.doc.Events[p].Agents...)
+								break
+							}
+						}
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// fill adds phrase p to event ev's role: its entity mentions (a head
+// mention, else non-demonym modifiers, else demonyms), a resolved pronoun,
+// and the phrase itself when it is headed by a common noun or pronoun.
+func (x *evCtx) fill(ev *Event, p np, role string) {
+	if !p.ok() || p.head < 0 {
+		return
+	}
+	var ms []int
+	if m := x.tokMention[p.head]; m >= 0 {
+		ms = []int{m}
+	} else {
+		for _, m := range p.mentions {
+			if x.doc.Mentions[m].Kind != "demonym" {
+				ms = append(ms, m)
+			}
+		}
+		if len(ms) == 0 {
+			ms = p.mentions
+		}
+	}
+	if len(ms) == 0 && (x.tag(p.head) == "PRP" || x.tag(p.head) == "PRP$") {
+		if m := x.resolvePronoun(p.head, ev); m >= 0 {
+			ms = []int{m}
+		}
+	}
+	for _, m := range ms {
+		a := Arg{Entity: x.doc.Mentions[m].Entity, Mention: m}
+		switch role {
+		case "agent":
+			ev.Agents = addArg(ev.Agents, a)
+		case "patient":
+			ev.Patients = addArg(ev.Patients, a)
+		}
+	}
+	if x.tokMention[p.head] < 0 {
+		t := x.tag(p.head)
+		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "WP" || t == "CD" {
+			span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
+			ev.Nominals = append(ev.Nominals, NominalArg{
+				Role: role,
+				Span: span,
+				Text: x.doc.Text[span.Start:span.End],
+				Head: x.toks[p.head].Span,
+			})
+		}
+	}
+}
+
+func addArg(args []Arg, a Arg) []Arg {
+	for _, b := range args {
+		if b.Entity == a.Entity {
+			return args
+		}
+	}
+	return append(args, a)
+}
+
+// resolvePronoun finds the entity mention a pronoun token refers to: the
+// last PERSON mention before it (he, him, his, she, her), or the last
+// non-person, non-demonym mention (it, its, they, them, their), skipping
+// the event's agents. -1 when none.
+func (x *evCtx) resolvePronoun(i int, ev *Event) int {
+	person := false
+	switch x.low(i) {
+	case "he", "him", "his", "she", "her", "himself", "herself":
+		person = true
+	case "it", "its", "they", "them", "their", "itself", "themselves":
+	default:
+		return -1
+	}
+	start := x.toks[i].Start
+	ms := x.doc.Mentions
+	j := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= start }) - 1
+	for n := 0; j >= 0 && n < 40; j, n = j-1, n+1 {
+		m := ms[j]
+		typ := x.mentionType(j)
+		if (typ == Person) != person || m.Kind == "demonym" || m.Kind == "pronoun" {
+			continue
+		}
+		if typ == Equipment && !person {
+			continue
+		}
+		agent := false
+		for _, a := range ev.Agents {
+			if a.Entity == m.Entity {
+				agent = true
+			}
+		}
+		if agent {
+			continue
+		}
+		return j
+	}
+	return -1
+}
+
+// location finds a place mention after the trigger in its clause.
+func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
+	for j := endTok; j < s.EndToken; j++ {
+		w := x.low(j)
+		if w == ";" || ((x.tag(j) == "IN" || x.tag(j) == "WDT") && subordinators[w]) {
+			return
+		}
+		if k := x.evAt[j]; k >= 0 && x.info[k].verbal && x.tag(j) != "VBN" && x.tag(j) != "VBG" {
+			return
+		}
+		m := x.tokMention[j]
+		if m < 0 || x.doc.Mentions[m].Kind == "demonym" {
+			continue
+		}
+		switch x.mentionType(m) {
+		case GPE, Loc, Facility:
+		default:
+			continue
+		}
+		for p := j - 1; p >= s.FirstToken && p >= j-4; p-- {
+			switch x.low(p) {
+			case "at", "in", "near", "outside", "inside", "across", "throughout", "into", "from", "of", "on":
+				ev.Locations = addArg(ev.Locations, Arg{Entity: x.doc.Mentions[m].Entity, Mention: m})
+				return
+			}
+			if x.tokMention[p] != m && !(x.tag(p) == "DT" || strings.HasPrefix(x.tag(p), "JJ")) {
+				break
+			}
+		}
+	}
+}
+
+// modality sets the modality of event k from its verb group and clause.
+func (x *evCtx) modality(k int, s Sentence) {
+	ev := &x.doc.Events[k]
+	first := x.firstTok(k)
+	gov := first
+	if l := x.info[k].light; l >= 0 {
+		gov = l
+	} else if !x.info[k].verbal {
+		// An event noun takes the modality of the verb whose object it is.
+		if v := x.governingVerb(first, s); v >= 0 {
+			gov = v
+		}
+	}
+	mod := Asserted
+	for j := gov - 1; j >= s.FirstToken && j >= gov-5; j-- {
+		w := x.low(j)
+		t := x.tag(j)
+		if w == "not" || w == "n't" || w == "never" {
+			mod = Negated
+			continue
+		}
+		if t == "MD" && irrealisModals[w] {
+			if mod == Asserted {
+				mod = Possible
+			}
+			continue
+		}
+		if t == "TO" && j == gov-1 && x.isVerb(gov) {
+			if mod == Asserted {
+				mod = Possible
+			}
+			continue
+		}
+		if !(x.isAux(j) || t == "RB" || t == "TO") {
+			break
+		}
+	}
+	if !x.info[k].verbal && first > s.FirstToken && x.low(first-1) == "no" {
+		mod = Negated
+	}
+	// Conditionals: inside an if clause, or a modal main clause with one.
+	for j := s.FirstToken; j < s.EndToken; j++ {
+		w := x.low(j)
+		if w != "if" && w != "unless" {
+			continue
+		}
+		if j < first || mod == Possible {
+			if mod != Negated {
+				mod = Conditional
+			}
+		}
+		break
+	}
+	ev.Modality = mod
+}
+
+// governingVerb is the verb whose object phrase holds noun token n, or -1.
+func (x *evCtx) governingVerb(n int, s Sentence) int {
+	for j := n - 1; j >= s.FirstToken && j >= n-5; j-- {
+		t := x.tag(j)
+		if x.isVerb(j) {
+			return j
+		}
+		if !(t == "DT" || t == "PRP$" || strings.HasPrefix(t, "JJ") || t == "CD" || t == "NN" || t == "NNS" || t == "HYPH" || t == "RB") {
+			return -1
+		}
+	}
+	return -1
+}
+
+// reports links the reporting events of the sentence whose events start at
+// index first to the events they report, and marks claims.
+func (x *evCtx) reports(first int, s Sentence) {
+	evs := x.doc.Events
+	for r := first; r < len(evs); r++ {
+		ev := &evs[r]
+		if !x.info[r].verbal || !reportingVerbs[ev.Lemma] {
+			continue
+		}
+		last := x.info[r].head
+		for last+1 < s.EndToken && x.evAt[last+1] == r {
+			last++
+		}
+		// Events after the reporting verb in the sentence.
+		rest := 0
+		for j := last + 1; j < s.EndToken; j++ {
+			if x.evAt[j] >= 0 && x.evAt[j] != r {
+				rest++
+			}
+		}
+		var lo, hi int // token range of the reported clause
+		if rest == 0 {
+			// "…," the official said. Report what comes before the
+			// reporting clause.
+			lo, hi = s.FirstToken, x.firstTok(r)
+			for j := hi - 1; j >= s.FirstToken; j-- {
+				w := x.low(j)
+				if w == "," || w == "\"" || w == "”" || w == "''" || w == ":" {
+					hi = j
+					break
+				}
+			}
+		} else {
+			lo, hi = last+1, s.EndToken
+		}
+		claim := !factiveVerbs[ev.Lemma] && ev.Lemma != "according to"
+		claimant := -1
+		if len(ev.Agents) > 0 {
+			claimant = ev.Agents[0].Entity
+		}
+		if ev.Lemma == "according to" {
+			claim = true
+		}
+		for e := first; e < len(evs); e++ {
+			if e == r {
+				continue
+			}
+			h := x.info[e].head
+			if h < lo || h >= hi {
+				continue
+			}
+			ev.Reports = append(ev.Reports, e)
+			if claim && evs[e].Modality == Asserted {
+				evs[e].Modality = Reported
+				evs[e].Claimant = claimant
+			}
+		}
+	}
+}
