@@ -168,13 +168,11 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		if prev == "$" || prev == "#" || p.punct(i+1, '%') || p.w(i+1) == "percent" {
 			return 0, sem{}, false, false
 		}
-		if p.punct(i+1, ',') && p.adjacent(i) {
-			return 0, sem{}, false, false
+		if p.punct(i+1, ',') && p.adjacent(i) && p.adjacent(i+1) && i+2 < len(p.toks) && p.toks[i+2].nd == 3 {
+			return 0, sem{}, false, false // 1,500 split oddly
 		}
 		// a unit after a year-like number is a count: "2000 years"
 		if p.c(i+1) == cUnit {
-			break2 := true
-			_ = break2
 			return 0, sem{}, false, false
 		}
 		return i + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
@@ -433,6 +431,9 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		s.kind, s.typ, s.n = kAgo, "DATE", -n
 		return j + 1, s, true, true
 	}
+	if article && !pl && p.w(i-1) == "half" && u == uHour {
+		return j, sem{kind: kDur, typ: "DURATION", n: 30, unit: uMinute, lit: "PT30M"}, true, true
+	}
 	if article && !pl {
 		// "a year" after a price or rate is a frequency: $5 a year
 		if i > 0 && (p.toks[i-1].k == tNum || p.w(i-1) == "times" || p.w(i-1) == "once" || p.w(i-1) == "twice" || p.c(i-1) == cUnit || p.w(i-1) == "percent" || p.punct(i-1, '%')) {
@@ -686,10 +687,10 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 	switch d {
 	case dCurrent:
 		if p.w(i) == "current" && p.toks[j-1].k == tWord {
-			return j, sem{kind: kRef, typ: "DATE", lit: "PRESENT_REF"}, true, true
+			return j, sem{kind: kRef, typ: "DATE", lit: "PRESENT_REF"}, false, true
 		}
 	case dRecent:
-		return j, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
+		return j, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, false, true
 	case dPast:
 		if p.w(i-1) == "the" && endsClause(p, j) {
 			return j, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
