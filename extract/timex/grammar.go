@@ -85,6 +85,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 	case cNumWord, cVague:
 		return p.countExpr(i)
 	case cUnit:
+		if p.v(i) == uYear && !p.toks[i].lex.plural && p.punct(i+1, '-') && p.adjacent(i) && (p.w(i+2) == "earlier" || p.w(i+2) == "ago") {
+			return p.yearEarlier(i, i+3)
+		}
 		return p.unitExpr(i)
 	case cPartDay:
 		return 0, sem{}, false, false
@@ -401,7 +404,7 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	}
 	j++
 	s := sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}
-	if hyph && p.w(j) == "old" {
+	if hyph && p.punct(j, '-') && p.w(j+1) == "old" {
 		return 0, sem{}, false, false
 	}
 	// direction
@@ -644,6 +647,10 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		case dLatest, dRecent, dFinal:
 			return j + 1, sem{kind: kLastDone, typ: "DATE", unit: u}, true, true
 		}
+	case cFunc:
+		if p.w(j) == "period" && (d == dLatest || d == dRecent) && p.w(i-1) == "the" {
+			return j + 1, sem{kind: kLastDone, typ: "DATE", unit: uQuarter}, true, true
+		}
 	case cMonth, cSeason, cWeekday:
 		var s sem
 		var k int
@@ -689,12 +696,24 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		if p.w(i) == "current" && p.toks[j-1].k == tWord {
 			return j, sem{kind: kRef, typ: "DATE", lit: "PRESENT_REF"}, false, true
 		}
-	case dRecent:
-		return j, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, false, true
 	case dPast:
 		if p.w(i-1) == "the" && endsClause(p, j) {
 			return j, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
 		}
 	}
 	return 0, sem{}, false, false
+}
+
+// yearEarlier: year-earlier, the year-ago quarter, the year-earlier
+// period: the date the text talks about, a year before.
+func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
+	s := sem{kind: kLater, typ: "DATE", unit: uYear, n: -1, lit: "yearEarlier"}
+	k := j
+	if p.c(k) == cOrdinal {
+		k++
+	}
+	if (p.c(k) == cUnit && (p.v(k) == uQuarter || p.v(k) == uHalf || p.v(k) == uYear)) || p.w(k) == "period" {
+		j = k + 1
+	}
+	return j, s, true, true
 }

@@ -197,8 +197,8 @@ func buildLexicon() map[string]*entry {
 	add(cModifier, mEarlier, "earlier")
 	add(cModifier, mLater, "later")
 	add(cRef, rPresent, "now", "currently", "nowadays", "presently")
-	add(cRef, rPast, "recently", "lately", "previously", "formerly")
-	add(cRef, rFuture, "soon", "future", "eventually", "shortly")
+	add(cRef, rPast, "recently", "lately", "formerly")
+	add(cRef, rFuture, "future")
 	add(cRelDay, -1, "yesterday")
 	add(cRelDay, 0, "today", "tonight")
 	add(cRelDay, 1, "tomorrow")
@@ -209,7 +209,6 @@ func buildLexicon() map[string]*entry {
 	add(cSetAdv, uDay, "daily", "nightly")
 	add(cSetAdv, uWeek, "weekly")
 	add(cSetAdv, uMonth, "monthly")
-	add(cSetAdv, uQuarter, "quarterly")
 	add(cSetAdv, uYear, "annually", "yearly")
 	add(cSetAdv, uHour, "hourly")
 	add(cQuant, 1, "every", "each", "per")
@@ -219,7 +218,7 @@ func buildLexicon() map[string]*entry {
 		"fiscal", "year-end", "within", "for", "s", "noon", "midnight", "midday", "o", "clock", "p", "m",
 		"am", "pm", "other", "times", "twice", "once", "not", "going", "plans", "planned", "scheduled",
 		"expected", "due", "say", "says", "said", "when", "while", "ll", "least", "up", "old", "took",
-		"take", "takes", "lasted", "near", "percent")
+		"take", "takes", "lasted", "near", "percent", "year-earlier", "year-ago", "period", "could", "might", "as")
 	add(cTZ, 0, "edt", "est", "gmt", "utc", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet")
 	add(cSuffix, 0, "s", "th", "st", "nd", "rd")
 	return m

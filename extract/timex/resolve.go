@@ -117,46 +117,58 @@ func (p *parser) emit(i, j int, s sem) {
 	p.out = append(p.out, tx)
 }
 
-// pickYear chooses the year of a date given without one: news leans to
-// the past from the DCT unless the wording says future.
+// pickYear chooses the year of a date given without one: the candidate
+// year (the DCT's, the one before or after) whose date lies closest to the
+// DCT, where news leans to the past: a future date counts as twice as far
+// unless the wording speaks of the future. "last"/"next" force the side.
 func (p *parser) pickYear(s sem, i int) int {
 	y := p.dct.y
-	future := s.future || (!s.past && p.futureCue(i))
-	// compare at the value's granularity
-	cmp := 0
-	switch s.val.g {
-	case gDay:
-		cmp = compare3(s.val.m, s.val.d, p.dct.m, max(p.dct.d, 1))
-		if p.dct.m == 0 {
-			return y
-		}
-	case gMonth:
-		cmp = compare3(s.val.m, 0, p.dct.m, 0)
-	case gQuarter, gHalf:
-		dq := (max(p.dct.m, 1)-1)/3 + 1
-		if s.val.g == gHalf {
-			dq = (max(p.dct.m, 1)-1)/6 + 1
-		}
-		cmp = compare3(s.val.n, 0, dq, 0)
-	case gSeason:
-		cmp = compare3(s.val.n, 0, seasonOf(p.dct.m), 0)
-	}
-	switch {
-	case s.past && cmp >= 0:
-		return y - 1
-	case s.future && cmp <= 0:
-		return y + 1
-	case s.past || s.future:
+	if p.dct.m == 0 {
 		return y
-	case future && cmp < 0:
-		return y + 1
-	case !future && cmp > 0:
-		if s.val.g == gQuarter || s.val.g == gHalf {
-			return y - 1
-		}
-		return y - 1
 	}
-	return y
+	future := s.future || (!s.past && p.futureCue(i))
+	dd := max(p.dct.d, 15)
+	dctDays := y*372 + (p.dct.m-1)*31 + dd
+	mid := func(yy int) int { // a representative day of the value in year yy
+		switch s.val.g {
+		case gDay:
+			return yy*372 + (s.val.m-1)*31 + s.val.d
+		case gMonth:
+			return yy*372 + (s.val.m-1)*31 + 15
+		case gQuarter:
+			return yy*372 + (s.val.n-1)*93 + 46
+		case gHalf:
+			return yy*372 + (s.val.n-1)*186 + 93
+		case gSeason:
+			return yy*372 + (s.val.n*3-1)*31 + 15 // spring mid-April, ..., winter mid-January of the next year
+		}
+		return yy * 372
+	}
+	best, bestD := y, 1<<30
+	for _, yy := range [...]int{y - 1, y, y + 1} {
+		d := mid(yy) - dctDays
+		switch {
+		case s.past && d >= 0 && !(s.val.g == gDay && d == 0):
+			continue
+		case s.past && (s.val.g == gMonth || s.val.g == gSeason || s.val.g == gQuarter) && d > -31:
+			continue
+		case s.future && d <= 0:
+			continue
+		}
+		w := d
+		if d < 0 {
+			w = -d
+			if future {
+				w *= 3
+			}
+		} else if !future {
+			w *= 2
+		}
+		if w < bestD {
+			best, bestD = yy, w
+		}
+	}
+	return best
 }
 
 func seasonOf(m int) int {
@@ -262,7 +274,7 @@ func (p *parser) ago(s sem) (dval, string) {
 	base := p.dct
 	// "a year ago" in a report about a quarter means that quarter a year before
 	if p.hasRef && (p.ref.g == gQuarter || p.ref.g == gHalf) && s.unit == uYear {
-		return p.ref.shift(s.n * refPerYear(p.ref.g)), "dct"
+		return p.ref.shift(-s.n * refPerYear(p.ref.g)), "dct"
 	}
 	return shiftUnit(base, s.unit, -s.n), "dct"
 }
