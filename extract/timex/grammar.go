@@ -390,6 +390,9 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	}
 	u := p.v(j)
 	pl := p.toks[j].lex.plural
+	if p.punct(j+1, '-') && (p.w(j+2) == "earlier" || p.w(j+2) == "ago") {
+		return 0, sem{}, false, false // a year-earlier loss
+	}
 	if u == uHalf && !pl {
 		return 0, sem{}, false, false
 	}
@@ -403,6 +406,9 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		return 0, sem{}, false, false
 	}
 	j++
+	if u == uDecade && n > 0 {
+		n, u = 10*n, uYear
+	}
 	s := sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}
 	if hyph && p.punct(j, '-') && p.w(j+1) == "old" {
 		return 0, sem{}, false, false
@@ -443,7 +449,7 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 			return j, sem{kind: kSet, typ: "SET", lit: durValue(1, u)}, false, true
 		}
 	}
-	return j, s, true, true
+	return j, s, !hyph, true
 }
 
 // endsClause reports whether token i ends the clause (so "before" is an
@@ -535,8 +541,10 @@ func (p *parser) ofYear(i int) (int, int, bool) {
 func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
 	o := p.v(i)
 	j := i + 1
+	hyph := false
 	if p.punct(j, '-') {
 		j++
+		hyph = true
 	}
 	if p.w(j) == "fiscal" {
 		j++
@@ -554,10 +562,8 @@ func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
 				s.kind, s.val.y, j = kAbs, y, k
 			} else if y, ok := p.isYear(j); ok {
 				s.kind, s.val.y, j = kAbs, y, j+1
-			} else if y, ok := p.isYear(i - 1); ok {
-				_ = y
 			}
-			return j, s, true, true
+			return j, s, !hyph || p.w(i-1) == "fiscal", true
 		}
 	}
 	// the first nine months
@@ -713,7 +719,7 @@ func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
 		k++
 	}
 	if (p.c(k) == cUnit && (p.v(k) == uQuarter || p.v(k) == uHalf || p.v(k) == uYear)) || p.w(k) == "period" {
-		j = k + 1
+		return k + 1, s, true, true
 	}
-	return j, s, true, true
+	return j, s, false, true
 }

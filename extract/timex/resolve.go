@@ -71,7 +71,6 @@ func (p *parser) emit(i, j int, s sem) {
 			break
 		}
 		v, anchor = p.ago(s)
-		setRef = anchor != "none"
 	case kLater:
 		v, anchor, tx.AnchorIndex = p.later(s)
 	case kAnaphor:
@@ -163,6 +162,9 @@ func (p *parser) pickYear(s sem, i int) int {
 			}
 		} else if !future {
 			w *= 2
+			if s.val.g == gQuarter || s.val.g == gHalf {
+				w *= 2 // results are reported for quarters past
+			}
 		}
 		if w < bestD {
 			best, bestD = yy, w

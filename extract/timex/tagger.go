@@ -226,6 +226,8 @@ prefix:
 					nx++
 				} else if p.w(j) != "over" && p.w(j) != "under" {
 					break prefix
+				} else if _, _, ok := p.number(nx, false); !ok {
+					break prefix // "over the past two years": over is not a mod
 				}
 			case mEarlier, mLater:
 				if w := p.w(nx); w != "this" && w != "that" && w != "in" && w != "last" && w != "next" {
@@ -248,9 +250,6 @@ prefix:
 		case p.w(j) == "up" && p.w(j+1) == "to":
 			mod = "EQUAL_OR_LESS"
 			j += 2
-		case p.w(j) == "within" && mod == "":
-			mod = "EQUAL_OR_LESS"
-			j++
 		default:
 			break prefix
 		}
@@ -259,7 +258,7 @@ prefix:
 	if !ok {
 		return 0, s, false
 	}
-	if hasThe && !takesThe && mod == "" {
+	if hasThe && !takesThe && (mod == "" || j == i+1) {
 		return 0, s, false // the scan retries without "the"
 	}
 	if mod != "" && s.mod == "" {
