@@ -43,7 +43,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		s := sem{kind: kRelDay, typ: "DATE", n: p.v(i)}
 		j := i + 1
 		if p.w(i) == "tonight" {
-			s.val.pod, s.typ = "NI", "TIME"
+			s.val.pod = "NI"
 		} else if pod, k := p.partDay(j); pod != "" {
 			s.val.pod, s.typ, j = pod, "TIME", k
 		}
@@ -281,6 +281,12 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 		s.kind, s.val.y = kAbs, y
 		return k, s, false, true
 	}
+	// January this year, June last year
+	if d := p.w(j); (d == "this" || d == "last" || d == "next") && p.w(j+1) == "year" {
+		s.kind = kMonthOfYear
+		s.n = map[string]int{"this": 0, "last": -1, "next": 1}[d]
+		return j + 2, s, false, true
+	}
 	// a bare month name: the ambiguous ones need a temporal preposition
 	w := p.w(i)
 	if w == "may" || w == "march" || p.toks[i].lex.abbr {
@@ -319,7 +325,7 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool, bool) {
 	}
 	s := sem{kind: kWeekday, typ: "DATE", val: dval{g: gDay, y: -1, wd: e.v}}
 	if pod, k := p.partDay(j); pod != "" {
-		s.val.pod, s.typ, j = pod, "TIME", k
+		s.val.pod, j = pod, k
 	}
 	return j, s, false, true
 }
@@ -665,7 +671,7 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		} else if p.c(j) == cWeekday {
 			s, k = sem{kind: kWeekday, typ: "DATE", val: dval{g: gDay, y: -1, wd: p.v(j)}}, j+1
 			if pod, k2 := p.partDay(k); pod != "" {
-				s.val.pod, s.typ, k = pod, "TIME", k2
+				s.val.pod, k = pod, k2
 			}
 		} else {
 			m, k2, ok := p.monthAt(j)

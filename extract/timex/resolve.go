@@ -29,6 +29,14 @@ func (p *parser) emit(i, j int, s sem) {
 		} else {
 			anchor = "none"
 		}
+	case kMonthOfYear:
+		v = s.val
+		if p.hasDCT {
+			v.y = p.dct.y + s.n
+			setRef = true
+		} else {
+			anchor = "none"
+		}
 	case kWeekday:
 		v = s.val
 		if p.hasDCT && p.dct.g == gDay {

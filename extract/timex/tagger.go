@@ -68,6 +68,7 @@ const (
 	kAnaphor             // the reference date at unit granularity shifted by n
 	kClock               // val.hh:mm on the reference or DCT day
 	kLastDone            // the latest completed unit (the quarter, the weekend)
+	kMonthOfYear         // val.m in the DCT's year shifted by n years
 )
 
 // sem is what a matched expression means, before anchoring.
