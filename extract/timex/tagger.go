@@ -55,20 +55,20 @@ func Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 
 // kinds of matched expressions.
 const (
-	kAbs      = iota + 1 // val is complete (known year)
-	kNoYear              // val lacks its year: month-day, month, quarter, season, half
-	kWeekday             // val.wd (+pod)
-	kDeictic             // DCT at granularity val.g shifted by n
-	kRelDay              // DCT day shifted by n days (+pod)
-	kRef                 // lit
-	kDur                 // lit
-	kSet                 // lit, quant
-	kAgo                 // n units before the DCT (n < 0: after)
-	kLater               // n units after (n < 0: before) the text's reference date
-	kAnaphor             // the reference date at unit granularity shifted by n
-	kClock               // val.hh:mm on the reference or DCT day
-	kLastDone            // the latest completed unit (the quarter, the weekend)
-	kMonthOfYear         // val.m in the DCT's year shifted by n years
+	kAbs         = iota + 1 // val is complete (known year)
+	kNoYear                 // val lacks its year: month-day, month, quarter, season, half
+	kWeekday                // val.wd (+pod)
+	kDeictic                // DCT at granularity val.g shifted by n
+	kRelDay                 // DCT day shifted by n days (+pod)
+	kRef                    // lit
+	kDur                    // lit
+	kSet                    // lit, quant
+	kAgo                    // n units before the DCT (n < 0: after)
+	kLater                  // n units after (n < 0: before) the text's reference date
+	kAnaphor                // the reference date at unit granularity shifted by n
+	kClock                  // val.hh:mm on the reference or DCT day
+	kLastDone               // the latest completed unit (the quarter, the weekend)
+	kMonthOfYear            // val.m in the DCT's year shifted by n years
 )
 
 // sem is what a matched expression means, before anchoring.
