@@ -303,7 +303,11 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 		x.add(-1, i, i+2, i, true, "according to", ClassStatement)
 		return
 	}
-	if nonEventVerbs[l] {
+	if nonEventVerbs[l] || (i+1 < s.EndToken && (x.tag(i+1) == "HYPH" || x.low(i+1) == "-")) {
+		return
+	}
+	switch low {
+	case "following", "including", "regarding", "concerning", "during", "given":
 		return
 	}
 	// VBG used as a noun after a determiner ("the shooting down of").
@@ -486,6 +490,9 @@ func (x *evCtx) withMentions(p np) np {
 // the clause has no subject of its own (a participle or a second
 // coordinated verb).
 func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
+	if x.infinitive(v, s) {
+		return nil, false
+	}
 	depth := 0
 	for j := v - 1; j >= s.FirstToken; j-- {
 		t := x.tag(j)
@@ -511,7 +518,22 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 			return nil, true
 		case ",", "and", "but", "or":
 			if j == v-1 || x.onlySkippable(j+1, v) {
-				return nil, false
+				if w != "," || x.verbBefore(j, s) {
+					return nil, false
+				}
+			}
+			if w == "," {
+				// Skip a parenthetical ", including X and Y,".
+				for k := j - 1; k > s.FirstToken; k-- {
+					if x.low(k) == "," {
+						switch x.low(k + 1) {
+						case "including", "such", "especially", "notably", "like", "among":
+							j = k
+						}
+						break
+					}
+				}
+				continue
 			}
 		}
 		if (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] {
@@ -533,10 +555,13 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				}
 			}
 			out := []np{p}
-			// Coordinated subjects: "Obama and Putin".
+			// Coordinated subjects: "Obama and Putin", "X, Y and Z".
+			sawAnd := false
 			for k := p.first - 1; k-1 >= s.FirstToken; {
 				c := x.low(k)
-				if c != "and" && c != "," {
+				if c == "and" {
+					sawAnd = true
+				} else if c != "," || !sawAnd {
 					break
 				}
 				h := k - 1
@@ -551,6 +576,16 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 		}
 	}
 	return nil, true
+}
+
+// verbBefore reports a non-auxiliary verb before token j in the sentence.
+func (x *evCtx) verbBefore(j int, s Sentence) bool {
+	for k := j - 1; k >= s.FirstToken; k-- {
+		if x.isVerb(k) && !x.isAux(k) {
+			return true
+		}
+	}
+	return false
 }
 
 func quantifier(w string) bool {
@@ -574,6 +609,11 @@ func (x *evCtx) onlySkippable(a, b int) bool {
 		}
 	}
 	return true
+}
+
+// isVerbHead reports a verb token that is an event trigger.
+func (x *evCtx) isVerbHead(i int) bool {
+	return x.isVerb(i) && x.evAt[i] >= 0
 }
 
 // objectPrep lists, per class, the prepositions that introduce the
@@ -638,6 +678,12 @@ func (x *evCtx) isPassive(v int, s Sentence) bool {
 	return false
 }
 
+// reducedRelative reports a participle right after a noun ("the accord
+// signed in February").
+func (x *evCtx) reducedRelative(v int, s Sentence) bool {
+	return v > s.FirstToken && (strings.HasPrefix(x.tag(v-1), "NN") || x.tokMention[v-1] >= 0)
+}
+
 // byAgent is the phrase after "by" following the trigger ending at e.
 func (x *evCtx) byAgent(e int, s Sentence) np {
 	for j := e; j < s.EndToken && j < e+3; j++ {
@@ -669,21 +715,19 @@ func (x *evCtx) arguments(k int, s Sentence) {
 	if inf.verbal {
 		subj, own := x.subject(x.firstTok(k), s)
 		if !own {
-			// Participle or coordinated verb: the previous verb's agents.
-			for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
-				if x.info[p].verbal && (len(x.doc.Events[p].Agents) > 0 || x.hasNominal(p, "agent")) {
-					ev.Agents = append(ev.Agents, x.doc.Events[p].Agents...)
-					for _, n := range x.doc.Events[p].Nominals {
-						if n.Role == "agent" {
-							ev.Nominals = append(ev.Nominals, n)
-						}
-					}
-					break
-				}
-			}
+			x.inheritAgents(k, x.firstTok(k), s)
 		}
 		obj := x.object(endTok, ev.Class, false, s)
-		if x.isPassive(inf.head, s) {
+		if unaccusative[ev.Lemma] {
+			// "One Russian soldier lost his life": the subject undergoes it.
+			patients = append(patients, subj...)
+			if !own {
+				ev.Patients, ev.Agents = ev.Agents, nil
+				for i := range ev.Nominals {
+					ev.Nominals[i].Role = "patient"
+				}
+			}
+		} else if x.isPassive(inf.head, s) {
 			patients = append(patients, subj...)
 			if by := x.byAgent(endTok, s); by.ok() {
 				agents = append(agents, by)
@@ -712,6 +756,78 @@ func (x *evCtx) firstTok(k int) int {
 		i--
 	}
 	return i
+}
+
+// unaccusative verbs have no agent: their subject is the patient.
+var unaccusative = buildSet("die lose_life perish drown")
+
+// objectControl verbs pass their object to an infinitive ("urged Putin to
+// focus": Putin focuses); other verbs pass their subject ("decided to
+// hold").
+var objectControl = buildSet("urge ask tell order allow force encourage invite call_on press persuade help " +
+	"permit require instruct advise warn")
+
+// infinitive reports a verb right after "to".
+func (x *evCtx) infinitive(v int, s Sentence) bool {
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	return j >= s.FirstToken && x.tag(j) == "TO"
+}
+
+// finiteTag reports finite verb tags.
+func finiteTag(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" }
+
+// inheritAgents gives event k, whose verb at token v has no subject of its
+// own, the agents of the verb it depends on: the controller of an
+// infinitive (its object for object-control verbs), else the previous
+// verb of the sentence, preferring one of the same form (a finite verb for
+// a participle or a coordinated finite verb).
+func (x *evCtx) inheritAgents(k, v int, s Sentence) {
+	ev := &x.doc.Events[k]
+	inf := x.infinitive(v, s)
+	tag := x.tag(v)
+	best := -1
+	for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+		if !x.info[p].verbal {
+			continue
+		}
+		pe := &x.doc.Events[p]
+		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) {
+			continue
+		}
+		if inf {
+			best = p
+			break
+		}
+		pt := x.tag(x.info[p].head)
+		if pt == tag || (tag == "VBG" || finiteTag(tag)) && finiteTag(pt) {
+			best = p
+			break
+		}
+		if best < 0 {
+			best = p
+		}
+	}
+	if best < 0 {
+		return
+	}
+	pe := &x.doc.Events[best]
+	role := "agent"
+	args := pe.Agents
+	if inf && objectControl[pe.Lemma] {
+		role, args = "patient", pe.Patients
+	}
+	for _, a := range args {
+		ev.Agents = addArg(ev.Agents, a)
+	}
+	for _, n := range pe.Nominals {
+		if n.Role == role {
+			n.Role = "agent"
+			ev.Nominals = append(ev.Nominals, n)
+		}
+	}
 }
 
 func (x *evCtx) hasNominal(k int, role string) bool {
@@ -789,12 +905,7 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 					if own {
 						*agents = append(*agents, subj...)
 					} else {
-						for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
-							if x.info[p].verbal && len(x.doc.Events[p].Agents) > 0 {
-								ev.Agents = append(ev.Agents, x.doc.Events[p].Agents...)
-								break
-							}
-						}
+						x.inheritAgents(k, v, s)
 					}
 				}
 				break
@@ -971,16 +1082,16 @@ func (x *evCtx) modality(k int, s Sentence) {
 	if !x.info[k].verbal && first > s.FirstToken && x.low(first-1) == "no" {
 		mod = Negated
 	}
-	// Conditionals: inside an if clause, or a modal main clause with one.
-	for j := s.FirstToken; j < s.EndToken; j++ {
+	// Conditionals: a finite or modal verb inside an if clause, or a
+	// modal main clause with one; event nouns follow their verb.
+	cond := x.isVerb(gov) && x.tag(gov) != "VBG" && !(x.tag(gov) == "VBN" && !x.onlySkippable(gov-1, gov) && x.isPassive(gov, s) && x.reducedRelative(gov, s))
+	for j := s.FirstToken; j < s.EndToken && cond; j++ {
 		w := x.low(j)
 		if w != "if" && w != "unless" {
 			continue
 		}
-		if j < first || mod == Possible {
-			if mod != Negated {
-				mod = Conditional
-			}
+		if (j < gov || mod == Possible) && mod != Negated {
+			mod = Conditional
 		}
 		break
 	}
@@ -1035,6 +1146,23 @@ func (x *evCtx) reports(first int, s Sentence) {
 			}
 		} else {
 			lo, hi = last+1, s.EndToken
+			for j := last + 1; j < s.EndToken; j++ {
+				w := x.low(j)
+				if w == ";" || w == "\"" || w == "”" || w == "''" {
+					hi = j
+					break
+				}
+				if (w == "and" || w == "but") && j+1 < s.EndToken {
+					n := j + 1
+					for n < s.EndToken && (x.isAux(n) || x.tag(n) == "RB") && !x.isVerbHead(n) {
+						n++
+					}
+					if n < s.EndToken && x.isVerb(n) && (x.tag(n) == x.tag(x.info[r].head) || n > j+1) {
+						hi = j
+						break
+					}
+				}
+			}
 		}
 		claim := !factiveVerbs[ev.Lemma] && ev.Lemma != "according to"
 		claimant := -1
