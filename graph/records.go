@@ -38,6 +38,11 @@ type EventRecord struct {
 	Patients     []string
 	Locations    []string
 	Participants []string // entity IRIs: agents and patients, sorted
+	// RangeBegin and RangeEnd are the TIMEX3 values of a "since X" start
+	// and an "until X" end (PredRangeBegin/End), "" if none. An event
+	// dated by a range has Date "".
+	RangeBegin string
+	RangeEnd   string
 }
 
 // CopyLink says that one document largely copies another.
