@@ -1084,7 +1084,7 @@ func (x *evCtx) modality(k int, s Sentence) {
 	}
 	// Conditionals: a finite or modal verb inside an if clause, or a
 	// modal main clause with one; event nouns follow their verb.
-	cond := x.isVerb(gov) && x.tag(gov) != "VBG" && !(x.tag(gov) == "VBN" && !x.onlySkippable(gov-1, gov) && x.isPassive(gov, s) && x.reducedRelative(gov, s))
+	cond := x.isVerb(gov) && x.tag(gov) != "VBG" && !(x.isPassive(gov, s) && x.reducedRelative(gov, s))
 	for j := s.FirstToken; j < s.EndToken && cond; j++ {
 		w := x.low(j)
 		if w != "if" && w != "unless" {
