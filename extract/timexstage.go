@@ -1,14 +1,29 @@
 package extract
 
-import "context"
+import (
+	"context"
+	"fmt"
 
-// PLACEHOLDER: the owner of this stage replaces this file with the real
-// stage. Until then the stage adds nothing.
+	"github.com/storyline/storyline/extract/timex"
+)
 
-type timexStage struct{}
+// timexStage fills doc.Timexes: the temporal expressions of the whole
+// text, resolved against the article's date (doc.DCT.Value; when unknown,
+// values keep X digits).
+type timexStage struct {
+	tagger *timex.Tagger
+}
 
-func newTimexStage() (Stage, error) { return timexStage{}, nil }
+func newTimexStage() (Stage, error) { return &timexStage{tagger: timex.New()}, nil }
 
-func (timexStage) Name() string { return "timex" }
+func (*timexStage) Name() string { return "timex" }
 
-func (timexStage) Run(ctx context.Context, doc *Document) error { return nil }
+// Run tags doc.Text.
+func (s *timexStage) Run(ctx context.Context, doc *Document) error {
+	txs, err := s.tagger.Tag(ctx, doc.Text, doc.DCT.Value)
+	if err != nil {
+		return fmt.Errorf("timex: %w", err)
+	}
+	doc.Timexes = txs
+	return nil
+}

@@ -230,6 +230,12 @@ prefix:
 				} else if _, _, ok := p.number(nx, false); !ok {
 					break prefix // "over the past two years": over is not a mod
 				}
+			case mAbout, mAlmost:
+				// "talked about this week": about/around only modify
+				// counts, years and clock times
+				if _, _, ok := p.number(nx, true); !ok && p.toks[min(nx, len(p.toks)-1)].k != tNum {
+					break prefix
+				}
 			case mEarlier, mLater:
 				if w := p.w(nx); w != "this" && w != "that" && w != "in" && w != "last" && w != "next" {
 					break prefix
