@@ -1,14 +1,808 @@
 package extract
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
-// PLACEHOLDER: the owner of this stage replaces this file with the real
-// stage. Until then the stage adds nothing.
+// The entity stage finds named entities and merges their mentions within
+// the article.
+//
+//  1. Gazetteer names (countries, capitals, places, organizations, with
+//     aliases, acronyms and demonyms; gazetteer.go) are found with one
+//     Aho-Corasick automaton over the text.
+//  2. Titles ("Russian President", "Speaker of the House") are found with a
+//     second, case-insensitive automaton; a title directly before a name
+//     makes it a PERSON and becomes the mention's Role.
+//  3. Other names come from the text itself: runs of proper-noun tokens,
+//     typed by cues inside the run (Ministry, Party -> ORG; Airport,
+//     Base -> FACILITY; Su-24, F-16 -> EQUIPMENT) or around it (a title,
+//     "in"/"at" before, "said" after).
+//  4. Demonyms count as the country only when they qualify an actor
+//     ("Russian jets", "Syrian forces", "Russian President"), capitals
+//     only when they act ("Moscow says", "accuse Moscow of"); otherwise a
+//     capital is the city.
+//  5. Within the article, short person names link to the full name
+//     ("Obama" -> "Barack Obama"), and weak candidates (lone capitalized
+//     words, title-case headline words) are kept only when they link to an
+//     entity found elsewhere.
+//
+// Sentences of kind byline and boilerplate are not read.
+type entityStage struct {
+	g *gazetteer
+}
 
-type entityStage struct{}
+func newEntityStage() (Stage, error) {
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("entity stage: %w", err)
+	}
+	return &entityStage{g: g}, nil
+}
 
-func newEntityStage() (Stage, error) { return entityStage{}, nil }
+func (*entityStage) Name() string { return "entity" }
 
-func (entityStage) Name() string { return "entity" }
+// candidate is a mention before entities are merged.
+type candidate struct {
+	t0, t1 int // token range [t0, t1)
+	span   Span
+	typ    EntityType
+	name   string // proposed canonical name
+	key    string // gazetteer key, or ""
+	gaz    int    // gazetteer entry, or -1
+	kind   string
+	role   string
+	// long is the span including the title and role holder before the
+	// name ("Russian President Vladimir Putin"), for aliases.
+	long Span
+	weak bool
+	// person is the name's words, for persons.
+	words []string
+}
 
-func (entityStage) Run(ctx context.Context, doc *Document) error { return nil }
+var (
+	designatorRE = regexp.MustCompile(`^([A-Z][A-Za-z]{0,3})-(\d{1,4}[A-Z]{0,3})(s?)$`)
+	partyStateRE = regexp.MustCompile(`^[DRI]-[A-Z]{2}$`)
+)
+
+var (
+	orgCues = wordSet(`ministry department agency party university college institute council committee commission
+		corp corp. corporation inc inc. ltd ltd. plc co co. company group bank association union federation foundation
+		organization organisation army navy forces police court parliament assembly senate congress office service services
+		authority board club fc league network tv news times post journal radio press airlines airways motors front brigade
+		brigades movement coalition alliance guard corps bureau fund trust society industries holdings partners labs
+		institution cabinet government regime administration command directorate unit battalion division`)
+	orgHeads = wordSet(`ministry department university bank bureau office council court institute school academy
+		federation union league commission committee party house`)
+	facilityCues = wordSet(`airport base airbase palace square bridge stadium hospital prison jail embassy consulate capitol
+		tower hotel plant station port harbour harbor dam mosque church cathedral temple synagogue building center centre
+		camp museum hall arena road street avenue highway crossing refinery complex reactor mall market airfield terminal`)
+	locCues = wordSet(`river sea ocean mountains mountain lake valley desert island islands peninsula gulf bay strait
+		region province county district coast plateau basin canal forest`)
+	nameStop = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+		august september october november december jan feb mar apr jun jul aug sep sept oct nov dec i god mr mrs ms dr
+		today yesterday tomorrow`)
+	nameParticles = wordSet(`al el bin ibn abu de da di du van von der den le la dos del ben`)
+	locPreps      = wordSet(`in at near outside inside across around into toward towards via outskirts`)
+	speechVerbs   = wordSet(`say tell add state claim insist warn announce argue stress note confirm deny write tweet explain
+		suggest reply respond admit acknowledge allege report`)
+	actorNouns = wordSet(`government authority official force army military troop soldier jet warplane plane aircraft pilot
+		navy president leader minister ministry diplomat embassy ambassador police regime administration delegation side
+		warship submarine drone missile bomber fighter helicopter tank spokesman spokeswoman envoy parliament lawmaker
+		intelligence court prosecutor negotiator counterpart commander general officer agent crew army airstrike strike
+		warplanes company firm bank official state media troops marines marine coast guard`)
+	honorifics = wordSet(`mr mr. mrs mrs. ms ms. sir dame lord lady`)
+)
+
+// Run fills doc.Entities and doc.Mentions.
+func (s *entityStage) Run(ctx context.Context, doc *Document) error {
+	doc.Entities = doc.Entities[:0]
+	doc.Mentions = doc.Mentions[:0]
+	if len(doc.Tokens) == 0 {
+		return nil
+	}
+	x := &entityRun{g: s.g, doc: doc}
+	x.index()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("entity stage: %w", err)
+	}
+	for si := range doc.Sentences {
+		k := doc.Sentences[si].Kind
+		if k == KindByline || k == KindBoilerplate {
+			continue
+		}
+		x.sentence(si)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("entity stage: %w", err)
+	}
+	x.resolve()
+	return nil
+}
+
+// entityRun is the per-document working state.
+type entityRun struct {
+	g   *gazetteer
+	doc *Document
+	// gazAt maps a token index to the gazetteer match starting there.
+	gazAt map[int]gazMatch
+	// titleAt maps a token index to the title match starting there.
+	titleAt map[int]titleMatch
+	cands   []candidate
+}
+
+type gazMatch struct {
+	t1   int // exclusive end token
+	end  int // byte end
+	pat  gazPattern
+	text string
+}
+
+type titleMatch struct {
+	t1   int
+	text string // the title as listed
+}
+
+// tokenAt returns the index of the token containing byte offset off, or -1.
+func (x *entityRun) tokenAt(off int) int {
+	toks := x.doc.Tokens
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > off })
+	if i < len(toks) && toks[i].Start <= off {
+		return i
+	}
+	return -1
+}
+
+func isWordByte(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// wordBounded reports whether text[start:end] stands as a whole word. A
+// hyphen after the match is allowed ("US-led"), one before it is not
+// ("pro-Russian").
+func wordBounded(text string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if isWordByte(r) || r == '-' {
+			return false
+		}
+	}
+	if end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if isWordByte(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// index runs both automata over the text.
+func (x *entityRun) index() {
+	text := x.doc.Text
+	x.gazAt = map[int]gazMatch{}
+	x.titleAt = map[int]titleMatch{}
+	for _, m := range x.g.ac.FindAll(text) {
+		st, en := m.Start(), m.End()
+		if !wordBounded(text, st, en) {
+			continue
+		}
+		t0 := x.tokenAt(st)
+		t1 := x.tokenAt(en - 1)
+		if t0 < 0 || t1 < 0 || x.doc.Tokens[t0].Start != st {
+			continue
+		}
+		x.gazAt[t0] = gazMatch{t1: t1 + 1, end: en, pat: x.g.patterns[m.Pattern()], text: text[st:en]}
+	}
+	for _, m := range x.g.titleAC.FindAll(text) {
+		st, en := m.Start(), m.End()
+		if !wordBounded(text, st, en) && !(strings.HasSuffix(text[st:en], ".") && wordBounded(text, st, en-1)) {
+			continue
+		}
+		t0 := x.tokenAt(st)
+		t1 := x.tokenAt(en - 1)
+		if t0 < 0 || t1 < 0 || x.doc.Tokens[t0].Start != st || x.doc.Tokens[t1].End != en {
+			continue
+		}
+		x.titleAt[t0] = titleMatch{t1: t1 + 1, text: x.g.titles[m.Pattern()]}
+	}
+}
+
+func (x *entityRun) tok(i int) *Token { return &x.doc.Tokens[i] }
+
+// nameToken reports whether token i can be part of a proper name.
+func (x *entityRun) nameToken(i int) bool {
+	t := x.tok(i)
+	r := firstRune(t.Text)
+	if !unicode.IsUpper(r) {
+		if i := strings.IndexByte(t.Text, '-'); i > 0 && nameParticles[t.Text[:i]] && i+1 < len(t.Text) {
+			return unicode.IsUpper(firstRune(t.Text[i+1:]))
+		}
+		return false
+	}
+	if nameStop[strings.ToLower(t.Text)] || partyStateRE.MatchString(t.Text) {
+		return false
+	}
+	if strings.HasPrefix(t.Tag, "NNP") {
+		return true
+	}
+	// "al-Assad", "bin-Salman", "el-Sisi": a particle joined to a name.
+	if i := strings.IndexByte(t.Text, '-'); i > 0 && nameParticles[strings.ToLower(t.Text[:i])] && i+1 < len(t.Text) {
+		return unicode.IsUpper(firstRune(t.Text[i+1:]))
+	}
+	// Taggers miss capitalized words inside names ("Su-24", "al-Assad").
+	return designatorRE.MatchString(t.Text)
+}
+
+// titleCase reports whether sentence si is written in title case (most
+// words capitalized), where capitalization says nothing about names.
+func (x *entityRun) titleCase(si int) bool {
+	s := x.doc.Sentences[si]
+	caps, words := 0, 0
+	for i := s.FirstToken; i < s.EndToken; i++ {
+		w := x.tok(i).Text
+		if !hasLetter(w) || utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		words++
+		if unicode.IsUpper(firstRune(w)) {
+			caps++
+		}
+	}
+	return words >= 3 && caps*10 >= words*8
+}
+
+func (x *entityRun) add(c candidate) {
+	if c.long == (Span{}) {
+		c.long = c.span
+	}
+	x.cands = append(x.cands, c)
+}
+
+// sentence finds the candidates in sentence si.
+func (x *entityRun) sentence(si int) {
+	s := x.doc.Sentences[si]
+	tc := x.titleCase(si) && !endsSentence(x.doc.Text[s.Start:s.End])
+	holder := -1 // candidate index of a role holder right before a title
+	for i := s.FirstToken; i < s.EndToken; {
+		if m, ok := x.gazAt[i]; ok && m.t1 <= s.EndToken {
+			// A place name opening a longer organization or facility
+			// name ("Kharkov Tractor Plant") gives way to it.
+			if e := x.g.entries[m.pat.entry]; !tc && (e.Type == GPE || e.Type == Loc) {
+				if j := x.nameRunEnd(m.t1, s.EndToken, true); j > m.t1 {
+					last := strings.ToLower(x.tok(j - 1).Text)
+					if orgCues[last] || facilityCues[last] {
+						x.classifyRun(i, j, s)
+						i = j
+						holder = -1
+						continue
+					}
+				}
+			}
+			i = x.gazCandidate(i, m, s.EndToken)
+			holder = len(x.cands) - 1
+			continue
+		}
+		if tm, ok := x.titleAt[i]; ok && tm.t1 <= s.EndToken && !tc {
+			j := x.nameRunEnd(tm.t1, s.EndToken, false)
+			if j > tm.t1 && x.personRun(tm.t1, j) {
+				role := tm.text
+				if honorifics[strings.ToLower(role)] {
+					role = ""
+				}
+				long := Span{x.tok(i).Start, x.tok(j - 1).End}
+				if holder >= 0 && x.cands[holder].t1 == i {
+					long.Start = x.cands[holder].span.Start
+				}
+				x.add(candidate{t0: tm.t1, t1: j, span: Span{x.tok(tm.t1).Start, x.tok(j - 1).End}, typ: Person,
+					gaz: -1, kind: "name", role: role, long: long, words: x.words(tm.t1, j)})
+				i = j
+				holder = -1
+				continue
+			}
+		}
+		holder = -1
+		if x.designator(i) {
+			i++
+			continue
+		}
+		if !x.nameToken(i) {
+			i++
+			continue
+		}
+		if tc {
+			// Title-case headline: each capitalized word is a weak
+			// candidate that must link to a name found elsewhere.
+			x.add(candidate{t0: i, t1: i + 1, span: x.tok(i).Span, gaz: -1, kind: "alias", weak: true, words: []string{x.tok(i).Text}})
+			i++
+			continue
+		}
+		j := x.nameRunEnd(i, s.EndToken, true)
+		x.classifyRun(i, j, s)
+		i = j
+	}
+}
+
+func (x *entityRun) words(t0, t1 int) []string {
+	var out []string
+	for i := t0; i < t1; i++ {
+		out = append(out, x.tok(i).Text)
+	}
+	return out
+}
+
+// nameRunEnd returns the end of the run of name tokens starting at i,
+// allowing particles (al-, bin, de) and, after an organization word,
+// "of (the)" ("Ministry of Defence").
+func (x *entityRun) nameRunEnd(i, end int, allowOf bool) int {
+	j := i
+	for j < end {
+		if _, ok := x.gazAt[j]; ok && j > i {
+			break
+		}
+		if x.nameToken(j) {
+			j++
+			continue
+		}
+		w := strings.ToLower(x.tok(j).Text)
+		if j > i && j+1 < end && nameParticles[w] && x.nameToken(j+1) {
+			j++
+			continue
+		}
+		if j > i && j+1 < end && x.tok(j).Text == "&" && x.nameToken(j+1) {
+			j++
+			continue
+		}
+		if allowOf && j > i && w == "of" && orgHeads[strings.ToLower(x.tok(j-1).Text)] {
+			k := j + 1
+			if k < end && strings.EqualFold(x.tok(k).Text, "the") {
+				k++
+			}
+			if k < end && x.nameToken(k) {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// personRun reports whether tokens [i,j) after a title can be a person's
+// name (not an organization or place run).
+func (x *entityRun) personRun(i, j int) bool {
+	last := strings.ToLower(x.tok(j - 1).Text)
+	return !orgCues[last] && !facilityCues[last] && !locCues[last] && !isAcronym(x.tok(i).Text)
+}
+
+// designator handles equipment designators (Su-24, F-16) outside name
+// runs; it reports whether token i was taken.
+func (x *entityRun) designator(i int) bool {
+	if x.nameToken(i) {
+		return false
+	}
+	c, ok := x.equipment(i, i+1)
+	if ok {
+		x.add(c)
+	}
+	return ok
+}
+
+// equipment reads an equipment name from tokens [i,j) if one of them is a
+// designator of a known family.
+func (x *entityRun) equipment(i, j int) (candidate, bool) {
+	for k := i; k < j; k++ {
+		m := designatorRE.FindStringSubmatch(x.tok(k).Text)
+		if m == nil {
+			continue
+		}
+		maker, known := x.g.makers[m[1]]
+		if !known {
+			continue
+		}
+		if maker == "" && m[3] == "" && !x.vehicleAfter(j) {
+			continue
+		}
+		name := m[1] + "-" + m[2]
+		if maker != "" {
+			name = maker + " " + name
+		}
+		return candidate{t0: i, t1: j, span: Span{x.tok(i).Start, x.tok(j - 1).End}, typ: Equipment, name: name,
+			gaz: -1, kind: "name"}, true
+	}
+	return candidate{}, false
+}
+
+// vehicleAfter reports whether a vehicle noun follows within three tokens.
+func (x *entityRun) vehicleAfter(j int) bool {
+	end := x.doc.Sentences[x.tok(max(j-1, 0)).Sentence].EndToken
+	for k := j; k < end && k < j+3; k++ {
+		l := x.tok(k).Lemma
+		if l == "" {
+			l = strings.ToLower(x.tok(k).Text)
+		}
+		if x.g.vehicles[l] {
+			return true
+		}
+	}
+	return false
+}
+
+// prevWord returns the lower-cased token before i in the same sentence,
+// skipping a determiner, and whether a determiner was skipped.
+func (x *entityRun) prevWord(i int, s Sentence) (string, bool) {
+	k := i - 1
+	det := false
+	if k >= s.FirstToken {
+		w := strings.ToLower(x.tok(k).Text)
+		if w == "the" || w == "a" || w == "an" {
+			det = true
+			k--
+		}
+	}
+	if k < s.FirstToken {
+		return "", det
+	}
+	return strings.ToLower(x.tok(k).Text), det
+}
+
+// nextIsVerb reports whether the token after j (skipping adverbs) is a
+// finite verb or modal, i.e. the name is a subject that acts or speaks.
+func (x *entityRun) nextIsVerb(j, end int) bool {
+	for k := j; k < end && k < j+3; k++ {
+		tg := x.tok(k).Tag
+		switch {
+		case tg == "RB":
+			continue
+		case tg == "VBD" || tg == "VBZ" || tg == "VBP" || tg == "MD":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// classifyRun types the name run [i,j) of sentence s.
+func (x *entityRun) classifyRun(i, j int, s Sentence) {
+	span := Span{x.tok(i).Start, x.tok(j - 1).End}
+	text := x.doc.Text[span.Start:span.End]
+	words := x.words(i, j)
+	last := strings.ToLower(words[len(words)-1])
+	first := strings.ToLower(words[0])
+	base := candidate{t0: i, t1: j, span: span, gaz: -1, kind: "name", name: text, words: words}
+	if c, ok := x.equipment(i, j); ok {
+		x.add(c)
+		return
+	}
+	prev, det := x.prevWord(i, s)
+	switch {
+	case orgCues[last] || (len(words) > 2 && orgHeads[first]):
+		base.typ = Org
+	case facilityCues[last]:
+		base.typ = Facility
+	case locCues[last] || first == "mount" || first == "lake":
+		base.typ = Loc
+	case len(words) == 1 && strings.Contains(words[0], ".") && isAcronym(words[0]):
+		// Dotted abbreviations not in a gazetteer ("H.R.") are not names.
+		return
+	case len(words) == 1 && isAcronym(words[0]) && utf8.RuneCountInString(words[0]) >= 2:
+		// An acronym in parentheses right after a name is its alias.
+		if i > s.FirstToken && x.tok(i-1).Text == "(" && len(x.cands) > 0 && x.cands[len(x.cands)-1].t1 == i-1 {
+			p := x.cands[len(x.cands)-1]
+			x.add(candidate{t0: i, t1: j, span: span, typ: p.typ, gaz: p.gaz, key: p.key, name: p.name, kind: "acronym", words: p.words})
+			return
+		}
+		base.typ = Org
+		base.kind = "acronym"
+		base.weak = true // links to a name given the acronym earlier
+	case locPreps[prev]:
+		base.typ = GPE
+		base.weak = len(words) == 1 // may still be a known person: "from Obama"
+	case det:
+		// "the Cold War", "the People Act": not a person, type unknown.
+		return
+	case len(words) >= 2 && allAlpha(words):
+		base.typ = Person
+	case x.nextIsSpeech(j, s.EndToken) || prev == "said" || prev == "says":
+		base.typ = Person
+	default:
+		base.weak = true
+		base.kind = "alias"
+	}
+	x.add(base)
+}
+
+func allAlpha(words []string) bool {
+	for _, w := range words {
+		for _, r := range w {
+			if !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’' && r != '.' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nextIsSpeech reports whether a speech verb follows token j.
+func (x *entityRun) nextIsSpeech(j, end int) bool {
+	for k := j; k < end && k < j+3; k++ {
+		t := x.tok(k)
+		if t.Tag == "RB" || t.Tag == "MD" {
+			continue
+		}
+		return strings.HasPrefix(t.Tag, "VB") && speechVerbs[t.Lemma]
+	}
+	return false
+}
+
+// gazCandidate adds the candidate for gazetteer match m at token i and
+// returns the next token to read.
+func (x *entityRun) gazCandidate(i int, m gazMatch, end int) int {
+	e := x.g.entries[m.pat.entry]
+	span := Span{x.tok(i).Start, m.end}
+	c := candidate{t0: i, t1: m.t1, span: span, typ: e.Type, name: e.Name, key: e.Key, gaz: m.pat.entry, kind: m.pat.kind}
+	switch {
+	case m.pat.kind == "demonym":
+		if !x.demonymActor(m.t1, end) {
+			return m.t1
+		}
+	case e.CapitalOf >= 0 && x.capitalActor(i, m.t1, end):
+		ce := x.g.entries[e.CapitalOf]
+		c.typ, c.name, c.key, c.gaz, c.kind = ce.Type, ce.Name, ce.Key, e.CapitalOf, "capital"
+	}
+	x.add(c)
+	return m.t1
+}
+
+// demonymActor reports whether a demonym followed by tokens from j
+// qualifies an actor: a title, an actor noun or a named vehicle within a
+// short noun phrase ("Russian President", "Russian Sukhoi Su-24 jet").
+func (x *entityRun) demonymActor(j, end int) bool {
+	for k := j; k < end && k < j+5; k++ {
+		if _, ok := x.titleAt[k]; ok {
+			return true
+		}
+		t := x.tok(k)
+		l := t.Lemma
+		if l == "" {
+			l = strings.ToLower(t.Text)
+		}
+		if actorNouns[l] || x.g.vehicles[l] {
+			return true
+		}
+		if designatorRE.MatchString(t.Text) {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(t.Tag, "NN"), t.Tag == "JJ", t.Tag == "CD", t.Tag == "VBN", t.Tag == "HYPH":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// capitalActor reports whether the capital at tokens [i,j) stands for its
+// government: it is followed by a finite verb ("Moscow says"), by a
+// possessive ("Moscow's campaign"), or is the object of a verb followed by
+// "of"/"to"/"against" ("accuse Moscow of").
+func (x *entityRun) capitalActor(i, j, end int) bool {
+	s := x.doc.Sentences[x.tok(i).Sentence]
+	prev, _ := x.prevWord(i, s)
+	if locPreps[prev] || prev == "of" || prev == "from" || prev == "capital" {
+		return false
+	}
+	if j < end && x.doc.Text[x.tok(j-1).End:x.tok(j).Start] == ", " && j+1 < end {
+		// "Washington, DC" / "Paris, France": a place.
+		if _, ok := x.gazAt[j+1]; ok {
+			return false
+		}
+	}
+	if x.nextIsVerb(j, end) {
+		return true
+	}
+	if j < end && (x.tok(j).Tag == "POS" || x.tok(j).Text == "'s" || x.tok(j).Text == "’s") {
+		return true
+	}
+	if i > s.FirstToken && strings.HasPrefix(x.tok(i-1).Tag, "VB") && j < end {
+		switch strings.ToLower(x.tok(j).Text) {
+		case "of", "to", "against", "for", "over", "into":
+			return true
+		}
+	}
+	return prev == "between" || prev == "and" && x.nextIsVerb(j, end)
+}
+
+// protoEntity is an entity being assembled.
+type protoEntity struct {
+	typ     EntityType
+	name    string
+	key     string
+	gaz     int
+	words   []string // person name words
+	aliases []string
+	cands   []int
+}
+
+// resolve merges candidates into entities and writes doc.Entities and
+// doc.Mentions.
+func (x *entityRun) resolve() {
+	var ents []*protoEntity
+	byKey := map[string]*protoEntity{}
+	newEnt := func(c *candidate) *protoEntity {
+		e := &protoEntity{typ: c.typ, name: c.name, key: c.key, gaz: c.gaz, words: c.words}
+		if e.key == "" {
+			e.key = strings.ToLower(string(c.typ)) + ":" + normName(c.name)
+		}
+		ents = append(ents, e)
+		byKey[e.key] = e
+		return e
+	}
+	assign := make([]*protoEntity, len(x.cands))
+
+	// Gazetteer and typed (non-person) candidates.
+	for ci := range x.cands {
+		c := &x.cands[ci]
+		if c.weak || c.typ == Person || c.typ == "" {
+			continue
+		}
+		if c.key == "" {
+			c.key = strings.ToLower(string(c.typ)) + ":" + normName(c.name)
+		}
+		e := byKey[c.key]
+		if e == nil {
+			e = newEnt(c)
+		}
+		e.aliases = append(e.aliases, x.doc.Text[c.span.Start:c.span.End])
+		assign[ci] = e
+	}
+	// Persons, longest names first, so short forms join full names.
+	var persons []int
+	for ci := range x.cands {
+		if !x.cands[ci].weak && x.cands[ci].typ == Person {
+			persons = append(persons, ci)
+		}
+	}
+	sort.SliceStable(persons, func(a, b int) bool { return len(x.cands[persons[a]].words) > len(x.cands[persons[b]].words) })
+	var people []*protoEntity
+	for _, ci := range persons {
+		c := &x.cands[ci]
+		c.name = strings.Join(c.words, " ")
+		var e *protoEntity
+		for _, p := range people {
+			if nameLinks(c.words, p.words) {
+				e = p
+				break
+			}
+		}
+		if e == nil {
+			if p := byKey["person:"+normName(c.name)]; p != nil {
+				e = p
+			} else {
+				e = newEnt(c)
+				people = append(people, e)
+			}
+		}
+		assign[ci] = e
+	}
+	// Weak candidates link to an entity by name, alias or name word;
+	// typed ones stand alone if they do not link.
+	for ci := range x.cands {
+		c := &x.cands[ci]
+		if !c.weak {
+			continue
+		}
+		text := x.doc.Text[c.span.Start:c.span.End]
+		var e *protoEntity
+		for _, p := range people {
+			if nameLinks(c.words, p.words) {
+				e = p
+				break
+			}
+		}
+		if e == nil {
+			for _, p := range ents {
+				if p.name == text || containsStr(p.aliases, text) || containsStr(x.g.aliasesOf(p.gaz), text) {
+					e = p
+					break
+				}
+			}
+		}
+		if e == nil && c.typ != "" {
+			c.key = strings.ToLower(string(c.typ)) + ":" + normName(c.name)
+			if e = byKey[c.key]; e == nil {
+				e = newEnt(c)
+			}
+		}
+		assign[ci] = e
+	}
+
+	// Order entities by first mention and write them out.
+	type ment struct {
+		c *candidate
+		e *protoEntity
+	}
+	var ms []ment
+	for ci := range x.cands {
+		if assign[ci] != nil {
+			ms = append(ms, ment{&x.cands[ci], assign[ci]})
+		}
+	}
+	sort.SliceStable(ms, func(a, b int) bool { return ms[a].c.span.Start < ms[b].c.span.Start })
+	ids := map[*protoEntity]int{}
+	doc := x.doc
+	for _, m := range ms {
+		id, ok := ids[m.e]
+		if !ok {
+			id = len(doc.Entities)
+			ids[m.e] = id
+			ent := Entity{ID: id, Type: m.e.typ, Name: m.e.name, Key: m.e.key}
+			if m.e.gaz >= 0 {
+				ge := x.g.entries[m.e.gaz]
+				ent.Gazetteer = ge.Source
+				ent.Aliases = append(ent.Aliases, ge.Aliases...)
+			}
+			doc.Entities = append(doc.Entities, ent)
+		}
+		text := doc.Text[m.c.span.Start:m.c.span.End]
+		kind := m.c.kind
+		if m.e.typ == Person || m.e.gaz < 0 {
+			if text == m.e.name {
+				kind = "name"
+			} else if kind == "name" {
+				kind = "alias"
+			}
+		}
+		if kind == "demonym" || kind == "capital" {
+			// The country, named by its people or its capital.
+		} else {
+			ent := &doc.Entities[id]
+			for _, a := range []string{text, doc.Text[m.c.long.Start:m.c.long.End]} {
+				if a != ent.Name && !containsStr(ent.Aliases, a) {
+					ent.Aliases = append(ent.Aliases, a)
+				}
+			}
+		}
+		doc.Mentions = append(doc.Mentions, Mention{
+			Span: m.c.span, Text: text, Entity: id, Sentence: doc.Tokens[m.c.t0].Sentence, Kind: kind, Role: m.c.role,
+		})
+	}
+}
+
+// nameLinks reports whether person name words a refer to the person named
+// b: equal names, or a is one word of b's first or last name
+// ("Obama" -> "Barack Obama"), or a's last word is b's last word and a is
+// shorter.
+func nameLinks(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 || len(a) > len(b) {
+		return false
+	}
+	if strings.Join(a, " ") == strings.Join(b, " ") {
+		return true
+	}
+	if len(a) == 1 {
+		return a[0] == b[len(b)-1] || (len(b) >= 2 && a[0] == b[0])
+	}
+	return a[len(a)-1] == b[len(b)-1] && a[0] == b[len(b)-len(a)]
+}
+
+func containsStr(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// aliasesOf returns the gazetteer aliases of entry i (nil for -1).
+func (g *gazetteer) aliasesOf(i int) []string {
+	if i < 0 {
+		return nil
+	}
+	return g.entries[i].Aliases
+}

@@ -1,0 +1,248 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// entityByName finds an entity by canonical name.
+func entityByName(d *Document, name string) *Entity {
+	for i := range d.Entities {
+		if d.Entities[i].Name == name {
+			return &d.Entities[i]
+		}
+	}
+	return nil
+}
+
+// mentionsOf returns the mentions of entity id.
+func mentionsOf(d *Document, id int) []Mention {
+	var out []Mention
+	for _, m := range d.Mentions {
+		if m.Entity == id {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func entityNames(d *Document) []string {
+	var out []string
+	for _, e := range d.Entities {
+		out = append(out, string(e.Type)+":"+e.Name)
+	}
+	return out
+}
+
+func checkMentions(t *testing.T, d *Document) {
+	t.Helper()
+	for i, m := range d.Mentions {
+		if d.Text[m.Start:m.End] != m.Text {
+			t.Fatalf("mention %d text %q != %q", i, m.Text, d.Text[m.Start:m.End])
+		}
+		if m.Entity < 0 || m.Entity >= len(d.Entities) {
+			t.Fatalf("mention %d entity %d out of range", i, m.Entity)
+		}
+		s := d.Sentences[m.Sentence]
+		if !s.Contains(m.Span) {
+			t.Fatalf("mention %d %q not in its sentence %d", i, m.Text, m.Sentence)
+		}
+		if s.Kind == KindBoilerplate || s.Kind == KindByline {
+			t.Errorf("mention %q in %s sentence", m.Text, s.Kind)
+		}
+	}
+	for i, e := range d.Entities {
+		if e.ID != i || len(mentionsOf(d, i)) == 0 {
+			t.Fatalf("entity %d (%s) has ID %d and %d mentions", i, e.Name, e.ID, len(mentionsOf(d, i)))
+		}
+	}
+}
+
+func TestEntitySeeds(t *testing.T) {
+	for _, seed := range []string{"presstv-obama-putin.txt", "peoplesvoice-copy-obama-putin.txt"} {
+		t.Run(seed, func(t *testing.T) {
+			d := tseAnnotate(t, tseSeed(t, seed), "entity")
+			checkMentions(t, d)
+			want := []struct {
+				name string
+				typ  EntityType
+				key  string
+			}{
+				{"Barack Obama", Person, "person:barack obama"},
+				{"Vladimir Putin", Person, "person:vladimir putin"},
+				{"Islamic State", Org, "org:isis"},
+				{"United States", GPE, "gpe:US"},
+				{"Turkey", GPE, "gpe:TR"},
+				{"Russia", GPE, "gpe:RU"},
+				{"Syria", GPE, "gpe:SY"},
+				{"Paris", GPE, "gpe:paris"},
+				{"Sukhoi Su-24", Equipment, "equipment:sukhoi su-24"},
+				{"White House", Org, "org:whitehouse"},
+				{"Bashar al-Assad", Person, "person:bashar al-assad"},
+				{"Saudi Arabia", GPE, "gpe:SA"},
+				{"Ukraine", GPE, "gpe:UA"},
+				{"Minsk", GPE, "gpe:minsk"},
+			}
+			if strings.HasPrefix(seed, "presstv") {
+				want = append(want, []struct {
+					name string
+					typ  EntityType
+					key  string
+				}{
+					{"Le Bourget", GPE, "gpe:le bourget"},
+					{"NATO", Org, "org:nato"},
+					{"Ilhan Omar", Person, "person:ilhan omar"},
+					{"Nancy Pelosi", Person, "person:nancy pelosi"},
+				}...)
+			}
+			for _, w := range want {
+				e := entityByName(d, w.name)
+				if e == nil {
+					t.Errorf("no entity %q; have %q", w.name, entityNames(d))
+					continue
+				}
+				if e.Type != w.typ || e.Key != w.key {
+					t.Errorf("%s: type %s key %q, want %s %q", w.name, e.Type, e.Key, w.typ, w.key)
+				}
+			}
+			// One entity each, whatever the surface form.
+			forms := map[string][]string{
+				"Barack Obama":   {"Obama", "Barack Obama"},
+				"Vladimir Putin": {"Putin", "Vladimir Putin"},
+				"Islamic State":  {"ISIL", "Daesh"},
+				"United States":  {"US", "United States"},
+			}
+			if strings.HasPrefix(seed, "peoplesvoice") {
+				forms["Islamic State"] = append(forms["Islamic State"], "ISIS")
+			}
+			for name, fs := range forms {
+				e := entityByName(d, name)
+				if e == nil {
+					continue
+				}
+				got := map[string]bool{}
+				for _, m := range mentionsOf(d, e.ID) {
+					got[m.Text] = true
+				}
+				for _, f := range fs {
+					if !got[f] {
+						t.Errorf("%s: no mention %q (mentions %v)", name, f, got)
+					}
+				}
+			}
+			for _, n := range []string{"Obama", "Putin", "ISIL", "Daesh", "Moscow"} {
+				for _, e := range d.Entities {
+					if e.Name == n {
+						t.Errorf("separate entity %q (%s)", n, e.Key)
+					}
+				}
+			}
+			// Roles split off, demonyms and capitals as actors.
+			var putinRole, obamaRole, pilots, moscowSays, washington bool
+			for _, m := range d.Mentions {
+				e := d.Entities[m.Entity]
+				after := d.Text[m.End:min(len(d.Text), m.End+12)]
+				switch {
+				case m.Text == "Vladimir Putin" && m.Role == "President":
+					putinRole = true
+				case m.Text == "Barack Obama" && m.Role == "President":
+					obamaRole = true
+				case m.Text == "Russian" && m.Kind == "demonym" && e.Key == "gpe:RU" && strings.HasPrefix(after, " pilot"):
+					pilots = true
+				case m.Text == "Moscow" && m.Kind == "capital" && e.Key == "gpe:RU" && strings.HasPrefix(after, " says"):
+					moscowSays = true
+				case m.Text == "Washington" && m.Kind == "capital" && e.Key == "gpe:US":
+					washington = true
+				}
+				if m.Text == "Syrian" && strings.HasPrefix(after, " crisis") {
+					t.Errorf("\"Syrian crisis\" read as the country")
+				}
+			}
+			if !putinRole || !obamaRole || !moscowSays || !washington {
+				t.Errorf("putin role %v, obama role %v, Moscow says %v, Washington %v", putinRole, obamaRole, moscowSays, washington)
+			}
+			if strings.HasPrefix(seed, "presstv") && !pilots {
+				t.Errorf("\"Russian pilots\" not a demonym mention of Russia")
+			}
+			if e := entityByName(d, "Vladimir Putin"); e != nil && !containsStr(e.Aliases, "Russian President Vladimir Putin") {
+				t.Errorf("Putin aliases %q", e.Aliases)
+			}
+			for _, bad := range []string{"Sean Adl-Tabatabai", "Press TV", "Knight", "Joseon", "H.R.", "Cold War"} {
+				for _, e := range d.Entities {
+					if strings.Contains(e.Name, bad) {
+						t.Errorf("unexpected entity %q", e.Name)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestEntityRules(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want map[string]string // mention text -> "KEY KIND ROLE"
+	}{
+		{"capital as city vs actor",
+			"Talks stall\n\nDiplomats held a meeting in Moscow on Friday. Moscow rejected the plan. The EU urged Beijing to respond.",
+			map[string]string{"Moscow": "gpe:moscow name |gpe:RU capital ", "EU": "org:eu acronym ", "Beijing": "gpe:CN capital "}},
+		{"demonym actor vs adjective",
+			"Jets strike\n\nFrench jets struck targets while German cuisine and the Syrian crisis were discussed.",
+			map[string]string{"French": "gpe:FR demonym "}},
+		{"title splitting",
+			"Visit\n\nForeign Minister Sergei Lavrov met German Chancellor Angela Merkel. Lavrov said it went well. Mr. Smith agreed.",
+			map[string]string{"Sergei Lavrov": "person:sergei lavrov name Foreign Minister", "Angela Merkel": "person:angela merkel name Chancellor",
+				"Lavrov": "person:sergei lavrov alias ", "German": "gpe:DE demonym ", "Smith": "person:smith name "}},
+		{"org, facility and equipment cues",
+			"Strike\n\nThe Acme Widget Corporation said two F-16 jets from Incirlik Air Base hit the Kharkov Tractor Plant. Colonel Jane Roe of the Ministry of Defence confirmed it.",
+			map[string]string{"Acme Widget Corporation": "org:acme widget corporation name ", "F-16": "equipment:f-16 name ",
+				"Incirlik Air Base": "facility:incirlik air base name ", "Kharkov Tractor Plant": "facility:kharkov tractor plant name ",
+				"Jane Roe": "person:jane roe name Colonel", "Ministry of Defence": "org:ministry of defence name "}},
+		{"acronym in parentheses",
+			"Report\n\nThe Kurdistan Regional Government (KRG) said the KRG would vote.",
+			map[string]string{"Kurdistan Regional Government": "org:kurdistan regional government name ",
+				"KRG": "org:kurdistan regional government acronym |org:kurdistan regional government acronym "}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := tseAnnotate(t, c.text, "entity")
+			checkMentions(t, d)
+			got := map[string][]string{}
+			for _, m := range d.Mentions {
+				e := d.Entities[m.Entity]
+				got[m.Text] = append(got[m.Text], e.Key+" "+m.Kind+" "+m.Role)
+			}
+			for text, want := range c.want {
+				if g := strings.Join(got[text], "|"); g != want {
+					t.Errorf("%q: got %q, want %q", text, g, want)
+				}
+			}
+			for text := range got {
+				if text == "German" && strings.Contains(c.text, "German cuisine") {
+					t.Errorf("\"German cuisine\" read as Germany")
+				}
+				if text == "Syrian" {
+					t.Errorf("\"Syrian crisis\" read as Syria")
+				}
+			}
+		})
+	}
+}
+
+func TestEntityKeysAcrossArticles(t *testing.T) {
+	a := tseAnnotate(t, "One\n\nPresident Barack Obama spoke. Obama left.", "entity")
+	b := tseAnnotate(t, "Two\n\nBarack Obama arrived in Paris.", "entity")
+	c := tseAnnotate(t, "Three\n\nObama said he would go.", "entity")
+	ka, kb := entityByName(a, "Barack Obama"), entityByName(b, "Barack Obama")
+	if ka == nil || kb == nil || ka.Key != kb.Key {
+		t.Fatalf("keys differ: %v %v", ka, kb)
+	}
+	if e := entityByName(c, "Obama"); e == nil || e.Key != "person:obama" {
+		t.Errorf("lone Obama: %v (entities %q)", e, entityNames(c))
+	}
+}
+
+func BenchmarkEntityStage(b *testing.B) {
+	benchStages(b, "entity")
+}
