@@ -1,0 +1,595 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/storyline/storyline/extract"
+	"github.com/storyline/storyline/extract/timex"
+)
+
+// rcDoc builds extract.Documents by hand, the way the extraction
+// stages would fill them.
+type rcDoc struct {
+	doc *extract.Document
+}
+
+func rcNewDoc(text string) *rcDoc {
+	sum := sha256.Sum256([]byte(text))
+	return &rcDoc{doc: &extract.Document{ID: "sha256:" + hex.EncodeToString(sum[:]), Text: text}}
+}
+
+func (b *rcDoc) entity(typ extract.EntityType, name, key string, aliases ...string) int {
+	id := len(b.doc.Entities)
+	b.doc.Entities = append(b.doc.Entities, extract.Entity{ID: id, Type: typ, Name: name, Key: key, Aliases: aliases})
+	return id
+}
+
+// date adds a DATE (or TIME, when value has a T) timex and returns its index.
+func (b *rcDoc) date(value, rng string) int {
+	typ := "DATE"
+	if strings.Contains(value, "T") && !strings.HasPrefix(value, "XXXX") {
+		typ = "TIME"
+	}
+	b.doc.Timexes = append(b.doc.Timexes, timex.Timex{Type: typ, Value: value, Range: rng, AnchorIndex: -1})
+	return len(b.doc.Timexes) - 1
+}
+
+func rcArgs(ids ...int) []extract.Arg {
+	var out []extract.Arg
+	for _, id := range ids {
+		out = append(out, extract.Arg{Entity: id, Mention: -1})
+	}
+	return out
+}
+
+type rcEv struct {
+	class, lemma string
+	sentence     int
+	agents       []int
+	patients     []int
+	locations    []int
+	timex        int
+	reports      []int
+}
+
+func (b *rcDoc) event(e rcEv) int {
+	id := len(b.doc.Events)
+	b.doc.Events = append(b.doc.Events, extract.Event{
+		ID: id, Lemma: e.lemma, TriggerText: e.lemma, Class: e.class, Sentence: e.sentence,
+		Agents: rcArgs(e.agents...), Patients: rcArgs(e.patients...), Locations: rcArgs(e.locations...),
+		Timex: e.timex, Modality: extract.Asserted, Claimant: -1, Reports: e.reports,
+	})
+	return id
+}
+
+// ingest plans b's document, checks the plan's shape, and registers it.
+func rcIngest(t *testing.T, r *Reconciler, b *rcDoc) *Plan {
+	t.Helper()
+	p, err := r.Plan(b.doc)
+	if err != nil {
+		t.Fatalf("Plan: %v", err)
+	}
+	if len(p.Entity) != len(b.doc.Entities) || len(p.Event) != len(b.doc.Events) ||
+		len(p.EventDate) != len(b.doc.Events) || len(p.EventRangeBegin) != len(b.doc.Events) {
+		t.Fatalf("plan sizes %d/%d/%d do not match the document", len(p.Entity), len(p.Event), len(p.EventDate))
+	}
+	r.Add(r.Record(b.doc, p))
+	return p
+}
+
+func TestDocIRI(t *testing.T) {
+	if got := DocIRI("sha256:ABCDEF0123456789ffff0000"); got != "doc/abcdef0123456789" {
+		t.Errorf("DocIRI = %q", got)
+	}
+	sum := sha256.Sum256([]byte("x"))
+	want := "doc/" + hex.EncodeToString(sum[:])[:16]
+	if got := DocIRI("x"); got != want {
+		t.Errorf("DocIRI of a non-digest id = %q, want %q", got, want)
+	}
+	if got := DocIRI(""); !regexp.MustCompile(`^doc/[0-9a-f]{16}$`).MatchString(got) {
+		t.Errorf("DocIRI(\"\") = %q", got)
+	}
+}
+
+func TestEntityIRI(t *testing.T) {
+	for _, tc := range []struct {
+		typ       extract.EntityType
+		key, want string
+	}{
+		{extract.GPE, "gpe:US", "entity/gpe/us"},
+		{extract.Person, "person:barack obama", "entity/person/barack-obama"},
+		{extract.Person, "person:bashar al-assad", "entity/person/bashar-al-assad"},
+		{extract.Person, "person:recep tayyip erdoğan", "entity/person/recep-tayyip-erdoğan"},
+		{extract.Org, "org:u.s. army", "entity/org/us-army"},
+		{extract.Equipment, "equipment:sukhoi su-24", "entity/equipment/sukhoi-su-24"},
+		{extract.Facility, "white house", "entity/facility/white-house"},
+		{extract.Loc, "loc:  black   sea ", "entity/loc/black-sea"},
+	} {
+		if got := EntityIRI(tc.typ, tc.key); got != tc.want {
+			t.Errorf("EntityIRI(%s, %q) = %q, want %q", tc.typ, tc.key, got, tc.want)
+		}
+	}
+	if got := EntityIRI(extract.Org, "org:!!!"); !regexp.MustCompile(`^entity/org/h[0-9a-f]{12}$`).MatchString(got) {
+		t.Errorf("EntityIRI of an all-punctuation key = %q", got)
+	}
+}
+
+func TestEntityObama(t *testing.T) {
+	r := NewReconciler()
+	b1 := rcNewDoc("one")
+	full := b1.entity(extract.Person, "Barack Obama", "person:barack obama", "Obama", "US President Barack Obama")
+	p1 := rcIngest(t, r, b1)
+	if p1.Entity[full] != "entity/person/barack-obama" || p1.NewEntities != 1 {
+		t.Fatalf("first Barack Obama: %q, %d new", p1.Entity[full], p1.NewEntities)
+	}
+
+	b2 := rcNewDoc("two")
+	short := b2.entity(extract.Person, "Obama", "person:obama")
+	titled := b2.entity(extract.Person, "US President Barack Obama", "person:us president barack obama")
+	putin := b2.entity(extract.Person, "Vladimir Putin", "person:vladimir putin", "Putin")
+	p2 := rcIngest(t, r, b2)
+	for _, i := range []int{short, titled} {
+		if p2.Entity[i] != "entity/person/barack-obama" {
+			t.Errorf("%q -> %q, want entity/person/barack-obama", b2.doc.Entities[i].Name, p2.Entity[i])
+		}
+	}
+	if p2.Entity[putin] != "entity/person/vladimir-putin" || p2.NewEntities != 1 {
+		t.Errorf("Putin -> %q with %d new entities, want a new node", p2.Entity[putin], p2.NewEntities)
+	}
+}
+
+func TestEntityShortNameFirst(t *testing.T) {
+	// A document that only says "Obama", then one with the full name: the
+	// full name reuses the stored short-name node.
+	r := NewReconciler()
+	b1 := rcNewDoc("one")
+	b1.entity(extract.Person, "Obama", "person:obama")
+	rcIngest(t, r, b1)
+	b2 := rcNewDoc("two")
+	full := b2.entity(extract.Person, "Barack Obama", "person:barack obama")
+	p2 := rcIngest(t, r, b2)
+	if p2.Entity[full] != "entity/person/obama" || p2.NewEntities != 0 {
+		t.Fatalf("Barack Obama after Obama -> %q (%d new), want the stored entity/person/obama", p2.Entity[full], p2.NewEntities)
+	}
+	// The node now knows the full name: a third document's "Michelle
+	// Obama" must not join it.
+	b3 := rcNewDoc("three")
+	m := b3.entity(extract.Person, "Michelle Obama", "person:michelle obama")
+	if p3 := rcIngest(t, r, b3); p3.Entity[m] != "entity/person/michelle-obama" {
+		t.Errorf("Michelle Obama -> %q", p3.Entity[m])
+	}
+	// ... and now "Obama" alone is ambiguous only if both nodes carry the
+	// head word; the Barack node was first named "Obama" and is the only
+	// one with that exact name, so it wins.
+	b4 := rcNewDoc("four")
+	o := b4.entity(extract.Person, "Obama", "person:obama")
+	if p4 := rcIngest(t, r, b4); p4.Entity[o] != "entity/person/obama" {
+		t.Errorf("Obama -> %q, want the node with that key", p4.Entity[o])
+	}
+}
+
+func TestEntityAmbiguousAndConflicting(t *testing.T) {
+	r := NewReconciler()
+	b1 := rcNewDoc("one")
+	b1.entity(extract.Person, "George W. Bush", "person:george w bush", "Bush")
+	b1.entity(extract.Person, "Barack Obama", "person:barack obama")
+	b1.entity(extract.Person, "Michelle Obama", "person:michelle obama")
+	rcIngest(t, r, b1)
+
+	b2 := rcNewDoc("two")
+	jeb := b2.entity(extract.Person, "Jeb Bush", "person:jeb bush", "Bush")
+	obama := b2.entity(extract.Person, "Obama", "person:obama")
+	p2 := rcIngest(t, r, b2)
+	if p2.Entity[jeb] != "entity/person/jeb-bush" {
+		t.Errorf("Jeb Bush joined %q through the alias Bush", p2.Entity[jeb])
+	}
+	if p2.Entity[obama] != "entity/person/obama" {
+		t.Errorf("Obama with two known Obamas -> %q, want a node of its own", p2.Entity[obama])
+	}
+	if p2.NewEntities != 2 {
+		t.Errorf("NewEntities = %d, want 2", p2.NewEntities)
+	}
+}
+
+func TestEntityWithinDocument(t *testing.T) {
+	r := NewReconciler()
+	b := rcNewDoc("one")
+	short := b.entity(extract.Person, "Obama", "person:obama")
+	full := b.entity(extract.Person, "Barack Obama", "person:barack obama")
+	p := rcIngest(t, r, b)
+	if p.Entity[short] != p.Entity[full] || p.Entity[full] != "entity/person/barack-obama" || p.NewEntities != 1 {
+		t.Errorf("Obama %q, Barack Obama %q, %d new: want one node entity/person/barack-obama",
+			p.Entity[short], p.Entity[full], p.NewEntities)
+	}
+	rec := r.Record(b.doc, p)
+	if len(rec.Entities) != 1 || rec.Entities[0].Name != "Barack Obama" || !cmp.Equal(rec.Entities[0].Aliases, []string{"Obama"}) {
+		t.Errorf("record entities = %+v, want one Barack Obama with alias Obama", rec.Entities)
+	}
+}
+
+func TestEntityISIS(t *testing.T) {
+	// A gazetteer entity with its alternate names, then articles that
+	// use one name each.
+	r := NewReconciler()
+	b1 := rcNewDoc("one")
+	b1.entity(extract.Org, "Islamic State", "org:isis", "ISIS", "ISIL", "Daesh", "Islamic State of Iraq and the Levant")
+	rcIngest(t, r, b1)
+	for _, name := range []string{"Daesh", "ISIL", "ISIS", "the Islamic State"} {
+		b := rcNewDoc("doc " + name)
+		i := b.entity(extract.Org, name, "org:"+strings.ToLower(name))
+		if p := rcIngest(t, r, b); p.Entity[i] != "entity/org/isis" {
+			t.Errorf("%s -> %q, want entity/org/isis", name, p.Entity[i])
+		}
+	}
+
+	// Without a gazetteer: "Daesh (ISIL)" in one article, the spelled-out
+	// name in another: the acronym links them.
+	r = NewReconciler()
+	b2 := rcNewDoc("two")
+	b2.entity(extract.Org, "Daesh", "org:daesh", "ISIL")
+	rcIngest(t, r, b2)
+	b3 := rcNewDoc("three")
+	long := b3.entity(extract.Org, "Islamic State of Iraq and the Levant", "org:islamic state of iraq and the levant")
+	isis := b3.entity(extract.Org, "ISIS", "org:isis")
+	p3 := rcIngest(t, r, b3)
+	if p3.Entity[long] != "entity/org/daesh" {
+		t.Errorf("Islamic State of Iraq and the Levant -> %q, want entity/org/daesh (ISIL)", p3.Entity[long])
+	}
+	if p3.Entity[isis] == "entity/org/daesh" {
+		t.Errorf("ISIS joined Daesh/ISIL with nothing in the text saying so")
+	}
+}
+
+func TestEntityUS(t *testing.T) {
+	r := NewReconciler()
+	b1 := rcNewDoc("one")
+	b1.entity(extract.GPE, "United States", "gpe:united states")
+	b1.entity(extract.GPE, "Saudi Arabia", "gpe:saudi arabia")
+	b1.entity(extract.GPE, "South Africa", "gpe:south africa")
+	rcIngest(t, r, b1)
+	for _, name := range []string{"US", "U.S.", "the United States"} {
+		b := rcNewDoc("doc " + name)
+		i := b.entity(extract.GPE, name, "gpe:"+strings.ToLower(name))
+		if p := rcIngest(t, r, b); p.Entity[i] != "entity/gpe/united-states" {
+			t.Errorf("%s -> %q, want entity/gpe/united-states", name, p.Entity[i])
+		}
+	}
+	b := rcNewDoc("sa")
+	sa := b.entity(extract.GPE, "SA", "gpe:sa")
+	usOrg := b.entity(extract.Org, "US", "org:us") // wrong type: not a place
+	p := rcIngest(t, r, b)
+	if p.Entity[sa] != "entity/gpe/sa" {
+		t.Errorf("SA (Saudi Arabia or South Africa) -> %q, want a node of its own", p.Entity[sa])
+	}
+	if p.Entity[usOrg] != "entity/org/us" {
+		t.Errorf("an ORG named US joined %q", p.Entity[usOrg])
+	}
+	// Gazetteer keys win over names.
+	r2 := NewReconciler()
+	g1 := rcNewDoc("g1")
+	g1.entity(extract.GPE, "United States", "gpe:US", "US", "America")
+	rcIngest(t, r2, g1)
+	g2 := rcNewDoc("g2")
+	am := g2.entity(extract.GPE, "America", "gpe:US")
+	if p := rcIngest(t, r2, g2); p.Entity[am] != "entity/gpe/us" {
+		t.Errorf("America with key gpe:US -> %q", p.Entity[am])
+	}
+}
+
+// shootdown builds an article where agent attacks patient on date.
+func rcShootdown(text, agent, patient, date, lemma string) (*rcDoc, int) {
+	b := rcNewDoc(text)
+	ids := map[string]int{}
+	for _, n := range []string{agent, patient} {
+		if n == "" {
+			continue
+		}
+		typ := extract.GPE
+		if strings.Contains(n, "Su-24") {
+			typ = extract.Equipment
+		}
+		ids[n] = b.entity(typ, n, strings.ToLower(string(typ))+":"+strings.ToLower(n))
+	}
+	e := rcEv{class: "attack", lemma: lemma, timex: -1}
+	if date != "" {
+		e.timex = b.date(date, "")
+	}
+	if agent != "" {
+		e.agents = []int{ids[agent]}
+	}
+	if patient != "" {
+		e.patients = []int{ids[patient]}
+	}
+	return b, b.event(e)
+}
+
+func TestEventMergeAcrossDocuments(t *testing.T) {
+	r := NewReconciler()
+	b1, e1 := rcShootdown("a", "Turkey", "Sukhoi Su-24", "2015-11-24", "shoot down")
+	p1 := rcIngest(t, r, b1)
+	if !regexp.MustCompile(`^event/[0-9a-f]{16}$`).MatchString(p1.Event[e1]) || p1.EventDate[e1] != "2015-11-24" {
+		t.Fatalf("event %q dated %q", p1.Event[e1], p1.EventDate[e1])
+	}
+	if p1.MergedEvents != 0 {
+		t.Errorf("first document MergedEvents = %d", p1.MergedEvents)
+	}
+	// The copy's nominal "the shooting down of the Russian Su-24 on
+	// November 24": no agent, same patient and date.
+	b2, e2 := rcShootdown("b", "", "Sukhoi Su-24", "2015-11-24", "shooting down")
+	p2 := rcIngest(t, r, b2)
+	if p2.Event[e2] != p1.Event[e1] || p2.MergedEvents != 1 {
+		t.Errorf("same attack from two sources: %q vs %q, MergedEvents %d", p2.Event[e2], p1.Event[e1], p2.MergedEvents)
+	}
+	// Another day: not the same event.
+	b3, e3 := rcShootdown("c", "Turkey", "Sukhoi Su-24", "2015-11-25", "shoot down")
+	if p3 := rcIngest(t, r, b3); p3.Event[e3] == p1.Event[e1] {
+		t.Errorf("attacks on different days merged")
+	}
+	// Undated: not merged with the dated one.
+	b4, e4 := rcShootdown("d", "Turkey", "Sukhoi Su-24", "", "shoot down")
+	if p4 := rcIngest(t, r, b4); p4.Event[e4] == p1.Event[e1] || p4.EventDate[e4] != "" {
+		t.Errorf("undated attack merged with a dated one (%q)", p4.EventDate[e4])
+	}
+}
+
+func TestEventDirectionMatters(t *testing.T) {
+	r := NewReconciler()
+	b1, e1 := rcShootdown("a", "Russia", "Turkey", "2015-11-24", "attack")
+	p1 := rcIngest(t, r, b1)
+	b2, e2 := rcShootdown("b", "Turkey", "Russia", "2015-11-24", "attack")
+	p2 := rcIngest(t, r, b2)
+	if p1.Event[e1] == p2.Event[e2] || p2.MergedEvents != 0 {
+		t.Errorf("Russia attacks Turkey and Turkey attacks Russia share %q", p1.Event[e1])
+	}
+	// Not even in a fresh store, where both get hashed IRIs.
+	r2 := NewReconciler()
+	q2 := rcIngest(t, r2, b2)
+	if q2.Event[e2] == p1.Event[e1] {
+		t.Errorf("role-swapped events hash to the same IRI")
+	}
+	if q2.Event[e2] != p2.Event[e2] {
+		t.Errorf("IRI not deterministic: %q in one store, %q in another", p2.Event[e2], q2.Event[e2])
+	}
+}
+
+func TestEventSymmetricMeeting(t *testing.T) {
+	mk := func(text, a, p, c string) (*rcDoc, int) {
+		b := rcNewDoc(text)
+		ids := map[string]int{}
+		for _, n := range []string{a, p} {
+			ids[n] = b.entity(extract.Person, n, "person:"+strings.ToLower(n))
+		}
+		loc := b.entity(extract.GPE, "Le Bourget", "gpe:le bourget")
+		return b, b.event(rcEv{class: c, lemma: "meet", agents: []int{ids[a]}, patients: []int{ids[p]},
+			locations: []int{loc}, timex: b.date("2015-11-30", "")})
+	}
+	r := NewReconciler()
+	b1, e1 := mk("a", "Barack Obama", "Vladimir Putin", "meet")
+	p1 := rcIngest(t, r, b1)
+	b2, e2 := mk("b", "Vladimir Putin", "Barack Obama", "meet")
+	if p2 := rcIngest(t, r, b2); p2.Event[e2] != p1.Event[e1] {
+		t.Errorf("Putin meets Obama and Obama meets Putin on the same day are one meeting")
+	}
+	b3, e3 := mk("c", "Barack Obama", "Benjamin Netanyahu", "meet")
+	if p3 := rcIngest(t, r, b3); p3.Event[e3] == p1.Event[e1] {
+		t.Errorf("Obama meeting Netanyahu merged with Obama meeting Putin")
+	}
+}
+
+func TestEventWithinDocumentAndStatements(t *testing.T) {
+	text := "Obama held a meeting with Putin on Monday. In the meeting, Obama urged calm, an official said."
+	b := rcNewDoc(text)
+	obama := b.entity(extract.Person, "Barack Obama", "person:barack obama", "Obama")
+	putin := b.entity(extract.Person, "Vladimir Putin", "person:vladimir putin", "Putin")
+	official := b.entity(extract.Org, "White House", "org:white house")
+	monday := b.date("2015-11-30", "")
+	meet := b.event(rcEv{class: "meet", lemma: "meeting", agents: []int{obama}, patients: []int{putin}, timex: monday})
+	meet2 := b.event(rcEv{class: "meet", lemma: "meeting", sentence: 1, timex: monday})
+	urge := b.event(rcEv{class: "appeal", lemma: "urge", sentence: 1, agents: []int{obama}, timex: monday})
+	said := b.event(rcEv{class: "statement", lemma: "say", sentence: 1, agents: []int{official}, timex: -1, reports: []int{urge}})
+	r := NewReconciler()
+	p := rcIngest(t, r, b)
+	if p.Event[meet2] != p.Event[meet] {
+		t.Errorf("\"the meeting\" did not join the meeting of the same day in the same article")
+	}
+	if p.Event[urge] == p.Event[meet] || p.Event[said] == p.Event[urge] {
+		t.Errorf("events of different classes merged")
+	}
+	rec := r.Record(b.doc, p)
+	if len(rec.Events) != 3 {
+		t.Fatalf("record has %d event nodes, want 3", len(rec.Events))
+	}
+	if m := rec.Events[0]; m.Date != "2015-11-30" || !cmp.Equal(m.Participants, rcSorted(p.Entity[obama], p.Entity[putin])) {
+		t.Errorf("meeting record %+v", m)
+	}
+
+	// A second article reporting the same urging, said by the same
+	// official: the statement merges because what it reports merges.
+	b2 := rcNewDoc("copy: " + text)
+	obama2 := b2.entity(extract.Person, "Obama", "person:obama")
+	official2 := b2.entity(extract.Org, "White House", "org:white house")
+	urge2 := b2.event(rcEv{class: "appeal", lemma: "urge", agents: []int{obama2}, timex: b2.date("2015-11-30", "")})
+	said2 := b2.event(rcEv{class: "statement", lemma: "say", agents: []int{official2}, timex: -1, reports: []int{urge2}})
+	p2 := rcIngest(t, r, b2)
+	if p2.Event[urge2] != p.Event[urge] || p2.Event[said2] != p.Event[said] || p2.MergedEvents != 2 {
+		t.Errorf("urge %q/%q, said %q/%q, MergedEvents %d: want both merged",
+			p2.Event[urge2], p.Event[urge], p2.Event[said2], p.Event[said], p2.MergedEvents)
+	}
+	// The same official saying something else does not merge.
+	b3 := rcNewDoc("other")
+	official3 := b3.entity(extract.Org, "White House", "org:white house")
+	turkey := b3.entity(extract.GPE, "Turkey", "gpe:tr")
+	warn := b3.event(rcEv{class: "warn", lemma: "warn", agents: []int{turkey}, timex: b3.date("2015-11-30", "")})
+	said3 := b3.event(rcEv{class: "statement", lemma: "say", agents: []int{official3}, timex: -1, reports: []int{warn}})
+	if p3 := rcIngest(t, r, b3); p3.Event[said3] == p.Event[said] {
+		t.Errorf("statements reporting different events merged")
+	}
+}
+
+func TestEventDatesAndRanges(t *testing.T) {
+	b := rcNewDoc("x")
+	russia := b.entity(extract.GPE, "Russia", "gpe:RU")
+	syria := b.entity(extract.GPE, "Syria", "gpe:SY")
+	strikes := b.event(rcEv{class: "attack", lemma: "airstrike", agents: []int{russia}, locations: []int{syria}, timex: b.date("2015-09-30", "begin")})
+	at := b.event(rcEv{class: "attack", lemma: "airstrike", agents: []int{russia}, locations: []int{syria}, sentence: 2, timex: b.date("2015-09-30T14:00", "")})
+	dur := b.doc.Timexes
+	b.doc.Timexes = append(dur, timex.Timex{Type: "DURATION", Value: "P4Y", AnchorIndex: -1})
+	long := b.event(rcEv{class: "attack", lemma: "havoc", sentence: 3, timex: len(b.doc.Timexes) - 1})
+	bad := b.event(rcEv{class: "kill", lemma: "kill", agents: []int{42}, patients: []int{-3}, timex: 99, reports: []int{7}})
+	p, err := NewReconciler().Plan(b.doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.EventDate[strikes] != "" || p.EventRangeBegin[strikes] != "2015-09-30" {
+		t.Errorf("since September 30: date %q begin %q", p.EventDate[strikes], p.EventRangeBegin[strikes])
+	}
+	if p.EventDate[at] != "2015-09-30" {
+		t.Errorf("a TIME is dated by its day: %q", p.EventDate[at])
+	}
+	if p.Event[at] == p.Event[strikes] {
+		t.Errorf("airstrikes since a day merged with airstrikes on that day")
+	}
+	if p.EventDate[long] != "" || p.EventDate[bad] != "" || p.Event[bad] == "" {
+		t.Errorf("a DURATION or a bad timex index must leave the event undated")
+	}
+}
+
+func TestRemoveForgets(t *testing.T) {
+	r := NewReconciler()
+	b1, e1 := rcShootdown("a", "Turkey", "Sukhoi Su-24", "2015-11-24", "shoot down")
+	p1 := rcIngest(t, r, b1)
+	r.Remove(p1.DocIRI)
+	if r.Len() != 0 {
+		t.Fatalf("Len after Remove = %d", r.Len())
+	}
+	b2, e2 := rcShootdown("b", "Turkey", "Sukhoi Su-24", "2015-11-24", "shoot down")
+	p2 := rcIngest(t, r, b2)
+	if p2.MergedEvents != 0 || p2.NewEntities != 2 {
+		t.Errorf("after Remove: MergedEvents %d, NewEntities %d, want 0 and 2", p2.MergedEvents, p2.NewEntities)
+	}
+	if p2.Event[e2] != p1.Event[e1] {
+		t.Errorf("the same content must hash to the same IRI in an emptied store")
+	}
+	// Plan does not change the reconciler.
+	before := r.Len()
+	if _, err := r.Plan(b1.doc); err != nil {
+		t.Fatal(err)
+	}
+	if r.Len() != before {
+		t.Errorf("Plan changed the reconciler")
+	}
+	if _, err := r.Plan(nil); err == nil {
+		t.Errorf("Plan(nil) must fail")
+	}
+}
+
+func rcSorted(s ...string) []string {
+	sort.Strings(s)
+	return s
+}
+
+// TestPipelineSeedsReconcile runs the extraction pipeline over both seeds
+// and checks what reconciliation makes of them: whatever the stages find,
+// names shared by the two articles meet in one node.
+func TestPipelineSeedsReconcile(t *testing.T) {
+	p, err := extract.New()
+	if err != nil {
+		t.Fatalf("extract.New: %v", err)
+	}
+	ctx := context.Background()
+	r := NewReconciler()
+	var plans []*Plan
+	var docs []*extract.Document
+	for _, name := range []string{seedPressTV, seedCopy} {
+		doc, err := p.Annotate(ctx, extract.Input{Name: name, Text: readSeed(t, name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := r.Plan(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Add(r.Record(doc, pl))
+		plans, docs = append(plans, pl), append(docs, doc)
+	}
+	if len(docs[0].Entities) == 0 {
+		t.Skip("the entity stage finds nothing yet")
+	}
+	byName := func(i int, name string) string {
+		for k, e := range docs[i].Entities {
+			if e.Name == name || containsString(e.Aliases, name) {
+				return plans[i].Entity[k]
+			}
+		}
+		return ""
+	}
+	for _, name := range []string{"Obama", "Putin", "Turkey", "Russia"} {
+		a, b := byName(0, name), byName(1, name)
+		if a == "" || b == "" {
+			t.Errorf("%s not found in both seeds (%q, %q)", name, a, b)
+		} else if a != b {
+			t.Errorf("%s: %q in Press TV, %q in the copy", name, a, b)
+		}
+	}
+	if len(docs[1].Events) > 0 && plans[1].MergedEvents == 0 {
+		t.Errorf("the copy shares no event node with its original")
+	}
+	t.Logf("copy: %d entities (%d new), %d events, %d merged with Press TV",
+		len(docs[1].Entities), plans[1].NewEntities, len(docs[1].Events), plans[1].MergedEvents)
+}
+
+func BenchmarkPlanBBC(b *testing.B) {
+	dir := filepath.Join(reconSharedData(b), "bbc")
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("../shared/data/bbc: no articles (%v)", err)
+	}
+	sort.Strings(files)
+	pipe, err := extract.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	var docs []*extract.Document
+	bytes := 0
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := pipe.Annotate(ctx, extract.Input{Name: f, Text: string(text)})
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+		bytes += len(text)
+	}
+	// The store holds every article; each iteration plans them all again,
+	// as a re-ingest of the corpus would.
+	r := NewReconciler()
+	for _, d := range docs {
+		p, err := r.Plan(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.Add(r.Record(d, p))
+	}
+	b.SetBytes(int64(bytes))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if _, err := r.Plan(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
