@@ -399,8 +399,8 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if p.punct(j+1, '-') && (p.w(j+2) == "earlier" || p.w(j+2) == "ago") {
 		return 0, sem{}, false, false // a year-earlier loss
 	}
-	if u == uHalf && !pl {
-		return 0, sem{}, false, false
+	if u == uHalf && !pl || hyph && pl {
+		return 0, sem{}, false, false // "three-quarters of" is a fraction
 	}
 	if n == 1 && pl && !article {
 		// "1 years" is fine; "one years" no

@@ -1,0 +1,199 @@
+package timex
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+type want struct{ text, typ, value, mod string }
+
+func tagCheck(t *testing.T, text, dct string, wants []want) []Timex {
+	t.Helper()
+	txs, err := Tag(context.Background(), text, dct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(text, txs); err != nil {
+		t.Fatalf("%v in %+v", err, txs)
+	}
+	got := map[string]Timex{}
+	for _, tx := range txs {
+		got[tx.Text] = tx
+	}
+	for _, w := range wants {
+		tx, ok := got[w.text]
+		if !ok {
+			t.Errorf("%q: no timex %q; got %+v", text, w.text, txs)
+			continue
+		}
+		if tx.Type != w.typ || tx.Value != w.value || tx.Mod != w.mod {
+			t.Errorf("%q: %q = %s %s %q, want %s %s %q", text, w.text, tx.Type, tx.Value, tx.Mod, w.typ, w.value, w.mod)
+		}
+	}
+	return txs
+}
+
+func TestTagDatesAndRelatives(t *testing.T) {
+	const dct = "2015-11-30" // a Monday
+	cases := []struct {
+		text  string
+		wants []want
+	}{
+		{"Turkey shot down the jet on November 24.", []want{{"November 24", "DATE", "2015-11-24", ""}}},
+		{"Obama will meet Putin on Friday.", []want{{"Friday", "DATE", "2015-12-04", ""}}},
+		{"Obama met Putin on Friday.", []want{{"Friday", "DATE", "2015-11-27", ""}}},
+		{"The talks were held two years ago.", []want{{"two years ago", "DATE", "2013", ""}}},
+		{"Prices rose last week and the last month.", []want{{"last week", "DATE", "2015-W48", ""}}},
+		{"Sales fell in the third quarter.", []want{{"the third quarter", "DATE", "2015-Q3", ""}}},
+		{"Profit rose in the third quarter. A year earlier it fell.", []want{{"A year earlier", "DATE", "2014-Q3", ""}}},
+		{"He was born in the 1990s and moved in late 2014.", []want{{"the 1990s", "DATE", "199", ""}, {"late 2014", "DATE", "2014", "END"}}},
+		{"It happened earlier this month.", []want{{"earlier this month", "DATE", "2015-11", "START"}}},
+		{"They met Monday morning.", []want{{"Monday morning", "DATE", "2015-11-30TMO", ""}}},
+		{"This year was hard, and recent years too, but now things change.", []want{{"This year", "DATE", "2015", ""}, {"recent years", "DATE", "PAST_REF", ""}, {"now", "DATE", "PRESENT_REF", ""}}},
+		{"Revenue for fiscal 1998 rose.", []want{{"fiscal 1998", "DATE", "1998", ""}}},
+		{"The siege lasted for more than four years.", []want{{"more than four years", "DURATION", "P4Y", "MORE_THAN"}}},
+		{"The meeting took 30 minutes, about two hours less than planned.", []want{{"30 minutes", "DURATION", "PT30M", ""}, {"about two hours", "DURATION", "PT2H", "APPROX"}}},
+		{"The board meets every Monday and reports annually.", []want{{"every Monday", "SET", "XXXX-WXX-1", ""}, {"annually", "SET", "P1Y", ""}}},
+		{"Sales in the spring of 2015 and this summer were weak.", []want{{"the spring of 2015", "DATE", "2015-SP", ""}, {"this summer", "DATE", "2015-SU", ""}}},
+		{"The summit opened at 2 p.m. on Monday.", []want{{"2 p.m.", "TIME", "2015-11-30T14:00", ""}}},
+		{"On March 3, 2010 he resigned. The following day his deputy quit.", []want{{"March 3, 2010", "DATE", "2010-03-03", ""}, {"The following day", "DATE", "2010-03-04", ""}}},
+		{"Vote counts were published on 2015-11-02 and 11/30/2015.", []want{{"2015-11-02", "DATE", "2015-11-02", ""}, {"11/30/2015", "DATE", "2015-11-30", ""}}},
+		{"It fell yesterday, rose today and may rise tomorrow.", []want{{"yesterday", "DATE", "2015-11-29", ""}, {"today", "DATE", "2015-11-30", ""}, {"tomorrow", "DATE", "2015-12-01", ""}}},
+		{"In the first half of 2014 exports grew.", []want{{"the first half of 2014", "DATE", "2014-H1", ""}}},
+		{"He arrived in January this year.", []want{{"January this year", "DATE", "2015-01", ""}}},
+	}
+	for _, c := range cases {
+		tagCheck(t, c.text, dct, c.wants)
+	}
+}
+
+func TestTagNoDCTKeepsUnknownParts(t *testing.T) {
+	tagCheck(t, "On November 24 a jet was shot down; talks were on Monday and last year.", "", []want{
+		{"November 24", "DATE", "XXXX-11-24", ""},
+		{"Monday", "DATE", "XXXX-WXX-1", ""},
+		{"last year", "DATE", "XXXX", ""},
+	})
+}
+
+func TestTagRejectsNonTemporal(t *testing.T) {
+	for _, text := range []string{
+		"He may leave; she will march on.",
+		"The 6-year-old boy paid $1990 for 2,000 shares.",
+		"Iraq imports about three-quarters of its food.",
+		"They talked about this at length.",
+	} {
+		txs, err := Tag(context.Background(), text, "2015-11-30")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(txs) != 0 {
+			t.Errorf("%q: unexpected timexes %+v", text, txs)
+		}
+	}
+}
+
+func TestTagRangeAndAnchor(t *testing.T) {
+	txs := tagCheck(t, "Airstrikes have continued since September 30. Two days later the talks began.", "2015-11-30",
+		[]want{{"September 30", "DATE", "2015-09-30", ""}, {"Two days later", "DATE", "2015-10-02", ""}})
+	if txs[0].Range != "begin" {
+		t.Errorf("since September 30: Range = %q", txs[0].Range)
+	}
+	if txs[1].Anchor != "text" || txs[1].AnchorIndex != 0 {
+		t.Errorf("two days later: anchor %q %d, want text 0", txs[1].Anchor, txs[1].AnchorIndex)
+	}
+}
+
+func TestValidValue(t *testing.T) {
+	for _, c := range []struct {
+		typ, value string
+		ok         bool
+	}{
+		{"DATE", "2015-11-24", true}, {"DATE", "2015-W48", true}, {"DATE", "199X", true}, {"DATE", "2015-Q1", true},
+		{"DATE", "2015-SU", true}, {"DATE", "2015-11-30TMO", true}, {"TIME", "2015-11-30T14:00", true},
+		{"DATE", "XXXX-11-24", true}, {"DURATION", "P4Y", true}, {"DURATION", "PT30M", true}, {"SET", "XXXX-WXX-1", true},
+		{"DATE", "2015-13-01", false}, {"DATE", "2015-11-32", false}, {"DURATION", "4Y", false}, {"TIME", "2015-11-30", false},
+		{"DATE", "", false}, {"WHEN", "2015", false},
+	} {
+		if err := ValidValue(c.typ, c.value); (err == nil) != c.ok {
+			t.Errorf("ValidValue(%s, %q) = %v, want ok=%v", c.typ, c.value, err, c.ok)
+		}
+	}
+}
+
+func TestTagCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Tag(ctx, strings.Repeat("On Monday it rained. ", 10), "2015-11-30"); err == nil {
+		t.Error("cancelled context: want an error")
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{
+		"On November 24, 2015 at 5:30 p.m. EST", "the late 1990s and mid-2000s", "every Monday morning",
+		"two years ago, a year earlier, the following day", "11/30/2015 2015-11-30 '90s 30th",
+		"since September 30 for more than four years", "Sept. 31 Feb. 30 99:99 pm", "ñ 2015\xffMonday",
+	} {
+		f.Add(s, "2015-11-30")
+		f.Add(s, "")
+	}
+	f.Fuzz(func(t *testing.T, text, dct string) {
+		if _, ok := parseDCT(dct); !ok {
+			dct = ""
+		}
+		txs, err := Tag(context.Background(), text, dct)
+		if err != nil {
+			return
+		}
+		if err := Check(text, txs); err != nil {
+			t.Fatalf("%q (dct %q): %v", text, dct, err)
+		}
+	})
+}
+
+// BenchmarkTagBBC tags the BBC News corpus; b.SetBytes makes go test
+// report MB/s.
+func BenchmarkTagBBC(b *testing.B) {
+	dir, err := os.Getwd()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			b.Skip("../shared/data not found: no go.mod above the benchmark")
+		}
+		dir = filepath.Dir(dir)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "data", "bbc", "*", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("../shared/data not found: no bbc/*/*.txt")
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(data))
+		size += len(data)
+	}
+	tg := New()
+	ctx := context.Background()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			if _, err := tg.Tag(ctx, t, "2005-01-01"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
