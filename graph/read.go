@@ -685,7 +685,8 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 			}
 			er := EventRecord{
 				IRI: subj, Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label),
-				Date: bestOf(preds[PredDate], label), Agents: valuesBy(PredAgent),
+				Date: bestOf(preds[PredDate], label), RangeBegin: bestOf(preds[PredRangeBegin], label),
+				RangeEnd: bestOf(preds[PredRangeEnd], label), Agents: valuesBy(PredAgent),
 				Patients: valuesBy(PredPatient), Locations: valuesBy(PredLocation),
 			}
 			er.Participants = sortedParticipants(er.Agents, er.Patients)

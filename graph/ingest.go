@@ -1,0 +1,291 @@
+package graph
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/storyline/storyline/extract"
+)
+
+// IngestOptions tune Store.Ingest.
+type IngestOptions struct {
+	// Progress, when set, is called after each input with the number of
+	// inputs handled so far and the total.
+	Progress func(done, total int)
+}
+
+// IngestSummary counts what an Ingest did.
+type IngestSummary struct {
+	Read    int // inputs read
+	Skipped int // inputs whose content was already stored
+	Failed  int // inputs that could not be annotated or stored
+	Stored  int // documents written
+	// Events and Entities count the distinct event and entity nodes the
+	// stored documents refer to.
+	Events   int
+	Entities int
+	// MergedEvents counts events of the stored documents that joined an
+	// event node another document already reports.
+	MergedEvents int
+	// Copies counts near-copy links found (new documents copying stored
+	// ones, and stored ones found to copy a new one).
+	Copies int
+	// Redated counts stored copies rewritten with a new document's date.
+	Redated int
+}
+
+// String is a one-line summary: "read 2 articles (0 skipped as already
+// stored): 23 events, 31 entities, 9 events merged across sources, 1 copy".
+func (s IngestSummary) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "read %s (%d skipped as already stored", plural(s.Read, "article"), s.Skipped)
+	if s.Failed > 0 {
+		fmt.Fprintf(&b, ", %d failed", s.Failed)
+	}
+	fmt.Fprintf(&b, "): %s, %s, %s merged across sources, %s",
+		plural(s.Events, "event"), plural(s.Entities, "entity"), plural(s.MergedEvents, "event"), plural(s.Copies, "copy"))
+	return b.String()
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	switch {
+	case strings.HasSuffix(word, "y"):
+		word = strings.TrimSuffix(word, "y") + "ies"
+	default:
+		word += "s"
+	}
+	return fmt.Sprintf("%d %s", n, word)
+}
+
+// Ingest annotates inputs with p, reconciles them with what the store
+// holds and writes each article in its own transaction. Articles with a
+// date are handled before undated ones, so that an undated copy can take
+// its original's date. An input that cannot be annotated is reported in
+// the returned errors and the others go on; a failed write (a locked or
+// broken store) or a cancelled ctx stops the ingest.
+func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extract.Input, opt IngestOptions) (*IngestSummary, []error) {
+	sum := &IngestSummary{}
+	if s.readOnly {
+		return sum, []error{fmt.Errorf("%s: cannot ingest: store opened read-only", s.addr)}
+	}
+	if p == nil {
+		return sum, []error{errors.New("ingest: no pipeline")}
+	}
+	recs, err := s.LoadRecords(ctx)
+	if err != nil {
+		return sum, []error{err}
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		return sum, []error{err}
+	}
+	in := &ingester{
+		s: s, p: p, r: NewReconciler(), sum: sum,
+		records: make(map[string]DocRecord, len(recs)),
+		urls:    make(map[string]string, len(docs)),
+		events:  map[string]bool{}, entities: map[string]bool{}, copies: map[string]bool{},
+	}
+	for _, rec := range recs {
+		in.r.Add(rec)
+		in.records[rec.IRI] = rec
+	}
+	for _, d := range docs {
+		in.urls[d.IRI] = d.URL
+	}
+
+	order := make([]int, len(inputs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return inputs[order[a]].Date != "" && inputs[order[b]].Date == ""
+	})
+	var errs []error
+	seen := map[string]bool{}
+	for n, i := range order {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, fmt.Errorf("ingest interrupted: %w", err))
+			break
+		}
+		err := in.one(ctx, inputs[i], seen)
+		var we *writeError
+		if errors.As(err, &we) {
+			sum.Failed++
+			errs = append(errs, we.err)
+			break
+		}
+		if err != nil {
+			sum.Failed++
+			errs = append(errs, err)
+		}
+		if opt.Progress != nil {
+			opt.Progress(n+1, len(inputs))
+		}
+	}
+	sum.Events, sum.Entities, sum.Copies = len(in.events), len(in.entities), len(in.copies)
+	return sum, errs
+}
+
+// writeError marks a failed store write, which stops the ingest.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
+
+// ingester is the state of one Ingest call.
+type ingester struct {
+	s       *Store
+	p       *extract.Pipeline
+	r       *Reconciler
+	sum     *IngestSummary
+	records map[string]DocRecord // stored documents by IRI
+	urls    map[string]string
+
+	events, entities, copies map[string]bool
+}
+
+func inputName(in extract.Input) string {
+	if in.Name != "" {
+		return in.Name
+	}
+	if in.URL != "" {
+		return in.URL
+	}
+	return "input"
+}
+
+// one handles one input.
+func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bool) error {
+	g.sum.Read++
+	name := inputName(in)
+	if !utf8.ValidString(in.Text) {
+		return fmt.Errorf("%s: not UTF-8 text", name)
+	}
+	if strings.TrimSpace(in.Text) == "" {
+		return fmt.Errorf("%s: empty article", name)
+	}
+	h := sha256.Sum256([]byte(in.Text))
+	id := "sha256:" + hex.EncodeToString(h[:])
+	if seen[id] {
+		g.sum.Skipped++
+		return nil
+	}
+	seen[id] = true
+	stored, err := g.s.HasDocument(ctx, id)
+	if err != nil {
+		return &writeError{err}
+	}
+	if stored {
+		g.sum.Skipped++
+		return nil
+	}
+
+	doc, plan, err := g.annotate(ctx, in)
+	if err != nil {
+		return err
+	}
+	if doc.DCT.Value == "" && plan.Copies != nil && plan.Copies.OriginalDate != "" {
+		// An undated copy speaks from its original's date.
+		redo := in
+		redo.Date, redo.DateSource = plan.Copies.OriginalDate, "copy"
+		if doc, plan, err = g.annotate(ctx, redo); err != nil {
+			return err
+		}
+		doc.MetaDate = in.Date
+	}
+	writes := []DocWrite{{Doc: doc, Plan: plan}}
+	rec := g.r.Record(doc, plan)
+
+	// Stored copies of this document that have no date of their own are
+	// re-annotated with its date and rewritten in the same transaction.
+	var replace []string
+	var restore []DocRecord
+	undo := func() {
+		g.r.Remove(plan.DocIRI)
+		for _, old := range restore {
+			g.r.Add(old)
+		}
+	}
+	if doc.DCT.Value != "" {
+		for _, link := range plan.CopiedBy {
+			old, ok := g.records[link.Copy]
+			if !ok || old.Date != "" {
+				continue
+			}
+			g.r.Add(rec) // the copy is planned against this document
+			cdoc, cplan, err := g.redate(ctx, old, doc.DCT.Value)
+			if err != nil {
+				undo()
+				return fmt.Errorf("%s: re-dating its copy %s: %w", name, old.IRI, err)
+			}
+			restore = append(restore, old)
+			writes = append(writes, DocWrite{Doc: cdoc, Plan: cplan})
+			replace = append(replace, old.IRI)
+		}
+	}
+	if err := g.s.WriteDocuments(ctx, writes, replace); err != nil {
+		undo()
+		return &writeError{fmt.Errorf("%s: %w", name, err)}
+	}
+	for _, w := range writes {
+		r := g.r.Record(w.Doc, w.Plan)
+		g.r.Add(r)
+		g.records[r.IRI] = r
+		g.urls[r.IRI] = w.Doc.URL
+	}
+	g.sum.Stored++
+	g.sum.Redated += len(writes) - 1
+	g.sum.MergedEvents += plan.MergedEvents
+	for _, e := range plan.Event {
+		g.events[e] = true
+	}
+	for _, e := range plan.Entity {
+		g.entities[e] = true
+	}
+	if plan.Copies != nil {
+		g.copies[plan.DocIRI+" "+plan.Copies.Original] = true
+	}
+	for _, link := range plan.CopiedBy {
+		g.copies[link.Copy+" "+plan.DocIRI] = true
+	}
+	return nil
+}
+
+// annotate runs the pipeline and plans the result.
+func (g *ingester) annotate(ctx context.Context, in extract.Input) (*extract.Document, *Plan, error) {
+	doc, err := g.p.Annotate(ctx, in)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", inputName(in), err)
+	}
+	plan, err := g.r.Plan(doc)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", inputName(in), err)
+	}
+	return doc, plan, nil
+}
+
+// redate re-annotates a stored undated copy with date as its date context
+// and plans it afresh.
+func (g *ingester) redate(ctx context.Context, old DocRecord, date string) (*extract.Document, *Plan, error) {
+	in := extract.Input{Name: old.Name, Source: old.Source, URL: g.urls[old.IRI], Text: old.Text, Date: date, DateSource: "copy"}
+	doc, err := g.p.Annotate(ctx, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc.MetaDate = ""
+	g.r.Remove(old.IRI)
+	plan, err := g.r.Plan(doc)
+	if err != nil {
+		g.r.Add(old)
+		return nil, nil, err
+	}
+	return doc, plan, nil
+}

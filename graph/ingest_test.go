@@ -1,0 +1,166 @@
+package graph
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/storyline/storyline/extract"
+)
+
+var (
+	pipelineOnce sync.Once
+	pipelineVal  *extract.Pipeline
+	pipelineErr  error
+)
+
+// testPipeline builds the standard pipeline once for the package's tests.
+func testPipeline(t testing.TB) *extract.Pipeline {
+	t.Helper()
+	pipelineOnce.Do(func() { pipelineVal, pipelineErr = extract.New() })
+	if pipelineErr != nil {
+		t.Fatal(pipelineErr)
+	}
+	return pipelineVal
+}
+
+func seedInput(t testing.TB, file, source, date string) extract.Input {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := extract.Input{Name: file, Source: source, Text: string(b), Date: date}
+	if date != "" {
+		in.DateSource = "flag"
+	}
+	return in
+}
+
+func docBySource(t *testing.T, docs []DocInfo, source string) DocInfo {
+	t.Helper()
+	for _, d := range docs {
+		if d.Source == source {
+			return d
+		}
+	}
+	t.Fatalf("no document from %s in %+v", source, docs)
+	return DocInfo{}
+}
+
+func TestIngestUndatedCopyTakesItsOriginalsDate(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	p := testPipeline(t)
+	// The undated copy comes first; Ingest handles the dated one first.
+	inputs := []extract.Input{
+		seedInput(t, "peoplesvoice-copy-obama-putin.txt", "peoplesvoice", ""),
+		seedInput(t, "presstv-obama-putin.txt", "presstv", "2015-11-30"),
+	}
+	var progress []int
+	sum, errs := s.Ingest(ctx, p, inputs, IngestOptions{Progress: func(done, total int) {
+		if total != 2 {
+			t.Errorf("progress total %d", total)
+		}
+		progress = append(progress, done)
+	}})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	if sum.Read != 2 || sum.Stored != 2 || sum.Skipped != 0 || sum.Copies != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	if !strings.HasPrefix(sum.String(), "read 2 articles (0 skipped as already stored): ") || !strings.HasSuffix(sum.String(), ", 1 copy") {
+		t.Errorf("summary line %q", sum.String())
+	}
+	if len(progress) != 2 || progress[1] != 2 {
+		t.Errorf("progress calls %v", progress)
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig, cp := docBySource(t, docs, "presstv"), docBySource(t, docs, "peoplesvoice")
+	if orig.Date != "2015-11-30" || orig.DateSource != "flag" || orig.Copies != "" {
+		t.Errorf("original %+v", orig)
+	}
+	if cp.Date != "2015-11-30" || cp.DateSource != "copy" || cp.Copies != orig.IRI || cp.Similarity <= 0 {
+		t.Errorf("copy %+v", cp)
+	}
+
+	// Ingesting the same articles again stores nothing.
+	sum, errs = s.Ingest(ctx, p, inputs, IngestOptions{})
+	if len(errs) > 0 || sum.Skipped != 2 || sum.Stored != 0 {
+		t.Errorf("second ingest: %+v %v", sum, errs)
+	}
+	if got := sum.String(); got != "read 2 articles (2 skipped as already stored): 0 events, 0 entities, 0 events merged across sources, 0 copies" {
+		t.Errorf("second summary %q", got)
+	}
+}
+
+func TestIngestRedatesAStoredCopy(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	p := testPipeline(t)
+	sum, errs := s.Ingest(ctx, p, []extract.Input{seedInput(t, "peoplesvoice-copy-obama-putin.txt", "peoplesvoice", "")}, IngestOptions{})
+	if len(errs) > 0 || sum.Stored != 1 {
+		t.Fatalf("%+v %v", sum, errs)
+	}
+	docs, _ := s.Documents(ctx)
+	if len(docs) != 1 || docs[0].Date != "" {
+		t.Fatalf("copy stored alone: %+v", docs)
+	}
+	copyIRI := docs[0].IRI
+
+	sum, errs = s.Ingest(ctx, p, []extract.Input{seedInput(t, "presstv-obama-putin.txt", "presstv", "2015-11-30")}, IngestOptions{})
+	if len(errs) > 0 || sum.Stored != 1 || sum.Redated != 1 || sum.Copies != 1 {
+		t.Fatalf("%+v %v", sum, errs)
+	}
+	docs, _ = s.Documents(ctx)
+	orig, cp := docBySource(t, docs, "presstv"), docBySource(t, docs, "peoplesvoice")
+	if cp.IRI != copyIRI || cp.Date != "2015-11-30" || cp.DateSource != "copy" || cp.Copies != orig.IRI {
+		t.Errorf("rewritten copy %+v (original %s)", cp, orig.IRI)
+	}
+	// The records the next ingest starts from agree.
+	recs, err := s.LoadRecords(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range recs {
+		if r.IRI == copyIRI && (r.Date != "2015-11-30" || r.DateSource != "copy") {
+			t.Errorf("copy record %s %s", r.Date, r.DateSource)
+		}
+	}
+}
+
+func TestIngestReportsBadInputsAndGoesOn(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	p := testPipeline(t)
+	inputs := []extract.Input{
+		{Name: "latin1.txt", Text: "Caf\xe9 opens\n\nThe caf\xe9 opened on Monday."},
+		{Name: "blank.txt", Text: " \n\n "},
+		seedInput(t, "presstv-obama-putin.txt", "presstv", "2015-11-30"),
+	}
+	sum, errs := s.Ingest(ctx, p, inputs, IngestOptions{})
+	if len(errs) != 2 || errs[0].Error() != "latin1.txt: not UTF-8 text" || errs[1].Error() != "blank.txt: empty article" {
+		t.Errorf("errors %v", errs)
+	}
+	if sum.Read != 3 || sum.Failed != 2 || sum.Stored != 1 {
+		t.Errorf("summary %+v", sum)
+	}
+	if !strings.Contains(sum.String(), "2 failed") {
+		t.Errorf("summary line %q", sum.String())
+	}
+
+	// A cancelled context stops the ingest before anything is stored.
+	cctx, cancel := context.WithCancel(ctx)
+	cancel()
+	sum, errs = s.Ingest(cctx, p, []extract.Input{seedInput(t, "peoplesvoice-copy-obama-putin.txt", "peoplesvoice", "")}, IngestOptions{})
+	if len(errs) != 1 || sum.Stored != 0 {
+		t.Errorf("cancelled ingest: %+v %v", sum, errs)
+	}
+}
