@@ -240,6 +240,10 @@ func (x *evCtx) nounEvent(i int) (string, string, bool) {
 	if s := ingStem(x.low(i)); s != "" {
 		return l, verbClass(s), true
 	}
+	// A classed verb tagged as a noun ("attack", "hit", "dies").
+	if c, ok := eventVerbClass[l]; ok && c != ClassOther {
+		return l, c, true
+	}
 	if nonEventNouns[l] || len(l) < 6 {
 		return "", "", false
 	}
@@ -263,6 +267,10 @@ func (x *evCtx) sentence(si int) {
 		switch {
 		case x.isVerb(i):
 			x.verbTrigger(i, s)
+		case strings.HasPrefix(t.Tag, "JJ"):
+			if c, ok := eventAdjClass[x.lem[i]]; ok {
+				x.add(si, i, i+1, i, false, x.lem[i], c)
+			}
 		case x.isNoun(i):
 			l, c, ok := x.nounEvent(i)
 			if !ok {
@@ -948,9 +956,9 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 			ev.Patients = addArg(ev.Patients, a)
 		}
 	}
-	if x.tokMention[p.head] < 0 {
+	if x.tokMention[p.head] < 0 && x.evAt[p.head] < 0 && !x.inTimex(p.head) {
 		t := x.tag(p.head)
-		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "WP" || t == "CD" {
+		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" {
 			span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
 			ev.Nominals = append(ev.Nominals, NominalArg{
 				Role: role,
@@ -960,6 +968,14 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 			})
 		}
 	}
+}
+
+// inTimex reports a token inside a temporal expression.
+func (x *evCtx) inTimex(i int) bool {
+	t := x.toks[i]
+	tx := x.doc.Timexes
+	k := sort.Search(len(tx), func(k int) bool { return tx[k].End > t.Start })
+	return k < len(tx) && tx[k].Start < t.End
 }
 
 func addArg(args []Arg, a Arg) []Arg {
@@ -1021,6 +1037,14 @@ func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
 			return
 		}
 		m := x.tokMention[j]
+		if m < 0 && placeNouns[x.lem[j]] && x.tag(j) != "NNP" && (j+1 >= s.EndToken || !strings.HasPrefix(x.tag(j+1), "NN")) {
+			if p := x.placePrep(j, s); p >= 0 && len(ev.Locations) == 0 && !x.hasNominal(x.evIndex(ev), "location") {
+				span := Span{Start: x.toks[p+1].Start, End: x.toks[j].End}
+				ev.Nominals = append(ev.Nominals, NominalArg{Role: "location", Span: span,
+					Text: x.doc.Text[span.Start:span.End], Head: x.toks[j].Span})
+			}
+			continue
+		}
 		if m < 0 || x.doc.Mentions[m].Kind == "demonym" {
 			continue
 		}
@@ -1041,6 +1065,23 @@ func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
 		}
 	}
 }
+
+// placePrep is the locative preposition introducing the noun phrase
+// headed by token h, or -1.
+func (x *evCtx) placePrep(h int, s Sentence) int {
+	for p := h - 1; p >= s.FirstToken && p >= h-4; p-- {
+		switch x.low(p) {
+		case "at", "in", "near", "outside", "inside", "into", "from", "to":
+			return p
+		}
+		if !npTag(x.tag(p)) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (x *evCtx) evIndex(ev *Event) int { return ev.ID }
 
 // modality sets the modality of event k from its verb group and clause.
 func (x *evCtx) modality(k int, s Sentence) {

@@ -104,14 +104,31 @@ var eventNounClass = buildLex(map[string]string{
 	ClassSanction:    "sanction embargo boycott",
 	ClassArrest:      "arrest detention capture trial conviction sentence indictment prosecution",
 	ClassAttack: "attack airstrike strike bombing raid shelling assault invasion offensive ambush shooting fighting clash " +
-		"war campaign battle hostilities violence shootout stabbing gunfire hijacking robbery heist theft arson",
+		"shot shots war campaign battle hostilities violence shootout stabbing gunfire hijacking robbery heist theft arson",
 	ClassKill:     "killing murder death execution assassination massacre homicide",
 	ClassDisaster: "earthquake quake fire flood crash explosion blast accident tsunami eruption hurricane collapse outage",
 	ClassOther: "election game match victory win loss escape party ceremony celebration funeral vigil " +
-		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment rehab " +
-		"tournament playoff final season career departure arrival return problem crisis " +
+		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment " +
+		"tournament playoff final departure arrival return problem crisis suspicion " +
 		"struggle move event incident disaster emergency tension tensions involvement transition",
 })
+
+// eventAdjClass classes the few adjectives that report an event's result
+// ("found dead", "pleaded guilty").
+var eventAdjClass = buildLex(map[string]string{
+	ClassKill:   "dead",
+	ClassArrest: "guilty",
+	ClassAttack: "injured wounded",
+	ClassOther:  "missing",
+})
+
+// placeNouns head unnamed places that can be an event's location ("in
+// prison", "at the store").
+var placeNouns = buildSet("prison jail home house apartment store shop supermarket mall facility office room cell " +
+	"hospital clinic center centre school university campus church mosque temple street road highway bridge " +
+	"airport station hotel restaurant bar club building courthouse court city town village neighborhood " +
+	"neighbourhood area region country border camp base port harbor harbour coast sea ocean mountain river " +
+	"field stadium arena park plant factory mine embassy compound headquarters scene site venue theater theatre")
 
 // eventNounSuffixes mark nominalizations that are events ("investigation",
 // "deployment"); nonEventNouns lists the common exceptions.
@@ -133,7 +150,7 @@ var nonEventNouns = buildSet("nation nations station position information govern
 // nonEventVerbs never make an event by themselves: auxiliaries, copulas,
 // light and raising verbs.
 var nonEventVerbs = buildSet("be have do will would shall should can could may might must get seem appear become " +
-	"remain let make take give include regard consider mean need want like keep go come try begin start continue " +
+	"remain let include regard consider mean need want like keep go come try begin start continue " +
 	"use tend stay")
 
 // lightVerbs pass their subject to an event-noun object ("held a meeting
