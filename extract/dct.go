@@ -78,7 +78,7 @@ func (s *dctStage) Run(ctx context.Context, doc *Document) error {
 				c.shared = sharedNames(headNames, properNames(doc.Text, text))
 				captions = append(captions, c)
 				continue
-			case l.first && t.Start <= 60:
+			case l.first && isDateline(text[:t.Start], text[t.End:]):
 				c.source = "dateline"
 			default:
 				continue
@@ -118,6 +118,31 @@ func (s *dctStage) Run(ctx context.Context, doc *Document) error {
 	return nil
 }
 
+// isDateline reports whether a date with text before and after it on the
+// first body line is a dateline: at most a place name (and comma or dash)
+// before it, and a dash, parenthesis or colon (or the end) right after.
+func isDateline(before, after string) bool {
+	b := strings.TrimSpace(before)
+	if len(b) > 40 {
+		return false
+	}
+	b = strings.TrimRight(b, ",-–—: ")
+	for i, r := range b {
+		if i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+		if !unicode.IsLetter(r) && r != ' ' && r != '.' && r != '\'' && r != '-' && r != ',' {
+			return false
+		}
+	}
+	a := strings.TrimLeft(after, " \t")
+	if a == "" || a[0] == '\n' {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(a)
+	return strings.ContainsRune("(-–—:|/", r)
+}
+
 func dctRank(source string) int {
 	switch source {
 	case "dateline":
@@ -151,10 +176,18 @@ func dctLines(doc *Document) []dctLine {
 	var out []dctLine
 	if len(doc.Sentences) > 0 {
 		firstBody := true
-		for _, s := range doc.Sentences {
+		for i, s := range doc.Sentences {
 			l := dctLine{Span: s.Span, kind: s.Kind}
 			if s.Kind == KindBody && firstBody {
+				// the dateline's place is the first body paragraph (a
+				// sentence splitter may break it after "Sept.")
 				l.first, firstBody = true, false
+				for _, n := range doc.Sentences[i+1:] {
+					if n.Paragraph != s.Paragraph {
+						break
+					}
+					l.End = n.End
+				}
 			}
 			out = append(out, l)
 		}

@@ -134,6 +134,9 @@ func (p *parser) pickYear(s sem, i int) int {
 		return y
 	}
 	future := s.future || (!s.past && p.futureCue(i))
+	if !future && !s.past && s.val.g != gQuarter && s.val.g != gHalf && p.pastCue(i) {
+		s.past = true // "signed in February": the last February on or before the DCT
+	}
 	dd := max(p.dct.d, 15)
 	dctDays := y*372 + (p.dct.m-1)*31 + dd
 	mid := func(yy int) int { // a representative day of the value in year yy
@@ -157,7 +160,7 @@ func (p *parser) pickYear(s sem, i int) int {
 		switch {
 		case s.past && d >= 0 && !(s.val.g == gDay && d == 0):
 			continue
-		case s.past && (s.val.g == gMonth || s.val.g == gSeason || s.val.g == gQuarter) && d > -31:
+		case s.past && (s.val.g == gMonth || s.val.g == gSeason || s.val.g == gQuarter) && d > 31:
 			continue
 		case s.future && d <= 0:
 			continue

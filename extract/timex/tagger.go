@@ -357,6 +357,10 @@ func (p *parser) yearAfter(i int) (int, int, bool) {
 // futureCue reports whether the clause before token i speaks of the
 // future.
 func (p *parser) futureCue(i int) bool {
+	switch p.w(i - 1) {
+	case "by", "to", "until", "till", "before":
+		return true // deadlines: payable by Dec. 15, extended to Nov. 20
+	}
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		t := &p.toks[k]
 		if t.k == tPunct {
@@ -374,6 +378,23 @@ func (p *parser) futureCue(i int) bool {
 		}
 	}
 	return false
+}
+
+// pastCue reports whether the expression at i follows a past-tense verb
+// and a preposition: "signed in February", "was held on May 5".
+func (p *parser) pastCue(i int) bool {
+	if w := p.w(i - 1); w != "in" && w != "on" && w != "during" {
+		return false
+	}
+	if i < 2 {
+		return false
+	}
+	t := &p.toks[i-2]
+	switch t.word() {
+	case "was", "were", "had":
+		return true
+	}
+	return t.k == tWord && t.e-t.s > 4 && p.text[t.e-2:t.e] == "ed" && !t.up && t.word() == ""
 }
 
 func (p *parser) partDay(i int) (string, int) {
