@@ -44,18 +44,21 @@ package graph
 // document and with known event nodes, when:
 //
 //   - the class is the same;
-//   - the date (or range) is the same, both are dated; two undated events
-//     merge only when their lemmas are the same; within one sentence an
-//     undated mention may join a dated one (the sentence is its context);
+//   - the date (or range) is the same and both are dated; or both are
+//     undated, have the same lemma and, across documents, come from
+//     documents of the same date (the DCT, or the date a copy took from its
+//     original: an undated event has no other time context); within one
+//     sentence an undated mention may join a dated one;
 //   - the participants are compatible: in each role (agent, patient) that
 //     both fill they share an entity, and no entity is the agent of one and
 //     the patient of the other (A attacks B never merges with B attacks A);
-//     for symmetric classes (meet, consult, negotiate, cooperate) roles are
-//     ignored and two events with two or more participants each must share
-//     two. Events without participants merge across documents only with the
-//     same lemma and a shared location; within a document a mention without
-//     participants ("the meeting") joins the single compatible mention of
-//     the same lemma and date.
+//     for symmetric classes (meet, consult, negotiate, cooperate, talk)
+//     roles are ignored and two events with two or more participants each
+//     must share two. Events without participants merge across documents
+//     only with the same lemma and a shared location; within a document
+//     only when dated or in the same sentence. A mention without
+//     participants ("the meeting") joins a mention of the same lemma and
+//     date in the same document.
 //
 // Reporting events (class "statement") are merged only when what they report
 // merges: their identity is their class, date, participants and the IRIs of
@@ -856,10 +859,15 @@ type evFacts struct {
 	patients  map[string]bool
 	locations map[string]bool
 	sentences map[int]bool
+	// ctx holds the dates of the documents that report the event (their
+	// DCT, or the date a copy took from its original): the only time
+	// context an undated event has.
+	ctx map[string]bool
 }
 
 func newFacts() *evFacts {
-	return &evFacts{agents: map[string]bool{}, patients: map[string]bool{}, locations: map[string]bool{}, sentences: map[int]bool{}}
+	return &evFacts{agents: map[string]bool{}, patients: map[string]bool{}, locations: map[string]bool{},
+		sentences: map[int]bool{}, ctx: map[string]bool{}}
 }
 
 func (f *evFacts) merge(o *evFacts) {
@@ -879,6 +887,9 @@ func (f *evFacts) merge(o *evFacts) {
 	}
 	for k := range o.sentences {
 		f.sentences[k] = true
+	}
+	for k := range o.ctx {
+		f.ctx[k] = true
 	}
 	if f.key == "" {
 		f.key = o.key
@@ -971,10 +982,14 @@ func compatible(a, b *evFacts, sameDoc bool) bool {
 			}
 		}
 	}
+	undated := a.key == "" && b.key == ""
 	switch {
 	case a.key == b.key && a.key != "":
-	case a.key == b.key: // both undated
-		if !a.sameLemma(b) {
+	case undated:
+		// Undated events: the same lemma, and across documents the same
+		// document date (an undated "Moscow denied involvement" in a 2019
+		// article is not the 2015 one).
+		if !a.sameLemma(b) || (!sameDoc && shares(a.ctx, b.ctx) == 0) {
 			return false
 		}
 	case sameSentence && (a.key == "" || b.key == ""):
@@ -993,23 +1008,40 @@ func compatible(a, b *evFacts, sameDoc bool) bool {
 			return false
 		}
 		if sameDoc {
+			if undated && !sameSentence {
+				return false
+			}
 			return len(a.locations) == 0 || len(b.locations) == 0 || shares(a.locations, b.locations) > 0
 		}
 		return shares(a.locations, b.locations) > 0
 	default:
-		// one has participants, the other none: only "the meeting"
-		// within the document, with the same lemma and a date.
-		return sameDoc && a.sameLemma(b) && (a.key != "" || sameSentence)
+		// One has participants, the other none: only "the meeting"
+		// within the document, with the same lemma and the same date or
+		// sentence.
+		return sameDoc && a.sameLemma(b) && (!undated || sameSentence)
 	}
 }
 
-func (x *eventIndex) facts(iri string) *evFacts {
+// docContext is the date an undated event of a document is set against.
+func docContext(date string) string {
+	if specific(date) {
+		return date
+	}
+	return ""
+}
+
+// facts gathers what the documents reporting event node iri say of it;
+// docDate gives a document's date.
+func (x *eventIndex) facts(iri string, docDate func(doc string) string) *evFacts {
 	n := x.nodes[iri]
 	if n == nil {
 		return nil
 	}
 	f := newFacts()
 	for _, d := range sortedDocs(n) {
+		if c := docContext(docDate(d)); c != "" {
+			f.ctx[c] = true
+		}
 		for _, ev := range n.recs[d] {
 			if f.class == "" {
 				f.class = ev.Class
@@ -1044,8 +1076,12 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 	p.EventRangeBegin = make([]string, n)
 	p.EventRangeEnd = make([]string, n)
 	facts := make([]*evFacts, n)
+	ctx := docContext(doc.DCT.Value)
 	for i, ev := range doc.Events {
 		f := newFacts()
+		if ctx != "" {
+			f.ctx[ctx] = true
+		}
 		f.class = ev.Class
 		f.lemmas = []string{ev.Lemma}
 		f.sentences[ev.Sentence] = true
@@ -1117,7 +1153,7 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 				}
 				g := &group{iri: iri, facts: newFacts()}
 				g.facts.class = f.class
-				if known := r.evs.facts(iri); known != nil {
+				if known := r.evs.facts(iri, r.docDate); known != nil {
 					g.facts.merge(known)
 				}
 				groups = append(groups, g)
@@ -1145,6 +1181,14 @@ func argIRI(a extract.Arg, ents []string) string {
 	return ""
 }
 
+// docDate is the date of a stored document, "" if unknown.
+func (r *Reconciler) docDate(iri string) string {
+	if d := r.docs[iri]; d != nil {
+		return d.Date
+	}
+	return ""
+}
+
 // knownEvent returns the known event node f merges with, or "".
 func (r *Reconciler) knownEvent(f *evFacts) string {
 	best, bestShare := "", -1
@@ -1154,7 +1198,7 @@ func (r *Reconciler) knownEvent(f *evFacts) string {
 	}
 	sort.Strings(iris)
 	for _, iri := range iris {
-		k := r.evs.facts(iri)
+		k := r.evs.facts(iri, r.docDate)
 		if k == nil || !compatible(f, k, false) {
 			continue
 		}

@@ -518,6 +518,17 @@ func TestPipelineSeedsReconcile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if doc.DCT.Value == "" && pl.Copies != nil && pl.Copies.OriginalDate != "" {
+			// As the store's ingest does: an undated copy speaks from
+			// its original's date.
+			in := extract.Input{Name: name, Text: readSeed(t, name), Date: pl.Copies.OriginalDate, DateSource: "copy"}
+			if doc, err = p.Annotate(ctx, in); err != nil {
+				t.Fatal(err)
+			}
+			if pl, err = r.Plan(doc); err != nil {
+				t.Fatal(err)
+			}
+		}
 		r.Add(r.Record(doc, pl))
 		plans, docs = append(plans, pl), append(docs, doc)
 	}
@@ -542,6 +553,27 @@ func TestPipelineSeedsReconcile(t *testing.T) {
 	}
 	if len(docs[1].Events) > 0 && plans[1].MergedEvents == 0 {
 		t.Errorf("the copy shares no event node with its original")
+	}
+	// The shoot-down of November 24 and the meeting of November 30, told
+	// by both articles, are one node each.
+	nodes := func(i int, class, date string) map[string]bool {
+		out := map[string]bool{}
+		for k, e := range docs[i].Events {
+			if e.Class == class && plans[i].EventDate[k] == date {
+				out[plans[i].Event[k]] = true
+			}
+		}
+		return out
+	}
+	for _, want := range [][2]string{{"attack", "2015-11-24"}, {"meet", "2015-11-30"}} {
+		a, b := nodes(0, want[0], want[1]), nodes(1, want[0], want[1])
+		if len(a) == 0 || len(b) == 0 {
+			t.Logf("no %s event dated %s in both seeds (%d, %d)", want[0], want[1], len(a), len(b))
+			continue
+		}
+		if shares(a, b) == 0 {
+			t.Errorf("%s on %s: Press TV nodes %v, copy nodes %v share none", want[0], want[1], sortedKeys(a), sortedKeys(b))
+		}
 	}
 	t.Logf("copy: %d entities (%d new), %d events, %d merged with Press TV",
 		len(docs[1].Entities), plans[1].NewEntities, len(docs[1].Events), plans[1].MergedEvents)
@@ -591,5 +623,30 @@ func BenchmarkPlanBBC(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	}
+}
+
+func TestEventUndatedNeedsSameDocumentDate(t *testing.T) {
+	mk := func(text, dct string) (*rcDoc, int) {
+		b := rcNewDoc(text)
+		b.doc.DCT = extract.DCT{Value: dct, Source: "dateline"}
+		russia := b.entity(extract.GPE, "Russia", "gpe:RU")
+		ukraine := b.entity(extract.GPE, "Ukraine", "gpe:UA")
+		return b, b.event(rcEv{class: "reject", lemma: "deny", agents: []int{russia}, patients: []int{ukraine}, timex: -1})
+	}
+	r := NewReconciler()
+	b1, e1 := mk("a", "2015-11-30")
+	p1 := rcIngest(t, r, b1)
+	b2, e2 := mk("b", "2015-11-30")
+	if p2 := rcIngest(t, r, b2); p2.Event[e2] != p1.Event[e1] || p2.EventDate[e2] != "" {
+		t.Errorf("undated denials in two articles of the same day: %q vs %q", p2.Event[e2], p1.Event[e1])
+	}
+	b3, e3 := mk("c", "2019-03-08")
+	if p3 := rcIngest(t, r, b3); p3.Event[e3] == p1.Event[e1] {
+		t.Errorf("an undated denial in a 2019 article merged with the 2015 one")
+	}
+	b4, e4 := mk("d", "")
+	if p4 := rcIngest(t, r, b4); p4.Event[e4] == p1.Event[e1] {
+		t.Errorf("an undated denial in an undated article merged")
 	}
 }
