@@ -1,5 +1,3 @@
-//go:build storyline_pending
-
 // Package timeline builds the dated event timeline from the store: events
 // ordered by date, each with every report of it, and the documents they come
 // from. Its JSON form is Storyline's main output; the schema is documented

@@ -1,5 +1,3 @@
-//go:build storyline_pending
-
 package main
 
 import (
@@ -76,15 +74,15 @@ a TimeML document with the DCT.`,
 // annotation is the JSON form of one annotated article: a view of
 // extract.Document that names entities instead of only indexing them.
 type annotation struct {
-	ID        string               `json:"id"`
-	Name      string               `json:"name,omitempty"`
-	DCT       extract.DCT          `json:"dct"`
-	Headline  string               `json:"headline"`
-	Sentences []annotatedSentence  `json:"sentences"`
-	Timexes   []timex.Timex        `json:"timexes"`
-	Entities  []annotatedEntity    `json:"entities"`
-	Events    []annotatedEvent     `json:"events"`
-	Relations []annotatedRelation  `json:"relations"`
+	ID        string              `json:"id"`
+	Name      string              `json:"name,omitempty"`
+	DCT       extract.DCT         `json:"dct"`
+	Headline  string              `json:"headline"`
+	Sentences []annotatedSentence `json:"sentences"`
+	Timexes   []timex.Timex       `json:"timexes"`
+	Entities  []annotatedEntity   `json:"entities"`
+	Events    []annotatedEvent    `json:"events"`
+	Relations []annotatedRelation `json:"relations"`
 }
 
 type annotatedSentence struct {
@@ -121,11 +119,11 @@ type annotatedEvent struct {
 	Patients  []annotatedArg `json:"patients"`
 	Locations []annotatedArg `json:"locations"`
 	// Time is the TIMEX3 that dates the event, if any.
-	Time          *timex.Timex `json:"time,omitempty"`
-	TimeInherited bool         `json:"time_inherited,omitempty"`
-	Modality      string       `json:"modality"`
+	Time          *timex.Timex  `json:"time,omitempty"`
+	TimeInherited bool          `json:"time_inherited,omitempty"`
+	Modality      string        `json:"modality"`
 	Claimant      *annotatedArg `json:"claimant,omitempty"`
-	Reports       []int        `json:"reports,omitempty"`
+	Reports       []int         `json:"reports,omitempty"`
 }
 
 type annotatedSpan struct {

@@ -5,5 +5,14 @@ import "github.com/spf13/cobra"
 // commands lists the subcommands of the root command; each is built by a
 // constructor in its own file.
 func commands() []*cobra.Command {
-	return []*cobra.Command{}
+	return []*cobra.Command{
+		newQueryCmd(),
+		newReplCmd(),
+		newExportCmd(),
+		newImportCmd(),
+		newIngestCmd(),
+		newTimelineCmd(),
+		newAnnotateCmd(),
+		newEvalCmd(),
+	}
 }

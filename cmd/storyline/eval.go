@@ -1,5 +1,3 @@
-//go:build storyline_pending
-
 package main
 
 import (
