@@ -24,7 +24,9 @@
 //   - participant mentions (HUMAN_PART_*, LOC_*): leading prepositions and
 //     determiners are skipped ("in Queens" -> Queens), then the last noun-ish
 //     token (NN*, PRP, PRP$, WP, CD) before the first following preposition
-//     ("the Gulf of Aden" -> Gulf); else the last token.
+//     ("the head of the family" -> head); else the last token. A name
+//     with an inner "of" heads on its last token ("the Gulf of Aden" ->
+//     Aden).
 //
 // System participants are the entity mentions of doc.Mentions (every type
 // except EQUIPMENT, which ECB+ files as NON_HUMAN_PART) plus the unnamed
@@ -620,7 +622,7 @@ func ecbHead(doc *extract.Document, d *ecbDoc, m ecbMention, event bool) extract
 			i++
 		}
 		head = ecbNounHead(tags, i)
-		if head < 0 {
+		if head < 0 || ecbProperName(tags[i:]) {
 			head = len(tags) - 1
 		}
 	}
@@ -641,6 +643,21 @@ func ecbNounHead(tags []string, start int) int {
 		}
 	}
 	return head
+}
+
+// ecbProperName reports a name with an inner preposition ("Gulf of
+// Aden", "Bank of America"): proper nouns around "of"; its head is its
+// last token.
+func ecbProperName(tags []string) bool {
+	if len(tags) < 3 || !strings.HasPrefix(tags[len(tags)-1], "NNP") {
+		return false
+	}
+	for _, t := range tags {
+		if !(strings.HasPrefix(t, "NNP") || t == "IN") {
+			return false
+		}
+	}
+	return true
 }
 
 // ecbTagAt is the POS tag of the first system token overlapping s.

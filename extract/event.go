@@ -314,9 +314,19 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 	if nonEventVerbs[l] || (i+1 < s.EndToken && (x.tag(i+1) == "HYPH" || x.low(i+1) == "-")) {
 		return
 	}
-	switch low {
-	case "following", "including", "regarding", "concerning", "during", "given":
+	if prepositionalVerb[low] {
 		return
+	}
+	// A participle used as an adjective ("a closed door", "the burning
+	// jet") is an event only when the lexicon classes it.
+	if t := x.tag(i); (t == "VBN" || t == "VBD" || t == "VBG") && i > s.FirstToken && i+1 < s.EndToken &&
+		strings.HasPrefix(x.tag(i+1), "NN") && x.tokMention[i+1] < 0 {
+		switch x.tag(i - 1) {
+		case "DT", "JJ", "PRP$", "POS", "CD":
+			if verbClass(l) == ClassOther {
+				return
+			}
+		}
 	}
 	// VBG used as a noun after a determiner ("the shooting down of").
 	verbal := true
@@ -377,6 +387,8 @@ func (x *evCtx) objectEventNoun(v int, s Sentence) int {
 	for j := v + 1; j < s.EndToken && j <= v+5; j++ {
 		switch t := x.tag(j); {
 		case t == "DT" || t == "PRP$" || strings.HasPrefix(t, "JJ") || t == "CD" || t == "HYPH" || t == "RP" || t == "VBN":
+			continue
+		case t == "VBD" && j+1 < s.EndToken && strings.HasPrefix(x.tag(j+1), "NN"):
 			continue
 		case x.isNoun(j):
 			if _, _, ok := x.nounEvent(j); ok {
@@ -518,7 +530,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 		if depth > 0 {
 			continue
 		}
-		if x.isAux(j) || t == "RB" || t == "RBR" || t == "TO" {
+		if x.isAux(j) || t == "RB" || t == "RBR" || t == "TO" || x.inTimex(j) {
 			continue
 		}
 		switch w {
@@ -589,7 +601,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 // verbBefore reports a non-auxiliary verb before token j in the sentence.
 func (x *evCtx) verbBefore(j int, s Sentence) bool {
 	for k := j - 1; k >= s.FirstToken; k-- {
-		if x.isVerb(k) && !x.isAux(k) {
+		if x.isVerb(k) && !x.isAux(k) && !prepositionalVerb[x.low(k)] {
 			return true
 		}
 	}
@@ -766,6 +778,9 @@ func (x *evCtx) firstTok(k int) int {
 	return i
 }
 
+// prepositionalVerb lists -ing and -ed forms that work as prepositions.
+var prepositionalVerb = buildSet("following including regarding concerning during given according excluding")
+
 // unaccusative verbs have no agent: their subject is the patient.
 var unaccusative = buildSet("die lose_life perish drown")
 
@@ -798,8 +813,13 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	tag := x.tag(v)
 	best := -1
 	for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+		// A verb, or an event noun with its light verb ("held a meeting").
+		vt := x.info[p].head
 		if !x.info[p].verbal {
-			continue
+			if x.info[p].light < 0 {
+				continue
+			}
+			vt = x.info[p].light
 		}
 		pe := &x.doc.Events[p]
 		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) {
@@ -809,7 +829,7 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 			best = p
 			break
 		}
-		pt := x.tag(x.info[p].head)
+		pt := x.tag(vt)
 		if pt == tag || (tag == "VBG" || finiteTag(tag)) && finiteTag(pt) {
 			best = p
 			break
@@ -906,7 +926,7 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 	// The subject of a light verb: "Obama held a meeting with Putin".
 	if len(*agents) == 0 {
 		for v := first - 1; v >= s.FirstToken && v >= first-6; v-- {
-			if x.isVerb(v) {
+			if x.isVerb(v) && !(v+1 < s.EndToken && strings.HasPrefix(x.tag(v+1), "NN") && x.tag(v) != "VBG" && !lightVerbs[x.lem[v]]) {
 				if lightVerbs[x.lem[v]] && x.objectEventNoun(v, s) == x.info[k].head {
 					x.info[k].light = v
 					subj, own := x.subject(v, s)

@@ -110,7 +110,7 @@ var eventNounClass = buildLex(map[string]string{
 	ClassOther: "election game match victory win loss escape party ceremony celebration funeral vigil " +
 		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment " +
 		"tournament playoff final departure arrival return problem crisis suspicion " +
-		"struggle move event incident disaster emergency tension tensions involvement transition",
+		"end beginning outbreak struggle move event incident disaster emergency tension tensions involvement transition",
 })
 
 // eventAdjClass classes the few adjectives that report an event's result

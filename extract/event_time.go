@@ -46,29 +46,43 @@ func dateTimex(t string, v string) bool {
 	return (t == "DATE" || t == "TIME") && v != "" && !strings.HasSuffix(v, "_REF")
 }
 
-// inherited is the nearest date timex before ev in its sentence, else in
-// its paragraph, else -1.
+// inherited is the nearest date timex before ev in its sentence, else the
+// first one after it in its sentence, else the nearest before it in its
+// paragraph (not across captions), else -1.
 func (x *evCtx) inherited(ev *Event) int {
 	d := x.doc
 	sent := d.Sentences[ev.Sentence]
-	best := -1
+	para, same, after := -1, -1, -1
 	for ti, tx := range d.Timexes {
-		if tx.End > ev.Trigger.Start {
+		if tx.Start >= sent.End {
 			break
 		}
 		if !dateTimex(tx.Type, tx.Value) {
 			continue
 		}
-		a := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].End > tx.Start })
-		if a >= len(d.Sentences) {
+		if tx.Start >= sent.Start {
+			if tx.End <= ev.Trigger.Start {
+				same = ti
+			} else if after < 0 && tx.Start >= ev.Trigger.End {
+				after = ti
+			}
 			continue
 		}
-		ts := d.Sentences[a]
-		if a == ev.Sentence || (ts.Paragraph == sent.Paragraph && ts.Kind == sent.Kind) {
-			best = ti
+		if sent.Kind == KindCaption {
+			continue
+		}
+		a := sort.Search(len(d.Sentences), func(k int) bool { return d.Sentences[k].End > tx.Start })
+		if a < len(d.Sentences) && d.Sentences[a].Paragraph == sent.Paragraph && d.Sentences[a].Kind == sent.Kind {
+			para = ti
 		}
 	}
-	return best
+	switch {
+	case same >= 0:
+		return same
+	case after >= 0:
+		return after
+	}
+	return para
 }
 
 // attached lists the events that the timex over tokens [a, b) of sentence s
