@@ -141,11 +141,22 @@ func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 }
 
 // summary is a one-line account: who, what (the first report's trigger as
-// written), whom, where.
+// written), whom, where. An entity that is both agent and patient (both
+// sides of a meeting, reported each way round) is named once, as an agent.
 func summary(e Event, mentions []graph.EventMentionInfo) string {
 	what := e.Trigger
 	if len(mentions) > 0 && mentions[0].Trigger != "" {
 		what = mentions[0].Trigger
+	}
+	agents := make(map[string]bool, len(e.Agents))
+	for _, a := range e.Agents {
+		agents[a.ID] = true
+	}
+	var patients []EntityRef
+	for _, p := range e.Patients {
+		if !agents[p.ID] {
+			patients = append(patients, p)
+		}
 	}
 	var b strings.Builder
 	if n := names(e.Agents); n != "" {
@@ -153,13 +164,17 @@ func summary(e Event, mentions []graph.EventMentionInfo) string {
 		b.WriteByte(' ')
 	}
 	b.WriteString(what)
-	if n := names(e.Patients); n != "" {
+	if n := names(patients); n != "" {
 		b.WriteByte(' ')
 		b.WriteString(n)
 	}
-	if n := names(e.Locations); n != "" {
+	if len(e.Locations) > 0 {
+		places := make([]string, 0, len(e.Locations))
+		for _, l := range e.Locations {
+			places = append(places, l.Name)
+		}
 		b.WriteString(" at ")
-		b.WriteString(n)
+		b.WriteString(strings.Join(places, ", "))
 	}
 	return b.String()
 }
@@ -169,7 +184,10 @@ func names(rs []EntityRef) string {
 	for _, r := range rs {
 		parts = append(parts, r.Name)
 	}
-	return strings.Join(parts, ", ")
+	if len(parts) > 1 {
+		return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	}
+	return strings.Join(parts, "")
 }
 
 // tally counts the documents behind each value of one field, in first-seen
