@@ -103,6 +103,10 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if y, ok := p.isYear(j); ok {
 			return j + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
 		}
+		if j == i+2 && p.w(i-1) == "the" && !p.punct(j, '-') {
+			// the fiscal year: the current one
+			return j, sem{kind: kDeictic, typ: "DATE", val: dval{g: gYear}}, true, true
+		}
 		if p.punct(j, '-') {
 			j++
 		}
@@ -724,7 +728,11 @@ func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
 	if p.c(k) == cOrdinal {
 		k++
 	}
-	if (p.c(k) == cUnit && (p.v(k) == uQuarter || p.v(k) == uHalf || p.v(k) == uYear)) || p.w(k) == "period" {
+	if p.c(k) == cUnit && p.v(k) == uQuarter && !p.toks[k].lex.plural {
+		s.lit = "yearEarlierQuarter"
+		return k + 1, s, true, true
+	}
+	if (p.c(k) == cUnit && (p.v(k) == uHalf || p.v(k) == uYear)) || p.w(k) == "period" {
 		return k + 1, s, true, true
 	}
 	return j, s, false, true

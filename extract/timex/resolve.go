@@ -344,6 +344,10 @@ func (p *parser) later(s sem) (dval, string, int) {
 		// "some time later", "several years earlier"
 		return dval{}, "none", -1
 	}
+	if s.lit == "yearEarlierQuarter" && (!p.hasRef || p.ref.g != gQuarter) && p.hasDCT {
+		// the year-ago quarter: the latest quarter, a year before
+		return p.lastDone(uQuarter).shift(-4), "dct", -1
+	}
 	if p.hasRef {
 		if s.unit == uYear && (p.ref.g == gQuarter || p.ref.g == gHalf || p.ref.g == gMonth) {
 			return p.ref.shift(s.n * refPerYear(p.ref.g)), "text", p.refIdx

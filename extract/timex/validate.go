@@ -48,12 +48,20 @@ func ValidValue(typ, value string) error {
 // to the span's bytes, a well-formed type, value and mod, and an anchor
 // index pointing to an earlier timex.
 func Check(text string, txs []Timex) error {
+	// rune boundaries as a decoder sees them (an invalid byte is a rune)
+	bound := make([]bool, len(text)+1)
+	for i := 0; i < len(text); {
+		bound[i] = true
+		_, sz := utf8.DecodeRuneInString(text[i:])
+		i += sz
+	}
+	bound[len(text)] = true
 	prevEnd := 0
 	for i, t := range txs {
 		if t.Start < prevEnd || t.Start >= t.End || t.End > len(text) {
 			return fmt.Errorf("timex %d %q: bad span [%d,%d) (previous end %d, text %d bytes)", i, t.Text, t.Start, t.End, prevEnd, len(text))
 		}
-		if !boundary(text, t.Start) || !boundary(text, t.End) {
+		if !bound[t.Start] || !bound[t.End] {
 			return fmt.Errorf("timex %d: span [%d,%d) not on rune boundaries", i, t.Start, t.End)
 		}
 		if text[t.Start:t.End] != t.Text {
@@ -72,5 +80,3 @@ func Check(text string, txs []Timex) error {
 	}
 	return nil
 }
-
-func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
