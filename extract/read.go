@@ -19,6 +19,7 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
 )
 
 // Errors a ReadError can wrap; test for them with errors.Is.
@@ -542,8 +543,14 @@ func normalizeDate(s string) (string, error) {
 // htmlOptions configures trafilatura. Nothing here makes it fetch
 // anything: it reads only the parsed page, and the fallback extractors
 // (which are also offline when given a parsed page) are off.
-func htmlOptions() trafilatura.Options {
+// minExtracted is the article length (in runes) below which trafilatura
+// replaces its extraction with a cruder one (all text of <article>, or of
+// the page, in one paragraph).
+func htmlOptions(minExtracted int) trafilatura.Options {
+	cfg := trafilatura.DefaultConfig()
+	cfg.MinExtractedSize = minExtracted
 	return trafilatura.Options{
+		Config:          cfg,
 		ExcludeComments: true,
 		// Dates from metadata and markup only, no guessing from free text.
 		HtmlDateMode: trafilatura.Fast,
@@ -559,17 +566,26 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 			in, err = Input{}, fmt.Errorf("extracting article from HTML: internal error: %v", p)
 		}
 	}()
-	var res *trafilatura.ExtractResult
-	if utf8.Valid(data) {
-		var doc *html.Node
-		doc, err = html.Parse(bytes.NewReader(data))
-		if err != nil {
-			return Input{}, fmt.Errorf("parsing HTML: %w", err)
+	// The page's charset is found as browsers do (BOM, <meta charset>,
+	// else UTF-8 when valid, else windows-1252).
+	rd, err := charset.NewReader(bytes.NewReader(data), "text/html")
+	if err != nil {
+		return Input{}, fmt.Errorf("decoding HTML: %w", err)
+	}
+	doc, err := html.Parse(rd)
+	if err != nil {
+		return Input{}, fmt.Errorf("parsing HTML: %w", err)
+	}
+	// First keep trafilatura's own paragraphs even for short articles;
+	// only when that finds little, let it fall back to the crude rescue,
+	// and take the rescue only if it finds much more.
+	const short = 250
+	res, err := trafilatura.ExtractDocument(doc, htmlOptions(1))
+	if err != nil || res == nil || utf8.RuneCountInString(res.ContentText) < short {
+		res2, err2 := trafilatura.ExtractDocument(doc, htmlOptions(short))
+		if err2 == nil && res2 != nil && (res == nil || err != nil || len(res2.ContentText) > 2*len(res.ContentText)) {
+			res, err = res2, nil
 		}
-		res, err = trafilatura.ExtractDocument(doc, htmlOptions())
-	} else {
-		// Not UTF-8: trafilatura detects the page's charset.
-		res, err = trafilatura.Extract(bytes.NewReader(data), htmlOptions())
 	}
 	if err != nil {
 		return Input{}, fmt.Errorf("extracting article from HTML: %w", err)

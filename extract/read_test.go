@@ -158,6 +158,43 @@ func TestReadInputsHTMLMetaDate(t *testing.T) {
 	}
 }
 
+func TestReadInputsHTMLNoDateGuessing(t *testing.T) {
+	// Dates in the article text are not page metadata: Input.Date stays
+	// empty and the DCT stage reads the text itself.
+	page := `<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>
+<figure><img src="a.jpg"><figcaption>Leaders met in Paris on March 08, 2019. (AFP photo)</figcaption></figure>
+<p>Negotiators met again on November 30, 2015 in Paris to discuss the dispute over the downed jet, officials said on Monday.</p>
+<p>The previous round ended on 2015-11-24 without agreement, and both sides blamed each other for the failure.</p>
+<p>Posted 12/01/2015 by the desk.</p>
+</article></body></html>`
+	ins, errs := ReadInputs(context.Background(), []string{"-"}, strings.NewReader(page))
+	if len(errs) > 0 || len(ins) != 1 {
+		t.Fatalf("got %d inputs, errors %v", len(ins), errs)
+	}
+	if ins[0].Date != "" || ins[0].DateSource != "" {
+		t.Errorf("date %q (%s) guessed from the text", ins[0].Date, ins[0].DateSource)
+	}
+	if !strings.HasPrefix(ins[0].Text, "Talks resume\n\nNegotiators met again on November 30, 2015 in Paris") {
+		t.Errorf("text = %q", ins[0].Text)
+	}
+}
+
+func TestReadInputsHTMLWindows1252(t *testing.T) {
+	// Not UTF-8, but the page declares its charset: decoded, not refused.
+	page := "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owners protest in Montr\xe9al</title></head><body><article>" +
+		"<p>Caf\xe9 owners marched through Montr\xe9al on Saturday against a new tax on terraces, organisers said.</p>" +
+		"<p>The city council will vote on the measure next week, the mayor\x92s office said in a statement.</p></article></body></html>"
+	ins, errs := ReadInputs(context.Background(), []string{"-"}, strings.NewReader(page))
+	if len(errs) > 0 || len(ins) != 1 {
+		t.Fatalf("got %d inputs, errors %v", len(ins), errs)
+	}
+	want := "Café owners protest in Montréal\n\nCafé owners marched through Montréal on Saturday against a new tax on terraces, organisers said.\n\n" +
+		"The city council will vote on the measure next week, the mayor’s office said in a statement.\n"
+	if ins[0].Text != want {
+		t.Errorf("text = %q, want %q", ins[0].Text, want)
+	}
+}
+
 func TestReadInputsJSONL(t *testing.T) {
 	path := rdPath("feed.jsonl")
 	ins, errs := ReadInputs(context.Background(), []string{path}, nil)
