@@ -23,11 +23,12 @@ type Pipeline struct {
 }
 
 // New builds the standard pipeline: text (sentences, tokens, POS tags),
-// dct (the article's own date), timex (temporal expressions), entity,
+// outlet (the publisher, when the input did not name it), dct (the article's own date), timex (temporal expressions), entity,
 // event, relation.
 func New() (*Pipeline, error) {
 	ctors := []func() (Stage, error){
 		newTextStage,
+		newOutletStage,
 		newDCTStage,
 		newTimexStage,
 		newEntityStage,
