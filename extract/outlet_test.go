@@ -38,4 +38,3 @@ func TestOutletFromText(t *testing.T) {
 		t.Errorf("Source = %q, want the given Al Jazeera", doc.Source)
 	}
 }
-
