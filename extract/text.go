@@ -487,18 +487,20 @@ func classifyBlocks(text string, blocks []block, toks []tokenize.Token) {
 	for i := 1; i < len(blocks); i++ {
 		b := &blocks[i]
 		s := text[b.span.Start:b.span.End]
+		// Furniture lines are short: long paragraphs skip the cue scans.
+		short := len(s) <= 600
 		switch {
-		case captionRE.MatchString(s):
+		case short && captionRE.MatchString(s):
 			b.kind = KindCaption
 		case isByline(s, toks[b.firstTok:b.endTok]):
 			b.kind = KindByline
-		case tailRE.MatchString(s):
+		case short && tailRE.MatchString(s):
 			b.kind = KindBoilerplate
 			// In the second half of the article it starts the tail.
 			if tail == len(blocks) && 2*b.span.Start >= len(text) {
 				tail = i
 			}
-		case lineBoilerRE.MatchString(s) || linkLine(s):
+		case short && (lineBoilerRE.MatchString(s) || linkLine(s)):
 			b.kind = KindBoilerplate
 		default:
 			b.kind = KindBody
@@ -541,10 +543,7 @@ func classifyBlocks(text string, blocks []block, toks []tokenize.Token) {
 // isByline recognises "By NAME", "Fact checked by ..." lines: a cue at the
 // start and, for a bare "By", a short run of capitalized words.
 func isByline(s string, toks []tokenize.Token) bool {
-	if !bylineRE.MatchString(s) {
-		return false
-	}
-	if len(toks) > 25 {
+	if len(toks) > 25 || !bylineRE.MatchString(s) {
 		return false
 	}
 	low := strings.ToLower(s)
@@ -590,7 +589,7 @@ func linkLine(s string) bool {
 
 // sentenceBoilerplate catches boilerplate sentences inside body lines.
 func sentenceBoilerplate(s string) bool {
-	return lineBoilerRE.MatchString(s) && len(s) < 200
+	return len(s) < 200 && lineBoilerRE.MatchString(s)
 }
 
 // Lemma returns a cheap lower-cased base form for verbs and nouns (Penn
