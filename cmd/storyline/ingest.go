@@ -11,27 +11,33 @@ import (
 
 	"github.com/storyline/storyline/extract"
 	"github.com/storyline/storyline/graph"
+	"github.com/storyline/storyline/timeline"
 )
 
 func newIngestCmd() *cobra.Command {
-	var date, source string
+	var date, source, show string
 	cmd := &cobra.Command{
 		Use:   "ingest [--date YYYY-MM-DD] [--source NAME] PATH...|-",
 		Short: "Extract articles and store them in the graph",
 		Long: `Ingest reads articles from files, folders (recursively: .txt, .html, .htm,
 .jsonl, .ndjson) or standard input ("-"), extracts dates, entities, events and
 relations, reconciles them with what the store already holds, and writes each
-article's quads in one transaction. The first non-empty line of a text file is
+article's quads in one transaction. It ends with a one-line summary on stderr;
+--timeline then prints the whole store's timeline on stdout. The first non-empty line of a text file is
 its headline. Ingesting the same content twice changes nothing.
 
 Inputs that cannot be read are reported one per line on stderr; the others
 are still stored, and the exit status is 1.`,
 		Example: `  storyline ingest testdata/seeds/
+  storyline --db /tmp/seeds.db ingest --timeline text testdata/seeds/
   storyline ingest --date 2015-11-30 --source "Press TV" article.txt
   curl -s https://example.org/story.html | storyline ingest -
   storyline --db postgres://user@localhost/storyline ingest feed.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if show != "" && show != "json" && show != "text" {
+				return fmt.Errorf("--timeline %q: want json or text", show)
+			}
 			if date != "" {
 				if _, err := time.Parse("2006-01-02", date); err != nil {
 					return fmt.Errorf("--date %q: not a date in the form YYYY-MM-DD", date)
@@ -71,7 +77,21 @@ are still stored, and the exit status is 1.`,
 				fmt.Fprintln(cmd.ErrOrStderr(), "storyline: "+oneLine(err.Error()))
 			}
 			if sum != nil {
-				fmt.Fprintln(cmd.OutOrStdout(), sum.String())
+				fmt.Fprintln(cmd.ErrOrStderr(), sum.String())
+			}
+			if show != "" {
+				t, err := timeline.Build(ctx, store, timeline.Filter{})
+				if err != nil {
+					return err
+				}
+				if show == "text" {
+					err = t.WriteText(cmd.OutOrStdout())
+				} else {
+					err = t.WriteJSON(cmd.OutOrStdout())
+				}
+				if err != nil {
+					return err
+				}
 			}
 			if n := len(readErrs) + len(ingestErrs); n > 0 {
 				return fmt.Errorf("ingest: %d of %d inputs failed (see above)", n, len(inputs)+len(readErrs))
@@ -80,6 +100,7 @@ are still stored, and the exit status is 1.`,
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the articles' publication date, YYYY-MM-DD (default: found in the text)")
-	cmd.Flags().StringVar(&source, "source", "", "the outlet that published the articles")
+	cmd.Flags().StringVar(&source, "source", "", "the outlet that published the articles (default: named in the text, if it is)")
+	cmd.Flags().StringVar(&show, "timeline", "", "then print the store's timeline: json or text")
 	return cmd
 }
