@@ -1,0 +1,525 @@
+package extract
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func evPipeline(t testing.TB) *Pipeline {
+	t.Helper()
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func evAnnotate(t testing.TB, p *Pipeline, in Input) *Document {
+	t.Helper()
+	d, err := p.AnnotateUntil(context.Background(), in, "event")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEventInvariants(t, d)
+	return d
+}
+
+func evSeed(t testing.TB, p *Pipeline, name, date string) *Document {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Name: name, Text: string(b)}
+	if date != "" {
+		in.Date, in.DateSource = date, "copy"
+	}
+	return evAnnotate(t, p, in)
+}
+
+// findEvent is the first event with the trigger text whose sentence
+// contains ctx.
+func findEvent(t *testing.T, d *Document, trigger, ctx string) *Event {
+	t.Helper()
+	for i := range d.Events {
+		ev := &d.Events[i]
+		s := d.Sentences[ev.Sentence]
+		if ev.TriggerText == trigger && strings.Contains(d.Text[s.Start:s.End], ctx) {
+			return ev
+		}
+	}
+	t.Fatalf("no event %q in a sentence with %q; events: %s", trigger, ctx, evList(d))
+	return nil
+}
+
+func evList(d *Document) string {
+	var b strings.Builder
+	for _, ev := range d.Events {
+		b.WriteString(ev.TriggerText + "/" + ev.Class + " ")
+	}
+	return b.String()
+}
+
+// argNames lists the canonical names of args' entities.
+func argNames(d *Document, args []Arg) []string {
+	var out []string
+	for _, a := range args {
+		out = append(out, d.Entities[a.Entity].Name)
+	}
+	return out
+}
+
+func hasName(names []string, want string) bool {
+	for _, n := range names {
+		if strings.Contains(n, want) {
+			return true
+		}
+	}
+	return false
+}
+
+func wantArg(t *testing.T, d *Document, ev *Event, role string, args []Arg, want string) {
+	t.Helper()
+	if names := argNames(d, args); !hasName(names, want) {
+		t.Errorf("%q (%s): %s = %v, want %q", ev.TriggerText, ev.Class, role, names, want)
+	}
+}
+
+func wantDate(t *testing.T, d *Document, ev *Event, value string, inherited bool) {
+	t.Helper()
+	if ev.Timex < 0 {
+		t.Errorf("%q: no time, want %s", ev.TriggerText, value)
+		return
+	}
+	tx := d.Timexes[ev.Timex]
+	if tx.Value != value || ev.TimeInherited != inherited {
+		t.Errorf("%q: time %s (%q, inherited %v), want %s (inherited %v)", ev.TriggerText, tx.Value, tx.Text,
+			ev.TimeInherited, value, inherited)
+	}
+}
+
+func wantClass(t *testing.T, ev *Event, class string) {
+	t.Helper()
+	if ev.Class != class {
+		t.Errorf("%q: class %s, want %s", ev.TriggerText, ev.Class, class)
+	}
+}
+
+func TestEventsPressTVSeed(t *testing.T) {
+	p := evPipeline(t)
+	d := evSeed(t, p, "presstv-obama-putin.txt", "")
+
+	shot := findEvent(t, d, "shot down", "On November 24")
+	wantClass(t, shot, ClassAttack)
+	wantArg(t, d, shot, "agent", shot.Agents, "Turkey")
+	wantArg(t, d, shot, "patient", shot.Patients, "Su-24")
+	wantDate(t, d, shot, "2015-11-24", false)
+	if shot.Lemma != "shoot down" {
+		t.Errorf("lemma %q, want shoot down", shot.Lemma)
+	}
+
+	meeting := findEvent(t, d, "meeting", "closed-door meeting")
+	wantClass(t, meeting, ClassMeet)
+	wantArg(t, d, meeting, "agent", meeting.Agents, "Obama")
+	wantArg(t, d, meeting, "patient", meeting.Patients, "Putin")
+	wantDate(t, d, meeting, "2015-11-30", false)
+
+	meets := findEvent(t, d, "meets", "Le Bourget")
+	wantClass(t, meets, ClassMeet)
+	wantArg(t, d, meets, "location", meets.Locations, "Le Bourget")
+	wantDate(t, d, meets, "2015-11-30", false)
+
+	urging := findEvent(t, d, "urging", "de-escalate")
+	wantClass(t, urging, ClassAppeal)
+	wantArg(t, d, urging, "agent", urging.Agents, "Obama")
+	wantArg(t, d, urging, "patient", urging.Patients, "Putin")
+
+	signed := findEvent(t, d, "signed", "Minsk")
+	wantClass(t, signed, ClassAgree)
+	wantDate(t, d, signed, "2015-02", false)
+
+	strikes := findEvent(t, d, "airstrikes", "since September 30")
+	wantClass(t, strikes, ClassAttack)
+	wantArg(t, d, strikes, "agent", strikes.Agents, "Russia")
+	wantDate(t, d, strikes, "2015-09-30", false)
+	if strikes.Timex >= 0 && d.Timexes[strikes.Timex].Range != "begin" {
+		t.Errorf("airstrikes: timex range %q, want begin", d.Timexes[strikes.Timex].Range)
+	}
+	wantDate(t, d, findEvent(t, d, "end", "Cold War"), "1991", false)
+
+	confirmed := findEvent(t, d, "confirmed", "Russian government")
+	wantClass(t, confirmed, ClassStatement)
+	wantDate(t, d, confirmed, "2015-11-30", false)
+	reported := findEvent(t, d, "meeting", "Russian government confirmed")
+	if !containsInt(confirmed.Reports, reported.ID) {
+		t.Errorf("confirmed reports %v, want the meeting %d", confirmed.Reports, reported.ID)
+	}
+	wantClass(t, reported, ClassMeet)
+	wantDate(t, d, reported, "2015-11-30", true)
+
+	killed := findEvent(t, d, "killed", "parachuting")
+	wantClass(t, killed, ClassKill)
+	if !hasNominalText(killed, "agent", "militants") {
+		t.Errorf("killed: nominals %+v, want agent militants", killed.Nominals)
+	}
+	saved := findEvent(t, d, "saved", "Syrian forces")
+	wantClass(t, saved, ClassRescue)
+	wantArg(t, d, saved, "agent", saved.Agents, "Syria")
+	lost := findEvent(t, d, "lost", "rescue operation")
+	wantClass(t, lost, ClassKill)
+	if lost.Lemma != "lose life" || len(lost.Agents) != 0 {
+		t.Errorf("lost: lemma %q agents %v, want lose life with no agent", lost.Lemma, lost.Agents)
+	}
+	wantClass(t, findEvent(t, d, "rescue operation", "lost his life"), ClassRescue)
+
+	warned := findEvent(t, d, "warned", "serious consequences")
+	wantClass(t, warned, ClassWarn)
+	wantArg(t, d, warned, "agent", warned.Agents, "Putin")
+
+	remove := findEvent(t, d, "remove", "sanctions")
+	wantClass(t, remove, ClassYield)
+	if remove.Modality != Conditional {
+		t.Errorf("remove sanctions: modality %s, want conditional", remove.Modality)
+	}
+	if m := findEvent(t, d, "implemented", "Minsk").Modality; m != Conditional {
+		t.Errorf("implemented: modality %s, want conditional", m)
+	}
+
+	backing := findEvent(t, d, "backing", "militants")
+	wantClass(t, backing, ClassSupport)
+	wantArg(t, d, backing, "agent", backing.Agents, "United States")
+
+	violated := findEvent(t, d, "violated", "air space")
+	if violated.Modality != Reported || violated.Claimant < 0 || !strings.Contains(d.Entities[violated.Claimant].Name, "Turkey") {
+		t.Errorf("violated: modality %s claimant %d, want reported by Turkey", violated.Modality, violated.Claimant)
+	}
+	claiming := findEvent(t, d, "claiming", "air space")
+	if !containsInt(claiming.Reports, violated.ID) {
+		t.Errorf("claiming reports %v, want %d", claiming.Reports, violated.ID)
+	}
+
+	// A quote's speaker: "…," the unnamed White House official said.
+	said := findEvent(t, d, "said", "expressed his regret")
+	expressed := findEvent(t, d, "expressed", "expressed his regret")
+	if !containsInt(said.Reports, expressed.ID) {
+		t.Errorf("said reports %v, want expressed %d", said.Reports, expressed.ID)
+	}
+	wantArg(t, d, said, "agent", said.Agents, "White House")
+
+	// The 2019 caption must not date the article's events.
+	for _, ev := range d.Events {
+		if d.Sentences[ev.Sentence].Kind != KindCaption && ev.Timex >= 0 && strings.HasPrefix(d.Timexes[ev.Timex].Value, "2019") {
+			t.Errorf("%q in sentence %d dated by the 2019 caption", ev.TriggerText, ev.Sentence)
+		}
+	}
+	noEventsOutsideBody(t, d)
+}
+
+func TestEventsCopySeed(t *testing.T) {
+	p := evPipeline(t)
+	// The copy has no year: ingest re-annotates it with the original's
+	// date (DateSource "copy").
+	d := evSeed(t, p, "peoplesvoice-copy-obama-putin.txt", "2015-11-30")
+
+	shooting := findEvent(t, d, "shooting down", "Following the")
+	wantClass(t, shooting, ClassAttack)
+	wantArg(t, d, shooting, "patient", shooting.Patients, "Su-24")
+	wantDate(t, d, shooting, "2015-11-24", false)
+	if shooting.Lemma != "shoot down" {
+		t.Errorf("lemma %q, want shoot down", shooting.Lemma)
+	}
+
+	accused := findEvent(t, d, "accused", "ISIS")
+	wantClass(t, accused, ClassAccuse)
+	wantArg(t, d, accused, "agent", accused.Agents, "Putin")
+	wantArg(t, d, accused, "patient", accused.Patients, "Turkey")
+	supporting := findEvent(t, d, "supporting", "ISIS")
+	if !containsInt(accused.Reports, supporting.ID) || supporting.Modality != Reported {
+		t.Errorf("accused reports %v, supporting modality %s; want a reported claim", accused.Reports, supporting.Modality)
+	}
+
+	talks := findEvent(t, d, "talks", "closed door talks")
+	wantClass(t, talks, ClassConsult)
+	wantArg(t, d, talks, "agent", talks.Agents, "Obama")
+	noEventsOutsideBody(t, d)
+}
+
+func noEventsOutsideBody(t *testing.T, d *Document) {
+	t.Helper()
+	for _, ev := range d.Events {
+		switch k := d.Sentences[ev.Sentence].Kind; k {
+		case KindByline, KindBoilerplate:
+			t.Errorf("event %q in a %s sentence", ev.TriggerText, k)
+		}
+	}
+}
+
+func hasNominalText(ev *Event, role, text string) bool {
+	for _, n := range ev.Nominals {
+		if n.Role == role && strings.Contains(n.Text, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEventRules checks single rules on short texts.
+func TestEventRules(t *testing.T) {
+	p := evPipeline(t)
+	cases := []struct {
+		text, trigger, class, modality string
+	}{
+		{"Convoy news\n\nThe rebels did not attack the convoy on Friday.", "attack", ClassAttack, Negated},
+		{"Talks go on\n\nThe two sides may sign a ceasefire next week.", "sign", ClassAgree, Possible},
+		{"Aid deal\n\nThe government could release the prisoners if the rebels lay down their arms.", "release", ClassYield, Conditional},
+		{"Claims\n\nThe army claimed that the rebels had attacked a school.", "attacked", ClassAttack, Reported},
+		{"Police\n\nPolice arrested two men after the robbery.", "arrested", ClassArrest, Asserted},
+		{"Quake\n\nAn earthquake struck the region on Sunday.", "earthquake", ClassDisaster, Asserted},
+		{"Protest\n\nThousands of people protested against the new law.", "protested", ClassProtest, Asserted},
+		{"Court\n\nThe company denied the accusations.", "denied", ClassReject, Asserted},
+	}
+	for _, c := range cases {
+		d := evAnnotate(t, p, Input{Name: "case", Text: c.text})
+		ev := findEvent(t, d, c.trigger, "")
+		if ev.Class != c.class || ev.Modality != c.modality {
+			t.Errorf("%q: %q is %s/%s, want %s/%s", c.text, c.trigger, ev.Class, ev.Modality, c.class, c.modality)
+		}
+	}
+
+	// Passive with a by-agent and a pronoun resolved to an earlier person.
+	d := evAnnotate(t, p, Input{Name: "passive", Text: "Shooting in Texas\n\n" +
+		"John Smith left the bar late on Friday. He was shot by a police officer outside his home in Houston."})
+	shot := findEvent(t, d, "shot", "police officer")
+	wantClass(t, shot, ClassAttack)
+	if !hasNominalText(shot, "agent", "officer") {
+		t.Errorf("shot: nominals %+v, want agent officer", shot.Nominals)
+	}
+	wantArg(t, d, shot, "patient", shot.Patients, "Smith")
+	if !hasNominalText(shot, "location", "home") && len(shot.Locations) == 0 {
+		t.Errorf("shot: no location (nominals %+v)", shot.Nominals)
+	}
+	// "late on Friday" is attached to "left", not inherited.
+	left := findEvent(t, d, "left", "bar")
+	if left.Timex < 0 || left.TimeInherited {
+		t.Errorf("left: timex %d inherited %v, want attached Friday", left.Timex, left.TimeInherited)
+	}
+
+	// Light verb: "held talks with" gives the noun its agent and patient;
+	// the light verb itself is no event.
+	d = evAnnotate(t, p, Input{Name: "light", Text: "Talks\n\nPresident Barack Obama held talks with Angela Merkel in Berlin on Monday."})
+	talks := findEvent(t, d, "talks", "held")
+	wantClass(t, talks, ClassConsult)
+	wantArg(t, d, talks, "agent", talks.Agents, "Obama")
+	wantArg(t, d, talks, "patient", talks.Patients, "Merkel")
+	wantArg(t, d, talks, "location", talks.Locations, "Berlin")
+	if talks.TimeInherited || talks.Timex < 0 {
+		t.Errorf("talks: timex %d inherited %v, want Monday attached", talks.Timex, talks.TimeInherited)
+	}
+	for _, ev := range d.Events {
+		if ev.TriggerText == "held" {
+			t.Errorf("light verb held is an event")
+		}
+	}
+}
+
+func TestEventStageOddInput(t *testing.T) {
+	p := evPipeline(t)
+	for _, text := range []string{
+		"", "\n\n", "...", "said", "to", "Killed by by by by", "(((", ")))", "if if if", "“”\"''``",
+		"Héllo wörld — 北京 attacked. 😀 killed ,,, ;;",
+		strings.Repeat("and ", 300),
+		"The meeting between and",
+	} {
+		evAnnotate(t, p, Input{Name: "odd", Text: text})
+	}
+}
+
+// checkEventInvariants checks that every event is well formed.
+func checkEventInvariants(t testing.TB, d *Document) {
+	t.Helper()
+	span := func(s Span, what string) {
+		if s.Start < 0 || s.End > len(d.Text) || s.Start > s.End ||
+			!utf8.RuneStart(d.Text[s.Start]) && s.Start < len(d.Text) || s.End < len(d.Text) && !utf8.RuneStart(d.Text[s.End]) {
+			t.Fatalf("%s: bad span %+v", what, s)
+		}
+	}
+	for i, ev := range d.Events {
+		if ev.ID != i {
+			t.Fatalf("event %d has ID %d", i, ev.ID)
+		}
+		span(ev.Trigger, "trigger")
+		if d.Text[ev.Trigger.Start:ev.Trigger.End] != ev.TriggerText {
+			t.Fatalf("trigger text %q != %q", ev.TriggerText, d.Text[ev.Trigger.Start:ev.Trigger.End])
+		}
+		if _, ok := EventClasses[ev.Class]; !ok {
+			t.Fatalf("%q: unknown class %q", ev.TriggerText, ev.Class)
+		}
+		if ev.Sentence < 0 || ev.Sentence >= len(d.Sentences) || !d.Sentences[ev.Sentence].Contains(ev.Trigger) {
+			t.Fatalf("%q: sentence %d does not hold the trigger", ev.TriggerText, ev.Sentence)
+		}
+		if ev.Timex < -1 || ev.Timex >= len(d.Timexes) {
+			t.Fatalf("%q: timex %d out of range", ev.TriggerText, ev.Timex)
+		}
+		if ev.Claimant < -1 || ev.Claimant >= len(d.Entities) {
+			t.Fatalf("%q: claimant %d out of range", ev.TriggerText, ev.Claimant)
+		}
+		switch ev.Modality {
+		case Asserted, Negated, Possible, Conditional, Reported:
+		default:
+			t.Fatalf("%q: modality %q", ev.TriggerText, ev.Modality)
+		}
+		for _, args := range [][]Arg{ev.Agents, ev.Patients, ev.Locations} {
+			for _, a := range args {
+				if a.Entity < 0 || a.Entity >= len(d.Entities) || a.Mention < 0 || a.Mention >= len(d.Mentions) ||
+					d.Mentions[a.Mention].Entity != a.Entity {
+					t.Fatalf("%q: bad arg %+v", ev.TriggerText, a)
+				}
+			}
+		}
+		for _, n := range ev.Nominals {
+			span(n.Span, "nominal")
+			span(n.Head, "nominal head")
+			if !n.Span.Contains(n.Head) || d.Text[n.Start:n.End] != n.Text {
+				t.Fatalf("%q: bad nominal %+v", ev.TriggerText, n)
+			}
+		}
+		for _, r := range ev.Reports {
+			if r < 0 || r >= len(d.Events) || r == i {
+				t.Fatalf("%q: bad report %d", ev.TriggerText, r)
+			}
+		}
+	}
+}
+
+// bbcFiles lists up to n BBC articles from ../shared/data/bbc, or skips.
+func bbcFiles(tb testing.TB, n int) []string {
+	tb.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			tb.Skip("../shared/data not found: no go.mod above the test directory")
+		}
+		dir = parent
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "data", "bbc", "*", "*.txt"))
+	if len(files) == 0 {
+		tb.Skip("../shared/data/bbc not found")
+	}
+	sort.Strings(files)
+	if n > 0 && len(files) > n {
+		step := len(files) / n
+		var out []string
+		for i := 0; i < len(files) && len(out) < n; i += step {
+			out = append(out, files[i])
+		}
+		files = out
+	}
+	return files
+}
+
+// TestEventsBBC runs the stage over real news and checks invariants and
+// that ordinary news yields events with dates and participants.
+func TestEventsBBC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	p := evPipeline(t)
+	var events, dated, withArgs int
+	for _, f := range bbcFiles(t, 200) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := evAnnotate(t, p, Input{Name: f, Text: string(b), Date: "2005-01-01", DateSource: "flag"})
+		for _, ev := range d.Events {
+			events++
+			if ev.Timex >= 0 {
+				dated++
+			}
+			if len(ev.Agents)+len(ev.Patients)+len(ev.Nominals) > 0 {
+				withArgs++
+			}
+		}
+	}
+	t.Logf("200 BBC articles: %d events, %d with a timex, %d with participants", events, dated, withArgs)
+	if events < 200*10 || withArgs < events/2 {
+		t.Errorf("%d events, %d with participants: too few", events, withArgs)
+	}
+}
+
+// BenchmarkEventStage measures the event stage alone on BBC articles
+// annotated up to the entity stage.
+func BenchmarkEventStage(b *testing.B) {
+	p := evPipeline(b)
+	var docs []*Document
+	size := 0
+	for _, f := range bbcFiles(b, 300) {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		d, err := p.AnnotateUntil(context.Background(), Input{Name: f, Text: string(t)}, "entity")
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		size += len(t)
+	}
+	st, _ := newEventStage()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			if err := st.Run(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkPipelineToEvents measures the whole extraction up to events.
+func BenchmarkPipelineToEvents(b *testing.B) {
+	p := evPipeline(b)
+	var texts []string
+	size := 0
+	for _, f := range bbcFiles(b, 100) {
+		t, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(t))
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, t := range texts {
+			if _, err := p.AnnotateUntil(context.Background(), Input{Text: t}, "event"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
