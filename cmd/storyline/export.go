@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+func newExportCmd() *cobra.Command {
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "export [--format nquads|json] [-o FILE]",
+		Short: "Write the whole graph as N-Quads or JSON",
+		Long: `Export writes every quad of the store with its label (the document it was
+read from) as N-Quads, or the documents, entities and events as one JSON object
+(--format json). "storyline import" reads the N-Quads back.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := openStore(cmd, true)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			if output == "" || output == "-" {
+				return store.Export(cmd.Context(), cmd.OutOrStdout(), format)
+			}
+			f, err := os.Create(output)
+			if err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			if err := store.Export(cmd.Context(), f, format); err != nil {
+				f.Close()
+				os.Remove(output)
+				return err
+			}
+			if err := f.Close(); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "nquads", "nquads or json")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
+	return cmd
+}
+
+func newImportCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE...|-",
+		Short: "Read N-Quads (from storyline export) into the graph",
+		Long: `Import reads N-Quads files into the store, each in one transaction. A
+malformed line is reported as FILE:LINE and nothing of that file is stored.
+Quads already in the store are skipped.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := openStore(cmd, false)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			for _, name := range args {
+				var n int
+				if name == "-" {
+					n, err = store.Import(cmd.Context(), cmd.InOrStdin())
+				} else {
+					f, ferr := os.Open(name)
+					if ferr != nil {
+						return fmt.Errorf("import: %w", ferr)
+					}
+					n, err = store.Import(cmd.Context(), f)
+					f.Close()
+				}
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%s: %d quads imported\n", name, n)
+			}
+			return nil
+		},
+	}
+}
