@@ -557,6 +557,10 @@ func htmlOptions(minExtracted int) trafilatura.Options {
 	}
 }
 
+// minArticleWords is the fewest words of body text an HTML page must
+// yield to count as an article.
+const minArticleWords = 5
+
 // htmlInput reduces an HTML page to its article: title, byline, then the
 // main text with blank lines between paragraphs, plus the page's date,
 // site name and canonical URL.
@@ -588,10 +592,11 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 		}
 	}
 	if err != nil {
-		return Input{}, fmt.Errorf("extracting article from HTML: %w", err)
+		// trafilatura fails only when it finds too little text.
+		return Input{}, fmt.Errorf("%w in HTML (%v)", ErrNoArticle, err)
 	}
 	if res == nil {
-		return Input{}, ErrNoArticle
+		return Input{}, fmt.Errorf("%w in HTML", ErrNoArticle)
 	}
 	m := res.Metadata
 	title := oneLineMsg(strings.TrimSpace(m.Title))
@@ -606,8 +611,10 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 	if by != "" && len(paras) > 0 && sameLine(paras[0], by) {
 		paras = paras[1:]
 	}
-	if len(paras) == 0 {
-		return Input{}, ErrNoArticle
+	// A page whose "article" is a few words ("Home", "Log in") is a
+	// navigation or form page, not news.
+	if words := len(strings.Fields(strings.Join(paras, " "))); words < minArticleWords {
+		return Input{}, fmt.Errorf("%w in HTML (%d words)", ErrNoArticle, words)
 	}
 	var b strings.Builder
 	if title != "" {

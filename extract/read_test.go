@@ -179,6 +179,50 @@ func TestReadInputsHTMLNoDateGuessing(t *testing.T) {
 	}
 }
 
+func TestReadInputsHTMLDates(t *testing.T) {
+	body := `<body><article><h1>Talks resume</h1>
+<p>Negotiators met again in Paris to discuss the dispute over the downed jet, officials said on Monday in a statement to reporters.</p>
+<p>The previous round ended without agreement, and both sides blamed each other for the failure of the talks in the capital.</p>
+</article></body></html>`
+	tests := []struct {
+		name, head, date, source, byline string
+	}{
+		// The publisher's calendar day, not the UTC one.
+		{"evening in New York", `<meta property="article:published_time" content="2015-11-30T23:30:00-05:00">`, "2015-11-30", "", ""},
+		{"published, not modified", `<meta property="article:published_time" content="2015-12-01T01:30:00+09:00">` +
+			`<meta property="article:modified_time" content="2016-01-01T01:30:00+09:00">`, "2015-12-01", "", ""},
+		{"JSON-LD", `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Talks resume",` +
+			`"datePublished":"2015-11-30T22:00:00-08:00","author":{"@type":"Person","name":"Jo Lee"},` +
+			`"publisher":{"@type":"Organization","name":"Daily Example"}}</script>`, "2015-11-30", "Daily Example", "By Jo Lee\n\n"},
+		{"pubdate", `<meta name="pubdate" content="20151130">`, "2015-11-30", "", ""},
+		{"none", ``, "", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page := "<html><head><title>Talks resume</title>" + tc.head + "</head>" + body
+			ins, errs := ReadInputs(context.Background(), []string{"-"}, strings.NewReader(page))
+			if len(errs) > 0 || len(ins) != 1 {
+				t.Fatalf("got %d inputs, errors %v", len(ins), errs)
+			}
+			in := ins[0]
+			if in.Date != tc.date || in.Source != tc.source {
+				t.Errorf("date %q, source %q; want %q, %q", in.Date, in.Source, tc.date, tc.source)
+			}
+			if want := "Talks resume\n\n" + tc.byline + "Negotiators met again"; !strings.HasPrefix(in.Text, want) {
+				t.Errorf("text %q, want prefix %q", in.Text, want)
+			}
+		})
+	}
+}
+
+func TestReadInputsHTMLNoArticle(t *testing.T) {
+	page := `<html><head><title>Log in</title></head><body><nav><a href="/">Home</a></nav><form><input name="user"></form></body></html>`
+	_, errs := ReadInputs(context.Background(), []string{"-"}, strings.NewReader(page))
+	if len(errs) != 1 || !errors.Is(errs[0], ErrNoArticle) || !strings.HasPrefix(errs[0].Error(), "<stdin>: no article text found in HTML") {
+		t.Errorf("errors = %v, want one ErrNoArticle", errs)
+	}
+}
+
 func TestReadInputsHTMLWindows1252(t *testing.T) {
 	// Not UTF-8, but the page declares its charset: decoded, not refused.
 	page := "<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 owners protest in Montr\xe9al</title></head><body><article>" +
