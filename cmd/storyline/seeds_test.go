@@ -1,0 +1,379 @@
+package main
+
+// End-to-end tests of the storyline command on the two seed articles in
+// testdata/seeds: an outlet's report of the Obama–Putin meeting at Le
+// Bourget, and another outlet's near-copy of it with no year anywhere.
+// Every README claim about the seeds is asserted here.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/storyline/storyline/graph"
+	"github.com/storyline/storyline/timeline"
+)
+
+const (
+	seedOriginal = "../../testdata/seeds/presstv-obama-putin.txt"
+	seedCopy     = "../../testdata/seeds/peoplesvoice-copy-obama-putin.txt"
+)
+
+// cli runs the storyline command in-process and returns its stdout and
+// stderr apart.
+func cli(t *testing.T, stdin string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	root := newRootCmd()
+	var out, errOut bytes.Buffer
+	root.SetArgs(args)
+	root.SetIn(strings.NewReader(stdin))
+	root.SetOut(&out)
+	root.SetErr(&errOut)
+	err = root.ExecuteContext(context.Background())
+	return out.String(), errOut.String(), err
+}
+
+// mustCLI is cli for commands that must succeed.
+func mustCLI(t *testing.T, args ...string) string {
+	t.Helper()
+	out, errOut, err := cli(t, "", args...)
+	if err != nil {
+		t.Fatalf("storyline %s: %v\nstderr: %s", strings.Join(args, " "), err, errOut)
+	}
+	return out
+}
+
+func loadTimeline(t *testing.T, db string, args ...string) *timeline.Timeline {
+	t.Helper()
+	out := mustCLI(t, append([]string{"--db", db, "timeline"}, args...)...)
+	var tl timeline.Timeline
+	if err := json.Unmarshal([]byte(out), &tl); err != nil {
+		t.Fatalf("timeline JSON: %v\n%s", err, out)
+	}
+	return &tl
+}
+
+// ingestSeeds ingests the given seed files into a new store.
+func ingestSeeds(t *testing.T, files ...string) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	mustCLI(t, append([]string{"--db", db, "ingest"}, files...)...)
+	return db
+}
+
+func names(refs []timeline.EntityRef) map[string]bool {
+	m := make(map[string]bool)
+	for _, r := range refs {
+		m[r.Name] = true
+	}
+	return m
+}
+
+// eventQuery describes an event by its class, date, participants and place.
+type eventQuery struct {
+	what      string
+	class     string
+	date      string // exact TIMEX3 value; "" = any
+	rangeFrom string // range begin; "" = not checked
+	agent     string
+	patient   string
+	location  string
+	trigger   string // the trigger lemma or a source's trigger text contains this
+}
+
+func (q eventQuery) matches(e timeline.Event) bool {
+	if q.class != "" && e.Class != q.class {
+		return false
+	}
+	if q.date != "" && e.Date != q.date {
+		return false
+	}
+	if q.rangeFrom != "" && (e.Range == nil || e.Range.Begin != q.rangeFrom) {
+		return false
+	}
+	if q.agent != "" && !names(e.Agents)[q.agent] {
+		return false
+	}
+	if q.patient != "" && !names(e.Patients)[q.patient] {
+		return false
+	}
+	if q.location != "" && !names(e.Locations)[q.location] {
+		return false
+	}
+	if q.trigger != "" {
+		found := strings.Contains(e.Trigger, q.trigger)
+		for _, s := range e.Sources {
+			if strings.Contains(strings.ToLower(s.Trigger), q.trigger) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func find(tl *timeline.Timeline, q eventQuery) []timeline.Event {
+	var out []timeline.Event
+	for _, e := range tl.Events {
+		if q.matches(e) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func docByFile(t *testing.T, tl *timeline.Timeline, suffix string) timeline.Document {
+	t.Helper()
+	for _, d := range tl.Documents {
+		if strings.HasSuffix(d.File, suffix) {
+			return d
+		}
+	}
+	t.Fatalf("no document from %s in %+v", suffix, tl.Documents)
+	return timeline.Document{}
+}
+
+// The events both seeds report, as the README lists them.
+var seedEvents = []eventQuery{
+	{what: "Turkey shoots down the Russian Su-24", class: "attack", date: "2015-11-24", patient: "Sukhoi Su-24", trigger: "shoot"},
+	{what: "Obama meets Putin at Le Bourget", class: "meet", date: "2015-11-30", agent: "Barack Obama", location: "Le Bourget"},
+	{what: "Russian airstrikes in Syria since September 30", class: "attack", rangeFrom: "2015-09-30", agent: "Russia", trigger: "airstrike"},
+	{what: "the Minsk accord signed in February", class: "agree", date: "2015-02", trigger: "sign"},
+	{what: "the end of the Cold War in 1991", date: "1991", trigger: "end"},
+	{what: "the Russian government confirms the meeting", class: "statement", date: "2015-11-30", trigger: "confirm"},
+}
+
+func TestSeedOriginal(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal)
+	tl := loadTimeline(t, db)
+	doc := docByFile(t, tl, "presstv-obama-putin.txt")
+	if doc.Date != "2015-11-30" {
+		t.Errorf("article date = %q (from %s), want 2015-11-30 although the first caption is dated March 08, 2019", doc.Date, doc.DateSource)
+	}
+	if doc.DateSource != "caption" {
+		t.Errorf("date source = %q, want caption", doc.DateSource)
+	}
+	if doc.Outlet != "Press TV" {
+		t.Errorf("outlet = %q, want Press TV (named in its boilerplate)", doc.Outlet)
+	}
+	for _, q := range append(seedEvents,
+		eventQuery{what: "Turkey is the agent of the shoot-down", class: "attack", date: "2015-11-24", agent: "Turkey", patient: "Sukhoi Su-24"},
+		eventQuery{what: "Obama urges Putin to de-escalate", class: "appeal", date: "2015-11-30", agent: "Barack Obama", patient: "Vladimir Putin"},
+	) {
+		if got := find(tl, q); len(got) != 1 {
+			t.Errorf("%s: %d matching events, want 1", q.what, len(got))
+		}
+	}
+}
+
+func TestSeedCopyAloneKeepsUnknownYear(t *testing.T) {
+	db := ingestSeeds(t, seedCopy)
+	tl := loadTimeline(t, db)
+	doc := docByFile(t, tl, "peoplesvoice-copy-obama-putin.txt")
+	if doc.Date != "" || doc.DateSource != "unknown" {
+		t.Errorf("copy alone: article date %q from %q, want none (unknown)", doc.Date, doc.DateSource)
+	}
+	q := eventQuery{class: "attack", date: "XXXX-11-24", patient: "Sukhoi Su-24", trigger: "shoot"}
+	if got := find(tl, q); len(got) != 1 {
+		t.Errorf("copy alone: %d shoot-down events dated XXXX-11-24, want 1", len(got))
+	}
+	for _, e := range tl.Events {
+		if len(e.Date) >= 4 && e.Date[0] >= '0' && e.Date[0] <= '9' && !strings.HasPrefix(e.Date, "1991") {
+			t.Errorf("copy alone: event %q dated %s, but the copy names no year but 1991", e.Summary, e.Date)
+		}
+	}
+}
+
+func TestSeedsTogether(t *testing.T) {
+	for _, order := range [][]string{{seedOriginal, seedCopy}, {seedCopy, seedOriginal}} {
+		t.Run(filepath.Base(order[0])+" first", func(t *testing.T) {
+			db := filepath.Join(t.TempDir(), "seeds.db")
+			// Separate runs, so that the later one must reconcile with
+			// what the store already holds.
+			mustCLI(t, "--db", db, "ingest", order[0])
+			mustCLI(t, "--db", db, "ingest", order[1])
+			checkSeedsTogether(t, db)
+		})
+	}
+}
+
+func checkSeedsTogether(t *testing.T, db string) {
+	tl := loadTimeline(t, db)
+	orig := docByFile(t, tl, "presstv-obama-putin.txt")
+	cp := docByFile(t, tl, "peoplesvoice-copy-obama-putin.txt")
+	if len(cp.Copies) != 1 || cp.Copies[0] != orig.ID {
+		t.Errorf("copy's copies = %v, want [%s]", cp.Copies, orig.ID)
+	}
+	if len(orig.Copies) != 0 {
+		t.Errorf("original's copies = %v, want none", orig.Copies)
+	}
+	if cp.Date != "2015-11-30" || cp.DateSource != "copy" {
+		t.Errorf("copy's date = %q from %q, want 2015-11-30 from copy", cp.Date, cp.DateSource)
+	}
+	for _, q := range seedEvents {
+		got := find(tl, q)
+		if len(got) != 1 {
+			t.Errorf("%s: %d matching events, want 1", q.what, len(got))
+			continue
+		}
+		docs := map[string]bool{}
+		for _, s := range got[0].Sources {
+			docs[s.Document] = true
+		}
+		if !docs[orig.ID] || !docs[cp.ID] {
+			t.Errorf("%s: sources %v, want both %s and %s", q.what, docs, orig.ID, cp.ID)
+		}
+	}
+	for _, e := range tl.Events {
+		if strings.HasPrefix(e.Date, "XXXX") {
+			t.Errorf("event %q still dated %s once the copy has its original's date", e.Summary, e.Date)
+		}
+		for _, s := range e.Sources {
+			for _, boiler := range []string{"can also be accessed", "Fact checked by", "Having cut his teeth", "Articles", "Roku"} {
+				if strings.Contains(s.Sentence, boiler) {
+					t.Errorf("event %q comes from boilerplate: %q", e.Summary, s.Sentence)
+				}
+			}
+			if s.Start < 0 || s.End <= s.Start {
+				t.Errorf("event %q: bad trigger offsets %d-%d", e.Summary, s.Start, s.End)
+			}
+		}
+	}
+}
+
+// The trigger offsets in each source point at the trigger in the file.
+func TestSeedSourceOffsets(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal, seedCopy)
+	tl := loadTimeline(t, db)
+	texts := map[string]string{}
+	for _, d := range tl.Documents {
+		texts[d.ID] = readFile(t, d.File)
+	}
+	n := 0
+	for _, e := range tl.Events {
+		for _, s := range e.Sources {
+			text := texts[s.Document]
+			if s.End > len(text) || text[s.Start:s.End] != s.Trigger {
+				t.Errorf("event %s: %s[%d:%d] is not %q", e.ID, s.Document, s.Start, s.End, s.Trigger)
+			}
+			if !strings.Contains(text, s.Sentence) {
+				t.Errorf("event %s: evidence sentence not in %s: %q", e.ID, s.Document, s.Sentence)
+			}
+			n++
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d event reports in the two seeds", n)
+	}
+}
+
+func TestSeedEntitiesMerge(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal, seedCopy)
+	ctx := context.Background()
+	s, err := graph.Open(ctx, db, graph.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, group := range [][]string{
+		{"Barack Obama", "Obama", "US President Barack Obama"},
+		{"Vladimir Putin", "Putin", "Russian President Vladimir Putin"},
+		{"ISIS", "ISIL", "Daesh"},
+		{"US", "United States"},
+	} {
+		iris := map[string]bool{}
+		for _, name := range group {
+			ents, err := s.FindEntity(ctx, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ents) != 1 {
+				t.Errorf("FindEntity(%q) = %d entities, want 1", name, len(ents))
+				continue
+			}
+			iris[ents[0].IRI] = true
+		}
+		if len(iris) != 1 {
+			t.Errorf("%v are %d entities (%v), want one", group, len(iris), iris)
+		}
+	}
+}
+
+func TestIngestTwiceChangesNothing(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal, seedCopy)
+	before := mustCLI(t, "--db", db, "export", "--format", "nquads")
+	_, errOut, err := cli(t, "", "--db", db, "ingest", seedOriginal, seedCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut, "2 skipped") {
+		t.Errorf("second ingest summary %q does not say both were skipped", errOut)
+	}
+	after := mustCLI(t, "--db", db, "export", "--format", "nquads")
+	if before != after {
+		t.Error("ingesting the same content twice changed the store")
+	}
+}
+
+func TestExportImportSameTimeline(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal, seedCopy)
+	nq := filepath.Join(t.TempDir(), "seeds.nq")
+	out := mustCLI(t, "--db", db, "export", "--format", "nquads")
+	writeFile(t, nq, out)
+	db2 := filepath.Join(t.TempDir(), "copy.db")
+	mustCLI(t, "--db", db2, "import", nq)
+	a := mustCLI(t, "--db", db, "timeline")
+	b := mustCLI(t, "--db", db2, "timeline")
+	if a != b {
+		t.Error("the imported store gives another timeline")
+	}
+}
+
+func TestTimelineFilters(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal, seedCopy)
+	tl := loadTimeline(t, db, "--entity", "Putin")
+	if len(tl.Events) == 0 {
+		t.Fatal("--entity Putin: no events")
+	}
+	for _, e := range tl.Events {
+		all := names(append(append(append([]timeline.EntityRef{}, e.Agents...), e.Patients...), e.Locations...))
+		if !all["Vladimir Putin"] {
+			t.Errorf("--entity Putin kept %q, which does not involve him", e.Summary)
+		}
+	}
+	tl = loadTimeline(t, db, "--from", "2015-11", "--to", "2015-11-30")
+	if len(tl.Events) == 0 {
+		t.Fatal("--from 2015-11 --to 2015-11-30: no events")
+	}
+	for _, e := range tl.Events {
+		if !strings.HasPrefix(e.Date, "2015-11") && !strings.HasPrefix(e.Date, "2015") {
+			t.Errorf("--from 2015-11 kept an event dated %q", e.Date)
+		}
+	}
+	text := mustCLI(t, "--db", db, "timeline", "--format", "text")
+	if !strings.Contains(text, "2015-11-24") || !strings.Contains(text, "Press TV") {
+		t.Errorf("text timeline lacks the shoot-down date or the outlet:\n%s", text)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
