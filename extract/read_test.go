@@ -136,6 +136,32 @@ func TestReadInputsHTMLPressTV(t *testing.T) {
 	}
 }
 
+// TestReadInputsHTMLPipeline runs the page through the pipeline: the
+// metadata date becomes the DCT and the title the headline.
+func TestReadInputsHTMLPipeline(t *testing.T) {
+	ins, errs := ReadInputs(context.Background(), []string{rdPath("presstv-obama-putin.html")}, nil)
+	if len(errs) > 0 || len(ins) != 1 {
+		t.Fatalf("got %d inputs, errors %v", len(ins), errs)
+	}
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := p.AnnotateUntil(context.Background(), ins[0], "dct")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.DCT.Value != "2015-11-30" || doc.DCT.Source != "metadata" {
+		t.Errorf("DCT = %+v, want 2015-11-30 from metadata", doc.DCT)
+	}
+	if got := doc.Text[doc.Headline.Start:doc.Headline.End]; got != "Obama urges Putin to de-escalate tensions with Turkey" {
+		t.Errorf("headline = %q", got)
+	}
+	if doc.Source != "Press TV" || doc.URL == "" || doc.MetaDate != "2015-11-30" {
+		t.Errorf("document metadata: source %q, url %q, meta date %q", doc.Source, doc.URL, doc.MetaDate)
+	}
+}
+
 func TestReadInputsHTMLMetaDate(t *testing.T) {
 	path := rdPath("folder", "sub", "page.htm")
 	ins, errs := ReadInputs(context.Background(), []string{path}, nil)
