@@ -31,11 +31,11 @@ const textB = "Putin and Obama hold talks\n\n" +
 
 // docBuilder builds an extract.Document by locating substrings.
 type docBuilder struct {
-	t   *testing.T
+	t   testing.TB
 	doc *extract.Document
 }
 
-func newDoc(t *testing.T, name, source, text string) *docBuilder {
+func newDoc(t testing.TB, name, source, text string) *docBuilder {
 	t.Helper()
 	sum := sha256.Sum256([]byte(text))
 	doc := &extract.Document{ID: "sha256:" + hex.EncodeToString(sum[:]), Name: name, Source: source, Text: text}
@@ -121,7 +121,7 @@ func docIRIFor(doc *extract.Document) string {
 
 // fixture builds one of the two reports with its plan. date is the DCT
 // ("" for none); the event IRIs depend on it as the reconciler's do.
-func fixture(t *testing.T, text, source, date string) (*extract.Document, *Plan) {
+func fixture(t testing.TB, text, source, date string) (*extract.Document, *Plan) {
 	t.Helper()
 	b := newDoc(t, source+".txt", source, text)
 	obama := b.entity(extract.Person, "Barack Obama", "person:barack obama", "Obama")

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -278,5 +279,32 @@ func TestDocumentQuadsRejectsBadInput(t *testing.T) {
 	}
 	if _, err := DocumentQuads(nil, nil); err == nil {
 		t.Error("nil document accepted")
+	}
+}
+
+// BenchmarkWriteAndRead writes the two fixture reports into a fresh store
+// and reads back documents, entities and events.
+func BenchmarkWriteAndRead(b *testing.B) {
+	ctx := context.Background()
+	docA, planA := fixture(b, textA, "presstv", "2015-11-30")
+	docB, planB := fixture(b, textB, "peoplesvoice", "")
+	for i := 0; i < b.N; i++ {
+		s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"), OpenOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.WriteDocument(ctx, docA, planA, nil); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.WriteDocument(ctx, docB, planB, nil); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Events(ctx); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Entities(ctx); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
 	}
 }
