@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -193,6 +194,54 @@ func TestWriteTimeMLSeed(t *testing.T) {
 	} {
 		if !strings.Contains(out, s) {
 			t.Errorf("output lacks %q", s)
+		}
+	}
+}
+
+// TestWriteTimeMLPipelineSeeds writes what the real pipeline finds in the
+// seeds: whatever the tagger does, the output is well-formed, gives back
+// the text, and carries each kept timex with its value.
+func TestWriteTimeMLPipelineSeeds(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"presstv-obama-putin.txt", "peoplesvoice-copy-obama-putin.txt"} {
+		raw, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := p.AnnotateUntil(context.Background(), Input{Name: name, Text: string(raw)}, "timex")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := WriteTimeML(&buf, doc); err != nil {
+			t.Fatal(err)
+		}
+		got, err := tmlParse(buf.Bytes())
+		if err != nil {
+			t.Fatalf("%s: output is not well-formed: %v", name, err)
+		}
+		if got.Text != doc.Text {
+			t.Errorf("%s: text changed", name)
+		}
+		wantDCT := doc.DCT.Value
+		if wantDCT == "" {
+			wantDCT = "XXXX-XX-XX"
+		}
+		if got.DCT["value"] != wantDCT {
+			t.Errorf("%s: DCT value %q, want %q", name, got.DCT["value"], wantDCT)
+		}
+		kept := keptTimexes(doc.Timexes, doc.Text)
+		if len(got.Timexes) != len(kept) {
+			t.Fatalf("%s: %d TIMEX3 tags for %d kept timexes", name, len(got.Timexes), len(kept))
+		}
+		for j, x := range got.Timexes {
+			want := doc.Timexes[kept[j]]
+			if x.Start != want.Start || x.End != want.End || x.Attrs["value"] != want.Value || x.Attrs["tid"] != fmt.Sprintf("t%d", kept[j]+1) {
+				t.Errorf("%s: tag %+v for timex %+v", name, x, want)
+			}
 		}
 	}
 }
