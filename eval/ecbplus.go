@@ -29,7 +29,8 @@
 //     Aden).
 //
 // System participants are the entity mentions of doc.Mentions (every type
-// except EQUIPMENT, which ECB+ files as NON_HUMAN_PART) plus the unnamed
+// except EQUIPMENT, which ECB+ files as NON_HUMAN_PART, and except
+// demonyms, which modify the participant's head noun) plus the unnamed
 // participant phrases the event stage attached to events (Event.Nominals).
 package eval
 
@@ -517,6 +518,9 @@ func ecbScoreFile(ctx context.Context, p *extract.Pipeline, path string, sel map
 	for _, m := range doc.Mentions {
 		if m.Entity >= 0 && m.Entity < len(doc.Entities) && doc.Entities[m.Entity].Type == extract.Equipment {
 			continue
+		}
+		if m.Kind == "demonym" {
+			continue // a modifier ("Indian navy"), not the participant
 		}
 		if inSel(m.Span) && !seen[m.Span] {
 			seen[m.Span] = true

@@ -168,10 +168,10 @@ func TestECBPlusTopics(t *testing.T) {
 	if rep.Documents < 700 {
 		t.Errorf("read %d documents, want the 772 of topics 1-35", rep.Documents)
 	}
-	if f := rep.Events.F1(); f < 60 {
-		t.Errorf("event mention F1 %.1f < 60", f)
+	if f := rep.Events.F1(); f < 70 {
+		t.Errorf("event mention F1 %.1f < 70 (the target)", f)
 	}
-	if f := rep.Participants.F1(); f < 40 {
-		t.Errorf("participant mention F1 %.1f < 40", f)
+	if f := rep.Participants.F1(); f < 55 {
+		t.Errorf("participant mention F1 %.1f < 55", f)
 	}
 }

@@ -168,6 +168,8 @@ func (x *evCtx) tag(i int) string { return x.toks[i].Tag }
 
 func (x *evCtx) low(i int) string { return strings.ToLower(x.toks[i].Text) }
 
+func (x *evCtx) isAdj(i int) bool { return strings.HasPrefix(x.toks[i].Tag, "JJ") }
+
 func (x *evCtx) isVerb(i int) bool { return strings.HasPrefix(x.toks[i].Tag, "VB") }
 
 func (x *evCtx) isNoun(i int) bool {
@@ -567,10 +569,11 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				return nil, true
 			}
 			p := x.npEndingAt(j, s)
-			// "A friend of the actress", "One of the pilots".
-			if p.first-1 > s.FirstToken && x.low(p.first-1) == "of" {
+			// "A friend of the actress", "One of the pilots", "A man in
+			// Canada".
+			if p.first-1 > s.FirstToken && x.tag(p.first-1) == "IN" && !subordinators[x.low(p.first-1)] {
 				q := x.npEndingAt(p.first-2, s)
-				if q.ok() && x.isNominalHead(q.head) && !quantifier(x.low(q.head)) {
+				if q.ok() && x.isNominalHead(q.head) && !(x.low(p.first-1) == "of" && quantifier(x.low(q.head))) {
 					p = q
 				}
 			}
@@ -706,11 +709,11 @@ func (x *evCtx) reducedRelative(v int, s Sentence) bool {
 
 // byAgent is the phrase after "by" following the trigger ending at e.
 func (x *evCtx) byAgent(e int, s Sentence) np {
-	for j := e; j < s.EndToken && j < e+3; j++ {
+	for j := e; j < s.EndToken && j < e+5; j++ {
 		if x.low(j) == "by" {
 			return x.npStartingAt(j+1, s)
 		}
-		if x.tag(j) != "RB" && x.tag(j) != "RP" {
+		if t := x.tag(j); t != "RB" && t != "RP" && t != "VBN" && x.low(j) != "and" && x.low(j) != "or" {
 			break
 		}
 	}
@@ -732,7 +735,12 @@ func (x *evCtx) arguments(k int, s Sentence) {
 		}
 		return
 	}
-	if inf.verbal {
+	if x.isAdj(inf.head) {
+		// "One man is dead", "pleaded guilty": the subject undergoes it.
+		if subj, own := x.subject(inf.head, s); own {
+			patients = append(patients, subj...)
+		}
+	} else if inf.verbal {
 		subj, own := x.subject(x.firstTok(k), s)
 		if !own {
 			x.inheritAgents(k, x.firstTok(k), s)
@@ -978,7 +986,7 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 	}
 	if x.tokMention[p.head] < 0 && x.evAt[p.head] < 0 && !x.inTimex(p.head) {
 		t := x.tag(p.head)
-		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" {
+		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") {
 			span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
 			ev.Nominals = append(ev.Nominals, NominalArg{
 				Role: role,
