@@ -131,7 +131,7 @@ func ReadInputs(ctx context.Context, paths []string, stdin io.Reader) ([]Input, 
 // ReadInputsStats is ReadInputs that also reports counts, including the
 // files it skipped in folders.
 func ReadInputsStats(ctx context.Context, paths []string, stdin io.Reader) ([]Input, ReadStats, []error) {
-	r := &inputReader{seen: map[string]bool{}}
+	r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			r.errs = append(r.errs, fmt.Errorf("reading inputs: %w", err))
@@ -155,6 +155,7 @@ type inputReader struct {
 	stats     ReadStats
 	seen      map[string]bool // cleaned paths already read
 	stdinRead bool
+	maxSize   int64 // MaxInputSize; smaller in tests
 }
 
 func (r *inputReader) fail(path string, line int, err error) {
@@ -171,7 +172,7 @@ func (r *inputReader) readStdin(ctx context.Context, stdin io.Reader) {
 		r.fail(stdinPath, 0, errors.New("no standard input"))
 		return
 	}
-	data, err := readAllLimited(stdin)
+	data, err := readAllLimited(stdin, r.maxSize)
 	if err != nil {
 		r.fail(stdinPath, 0, err)
 		return
@@ -264,7 +265,7 @@ func (r *inputReader) readFile(ctx context.Context, path string, f format) {
 		r.fail(path, 0, pathErr(err))
 		return
 	}
-	data, err := readAllLimited(fh)
+	data, err := readAllLimited(fh, r.maxSize)
 	fh.Close()
 	if err != nil {
 		r.fail(path, 0, pathErr(err))
@@ -274,15 +275,15 @@ func (r *inputReader) readFile(ctx context.Context, path string, f format) {
 	r.parse(ctx, path, path, data, f)
 }
 
-// readAllLimited reads rd to the end, failing with ErrTooLarge past
-// MaxInputSize.
-func readAllLimited(rd io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(rd, MaxInputSize+1))
+// readAllLimited reads rd to the end, failing with ErrTooLarge past max
+// bytes.
+func readAllLimited(rd io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(rd, max+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxInputSize {
-		return nil, fmt.Errorf("%w (over %d MB)", ErrTooLarge, MaxInputSize>>20)
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%w (over %d bytes)", ErrTooLarge, max)
 	}
 	return data, nil
 }

@@ -531,6 +531,22 @@ func TestReadInputsTempFiles(t *testing.T) {
 	}
 }
 
+func TestReadInputsTooLarge(t *testing.T) {
+	r := &inputReader{seen: map[string]bool{}, maxSize: 100}
+	r.readFile(context.Background(), rdPath("folder", "sub", "page.htm"), formatHTML)
+	r.readStdin(context.Background(), strings.NewReader(strings.Repeat("x", 100)))
+	want := []string{rdPath("folder", "sub", "page.htm") + ": file too large (over 100 bytes)"}
+	if diff := cmp.Diff(want, rdErrStrings(t, r.errs)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
+	}
+	if len(r.ins) != 1 || len(r.ins[0].Text) != 100 { // exactly the limit is fine
+		t.Errorf("inputs = %d", len(r.ins))
+	}
+	if !errors.Is(r.errs[0], ErrTooLarge) {
+		t.Errorf("%v is not ErrTooLarge", r.errs[0])
+	}
+}
+
 func TestNormalizeDate(t *testing.T) {
 	good := map[string]string{
 		"2015-11-30":                "2015-11-30",
@@ -601,7 +617,7 @@ func FuzzJSONLInput(f *testing.F) {
 	f.Add([]byte(`{"text": "x\u0000y"}`))
 	f.Add([]byte("{\"text\": \"a\"}\n\n{\"text\": 1}\n\xff"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &inputReader{seen: map[string]bool{}}
+		r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize}
 		r.parse(context.Background(), "f.jsonl", "f.jsonl", data, formatJSONL)
 		for _, in := range r.ins {
 			if strings.TrimSpace(in.Text) == "" || !utf8.ValidString(in.Text) || strings.Contains(in.Text, "\r") {
@@ -631,7 +647,7 @@ func FuzzHTMLInput(f *testing.F) {
 	f.Add([]byte("<title>t</title><pre>a\nb</pre><table><tr><td>1</td><td>2</td></tr></table>"))
 	f.Add([]byte("<\xff\xfe<p>\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r := &inputReader{seen: map[string]bool{}}
+		r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize}
 		r.parse(context.Background(), "f.html", "f.html", data, formatHTML)
 		for _, in := range r.ins {
 			if strings.TrimSpace(in.Text) == "" {
@@ -639,6 +655,28 @@ func FuzzHTMLInput(f *testing.F) {
 			}
 			if in.Date != "" && len(in.Date) != 10 {
 				t.Errorf("bad date %q", in.Date)
+			}
+		}
+	})
+}
+
+// FuzzReadStdin feeds anything to stdin: whatever the sniffer decides,
+// reading must not panic, and every input is clean UTF-8 text.
+func FuzzReadStdin(f *testing.F) {
+	f.Add([]byte("Headline\r\n\r\nBody."))
+	f.Add([]byte("\xef\xbb\xbf{\"text\": \"a b\"}\n{"))
+	f.Add([]byte("\xff\xfe<\x00p\x00>\x00"))
+	f.Add([]byte(" <html><p>one two three four five six</p>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ins, errs := ReadInputs(context.Background(), []string{"-"}, bytes.NewReader(data))
+		for _, in := range ins {
+			if !utf8.ValidString(in.Text) || strings.TrimSpace(in.Text) == "" || strings.Contains(in.Text, "\r") {
+				t.Errorf("bad text %q from %q", in.Text, data)
+			}
+		}
+		for _, err := range errs {
+			if strings.Contains(err.Error(), "\n") {
+				t.Errorf("multi-line error %q", err)
 			}
 		}
 	})
