@@ -143,14 +143,14 @@ var nonEventNouns = buildSet("nation nations station position information govern
 	"signature measure pressure procedure exposure mixture treasure furniture agriculture infrastructure " +
 	"failure closure pleasure caricature adventure expenditure posture venture " +
 	"condition tradition direction generation relation caution solution mission commission division " +
-	"television vision dimension pension session fashion passion occasion decision opinion " +
+	"television vision dimension pension session fashion passion occasion opinion " +
 	"convention intention attention institution constitution foundation location association corporation " +
 	"federation coalition opposition")
 
 // nonEventVerbs never make an event by themselves: auxiliaries, copulas,
 // light and raising verbs.
 var nonEventVerbs = buildSet("be have do will would shall should can could may might must get seem appear become " +
-	"remain let include regard consider mean need want like keep go come try begin start continue " +
+	"remain let include regard consider mean need want like keep try begin start continue " +
 	"use tend stay")
 
 // lightVerbs pass their subject to an event-noun object ("held a meeting
