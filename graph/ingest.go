@@ -120,7 +120,7 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 		var we *writeError
 		if errors.As(err, &we) {
 			sum.Failed++
-			errs = append(errs, we.err)
+			errs = append(errs, &StoreError{Err: we.err})
 			break
 		}
 		if err != nil {
@@ -134,6 +134,14 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 	sum.Events, sum.Entities, sum.Copies = len(in.events), len(in.entities), len(in.copies)
 	return sum, errs
 }
+
+// StoreError is an ingest error of the store itself (locked, broken,
+// unwritable) rather than of one input: it stopped the ingest.
+type StoreError struct{ Err error }
+
+func (e *StoreError) Error() string { return e.Err.Error() }
+
+func (e *StoreError) Unwrap() error { return e.Err }
 
 // writeError marks a failed store write, which stops the ingest.
 type writeError struct{ err error }

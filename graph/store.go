@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"os"
 	"strings"
@@ -90,6 +91,10 @@ func openSQLite(ctx context.Context, path string, opt OpenOptions) (*Store, erro
 			return nil, fmt.Errorf("%s: not a Storyline store (empty file)", path)
 		}
 		fresh = true
+	default:
+		if err := checkSQLiteHeader(path); err != nil {
+			return nil, err
+		}
 	}
 	dsn := sqliteDSN(path, opt)
 	s, err := openSQL(ctx, path, "sqlite", "sqlite3-regexp", dsn, fresh, opt.ReadOnly)
@@ -99,6 +104,21 @@ func openSQLite(ctx context.Context, path string, opt OpenOptions) (*Store, erro
 		_ = os.Remove(path + "-shm")
 	}
 	return s, err
+}
+
+// checkSQLiteHeader refuses a file that is not an SQLite database before
+// SQLite opens it, so that a wrong --db never overwrites a user's file.
+func checkSQLiteHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: cannot open store: %s", path, osReason(err))
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	if _, err := io.ReadFull(f, head); err != nil || string(head) != "SQLite format 3\x00" {
+		return fmt.Errorf("%s: not a Storyline store (not an SQLite database)", path)
+	}
+	return nil
 }
 
 // sqliteDSN builds the go-sqlite3 URI for path: WAL so that readers do not

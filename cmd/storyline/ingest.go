@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -74,6 +75,11 @@ are still stored, and the exit status is 1.`,
 			}
 			sum, ingestErrs := store.Ingest(ctx, p, inputs, opt)
 			for _, err := range ingestErrs {
+				var se *graph.StoreError
+				if errors.As(err, &se) {
+					// The store itself failed: that is the command's error.
+					return se
+				}
 				fmt.Fprintln(cmd.ErrOrStderr(), "storyline: "+oneLine(err.Error()))
 			}
 			if sum != nil {
