@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -694,6 +695,44 @@ func BenchmarkReadHTML(b *testing.B) {
 	for b.Loop() {
 		if _, err := htmlInput("p.html", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadHTMLRealPages measures the HTML path on 100 real web pages
+// (news, blogs, several languages) that go-trafilatura ships for its own
+// tests, read from the module cache; skipped when they are not there.
+func BenchmarkReadHTMLRealPages(b *testing.B) {
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		b.Skipf("go env GOMODCACHE: %v", err)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), "github.com", "markusmobius", "go-trafilatura@v1.12.2", "test-files", "comparison")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.html"))
+	if len(files) < 100 {
+		b.Skipf("trafilatura test pages not found in %s", dir)
+	}
+	var pages [][]byte
+	var size int64
+	for _, f := range files[:100] {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, data)
+		size += int64(len(data))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		failed := 0
+		for _, data := range pages {
+			if _, err := htmlInput("page.html", data); err != nil {
+				failed++
+			}
+		}
+		if failed > 10 {
+			b.Fatalf("%d of %d pages failed", failed, len(pages))
 		}
 	}
 }
