@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"regexp"
@@ -126,7 +127,8 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 		}
 	}
 
-	classifyBlocks(text, blocks, toks)
+	var cue cueText
+	classifyBlocks(text, blocks, toks, &cue)
 	doc.Headline = blocks[0].span
 
 	out := make([]Token, 0, len(toks))
@@ -156,7 +158,7 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 			fixQuoteTags(text, sent)
 			si := len(doc.Sentences)
 			kind := b.kind
-			if kind == KindBody && sentenceBoilerplate(text[sent[0].Start:sent[len(sent)-1].End()]) {
+			if kind == KindBody && sentenceBoilerplate(text[sent[0].Start:sent[len(sent)-1].End()], &cue) {
 				kind = KindBoilerplate
 			}
 			doc.Sentences = append(doc.Sentences, Sentence{
@@ -480,8 +482,109 @@ var (
 	urlRE        = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+`)
 )
 
+// The cue regexps above are case-insensitive and mostly unanchored, so Go's
+// regexp engine walks every byte of every paragraph with them; that was
+// most of the text stage's time. cueText is a cheap exact prefilter: each
+// may* method returns false only when its regexp cannot match, because
+// every alternative of the regexp needs a literal (a prefix, a substring,
+// a final colon) that is absent. The regexp itself still decides.
+type cueText struct {
+	// low is the text with ASCII letters lower-cased; other bytes as is.
+	low []byte
+	// odd is set when the text holds a rune that (?i) folds to an ASCII
+	// letter (U+212A Kelvin sign ~ k, U+017F long s ~ s): the literal
+	// checks cannot rule anything out then.
+	odd bool
+}
+
+func (c *cueText) reset(s string) {
+	c.low = c.low[:0]
+	c.odd = false
+	for i := 0; i < len(s); i++ {
+		b := s[i]
+		switch {
+		case 'A' <= b && b <= 'Z':
+			b += 'a' - 'A'
+		case b == 0xE2 && i+2 < len(s) && s[i+1] == 0x84 && s[i+2] == 0xAA, // U+212A
+			b == 0xC5 && i+1 < len(s) && s[i+1] == 0xBF: // U+017F
+			c.odd = true
+		}
+		c.low = append(c.low, b)
+	}
+}
+
+// has reports whether the lower-cased text contains p (lower case).
+func (c *cueText) has(p string) bool {
+	low := c.low
+	for {
+		i := bytes.IndexByte(low, p[0])
+		if i < 0 || len(low)-i < len(p) {
+			return false
+		}
+		if string(low[i:i+len(p)]) == p {
+			return true
+		}
+		low = low[i+1:]
+	}
+}
+
+func (c *cueText) hasAny(ps []string) bool {
+	for _, p := range ps {
+		if c.has(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *cueText) prefixAny(ps []string) bool {
+	for _, p := range ps {
+		if len(c.low) >= len(p) && string(c.low[:len(p)]) == p {
+			return true
+		}
+	}
+	return false
+}
+
+// Literals the cue regexps need, lower case, alternative by alternative.
+var (
+	captionWords    = []string{"photo", "getty images", "pictured"}
+	captionPrefixes = []string{"image", "picture", "caption", "credit"}
+	captionParen    = []string{"image", "picture", "file", "video", "illustration", "graphic", "(l)", "(r)", "(c)", "(left)", "(right)", "(centre)", "(center)", "(top)", "(bottom)", "(front)", "(back)", "(2nd ", "(l to ", "(r to "}
+	captionAgency   = []string{"afp/", "ap/", "reuters/", "epa/", "anadolu/", "xinhua/"}
+	tailWords       = []string{"can also be accessed at", "all rights reserved", "(c) ", "follow us"}
+	tailPrefixes    = []string{"about", "copyright", "©", "share ", "subscribe", "sign up", "related ", "you m", "more from", "leave a ", "comment", "tag", "filed under", "the author"}
+	boilerWords     = []string{"download ", "newsletter"}
+	boilerPrefixes  = []string{"read", "also read", "click here", "advertisement", "sponsored", "watch", "listen", "see", "related", "send us your", "contact us", "email", "tel", "this article", "this story"}
+	urlWords        = []string{"http", "www."}
+)
+
+// mayCaption reports whether captionRE can match.
+func (c *cueText) mayCaption() bool {
+	return c.odd || c.hasAny(captionWords) || c.prefixAny(captionPrefixes) ||
+		bytes.IndexByte(c.low, '(') >= 0 && c.hasAny(captionParen) ||
+		bytes.IndexByte(c.low, '/') >= 0 && c.hasAny(captionAgency)
+}
+
+// mayTail reports whether tailRE can match.
+func (c *cueText) mayTail() bool {
+	return c.odd || c.hasAny(tailWords) || c.prefixAny(tailPrefixes) ||
+		len(c.low) > 0 && '0' <= c.low[0] && c.low[0] <= '9'
+}
+
+// mayLineBoiler reports whether lineBoilerRE can match.
+func (c *cueText) mayLineBoiler() bool {
+	return c.odd || c.hasAny(boilerWords) || c.prefixAny(boilerPrefixes) ||
+		len(c.low) > 0 && c.low[len(c.low)-1] == ':'
+}
+
+// mayURL reports whether urlRE can match.
+func (c *cueText) mayURL() bool {
+	return c.odd || c.hasAny(urlWords)
+}
+
 // classifyBlocks sets each block's kind.
-func classifyBlocks(text string, blocks []block, toks []tokenize.Token) {
+func classifyBlocks(text string, blocks []block, toks []tokenize.Token, cue *cueText) {
 	blocks[0].kind = KindHeadline
 	tail := len(blocks)
 	for i := 1; i < len(blocks); i++ {
@@ -489,18 +592,21 @@ func classifyBlocks(text string, blocks []block, toks []tokenize.Token) {
 		s := text[b.span.Start:b.span.End]
 		// Furniture lines are short: long paragraphs skip the cue scans.
 		short := len(s) <= 600
+		if short {
+			cue.reset(s)
+		}
 		switch {
-		case short && captionRE.MatchString(s):
+		case short && cue.mayCaption() && captionRE.MatchString(s):
 			b.kind = KindCaption
 		case isByline(s, toks[b.firstTok:b.endTok]):
 			b.kind = KindByline
-		case short && tailRE.MatchString(s):
+		case short && cue.mayTail() && tailRE.MatchString(s):
 			b.kind = KindBoilerplate
 			// In the second half of the article it starts the tail.
 			if tail == len(blocks) && 2*b.span.Start >= len(text) {
 				tail = i
 			}
-		case short && (lineBoilerRE.MatchString(s) || linkLine(s)):
+		case short && (cue.mayLineBoiler() && lineBoilerRE.MatchString(s) || cue.mayURL() && linkLine(s)):
 			b.kind = KindBoilerplate
 		default:
 			b.kind = KindBody
@@ -588,8 +694,12 @@ func linkLine(s string) bool {
 }
 
 // sentenceBoilerplate catches boilerplate sentences inside body lines.
-func sentenceBoilerplate(s string) bool {
-	return len(s) < 200 && lineBoilerRE.MatchString(s)
+func sentenceBoilerplate(s string, cue *cueText) bool {
+	if len(s) >= 200 {
+		return false
+	}
+	cue.reset(s)
+	return cue.mayLineBoiler() && lineBoilerRE.MatchString(s)
 }
 
 // Lemma returns a cheap lower-cased base form for verbs and nouns (Penn

@@ -282,30 +282,11 @@ func TestTextRobustness(t *testing.T) {
 	}
 }
 
-func BenchmarkTextStage(b *testing.B) {
-	benchStages(b, "text")
-}
-
-// benchStages runs the pipeline up to stage last over the BBC articles and
-// reports throughput in MB/s.
+// benchStages runs the pipeline up to stage last (cumulatively) over the
+// BBC articles and reports throughput in MB/s. BenchmarkStages in
+// bench_test.go times each stage on its own.
 func benchStages(b *testing.B, last string) {
-	dir := tseSharedData(b, "bbc")
-	var texts []string
-	total := 0
-	_ = filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".txt") || strings.HasSuffix(path, "README.TXT") {
-			return nil
-		}
-		data, rerr := os.ReadFile(path)
-		if rerr == nil {
-			texts = append(texts, string(data))
-			total += len(data)
-		}
-		return nil
-	})
-	if len(texts) == 0 {
-		b.Skip("…/shared/data/bbc has no articles")
-	}
+	texts, total := bbcCorpus(b)
 	p, err := New()
 	if err != nil {
 		b.Fatal(err)
@@ -321,4 +302,92 @@ func benchStages(b *testing.B, last string) {
 			}
 		}
 	}
+}
+
+// cueCases are lines each cue regexp matches, one or more per alternative,
+// in assorted letter cases.
+var cueCases = []string{
+	// captionRE
+	"Troops on patrol (Photo by AFP)", "The minister (file picture) spoke", "(L to R) Obama, Putin",
+	"Putin (R) and Obama (2nd L)", "A crowd (Centre)", "PHOTOGRAPH BY John Doe", "Getty Images",
+	"Reuters/Stringer", "AP Photo", "Caption: the scene", "Credit : EPA", "a file photo of the site",
+	"Pictured: the scene", "(Photo: Joe Raedle)", "Crowds (video still)", "(top)", "A ship (bacK)",
+	// tailRE
+	"Press TV’s website can also be accessed at the following alternate addresses",
+	"About Sean Adl-Tabatabai 17785 Articles", "© 2024 Example News", "Copyright 2015 X",
+	"(c) 2015 Example", "Follow us on Twitter", "FOLLOW US", "Share this:", "Share on Facebook",
+	"Subscribe", "Sign up now", "Related articles", "You might also like", "More from BBC",
+	"Leave a Reply", "12 comments", "Comments", "Tags: war", "Filed under: news", "The Author",
+	"All Rights Reserved.", "ſubscribe",
+	// lineBoilerRE
+	"Read more: How storms are named", "Also read: this", "READ NEXT", "Click here to vote",
+	"Advertisement", "Sponsored content", "Watch: the video", "Listen : now", "See: below",
+	"Related: more", "Download our app today", "Get our Newsletter", "Presstv.ir reports:",
+	"Press TV writes:", "Send us your pictures", "Contact us", "Email: a@b.c", "Tel: 123",
+	"This article was first published on Monday", "This story first appeared in print originally",
+	// urlRE
+	"https://example.com/a", "see WWW.example.com",
+}
+
+// TestCuePrefilterExact checks that the cue prefilters never rule out a
+// line their regexp matches: on the cases above, the seeds and every line
+// and sentence of the BBC corpus when present.
+func TestCuePrefilterExact(t *testing.T) {
+	type pair struct {
+		name string
+		re   interface{ MatchString(string) bool }
+		may  func(*cueText) bool
+	}
+	pairs := []pair{
+		{"caption", captionRE, (*cueText).mayCaption},
+		{"tail", tailRE, (*cueText).mayTail},
+		{"lineBoiler", lineBoilerRE, (*cueText).mayLineBoiler},
+		{"url", urlRE, (*cueText).mayURL},
+	}
+	var cue cueText
+	check := func(s string) (matched int) {
+		cue.reset(s)
+		for _, p := range pairs {
+			if p.re.MatchString(s) {
+				matched++
+				if !p.may(&cue) {
+					t.Errorf("%s prefilter rules out %q, which its regexp matches", p.name, s)
+				}
+			}
+		}
+		return matched
+	}
+	for _, s := range cueCases {
+		if check(s) == 0 {
+			t.Errorf("no cue regexp matches test case %q", s)
+		}
+	}
+	lines := strings.Split(tseSeed(t, "presstv-obama-putin.txt")+"\n"+tseSeed(t, "peoplesvoice-copy-obama-putin.txt"), "\n")
+	for _, l := range lines {
+		check(strings.TrimSpace(l))
+	}
+	if testing.Short() {
+		return
+	}
+	texts, _ := bbcCorpus(t)
+	passed, total := 0, 0
+	for _, txt := range texts {
+		for _, l := range strings.Split(txt, "\n") {
+			l = strings.TrimSpace(l)
+			if l == "" {
+				continue
+			}
+			check(l)
+			total++
+			cue.reset(l)
+			if cue.mayCaption() || cue.mayTail() || cue.mayLineBoiler() {
+				passed++
+			}
+		}
+	}
+	// The prefilter is only worth having if it spares most lines.
+	if passed*4 > total {
+		t.Errorf("prefilters let %d of %d BBC lines through to the regexps", passed, total)
+	}
+	t.Logf("prefilters let %d of %d BBC lines through", passed, total)
 }
