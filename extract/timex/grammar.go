@@ -13,7 +13,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		return p.numeric(i)
 	case tAlnum:
 		// 1990s, 30th, 5pm
-		if t.lex != nil && t.lex.key == "s" && (t.nd == 4 || t.nd == 2) && t.n%10 == 0 {
+		if t.lex != nil && t.lex.key == "s" && (t.nd == 4 || t.nd == 2) && t.n%10 == 0 && !p.possessive(i) {
 			y := t.n
 			if t.nd == 2 {
 				y += 1900
@@ -21,7 +21,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 			return i + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gDecade, y: y}}, true, true
 		}
 		if s, j, ok := p.clock(i); ok {
-			return j, s, false, true
+			return p.clockDate(s, j)
 		}
 		return 0, sem{}, false, false
 	case tPunct:
@@ -72,17 +72,23 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gSeason, y: -1, n: p.v(i)}}
 		j := i + 1
 		if p.w(j) == "of" {
-			if y, ok := p.isYear(j + 1); ok {
-				s.kind, s.val.y, j = kAbs, y, j+2
+			if y, k, ok := p.yearAt(j + 1); ok {
+				s.kind, s.val.y, j = kAbs, y, k
 			}
-		} else if y, ok := p.isYear(j); ok {
-			s.kind, s.val.y, j = kAbs, y, j+1
+		} else if y, k, ok := p.yearAt(j); ok {
+			s.kind, s.val.y, j = kAbs, y, k
 		}
 		if s.kind == kNoYear && p.w(i-1) != "the" && p.w(i-1) != "in" && p.w(i-1) != "this" && p.w(i-1) != "last" && p.w(i-1) != "next" && p.w(i-1) != "early" && p.w(i-1) != "late" && p.w(i-1) != "by" && p.w(i-1) != "until" && p.w(i-1) != "since" && p.w(i-1) != "during" {
 			return 0, sem{}, false, false
 		}
 		return j, s, true, true
 	case cNumWord, cVague:
+		if y, j, ok := p.spelledYear(i); ok && p.c(j) != cUnit && p.w(j) != "percent" {
+			// "two thousand" is a year only where a year is expected
+			if y != 2000 || p.yearContext(i) {
+				return j, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
+			}
+		}
 		return p.countExpr(i)
 	case cUnit:
 		if p.v(i) == uYear && !p.toks[i].lex.plural && p.punct(i+1, '-') && p.adjacent(i) && (p.w(i+2) == "earlier" || p.w(i+2) == "ago") {
@@ -100,8 +106,11 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if p.w(j) == "year" {
 			j++
 		}
-		if y, ok := p.isYear(j); ok {
-			return j + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
+		if y, k, ok := p.yearAt(j); ok {
+			return k, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
+		}
+		if j == i+2 && p.w(i-1) == "the" && (p.w(j) == "ended" || p.w(j) == "ending") {
+			return j, sem{kind: kDur, typ: "DURATION", n: 1, unit: uYear, lit: "P1Y"}, true, true
 		}
 		if j == i+2 && p.w(i-1) == "the" && !p.punct(j, '-') {
 			// the fiscal year: the current one
@@ -115,12 +124,38 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		}
 	case "noon", "midnight":
 		if s, j, ok := p.clock(i); ok {
-			return j, s, false, true
+			return p.clockDate(s, j)
 		}
-	case "year-end":
-		return i + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: gYear}, mod: "END"}, true, true
+	case "full":
+		if p.c(i+1) == cUnit && p.v(i+1) == uYear && !p.toks[i+1].lex.plural && p.w(i-1) == "the" && !p.punct(i+2, '-') {
+			return i + 2, sem{kind: kDeictic, typ: "DATE", val: dval{g: gYear}}, true, true
+		}
 	}
 	return 0, sem{}, false, false
+}
+
+// possessive reports whether a possessive pronoun comes before i,
+// possibly across early/late/mid: "in his early 30s" is an age.
+func (p *parser) possessive(i int) bool {
+	k := i - 1
+	if p.c(k) == cModifier {
+		k--
+	}
+	switch p.w(k) {
+	case "his", "her", "their", "its", "my", "your", "our":
+		return true
+	}
+	return false
+}
+
+// yearContext reports whether the word before i is one after which a
+// year is expected: "in 2000", "the year 2000", "since 1991".
+func (p *parser) yearContext(i int) bool {
+	switch p.w(i - 1) {
+	case "in", "by", "since", "until", "till", "year", "of", "before", "after", "from", "through":
+		return true
+	}
+	return false
 }
 
 func refName(r int) string {
@@ -165,7 +200,7 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		}
 	}
 	if s, j, ok := p.clock(i); ok {
-		return j, s, false, true
+		return p.clockDate(s, j)
 	}
 	if y, ok := p.isYear(i); ok {
 		prev := ""
@@ -177,6 +212,9 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		}
 		if p.punct(i+1, ',') && p.adjacent(i) && p.adjacent(i+1) && i+2 < len(p.toks) && p.toks[i+2].nd == 3 {
 			return 0, sem{}, false, false // 1,500 split oddly
+		}
+		if p.decimal(i) {
+			return 0, sem{}, false, false // 2082.1: an index level
 		}
 		// a unit after a year-like number is a count: "2000 years"
 		if p.c(i+1) == cUnit {
@@ -261,6 +299,35 @@ func (p *parser) clock(i int) (sem, int, bool) {
 	return sem{kind: kClock, typ: "TIME", val: dval{g: gDay, hh: hh, mm: mm, hasTime: true}}, j, true
 }
 
+// clockDate extends a clock time at j with the day it names: "9 a.m.
+// Tuesday", "noon Thursday", "5 p.m. EST, Nov. 9", "10 p.m. yesterday".
+func (p *parser) clockDate(s sem, j int) (int, sem, bool, bool) {
+	k := j
+	if p.punct(k, ',') {
+		k++
+	}
+	var ds sem
+	end, ok := 0, false
+	switch p.c(k) {
+	case cWeekday:
+		end, ds, _, ok = p.weekdayExpr(k)
+		ok = ok && ds.val.pod == ""
+	case cMonth:
+		end, ds, _, ok = p.monthExpr(k)
+		ok = ok && ds.val.g == gDay
+	case cRelDay:
+		if p.w(k) != "tonight" {
+			end, ds, ok = k+1, sem{kind: kRelDay, n: p.v(k)}, true
+		}
+	}
+	if !ok {
+		return j, s, false, true
+	}
+	ds.typ = "TIME"
+	ds.val.hasTime, ds.val.hh, ds.val.mm = true, s.val.hh, s.val.mm
+	return end, ds, false, true
+}
+
 // monthExpr: November, Nov. 24, November 24, 2015, November 2015.
 func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 	m, j, ok := p.monthAt(i)
@@ -268,7 +335,7 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 		return 0, sem{}, false, false
 	}
 	s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gMonth, y: -1, m: m}}
-	if d, k, ok := p.day(j); ok && validDate(2000, m, d) && !p.punct(k, ':') {
+	if d, k, ok := p.day(j); ok && validDate(2000, m, d) && !(p.punct(k, ':') && p.adjacent(k-1) && p.adjacent(k)) {
 		s.val.g, s.val.d, j = gDay, d, k
 		if y, k2, ok := p.yearAfter(j); ok {
 			s.kind, s.val.y, j = kAbs, y, k2
@@ -276,9 +343,9 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 		return j, s, false, true
 	}
 	if p.w(j) == "of" {
-		if y, ok := p.isYear(j + 1); ok {
+		if y, k, ok := p.yearAt(j + 1); ok {
 			s.kind, s.val.y = kAbs, y
-			return j + 2, s, false, true
+			return k, s, false, true
 		}
 	}
 	if y, k, ok := p.yearAfter(j); ok {
@@ -409,8 +476,11 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if n == 1 && pl && !article {
 		// "1 years" is fine; "one years" no
 	}
-	if !pl && n != 1 && !hyph && n >= 0 {
-		return 0, sem{}, false, false
+	if !pl && n != 1 && !hyph && n >= 0 && !p.modifiesNoun(j+1) {
+		return 0, sem{}, false, false // "five year low" is a duration; "two year" alone is not
+	}
+	if pl && p.w(j+1) == "old" {
+		return 0, sem{}, false, false // an age: 52 years old
 	}
 	if article && pl {
 		return 0, sem{}, false, false
@@ -426,6 +496,10 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	// direction
 	switch p.w(j) {
 	case "ago":
+		if n < 0 {
+			// several years ago
+			return j + 1, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
+		}
 		s.kind, s.typ = kAgo, "DATE"
 		return j + 1, s, true, true
 	case "earlier", "before":
@@ -460,6 +534,18 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		}
 	}
 	return j, s, !hyph, true
+}
+
+// modifiesNoun reports whether token i is a lower-case word that a
+// count-and-unit can modify: "a five year low", "a two day rally".
+func (p *parser) modifiesNoun(i int) bool {
+	if i >= len(p.toks) || p.toks[i].k != tWord || p.toks[i].up {
+		return false
+	}
+	if t := p.toks[i].lex; t != nil {
+		return false // function words, units, directions: "ten year ago" is odd text
+	}
+	return true
 }
 
 // endsClause reports whether token i ends the clause (so "before" is an
@@ -502,6 +588,13 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 	if p.punct(i+1, '-') {
 		return 0, sem{}, false, false
 	}
+	if y, k, ok := p.yearAt(i + 1); ok && u == uYear {
+		return k, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, true, true // the year 2000
+	}
+	if w := p.w(i + 1); (w == "ended" || w == "ending") && (u == uYear || u == uQuarter && p.w(i+2) != "in") {
+		// "the year ended June 30": a reporting period as long as a year
+		return i + 1, sem{kind: kDur, typ: "DURATION", n: 1, unit: u, lit: durValue(1, u)}, true, true
+	}
 	switch u {
 	case uWeekend:
 		return i + 1, sem{kind: kLastDone, typ: "DATE", unit: u}, true, true
@@ -539,8 +632,8 @@ func (p *parser) anaphorDir(i, u int) (int, sem, bool, bool) {
 // ofYear reads "of 1990" or " 1990" at i.
 func (p *parser) ofYear(i int) (int, int, bool) {
 	if p.w(i) == "of" {
-		if y, ok := p.isYear(i + 1); ok {
-			return y, i + 2, true
+		if y, k, ok := p.yearAt(i + 1); ok {
+			return y, k, true
 		}
 	}
 	return 0, i, false
@@ -570,8 +663,8 @@ func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
 			j++
 			if y, k, ok := p.ofYear(j); ok {
 				s.kind, s.val.y, j = kAbs, y, k
-			} else if y, ok := p.isYear(j); ok {
-				s.kind, s.val.y, j = kAbs, y, j+1
+			} else if y, k, ok := p.yearAt(j); ok {
+				s.kind, s.val.y, j = kAbs, y, k
 			}
 			return j, s, !hyph || p.w(i-1) == "fiscal", true
 		}
@@ -622,11 +715,13 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 			return 0, sem{}, false, false
 		}
 		if pl {
-			if d == dRecent || d == dPast || d == dLast {
-				return j + 1, sem{kind: kRef, typ: "DATE", lit: "PAST_REF"}, true, true
-			}
-			if d == dComing || d == dNext {
-				return j + 1, sem{kind: kRef, typ: "DATE", lit: "FUTURE_REF"}, true, true
+			// recent years, the coming weeks: a vague stretch of time
+			switch d {
+			case dRecent, dPast, dLast, dComing, dNext:
+				if u < uHour || u == uWeekend || u == uHalf {
+					return 0, sem{}, false, false
+				}
+				return j + 1, sem{kind: kDur, typ: "DURATION", n: -1, unit: u, lit: durValue(-1, u)}, true, true
 			}
 			return 0, sem{}, false, false
 		}

@@ -218,7 +218,9 @@ func buildLexicon() map[string]*entry {
 		"fiscal", "year-end", "within", "for", "s", "noon", "midnight", "midday", "o", "clock", "p", "m",
 		"am", "pm", "other", "times", "twice", "once", "not", "going", "plans", "planned", "scheduled",
 		"expected", "due", "say", "says", "said", "when", "while", "ll", "least", "up", "old", "took",
-		"take", "takes", "lasted", "near", "percent", "year-earlier", "year-ago", "period", "could", "might", "as")
+		"take", "takes", "lasted", "near", "percent", "year-earlier", "year-ago", "period", "could", "might", "as",
+		"ended", "ending", "full", "his", "her", "their", "its", "my", "your", "our", "soon", "likely", "set",
+		"planning", "plan", "intends", "aims", "had", "than", "contrast")
 	add(cTZ, 0, "edt", "est", "gmt", "utc", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet")
 	add(cSuffix, 0, "s", "th", "st", "nd", "rd")
 	return m

@@ -108,6 +108,9 @@ func (p *parser) emit(i, j int, s sem) {
 		}
 		anchor = ""
 	}
+	if s.val.hasTime && s.kind != kClock && v.g == gDay {
+		v.hasTime, v.hh, v.mm, v.pod = true, s.val.hh, s.val.mm, ""
+	}
 	if tx.Value == "" {
 		tx.Value = v.String()
 		if tx.Value == "" {

@@ -3,6 +3,7 @@ package timex
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Tagger finds and normalizes temporal expressions. It holds no mutable
@@ -45,7 +46,33 @@ func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 		p.emit(i, j, s)
 		i = j
 	}
+	p.clockDays()
 	return p.out, nil
+}
+
+// clockDays gives a clock time that was put on the DCT's day the day of
+// a date that follows it closely in the same sentence: "at 10:35 a.m.
+// (0735 GMT) Friday".
+func (p *parser) clockDays() {
+	for k := 0; k+1 < len(p.out); k++ {
+		c, d := &p.out[k], &p.out[k+1]
+		if c.Type != "TIME" || c.Anchor != "dct" || len(c.Value) != 16 || c.Value[10] != 'T' || c.Value[13] != ':' {
+			continue
+		}
+		if d.Type != "DATE" || len(d.Value) != 10 || d.Value[0] == 'X' || d.Start-c.End > 24 {
+			continue
+		}
+		if strings.ContainsAny(p.text[c.End:d.Start], ".;!?") {
+			continue
+		}
+		c.Value = d.Value + c.Value[10:]
+		c.Anchor, c.AnchorIndex = d.Anchor, -1
+		if d.Anchor == "text" && d.AnchorIndex < k {
+			c.AnchorIndex = d.AnchorIndex
+		} else if d.Anchor == "text" {
+			c.Anchor = "dct"
+		}
+	}
 }
 
 // Tag tags text with a fresh Tagger; see Tagger.Tag.
@@ -137,7 +164,7 @@ func (p *parser) trigger(i int) bool {
 		return true
 	}
 	switch t.lex.key {
-	case "the", "fiscal", "noon", "midnight", "midday", "a", "an", "within", "year-end", "at", "up":
+	case "the", "fiscal", "noon", "midnight", "midday", "a", "an", "within", "at", "up", "full":
 		return true
 	}
 	return false
@@ -313,6 +340,65 @@ func (p *parser) isYear(i int) (int, bool) {
 	return t.n, true
 }
 
+// yearAt reads a year at i: four digits or spelled out ("nineteen
+// ninety-four", "two thousand"), returning the token after it.
+func (p *parser) yearAt(i int) (int, int, bool) {
+	if y, ok := p.isYear(i); ok {
+		return y, i + 1, true
+	}
+	return p.spelledYear(i)
+}
+
+// numWordAt reads a number word of 1..99 at i ("seven", "ninety-four"),
+// returning the token after it.
+func (p *parser) numWordAt(i int) (int, int, bool) {
+	if p.c(i) != cNumWord || p.w(i) == "couple" || p.w(i) == "dozen" {
+		return 0, i, false
+	}
+	n := p.v(i)
+	if n < 1 || n > 90 {
+		return 0, i, false
+	}
+	j := i + 1
+	if n >= 20 && p.punct(j, '-') && p.c(j+1) == cNumWord && p.v(j+1) >= 1 && p.v(j+1) <= 9 {
+		n += p.v(j + 1)
+		j += 2
+	}
+	return n, j, true
+}
+
+// spelledYear reads a year spelled out as broadcast transcripts write
+// it: "nineteen ninety-four", "nineteen hundred", "two thousand [and]
+// one".
+func (p *parser) spelledYear(i int) (int, int, bool) {
+	a, j, ok := p.numWordAt(i)
+	if !ok || j != i+1 {
+		return 0, i, false
+	}
+	switch {
+	case a >= 10 && a <= 20:
+		if p.w(j) == "hundred" {
+			return a * 100, j + 1, true
+		}
+		b, k, ok := p.numWordAt(j)
+		if !ok || b < 10 {
+			return 0, i, false
+		}
+		return a*100 + b, k, true
+	case a == 2 && p.w(j) == "thousand":
+		j++
+		k := j
+		if p.w(k) == "and" {
+			k++
+		}
+		if b, k2, ok := p.numWordAt(k); ok {
+			return 2000 + b, k2, true
+		}
+		return 2000, j, true
+	}
+	return 0, i, false
+}
+
 // day reads a day of month at i (24, 24th), returning the next token.
 func (p *parser) day(i int) (int, int, bool) {
 	if i < 0 || i >= len(p.toks) {
@@ -348,18 +434,39 @@ func (p *parser) yearAfter(i int) (int, int, bool) {
 	if p.punct(j, ',') {
 		j++
 	}
-	if y, ok := p.isYear(j); ok && !p.punct(j+1, '%') && !(p.punct(j+1, ',') && p.adjacent(j) && p.toks[j].n > 0 && j+2 < len(p.toks) && p.toks[j+2].k == tNum) {
-		return y, j + 1, true
+	if y, k, ok := p.yearAt(j); ok && !p.punct(k, '%') && !(p.punct(k, ',') && p.adjacent(j) && p.toks[j].n > 0 && k+1 < len(p.toks) && p.toks[k+1].k == tNum) && !p.decimal(j) {
+		return y, k, true
 	}
 	return 0, i, false
+}
+
+// decimal reports whether the number at i goes on with a decimal part:
+// "2082.1" is an index level, not a year.
+func (p *parser) decimal(i int) bool {
+	return p.punct(i+1, '.') && p.adjacent(i) && p.adjacent(i+1) && i+2 < len(p.toks) && p.toks[i+2].k == tNum
 }
 
 // futureCue reports whether the clause before token i speaks of the
 // future.
 func (p *parser) futureCue(i int) bool {
+	possessive := p.punct(i+1, '\'') || p.punct(i+1, 0xe2) // "Friday's purchases" happened
 	switch p.w(i - 1) {
-	case "by", "to", "until", "till", "before":
-		return true // deadlines: payable by Dec. 15, extended to Nov. 20
+	case "by", "until", "till", "before":
+		// deadlines: payable by Dec. 15, until 9 a.m. Tuesday; but not
+		// "had filed reports by Wednesday" or "before Friday's purchases"
+		if !possessive && !p.perfectBefore(i-1) && !p.toks[i-1].up {
+			return true
+		}
+	case "to":
+		// extended to Nov. 20, postponed to Monday; not "from Sept. 14 to
+		// Thursday" nor "in contrast to Thursday"
+		if t := p.toks[max(i-2, 0)]; i >= 2 && t.k == tWord && t.lex == nil && strings.HasSuffix(p.text[t.s:t.e], "ed") && !p.rangeBefore(i-1) {
+			return true
+		}
+	case "as":
+		if w := p.w(i - 2); (w == "soon" || w == "early") && p.w(i-3) == "as" {
+			return true // as soon as Tuesday
+		}
 	}
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		t := &p.toks[k]
@@ -371,10 +478,45 @@ func (p *parser) futureCue(i int) bool {
 			continue
 		}
 		switch t.word() {
-		case "will", "shall", "ll", "expected", "scheduled", "due", "plans", "planned", "going", "next", "until":
-			return true
-		case "said", "says", "say":
+		case "will", "shall", "ll", "scheduled", "going", "next", "planning", "plan", "plans", "planned", "intends", "aims", "likely", "might":
+			return !p.perfectBefore(k)
+		case "expected", "due":
+			// "better-than-expected" is no cue; "had been due to expire" is past
+			if p.punct(k-1, '-') || p.w(k-1) == "than" {
+				continue
+			}
+			return !p.perfectBefore(k)
+		case "set", "is", "are":
+			if p.w(k+1) == "to" {
+				return true // set to resume Monday; is to meet Tuesday
+			}
+		case "said", "says", "say", "had":
 			return false
+		}
+	}
+	return false
+}
+
+// perfectBefore reports whether "had" comes just before token k ("had
+// been due", "had filed"): the clause tells of the past.
+func (p *parser) perfectBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if p.toks[j].k == tPunct {
+			return false
+		}
+		if p.w(j) == "had" {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeBefore reports whether "from" opens a range shortly before token
+// k: "from Sept. 14 to Thursday".
+func (p *parser) rangeBefore(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6; j-- {
+		if p.w(j) == "from" || p.w(j) == "between" {
+			return true
 		}
 	}
 	return false
@@ -393,6 +535,9 @@ func (p *parser) pastCue(i int) bool {
 	switch t.word() {
 	case "was", "were", "had":
 		return true
+	}
+	if p.w(i-3) == "be" || p.w(i-3) == "to" {
+		return false // to be published in November
 	}
 	return t.k == tWord && t.e-t.s > 4 && p.text[t.e-2:t.e] == "ed" && !t.up && t.word() == ""
 }

@@ -52,7 +52,7 @@ func TestTagDatesAndRelatives(t *testing.T) {
 		{"He was born in the 1990s and moved in late 2014.", []want{{"the 1990s", "DATE", "199", ""}, {"late 2014", "DATE", "2014", "END"}}},
 		{"It happened earlier this month.", []want{{"earlier this month", "DATE", "2015-11", "START"}}},
 		{"They met Monday morning.", []want{{"Monday morning", "DATE", "2015-11-30TMO", ""}}},
-		{"This year was hard, and recent years too, but now things change.", []want{{"This year", "DATE", "2015", ""}, {"recent years", "DATE", "PAST_REF", ""}, {"now", "DATE", "PRESENT_REF", ""}}},
+		{"This year was hard, and recent years too, but now things change.", []want{{"This year", "DATE", "2015", ""}, {"recent years", "DURATION", "PXY", ""}, {"now", "DATE", "PRESENT_REF", ""}}},
 		{"Revenue for fiscal 1998 rose.", []want{{"fiscal 1998", "DATE", "1998", ""}}},
 		{"The siege lasted for more than four years.", []want{{"more than four years", "DURATION", "P4Y", "MORE_THAN"}}},
 		{"The meeting took 30 minutes, about two hours less than planned.", []want{{"30 minutes", "DURATION", "PT30M", ""}, {"about two hours", "DURATION", "PT2H", "APPROX"}}},
