@@ -28,10 +28,10 @@
 //     with an inner "of" heads on its last token ("the Gulf of Aden" ->
 //     Aden).
 //
-// System participants are the entity mentions of doc.Mentions (every type
-// except EQUIPMENT, which ECB+ files as NON_HUMAN_PART, and except
-// demonyms, which modify the participant's head noun) plus the unnamed
-// participant phrases the event stage attached to events (Event.Nominals).
+// System participants are the heads of extract.Participants: entity
+// mentions (except EQUIPMENT, which ECB+ files as NON_HUMAN_PART, demonyms
+// and names that only modify a noun), personal pronouns, noun phrases
+// headed by person or group nouns, and unnamed places.
 package eval
 
 import (
@@ -514,25 +514,9 @@ func ecbScoreFile(ctx context.Context, p *extract.Pipeline, path string, sel map
 		}
 	}
 	var sysPart []extract.Span
-	seen := map[extract.Span]bool{}
-	for _, m := range doc.Mentions {
-		if m.Entity >= 0 && m.Entity < len(doc.Entities) && doc.Entities[m.Entity].Type == extract.Equipment {
-			continue
-		}
-		if m.Kind == "demonym" {
-			continue // a modifier ("Indian navy"), not the participant
-		}
-		if inSel(m.Span) && !seen[m.Span] {
-			seen[m.Span] = true
-			sysPart = append(sysPart, m.Span)
-		}
-	}
-	for _, ev := range doc.Events {
-		for _, n := range ev.Nominals {
-			if inSel(n.Head) && !seen[n.Head] {
-				seen[n.Head] = true
-				sysPart = append(sysPart, n.Head)
-			}
+	for _, pm := range extract.Participants(doc) {
+		if inSel(pm.Head) {
+			sysPart = append(sysPart, pm.Head)
 		}
 	}
 	var goldEv, goldPart []extract.Span

@@ -85,6 +85,7 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
 )
 
 type eventStage struct{}
@@ -1256,4 +1257,209 @@ func (x *evCtx) reports(first int, s Sentence) {
 			}
 		}
 	}
+}
+
+// ParticipantMention is one mention of a participant in the article's
+// events: a person, group, organization or place, named or not.
+type ParticipantMention struct {
+	// Head is the span of the mention's head word ("man" in "a Michigan
+	// man", "Obama" in "President Obama").
+	Head Span `json:"head"`
+	// Kind is "name" (an entity mention), "nominal" (a noun phrase headed
+	// by a person, group or place noun) or "pronoun".
+	Kind string `json:"kind"`
+	// Mention is the index into Document.Mentions of a name, else -1.
+	Mention int `json:"mention"`
+	// Sentence is the index into Document.Sentences.
+	Sentence int `json:"sentence"`
+}
+
+// Participants lists the participant mentions of the headline, body and
+// caption sentences, in text order: the people, groups and places events
+// can involve, whether or not the event stage attached them to an event.
+// They are:
+//   - entity mentions, except equipment and demonyms, and except names
+//     that only modify a noun ("a Paris jewellery store", "Iran's coast"):
+//     there the noun phrase's head is the participant when it is a person,
+//     group or place noun, and nothing is when it is not ("an Internet
+//     Explorer flaw");
+//   - personal pronouns (he, she, him, they, herself, we);
+//   - noun phrases headed by a person or group noun ("a man", "police",
+//     "two workers"), or by any noun that the event stage made an event's
+//     agent or patient when that noun is a proper name the entity stage did
+//     not keep;
+//   - the unnamed places the event stage made an event's location ("in
+//     prison").
+func Participants(doc *Document) []ParticipantMention {
+	n := len(doc.Tokens)
+	if n == 0 {
+		return nil
+	}
+	tokMention := make([]int, n)
+	for i := range tokMention {
+		tokMention[i] = -1
+	}
+	for mi, m := range doc.Mentions {
+		j := sort.Search(n, func(k int) bool { return doc.Tokens[k].End > m.Start })
+		for ; j < n && doc.Tokens[j].Start < m.End; j++ {
+			if tokMention[j] < 0 {
+				tokMention[j] = mi
+			}
+		}
+	}
+	nominal := map[int]string{} // head token -> role
+	for _, ev := range doc.Events {
+		for _, a := range ev.Nominals {
+			if i := tokenAtOffset(doc.Tokens, a.Head.Start); i >= 0 {
+				nominal[i] = a.Role
+			}
+		}
+	}
+	var out []ParticipantMention
+	seen := map[Span]bool{}
+	emit := func(i, end int, kind string, mention int) {
+		sp := Span{Start: doc.Tokens[i].Start, End: doc.Tokens[end-1].End}
+		if seen[sp] {
+			return
+		}
+		seen[sp] = true
+		out = append(out, ParticipantMention{Head: sp, Kind: kind, Mention: mention, Sentence: doc.Tokens[i].Sentence})
+	}
+	for _, s := range doc.Sentences {
+		if s.Kind == KindByline || s.Kind == KindBoilerplate {
+			continue
+		}
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			t := doc.Tokens[i]
+			if mi := tokMention[i]; mi >= 0 {
+				j := i + 1
+				for j < s.EndToken && tokMention[j] == mi {
+					j++
+				}
+				m := doc.Mentions[mi]
+				typ := EntityType("")
+				if m.Entity >= 0 && m.Entity < len(doc.Entities) {
+					typ = doc.Entities[m.Entity].Type
+				}
+				if typ != Equipment && m.Kind != "demonym" {
+					switch h, mod := nounModified(doc, j, s); {
+					case !mod:
+						emit(i, j, "name", mi)
+					case h >= 0:
+						emit(h, h+1, "nominal", -1)
+					case typ == Person || typ == Org:
+						emit(i, j, "name", mi) // a possessor: "Lohan's lawyer"
+					}
+				}
+				i = j - 1
+				continue
+			}
+			low := strings.ToLower(t.Text)
+			switch {
+			case t.Tag == "PRP" && participantPronouns[low]:
+				emit(i, i+1, "pronoun", -1)
+			case t.Tag == "PRP" && low == "her":
+				emit(i, i+1, "pronoun", -1)
+			case strings.HasPrefix(t.Tag, "NN"):
+				if participantNoun(t) && !participantNext(doc, tokMention, i, s) {
+					emit(i, i+1, "nominal", -1)
+					continue
+				}
+				if placeNouns[nounLemma(t)] && locativeBefore(doc, i, s) && !(i+1 < s.EndToken && strings.HasPrefix(doc.Tokens[i+1].Tag, "NN")) {
+					emit(i, i+1, "nominal", -1)
+					continue
+				}
+				switch role, ok := nominal[i]; {
+				case !ok:
+				case role == "location":
+					emit(i, i+1, "nominal", -1)
+				case t.Tag == "NNP" || t.Tag == "NNPS":
+					emit(i, i+1, "nominal", -1)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// participantNext reports a person or group noun at token i that is not
+// the head of its phrase: a title or modifier before a name ("President
+// Obama", "coach Sean Payton") or before another person, group or place
+// noun ("police officer", "team owner").
+func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
+	if i+1 >= s.EndToken {
+		return false
+	}
+	nx := doc.Tokens[i+1]
+	if tokMention[i+1] >= 0 {
+		return true
+	}
+	return nx.Tag == "NNP" && unicode.IsUpper(firstRune(nx.Text)) && !unicode.IsUpper(firstRune(doc.Tokens[i].Text)) ||
+		(nx.Tag == "NN" || nx.Tag == "NNS") && (participantNoun(nx) || placeNouns[nounLemma(nx)])
+}
+
+// locativeBefore reports a locative preposition opening the noun phrase
+// that ends at token h ("in the store", "into a rehab facility").
+func locativeBefore(doc *Document, h int, s Sentence) bool {
+	for p := h - 1; p >= s.FirstToken && p >= h-5; p-- {
+		switch strings.ToLower(doc.Tokens[p].Text) {
+		case "at", "in", "near", "outside", "inside", "into", "from", "to", "on", "off", "across", "through":
+			return true
+		}
+		if !npTag(doc.Tokens[p].Tag) {
+			return false
+		}
+	}
+	return false
+}
+
+// nounModified tells whether the name ending before token j modifies a
+// noun: a common noun follows it ("Paris jewellery store"), or it is a
+// place's possessive ("Iran's coast"; "'s" yields h = -1 for persons and
+// organizations, whose possessive is a participant of its own). h is the
+// head of the modified phrase when it is a person, group or place noun,
+// else -1.
+func nounModified(doc *Document, j int, s Sentence) (int, bool) {
+	if j >= s.EndToken {
+		return -1, false
+	}
+	t := doc.Tokens[j]
+	if t.Tag == "POS" {
+		return -1, true
+	}
+	if t.Tag != "NN" && t.Tag != "NNS" {
+		return -1, false
+	}
+	h := j
+	for h+1 < s.EndToken && (doc.Tokens[h+1].Tag == "NN" || doc.Tokens[h+1].Tag == "NNS" || doc.Tokens[h+1].Tag == "HYPH") {
+		h++
+	}
+	if participantNoun(doc.Tokens[h]) || placeNouns[nounLemma(doc.Tokens[h])] {
+		return h, true
+	}
+	return -1, true
+}
+
+// participantNoun reports a common noun (or a capitalized one in a
+// headline) that denotes a person or a group.
+func participantNoun(t Token) bool {
+	l := nounLemma(t)
+	return personNouns[l] || groupNouns[l] || groupNouns[strings.ToLower(t.Text)]
+}
+
+func nounLemma(t Token) string {
+	l := t.Lemma
+	if l == "" || t.Tag == "NNP" || t.Tag == "NNPS" {
+		l = Lemma(t.Text, "NNS")
+	}
+	return l
+}
+
+// tokenAtOffset is the index of the token starting at byte off, or -1.
+func tokenAtOffset(toks []Token, off int) int {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= off })
+	if i < len(toks) && toks[i].Start == off {
+		return i
+	}
+	return -1
 }

@@ -124,7 +124,7 @@ var eventAdjClass = buildLex(map[string]string{
 
 // placeNouns head unnamed places that can be an event's location ("in
 // prison", "at the store").
-var placeNouns = buildSet("prison jail home house apartment store shop supermarket mall facility office room cell " +
+var placeNouns = buildSet("prison jail rehab home house apartment store shop supermarket mall facility office room cell " +
 	"hospital clinic center centre school university campus church mosque temple street road highway bridge " +
 	"airport station hotel restaurant bar club building courthouse court city town village neighborhood " +
 	"neighbourhood area region country border camp base port harbor harbour coast sea ocean mountain river " +
@@ -191,3 +191,48 @@ func buildSet(words string) map[string]bool {
 	}
 	return out
 }
+
+// personNouns head unnamed human participants: people by age, sex,
+// kinship, occupation, office or part in an event ("a man", "the
+// suspect", "two workers", "the actress").
+var personNouns = buildSet("man woman boy girl child kid teen teenager youngster youth baby infant toddler person " +
+	"adult resident citizen villager neighbor neighbour local native national victim survivor casualty witness " +
+	"bystander passer-by hostage captive suspect gunman attacker assailant shooter sniper killer murderer robber thief " +
+	"burglar raider looter arsonist bomber hijacker kidnapper pirate militant rebel insurgent terrorist fighter " +
+	"extremist jihadist gangster mobster smuggler trafficker dealer hacker protester protestor demonstrator rioter " +
+	"activist student pupil worker employee colleague coworker co-worker official officer policeman policewoman cop " +
+	"detective agent trooper deputy sheriff marshal guard bodyguard soldier serviceman troop marine sailor pilot " +
+	"co-pilot crewman commander general captain lieutenant sergeant colonel major president leader minister " +
+	"premier chancellor king queen prince princess monarch spokesman spokeswoman spokesperson representative " +
+	"lawyer attorney counsel prosecutor judge juror defendant plaintiff accused inmate prisoner detainee convict " +
+	"doctor nurse surgeon physician patient paramedic medic firefighter fireman rescuer climber mountaineer hiker " +
+	"skier swimmer diver tourist traveler traveller visitor driver motorist passenger pedestrian cyclist rider " +
+	"actor actress singer rapper musician dancer star celebrity host presenter comedian director producer " +
+	"filmmaker writer author novelist poet artist journalist reporter correspondent editor photographer " +
+	"publicist manager coach trainer player athlete quarterback receiver linebacker pitcher batter striker " +
+	"goalkeeper boxer wrestler fighter champion challenger opponent rival teammate captain fan supporter owner " +
+	"founder chairman chairwoman ceo executive boss chief director mother father son daughter brother sister " +
+	"husband wife parent grandfather grandmother grandson granddaughter uncle aunt cousin nephew niece relative " +
+	"sibling twin friend girlfriend boyfriend fiance fiancee partner spouse widow widower customer client " +
+	"shopper buyer seller user consumer subscriber voter candidate nominee senator governor mayor lawmaker " +
+	"legislator congressman congresswoman politician diplomat ambassador envoy negotiator mediator investigator " +
+	"inspector examiner coroner expert analyst scientist researcher engineer technician mechanic farmer " +
+	"fisherman miner teacher professor principal pastor priest bishop pope cleric imam rabbi monk nun " +
+	"parishioner worshipper believer member veteran recruit volunteer donor employer landlord tenant " +
+	"homeowner guest winner loser contestant heir successor predecessor incumbent owner operator staffer aide " +
+	"adviser advisor assistant secretary clerk cashier maid nanny housekeeper chef waiter waitress bartender " +
+	"source rep others body")
+
+// groupNouns head unnamed groups and organizations acting as one ("police",
+// "the government", "the team").
+var groupNouns = buildSet("people police authorities authority government administration military army navy " +
+	"force forces troops company firm agency department ministry committee council court board organization " +
+	"organisation union coalition alliance regime opposition delegation crowd mob gang group team squad " +
+	"club band crew staff family community public audience congregation jury panel tribunal parliament " +
+	"congress senate cabinet leadership management establishment network chain retailer manufacturer maker " +
+	"studio label publisher broadcaster newspaper channel station media nation unit units school university college hospital " +
+	"bank insurer lender carrier airline")
+
+// participantPronouns refer to people (or groups) in any position.
+var participantPronouns = buildSet("he she him himself herself they them themselves we us ourselves i me myself " +
+	"you yourself")
