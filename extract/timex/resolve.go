@@ -24,7 +24,7 @@ func (p *parser) emit(i, j int, s sem) {
 	case kNoYear:
 		v = s.val
 		if p.hasDCT {
-			v.y = p.pickYear(s, i)
+			v.y = p.pickYear(s, i, j)
 			setRef = true
 		} else {
 			anchor = "none"
@@ -131,13 +131,13 @@ func (p *parser) emit(i, j int, s sem) {
 // year (the DCT's, the one before or after) whose date lies closest to the
 // DCT, where news leans to the past: a future date counts as twice as far
 // unless the wording speaks of the future. "last"/"next" force the side.
-func (p *parser) pickYear(s sem, i int) int {
+func (p *parser) pickYear(s sem, i, j int) int {
 	y := p.dct.y
 	if p.dct.m == 0 {
 		return y
 	}
 	future := s.future || (!s.past && p.futureCue(i))
-	if !future && !s.past && s.val.g != gQuarter && s.val.g != gHalf && p.pastCue(i) {
+	if !future && !s.past && s.val.g != gQuarter && s.val.g != gHalf && p.pastCue(i, j) {
 		s.past = true // "signed in February": the last February on or before the DCT
 	}
 	dd := max(p.dct.d, 15)

@@ -451,10 +451,12 @@ func (p *parser) decimal(i int) bool {
 func (p *parser) futureCue(i int) bool {
 	possessive := p.punct(i+1, '\'') || p.punct(i+1, 0xe2) // "Friday's purchases" happened
 	switch p.w(i - 1) {
-	case "by", "until", "till", "before":
+	case "effective":
+		return true // effective Feb. 1
+	case "by", "until", "till", "before", "through":
 		// deadlines: payable by Dec. 15, until 9 a.m. Tuesday; but not
 		// "had filed reports by Wednesday" or "before Friday's purchases"
-		if !possessive && !p.perfectBefore(i-1) && !p.toks[i-1].up {
+		if !possessive && !p.perfectBefore(i-1) && !p.toks[i-1].up && !p.rangeBefore(i-1) {
 			return true
 		}
 	case "to":
@@ -471,8 +473,7 @@ func (p *parser) futureCue(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		t := &p.toks[k]
 		if t.k == tPunct {
-			c := p.text[t.s]
-			if c == '.' || c == '!' || c == '?' || c == ';' {
+			if p.sentenceEnd(k) {
 				return false
 			}
 			continue
@@ -496,6 +497,39 @@ func (p *parser) futureCue(i int) bool {
 	}
 	return false
 }
+
+// sentenceEnd reports whether the punctuation token k ends a sentence:
+// the period of "Daniel P. Davison" or "Mr. Smith" does not.
+func (p *parser) sentenceEnd(k int) bool {
+	switch p.text[p.toks[k].s] {
+	case '!', '?', ';':
+		return true
+	case '.':
+		if k == 0 || !p.adjacent(k-1) || p.toks[k-1].k != tWord {
+			return true
+		}
+		w := p.text[p.toks[k-1].s:p.toks[k-1].e]
+		if len(w) == 1 && w[0] >= 'A' && w[0] <= 'Z' {
+			return false
+		}
+		return !titles[w]
+	}
+	return false
+}
+
+// titles are abbreviations whose period ends no sentence.
+var titles = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Gen": true, "Sen": true, "Rep": true,
+	"Gov": true, "Lt": true, "Col": true, "Sgt": true, "Capt": true, "Prof": true, "St": true, "Jr": true, "Sr": true,
+	"Rev": true, "Mt": true, "Inc": true, "Corp": true, "Co": true, "Ltd": true, "No": true, "vs": true}
+
+// pastVerbs are irregular past-tense verbs common in news; regular ones
+// are read by their -ed ending.
+var pastVerbs = map[string]bool{"bought": true, "sold": true, "took": true, "made": true, "came": true, "went": true,
+	"began": true, "won": true, "lost": true, "met": true, "held": true, "told": true, "left": true, "paid": true,
+	"rose": true, "fell": true, "grew": true, "got": true, "gave": true, "led": true, "ran": true, "saw": true,
+	"struck": true, "shot": true, "spent": true, "became": true, "brought": true, "fought": true, "found": true,
+	"hit": true, "kept": true, "knew": true, "sent": true, "stood": true, "wrote": true, "did": true, "was": true,
+	"were": true, "had": true}
 
 // perfectBefore reports whether "had" comes just before token k ("had
 // been due", "had filed"): the clause tells of the past.
@@ -522,24 +556,83 @@ func (p *parser) rangeBefore(k int) bool {
 	return false
 }
 
-// pastCue reports whether the expression at i follows a past-tense verb
-// and a preposition: "signed in February", "was held on May 5".
-func (p *parser) pastCue(i int) bool {
+// pastCue reports whether the clause around the expression [i, j)
+// tells of the past: "signed in February", "was held on May 5", "KKR
+// bought RJR in February", "the year ended Jan. 31", "In January, the
+// company brought in ...". A future marker in the clause wins.
+func (p *parser) pastCue(i, j int) bool {
+	if k := i - 1; k >= 0 && p.pastVerb(k) {
+		return true // ended Jan. 31
+	}
 	if w := p.w(i - 1); w != "in" && w != "on" && w != "during" {
 		return false
 	}
-	if i < 2 {
-		return false
+	past := false
+	for k := i - 2; k >= 0 && k >= i-10; k-- {
+		t := &p.toks[k]
+		if t.k == tPunct {
+			if p.text[t.s] == '-' || p.text[t.s] == '\'' || !p.sentenceEnd(k) && p.text[t.s] != ',' {
+				continue
+			}
+			break
+		}
+		if p.futureWord(k) {
+			return false
+		}
+		if !past && p.pastVerb(k) {
+			past = true
+		}
 	}
-	t := &p.toks[i-2]
-	switch t.word() {
-	case "was", "were", "had":
+	if past || i < 1 || !p.toks[i-1].up {
+		return past
+	}
+	// "In January, American Medical brought in a new chief": the verb
+	// follows a sentence-opening phrase
+	for k := j; k < len(p.toks) && k < j+8; k++ {
+		if p.toks[k].k == tPunct {
+			if p.text[p.toks[k].s] == ',' && k == j {
+				continue
+			}
+			if p.sentenceEnd(k) || p.text[p.toks[k].s] == ',' {
+				return false
+			}
+			continue
+		}
+		if p.futureWord(k) {
+			return false
+		}
+		if p.pastVerb(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// futureWord reports whether token k marks the future or an intention.
+func (p *parser) futureWord(k int) bool {
+	switch p.w(k) {
+	case "will", "would", "shall", "ll", "to", "be", "expected", "scheduled", "plans", "planned", "plan", "due", "going", "likely":
 		return true
 	}
-	if p.w(i-3) == "be" || p.w(i-3) == "to" {
-		return false // to be published in November
+	return false
+}
+
+// pastVerb reports whether token k is a past-tense verb: an irregular
+// one, or a lower-case -ed word not after be/to/will ("to be published").
+func (p *parser) pastVerb(k int) bool {
+	t := &p.toks[k]
+	if t.k != tWord || t.up {
+		return false
 	}
-	return t.k == tWord && t.e-t.s > 4 && p.text[t.e-2:t.e] == "ed" && !t.up && t.word() == ""
+	w := p.text[t.s:t.e]
+	if !pastVerbs[w] && !(len(w) > 4 && strings.HasSuffix(w, "ed") && t.lex == nil) {
+		return false
+	}
+	switch p.w(k - 1) {
+	case "be", "been", "to", "will", "would":
+		return false
+	}
+	return true
 }
 
 func (p *parser) partDay(i int) (string, int) {
