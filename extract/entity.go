@@ -283,6 +283,21 @@ func (x *entityRun) sentence(si int) {
 					}
 				}
 			}
+			// A sea or gulf name followed by "of" and a name is one place
+			// ("the Gulf of Aden", "Bay of Bengal").
+			if k := m.t1; !tc && k+1 < s.EndToken && locCues[strings.ToLower(x.tok(k-1).Text)] &&
+				strings.EqualFold(x.tok(k).Text, "of") && x.nameToken(k+1) {
+				j := k + 1
+				for j < s.EndToken && x.nameToken(j) {
+					j++
+				}
+				span := Span{x.tok(i).Start, x.tok(j - 1).End}
+				x.add(candidate{t0: i, t1: j, span: span, typ: Loc, gaz: -1, kind: "name",
+					name: x.doc.Text[span.Start:span.End], words: x.words(i, j)})
+				i = j
+				holder = -1
+				continue
+			}
 			i = x.gazCandidate(i, m, s.EndToken)
 			holder = len(x.cands) - 1
 			continue
@@ -357,14 +372,17 @@ func (x *entityRun) nameRunEnd(i, end int, allowOf bool) int {
 			j++
 			continue
 		}
-		if allowOf && j > i && w == "of" && orgHeads[strings.ToLower(x.tok(j-1).Text)] {
+		if allowOf && j > i && w == "of" && (orgHeads[strings.ToLower(x.tok(j-1).Text)] || locCues[strings.ToLower(x.tok(j-1).Text)]) {
 			k := j + 1
 			if k < end && strings.EqualFold(x.tok(k).Text, "the") {
 				k++
 			}
 			if k < end && x.nameToken(k) {
-				j = k
-				continue
+				// The name after "of" belongs to the run even when a
+				// gazetteer knows it ("Bank of America", "Gulf of Aden").
+				for j = k + 1; j < end && x.nameToken(j); j++ {
+				}
+				break
 			}
 		}
 		break
@@ -484,7 +502,7 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 		base.typ = Org
 	case facilityCues[last]:
 		base.typ = Facility
-	case locCues[last] || first == "mount" || first == "lake":
+	case locCues[last] || first == "mount" || first == "lake" || (len(words) > 2 && locCues[first]):
 		base.typ = Loc
 	case len(words) == 1 && strings.Contains(words[0], ".") && isAcronym(words[0]):
 		// Dotted abbreviations not in a gazetteer ("H.R.") are not names.
@@ -502,6 +520,10 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 	case locPreps[prev]:
 		base.typ = GPE
 		base.weak = len(words) == 1 // may still be a known person: "from Obama"
+	case det && x.pluralName(j-1):
+		// "the Colts", "the Tar Heels", "the 76ers": a plural name after
+		// "the" names a group (a team, a band, a family).
+		base.typ = Org
 	case det:
 		// "the Cold War", "the People Act": not a person, type unknown.
 		return
@@ -514,6 +536,26 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 		base.kind = "alias"
 	}
 	x.add(base)
+}
+
+// pluralName reports a name token in the plural ("Colts", "76ers"), not
+// a singular ending in s ("Texas", "Paris" are in no plural form:
+// "-ss", "-us", "-is", "-as" endings are singular).
+func (x *entityRun) pluralName(i int) bool {
+	t := x.tok(i)
+	w := t.Text
+	if t.Tag == "NNPS" {
+		return true
+	}
+	if len(w) < 4 || !strings.HasSuffix(w, "s") || isAcronym(w) {
+		return false
+	}
+	for _, suf := range []string{"ss", "us", "is", "as", "os", "'s", "’s"} {
+		if strings.HasSuffix(w, suf) {
+			return false
+		}
+	}
+	return true
 }
 
 func allAlpha(words []string) bool {
