@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/tokenize"
 )
 
 // tseSharedData locates ../shared/data relative to the repository root (the
@@ -390,4 +393,81 @@ func TestCuePrefilterExact(t *testing.T) {
 		t.Errorf("prefilters let %d of %d BBC lines through to the regexps", passed, total)
 	}
 	t.Logf("prefilters let %d of %d BBC lines through", passed, total)
+}
+
+// TestPerceptronMatchesProse holds the text stage's tagger to prose's
+// tag.Tagger with the same lexicon: the same tag for every token of the
+// seeds, of odd tokens prose treats specially and (unless -short) of every
+// sentence of the BBC corpus.
+func TestPerceptronMatchesProse(t *testing.T) {
+	ref, err := tag.New(tag.WithLexicon(tag.Lexicon(textLexicon)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := perceptronModel()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var scratch tagScratch
+	tokenizer := tokenize.New()
+	sentences, tokens, diffs := 0, 0, 0
+	compare := func(sent []tokenize.Token) {
+		a := append([]tokenize.Token(nil), sent...)
+		b := append([]tokenize.Token(nil), sent...)
+		ref.TagTokens(a)
+		p.tagTokens(b, &scratch)
+		sentences++
+		tokens += len(a)
+		for i := range a {
+			if a[i].Tag != b[i].Tag {
+				diffs++
+				if diffs <= 10 {
+					t.Errorf("token %q in %q: tag %s, prose %s", a[i].Text, a[0].Text+"…", b[i].Tag, a[i].Tag)
+				}
+			}
+		}
+	}
+	words := func(s string) []tokenize.Token {
+		var out []tokenize.Token
+		for _, w := range strings.Fields(s) {
+			out = append(out, tokenize.Token{Text: w})
+		}
+		return out
+	}
+	for _, s := range []string{
+		"He said - :-) and @anna ( *T*-2 0 * -LRB- -RRB- ) 1999 -5 +123 mid-term ¯\\(ツ)/¯ o_O",
+		"“ Quote ” ‘ single ’ \" Putin ’s — – He 's ÜBER Straße İstanbul",
+		"", "x", "The The The The",
+	} {
+		compare(words(s))
+	}
+	texts := []string{tseSeed(t, "presstv-obama-putin.txt"), tseSeed(t, "peoplesvoice-copy-obama-putin.txt")}
+	if !testing.Short() {
+		bbc, _ := bbcCorpus(t)
+		texts = append(texts, bbc...)
+	}
+	for _, txt := range texts {
+		d := tseAnnotate(t, txt, "text")
+		for _, s := range d.Sentences {
+			sent := make([]tokenize.Token, 0, s.EndToken-s.FirstToken)
+			for _, tk := range d.Tokens[s.FirstToken:s.EndToken] {
+				sent = append(sent, tokenize.Token{Text: tk.Text, Start: tk.Start})
+			}
+			compare(sent)
+		}
+	}
+	// Whole lines of the seeds as prose tokenizes them: another
+	// segmentation, with headlines and captions run together.
+	for _, txt := range texts[:2] {
+		for _, l := range strings.Split(txt, "\n") {
+			compare(tokenizer.Tokenize(l))
+		}
+	}
+	if diffs > 0 {
+		t.Errorf("%d of %d tokens tagged differently", diffs, tokens)
+	}
+	if tokens < 100 {
+		t.Errorf("only %d tokens compared", tokens)
+	}
+	t.Logf("%d sentences, %d tokens compared", sentences, tokens)
 }
