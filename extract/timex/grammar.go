@@ -216,6 +216,18 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		if p.decimal(i) {
 			return 0, sem{}, false, false // 2082.1: an index level
 		}
+		// the 1988 third quarter, the 1988 quarter
+		if p.w(i-1) == "the" {
+			if end, s, ok := p.yearsQuarter(i+1, 0); ok {
+				if s.kind == kMonthOfYear {
+					s.kind, s.val.y = kAbs, y
+				} else {
+					s.n = y // kLastDone with an absolute year: see emit
+					s.lit = "year"
+				}
+				return end, s, true, true
+			}
+		}
 		// a unit after a year-like number is a count: "2000 years"
 		if p.c(i+1) == cUnit {
 			return 0, sem{}, false, false
@@ -729,6 +741,11 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		if g == gNone || u == uHour || u == uMinute || u == uSecond {
 			return 0, sem{}, false, false
 		}
+		if u == uYear && (d == dThis || d == dLast || d == dNext || d == dCurrent) && (p.punct(j+1, '\'') || p.punct(j+1, 0xe2)) && p.w(j+2) == "s" {
+			if end, s, ok := p.yearsQuarter(j+3, map[int]int{dThis: 0, dCurrent: 0, dLast: -1, dNext: 1}[d]); ok {
+				return end, s, true, true
+			}
+		}
 		switch d {
 		case dLast, dPast, dPrevious:
 			if d == dPrevious || (p.w(i-1) == "the" && d != dPast && u == uDay) {
@@ -815,6 +832,27 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 	return 0, sem{}, false, false
 }
 
+// yearsQuarter reads the part after "this year's" (n = 0), "last
+// year's" (n = -1) or "next year's" (n = 1): "third quarter", "first
+// half", or a bare "quarter" (the latest quarter in that year).
+func (p *parser) yearsQuarter(k, n int) (int, sem, bool) {
+	if p.c(k) == cOrdinal {
+		o := p.v(k)
+		if p.c(k+1) == cUnit && !p.toks[k+1].lex.plural && (p.v(k+1) == uQuarter && o <= 4 || p.v(k+1) == uHalf && o <= 2) {
+			g := gQuarter
+			if p.v(k+1) == uHalf {
+				g = gHalf
+			}
+			return k + 2, sem{kind: kMonthOfYear, typ: "DATE", val: dval{g: g, y: -1, n: o}, n: n}, true
+		}
+		return 0, sem{}, false
+	}
+	if p.c(k) == cUnit && p.v(k) == uQuarter && !p.toks[k].lex.plural {
+		return k + 1, sem{kind: kLastDone, typ: "DATE", unit: uQuarter, n: n}, true
+	}
+	return 0, sem{}, false
+}
+
 // yearEarlier: year-earlier, the year-ago quarter, the year-earlier
 // period: the date the text talks about, a year before.
 func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
@@ -827,8 +865,15 @@ func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
 		s.lit = "yearEarlierQuarter"
 		return k + 1, s, true, true
 	}
+	if p.w(k) == "period" && k == j {
+		s.lit = "yearEarlierQuarter" // the year-ago period of a quarterly report
+		return k + 1, s, true, true
+	}
 	if (p.c(k) == cUnit && (p.v(k) == uHalf || p.v(k) == uYear)) || p.w(k) == "period" {
 		return k + 1, s, true, true
 	}
+	// "year-earlier net income": the period a year before the one
+	// reported, or the year before the DCT's
+	s.lit = "yearEarlierBare"
 	return j, s, false, true
 }

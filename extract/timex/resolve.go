@@ -73,6 +73,12 @@ func (p *parser) emit(i, j int, s sem) {
 			break
 		}
 		v = p.lastDone(s.unit)
+		switch {
+		case s.lit == "year" && v.g == gQuarter:
+			v.y = s.n // the 1988 quarter: the latest quarter's number in 1988
+		case s.n != 0 && v.g == gQuarter:
+			v = v.shift(4 * s.n) // last year's quarter
+		}
 		setRef = true
 	case kAgo:
 		if s.n < 0 && s.lit != "" && s.n == -1 && s.unit != 0 && false {
@@ -350,6 +356,9 @@ func (p *parser) later(s sem) (dval, string, int) {
 	if s.lit == "yearEarlierQuarter" && (!p.hasRef || p.ref.g != gQuarter) && p.hasDCT {
 		// the year-ago quarter: the latest quarter, a year before
 		return p.lastDone(uQuarter).shift(-4), "dct", -1
+	}
+	if s.lit == "yearEarlierBare" && p.hasDCT && (!p.hasRef || p.ref.g != gQuarter && p.ref.g != gHalf) {
+		return dval{g: gYear, y: p.dct.y - 1}, "dct", -1
 	}
 	if p.hasRef {
 		if s.unit == uYear && (p.ref.g == gQuarter || p.ref.g == gHalf || p.ref.g == gMonth) {
