@@ -37,7 +37,6 @@ import (
 //     unless a typical sentence opener follows, other abbreviations
 //     (U.S., Inc., Jan.).
 type textStage struct {
-	tok *tokenize.Tokenizer
 	pos *perceptron
 }
 
@@ -59,7 +58,7 @@ func newTextStage() (Stage, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text stage: loading POS model: %w", err)
 	}
-	return &textStage{tok: tokenize.New(), pos: pos}, nil
+	return &textStage{pos: pos}, nil
 }
 
 func (*textStage) Name() string { return "text" }
@@ -93,7 +92,7 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 		return nil
 	}
 	blocks := makeBlocks(text, lines)
-	ptoks := s.tok.Tokenize(text)
+	ptoks := proseTokenize(text)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("text stage: %w", err)
 	}
@@ -190,6 +189,185 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 	}
 	doc.Tokens = out
 	return nil
+}
+
+// proseTokenize splits text into tokens exactly as prose's default
+// tokenize.Tokenizer does (prose v3.2.3), without its per-span regexp and
+// repeated affix scans: every maximal run of non-space runes is split into
+// prefixes ($ ( " [ “ ‘), contraction endings ('ll 's 're 'm n't, straight or
+// curly) and suffixes (, ) " ] ! ; . ? : ' ” ’), except that emoticons and
+// abbreviations like U.S. or Mr. stay whole. TestTokenizeMatchesProse
+// holds it to prose's output.
+func proseTokenize(text string) []tokenize.Token {
+	toks := make([]tokenize.Token, 0, len(text)/5+2)
+	start := -1
+	for i, r := range text {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				toks = splitSpan(text[start:i], start, toks)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		toks = splitSpan(text[start:], start, toks)
+	}
+	return toks
+}
+
+// splitSpan is prose's Tokenizer.split for one run of non-space runes.
+func splitSpan(span string, base int, toks []tokenize.Token) []tokenize.Token {
+	var sufArr [8]tokenize.Token
+	sufs := sufArr[:0]
+	for span != "" {
+		if keepWhole(span) {
+			toks = append(toks, tokenize.Token{Text: span, Start: base})
+			span = ""
+			break
+		}
+		if p := tokPrefix(span); p > 0 {
+			toks = append(toks, tokenize.Token{Text: span[:p], Start: base})
+			span, base = span[p:], base+p
+			continue
+		}
+		if i := contractionAt(span); i > 0 {
+			toks = append(toks, tokenize.Token{Text: span[:i], Start: base})
+			span, base = span[i:], base+i
+			continue
+		}
+		if s := tokSuffix(span); s > 0 {
+			cut := len(span) - s
+			sufs = append(sufs, tokenize.Token{Text: span[cut:], Start: base + cut})
+			span = span[:cut]
+			continue
+		}
+		toks = append(toks, tokenize.Token{Text: span, Start: base})
+		span = ""
+	}
+	for i := len(sufs) - 1; i >= 0; i-- {
+		toks = append(toks, sufs[i])
+	}
+	return toks
+}
+
+// keepWhole reports whether prose keeps a span whole: an emoticon, letters
+// with periods (U.S., e.g.) or a short capitalized abbreviation (Mr., Gen.).
+func keepWhole(s string) bool {
+	if s == "" {
+		return false
+	}
+	if emoticonStart[s[0]] && proseEmoticons[s] {
+		return true
+	}
+	n := len(s)
+	if s[n-1] != '.' {
+		return false
+	}
+	// ^[A-Z][a-z]{1,2}\.$
+	if (n == 3 || n == 4) && 'A' <= s[0] && s[0] <= 'Z' {
+		ok := true
+		for i := 1; i < n-1; i++ {
+			ok = ok && 'a' <= s[i] && s[i] <= 'z'
+		}
+		if ok {
+			return true
+		}
+	}
+	// ^(?:[A-Za-z]\.){2,}$
+	if n < 4 || n%2 != 0 {
+		return false
+	}
+	for i := 0; i < n; i += 2 {
+		c := s[i] | 0x20
+		if c < 'a' || c > 'z' || s[i+1] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// emoticonStart marks the first bytes of prose's emoticons.
+var emoticonStart = func() (a [256]bool) {
+	for e := range proseEmoticons {
+		a[e[0]] = true
+	}
+	return a
+}()
+
+var (
+	tokPrefixes     = []string{"$", "(", `"`, "[", "“", "‘"}
+	tokSuffixes     = []string{",", ")", `"`, "]", "!", ";", ".", "?", ":", "'", "”", "’"}
+	tokContractions = []string{"'ll", "'s", "'re", "'m", "n't", "’ll", "’s", "’re", "’m", "n’t"}
+)
+
+// tokPrefix returns the length of the first prefix of s (shorter than s)
+// prose splits off, or 0.
+func tokPrefix(s string) int {
+	switch s[0] {
+	case '$', '(', '"', '[', 0xE2:
+		for _, p := range tokPrefixes {
+			if len(s) > len(p) && strings.HasPrefix(s, p) {
+				return len(p)
+			}
+		}
+	}
+	return 0
+}
+
+// tokSuffix returns the length of the first suffix of s (shorter than s)
+// prose splits off, or 0.
+func tokSuffix(s string) int {
+	switch s[len(s)-1] {
+	case ',', ')', '"', ']', '!', ';', '.', '?', ':', '\'', 0x9D, 0x99:
+		for _, p := range tokSuffixes {
+			if len(s) > len(p) && strings.HasSuffix(s, p) {
+				return len(p)
+			}
+		}
+	}
+	return 0
+}
+
+// contractionAt returns where prose splits a contraction off s ("they'll"
+// at 4, "don't" at 2), or -1. As in prose, an ending counts only by its
+// first occurrence, case-insensitively (ASCII), and not at 0.
+func contractionAt(s string) int {
+	if strings.IndexByte(s, '\'') < 0 && !strings.Contains(s, "’") {
+		return -1
+	}
+	best := -1
+	for _, c := range tokContractions {
+		if i := indexFoldASCII(s, c); i > 0 && (best == -1 || i < best) {
+			best = i
+		}
+	}
+	return best
+}
+
+// indexFoldASCII is the first index of sub in s, comparing ASCII letters
+// case-insensitively, or -1.
+func indexFoldASCII(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for ; j < len(sub); j++ {
+			a, b := s[i+j], sub[j]
+			if 'A' <= a && a <= 'Z' {
+				a += 'a' - 'A'
+			}
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			if a != b {
+				break
+			}
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
 }
 
 // trimToken drops surrounding white space a tokenizer may leave on a token

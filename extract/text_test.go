@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -470,4 +471,57 @@ func TestPerceptronMatchesProse(t *testing.T) {
 		t.Errorf("only %d tokens compared", tokens)
 	}
 	t.Logf("%d sentences, %d tokens compared", sentences, tokens)
+}
+
+// TestTokenizeMatchesProse holds proseTokenize to prose's tokenizer on odd
+// strings, generated strings of the characters its rules care about, the
+// seeds and (unless -short) every BBC article.
+func TestTokenizeMatchesProse(t *testing.T) {
+	ref := tokenize.New()
+	diffs := 0
+	compare := func(s string) {
+		want, got := ref.Tokenize(s), proseTokenize(s)
+		if len(want) == len(got) {
+			same := true
+			for i := range want {
+				same = same && want[i].Text == got[i].Text && want[i].Start == got[i].Start
+			}
+			if same {
+				return
+			}
+		}
+		diffs++
+		if diffs <= 5 {
+			t.Errorf("tokenizing %.80q:\n got %v\nwant %v", s, got, want)
+		}
+	}
+	for _, s := range []string{
+		"", " ", "  a  ", "\tU.S. Mr. Gen. e.g. A.B.C. a.b Mrs. MRS. Abc. x.y.z.",
+		"they'll don't It’s won’t 's 'S N'T can'T n't rock'n'roll '''", "($5.3bn) [sic] “quoted,” ‘this’ \"x\".",
+		":-) (-_-) ¯\\(ツ)/¯ :-)) o_O. 8-) (:", "end.\" \"start it!?\" ...\n\nnew\u00a0nbsp\u2003em \xff\xfe bad",
+		"(((x))) $$ \"\" ““ ‘‘a’’ ,,,, a,b,c ?!?! (c) (L) Washington, DC.",
+	} {
+		compare(s)
+	}
+	parts := []string{"a", "B", "x", "Mr", "U", ".", ",", "'", "’", "\"", "“", "”", "‘", "(", ")", "[", "]", "$", "!", "?", ":", ";",
+		"s", "ll", "n't", "n’t", "re", "m", " ", "  ", "\n", "\u00a0", "-", ":-)", "(-_-)", "é", "\xff", "0", "7"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		for range 1 + rng.IntN(12) {
+			sb.WriteString(parts[rng.IntN(len(parts))])
+		}
+		compare(sb.String())
+	}
+	compare(tseSeed(t, "presstv-obama-putin.txt"))
+	compare(tseSeed(t, "peoplesvoice-copy-obama-putin.txt"))
+	if !testing.Short() {
+		texts, _ := bbcCorpus(t)
+		for _, txt := range texts {
+			compare(txt)
+		}
+	}
+	if diffs > 0 {
+		t.Errorf("%d texts tokenized differently", diffs)
+	}
 }
