@@ -502,6 +502,9 @@ var bulletRE = regexp.MustCompile(`^(?:[-*•·–—▪►]\s|\d{1,2}[.)]\s)`)
 var (
 	// titleAbbrev never end a sentence: a name follows.
 	titleAbbrev = wordSet("mr mrs ms dr rep reps sen sens gov gen lt col capt cpt sgt prof rev st hon pres supt cmdr adm maj brig cpl pvt fr sr jr messrs mt ft no nos vs v op art sec")
+	// monthAbbrev do not end a sentence before a number (Jan. 5,
+	// Sept. 30, Dec. 2015).
+	monthAbbrev = wordSet("jan feb febr mar apr jun jul aug sep sept oct nov dec")
 	// sentenceOpeners are words that commonly start a sentence; after an
 	// ambiguous abbreviation (U.S., Inc., Jan.) they signal a new one.
 	sentenceOpeners = wordSet("the a an he she it they we i you but and this that these those there in on at his her its their our my however meanwhile if when while after before as so yet some many most all not one what who why how where mr mrs ms officials police critics also then still")
@@ -575,6 +578,9 @@ func sentenceEnds(toks []tokenize.Token, first, end int) []int {
 					switch {
 					case titleAbbrev[pl]:
 						boundary = false
+					case monthAbbrev[pl] && i+1 < end && startsWithDigit(toks[i+1].Text):
+						// Sept. 30, Dec. 2015: a date goes on.
+						boundary = false
 					case utf8.RuneCountInString(p.Text) == 1 && unicode.IsUpper(firstRune(p.Text)):
 						// initial: J. K. Rowling
 						boundary = i+1 < end && isOpenerWord(toks[i+1].Text)
@@ -584,7 +590,7 @@ func sentenceEnds(toks []tokenize.Token, first, end int) []int {
 		case len(w) > 1 && strings.HasSuffix(w, ".") && hasLetter(w):
 			// An abbreviation the tokenizer kept whole (Rep., U.S., Jan.).
 			base := strings.ToLower(strings.TrimSuffix(w, "."))
-			if titleAbbrev[base] {
+			if titleAbbrev[base] || monthAbbrev[base] && i+1 < end && startsWithDigit(toks[i+1].Text) {
 				boundary = false
 			} else {
 				boundary = words > 0 && i+1 < end && (isOpenerWord(toks[i+1].Text) || isQuote(toks[i+1].Text))
@@ -615,6 +621,10 @@ func sentenceEnds(toks []tokenize.Token, first, end int) []int {
 		i = j - 1
 	}
 	return append(out, end)
+}
+
+func startsWithDigit(s string) bool {
+	return s != "" && '0' <= s[0] && s[0] <= '9'
 }
 
 func isQuote(s string) bool {
