@@ -171,7 +171,7 @@ func TestECBPlusTopics(t *testing.T) {
 	if f := rep.Events.F1(); f < 70 {
 		t.Errorf("event mention F1 %.1f < 70 (the target)", f)
 	}
-	if f := rep.Participants.F1(); f < 75 {
-		t.Errorf("participant mention F1 %.1f < 75", f)
+	if f := rep.Participants.F1(); f < 76 {
+		t.Errorf("participant mention F1 %.1f < 76", f)
 	}
 }

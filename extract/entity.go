@@ -326,6 +326,9 @@ func (x *entityRun) sentence(si int) {
 			continue
 		}
 		if !x.nameToken(i) {
+			if !tc && x.pluralGroup(i, s) {
+				x.classifyRun(i, i+1, s)
+			}
 			i++
 			continue
 		}
@@ -536,6 +539,18 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 		base.kind = "alias"
 	}
 	x.add(base)
+}
+
+// pluralGroup reports a capitalized (or digit-led) plural noun after
+// "the" that the tagger took for a common noun ("the Saints", "the
+// 76ers"): outside title case, capitals there mark a name.
+func (x *entityRun) pluralGroup(i int, s Sentence) bool {
+	t := x.tok(i)
+	if i == s.FirstToken || !strings.EqualFold(x.tok(i-1).Text, "the") || (t.Tag != "NNS" && t.Tag != "NNPS") {
+		return false
+	}
+	r := firstRune(t.Text)
+	return (unicode.IsUpper(r) || unicode.IsDigit(r)) && hasLetter(t.Text) && x.pluralName(i)
 }
 
 // pluralName reports a name token in the plural ("Colts", "76ers"), not

@@ -1443,8 +1443,8 @@ func nounModified(doc *Document, j int, s Sentence) (int, bool) {
 // participantNoun reports a common noun (or a capitalized one in a
 // headline) that denotes a person or a group.
 func participantNoun(t Token) bool {
-	l := nounLemma(t)
-	return personNouns[l] || groupNouns[l] || groupNouns[strings.ToLower(t.Text)]
+	l, w := nounLemma(t), strings.ToLower(t.Text)
+	return personNouns[l] || groupNouns[l] || personNouns[w] || groupNouns[w]
 }
 
 func nounLemma(t Token) string {

@@ -523,3 +523,32 @@ func BenchmarkPipelineToEvents(b *testing.B) {
 		}
 	}
 }
+
+func TestParticipants(t *testing.T) {
+	p := evPipeline(t)
+	d := evAnnotate(t, p, Input{Name: "p", Text: "Woman Killed In Queens Hit-And-Run, Driver Charged\n\n" +
+		"A Michigan man shot three people at a Detroit accounting firm, police said. " +
+		"He was arrested after President Barack Obama spoke. Ram-raiders hit a Paris jewellery store. " +
+		"She checked into a rehab facility in California. The patch fixes an Internet Explorer flaw."})
+	got := map[string]string{}
+	for _, pm := range Participants(d) {
+		got[d.Text[pm.Head.Start:pm.Head.End]] = pm.Kind
+	}
+	want := map[string]string{"Woman": "nominal", "Driver": "nominal", "man": "nominal", "people": "nominal",
+		"firm": "nominal", "police": "nominal", "He": "pronoun", "Barack Obama": "name", "store": "nominal",
+		"She": "pronoun", "facility": "nominal", "California": "name"}
+	for w, k := range want {
+		if got[w] != k {
+			t.Errorf("%q: kind %q, want %q (all: %v)", w, got[w], k, got)
+		}
+	}
+	// Names that only modify a noun, titles before names, and things.
+	for _, w := range []string{"Michigan", "Detroit", "Paris", "President", "patch", "flaw", "Internet Explorer", "accounting"} {
+		if k, ok := got[w]; ok {
+			t.Errorf("%q is a participant (%s); it modifies a noun or is not a person, group or place", w, k)
+		}
+	}
+	if Participants(&Document{}) != nil {
+		t.Error("participants of an empty document")
+	}
+}
