@@ -690,6 +690,13 @@ type perceptron struct {
 	// tagPair[p1*nTags+p2] "i tag+i-2 tag p1 p2".
 	prevTag, prev2Tag, tagPair []int32
 	nTags                      int
+	// The features on one word or suffix, found with one lookup:
+	// wordFeats[w] holds "i word w", "i-1 word w", "i-2 word w",
+	// "i+1 word w", "i+2 word w"; suffixFeats[x] holds "i suffix x",
+	// "i-1 suffix x", "i+1 suffix x"; pref1[b] is "i pref1 b".
+	wordFeats   map[string]*[5]int32
+	suffixFeats map[string]*[3]int32
+	pref1       [256]int32
 }
 
 // perceptronModel loads the English model once; the result is never
@@ -799,6 +806,7 @@ func loadPerceptron(data []byte) (*perceptron, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("POS model: %w", r.err)
 	}
+	p.indexWordFeatures(blob, featOff)
 	p.bias = make([]float32, nClasses)
 	p.accumulate(p.feature("bias"), p.bias)
 	names := append(append([]string(nil), p.classes...), "-START-", "-START2-")
@@ -814,6 +822,64 @@ func loadPerceptron(data []byte) (*perceptron, error) {
 		}
 	}
 	return p, nil
+}
+
+// wordFeatPrefixes and suffixFeatPrefixes are the feature templates on
+// one word or suffix, in the order of wordFeats and suffixFeats.
+var (
+	wordFeatPrefixes   = []string{"i word ", "i-1 word ", "i-2 word ", "i+1 word ", "i+2 word "}
+	suffixFeatPrefixes = []string{"i suffix ", "i-1 suffix ", "i+1 suffix "}
+)
+
+func (p *perceptron) indexWordFeatures(blob string, featOff []uint32) {
+	p.wordFeats = map[string]*[5]int32{}
+	p.suffixFeats = map[string]*[3]int32{}
+	for i := range p.pref1 {
+		p.pref1[i] = -1
+	}
+	for i := 0; i+1 < len(featOff); i++ {
+		f := blob[featOff[i]:featOff[i+1]]
+		for k, pre := range wordFeatPrefixes {
+			if w, ok := strings.CutPrefix(f, pre); ok {
+				e := p.wordFeats[w]
+				if e == nil {
+					e = &[5]int32{-1, -1, -1, -1, -1}
+					p.wordFeats[w] = e
+				}
+				e[k] = int32(i)
+			}
+		}
+		for k, pre := range suffixFeatPrefixes {
+			if w, ok := strings.CutPrefix(f, pre); ok {
+				e := p.suffixFeats[w]
+				if e == nil {
+					e = &[3]int32{-1, -1, -1}
+					p.suffixFeats[w] = e
+				}
+				e[k] = int32(i)
+			}
+		}
+		if w, ok := strings.CutPrefix(f, "i pref1 "); ok && len(w) == 1 {
+			p.pref1[w[0]] = int32(i)
+		}
+	}
+}
+
+var noWordFeats = &[5]int32{-1, -1, -1, -1, -1}
+var noSuffixFeats = &[3]int32{-1, -1, -1}
+
+func (p *perceptron) wordFeatures(w string) *[5]int32 {
+	if e, ok := p.wordFeats[w]; ok {
+		return e
+	}
+	return noWordFeats
+}
+
+func (p *perceptron) suffixFeatures(w string) *[3]int32 {
+	if e, ok := p.suffixFeats[wordSuffix(w)]; ok {
+		return e
+	}
+	return noSuffixFeats
 }
 
 func (p *perceptron) feature(key string) int32 {
@@ -841,6 +907,11 @@ type tagScratch struct {
 	key    []byte
 	ctx    []string
 	lower  []string
+	// word and suffix features of each ctx entry, and the suffix
+	// features of each raw word.
+	words   []*[5]int32
+	ctxSufs []*[3]int32
+	rawSufs []*[3]int32
 }
 
 // sentinel tag ids for the two tags before a sentence.
@@ -865,6 +936,9 @@ func (p *perceptron) tagTokens(toks []tokenize.Token, s *tagScratch) {
 	if cap(s.ctx) < n {
 		s.ctx = make([]string, n)
 		s.lower = make([]string, n)
+		s.words = make([]*[5]int32, n)
+		s.ctxSufs = make([]*[3]int32, n)
+		s.rawSufs = make([]*[3]int32, n)
 	}
 	if s.scores == nil {
 		s.scores = make([]float32, len(p.classes))
@@ -874,6 +948,13 @@ func (p *perceptron) tagTokens(toks []tokenize.Token, s *tagScratch) {
 	for i := range toks {
 		lower[i] = asciiFastLower(toks[i].Text)
 		ctx[i+2] = normalizeWord(toks[i].Text, lower[i])
+	}
+	for i, w := range ctx {
+		s.words[i] = p.wordFeatures(w)
+		s.ctxSufs[i] = p.suffixFeatures(w)
+	}
+	for i := range toks {
+		s.rawSufs[i] = p.suffixFeatures(toks[i].Text)
 	}
 	p1s, p2s := "-START-", "-START2-"
 	p1, p2 := p.startIDs()
@@ -918,10 +999,14 @@ func (p *perceptron) tagOne(s *tagScratch, i int, ctx []string, word, lower, p1s
 func (p *perceptron) predict(s *tagScratch, i int, ctx []string, word, p1s, p2s string, p1, p2 int) int {
 	sc := s.scores
 	copy(sc, p.bias)
+	raw := i
 	i += 2
-	cur := ctx[i]
-	s.feat("i suffix ", wordSuffix(word), "", "", p, sc)
-	s.feat("i pref1 ", wordPrefix1(word), "", "", p, sc)
+	p.accumulate(s.rawSufs[raw][0], sc)
+	if word != "" {
+		p.accumulate(p.pref1[word[0]], sc)
+	} else {
+		s.feat("i pref1 ", "", "", "", p, sc)
+	}
 	if p1 >= 0 {
 		p.accumulate(p.prevTag[p1], sc)
 	} else {
@@ -937,14 +1022,14 @@ func (p *perceptron) predict(s *tagScratch, i int, ctx []string, word, p1s, p2s 
 	} else {
 		s.feat("i tag+i-2 tag ", p1s, " ", p2s, p, sc)
 	}
-	s.feat("i word ", cur, "", "", p, sc)
-	s.feat("i-1 tag+i word ", p1s, " ", cur, p, sc)
-	s.feat("i-1 word ", ctx[i-1], "", "", p, sc)
-	s.feat("i-1 suffix ", wordSuffix(ctx[i-1]), "", "", p, sc)
-	s.feat("i-2 word ", ctx[i-2], "", "", p, sc)
-	s.feat("i+1 word ", ctx[i+1], "", "", p, sc)
-	s.feat("i+1 suffix ", wordSuffix(ctx[i+1]), "", "", p, sc)
-	s.feat("i+2 word ", ctx[i+2], "", "", p, sc)
+	p.accumulate(s.words[i][0], sc)
+	s.feat("i-1 tag+i word ", p1s, " ", ctx[i], p, sc)
+	p.accumulate(s.words[i-1][1], sc)
+	p.accumulate(s.ctxSufs[i-1][1], sc)
+	p.accumulate(s.words[i-2][2], sc)
+	p.accumulate(s.words[i+1][3], sc)
+	p.accumulate(s.ctxSufs[i+1][2], sc)
+	p.accumulate(s.words[i+2][4], sc)
 	best, bestID := float32(math.Inf(-1)), 0
 	for id, v := range sc {
 		if v > best {
