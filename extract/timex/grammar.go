@@ -94,8 +94,18 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if p.v(i) == uYear && !p.toks[i].lex.plural && p.punct(i+1, '-') && p.adjacent(i) && (p.w(i+2) == "earlier" || p.w(i+2) == "ago") {
 			return p.yearEarlier(i, i+3)
 		}
+		if p.w(i) == "second" {
+			if end, s, the, ok := p.ordinalExpr(i); ok {
+				return end, s, the, ok // the second quarter
+			}
+		}
 		return p.unitExpr(i)
 	case cPartDay:
+		return 0, sem{}, false, false
+	case cHoliday:
+		if end, s, ok := p.holidayExpr(i); ok {
+			return end, s, false, true
+		}
 		return 0, sem{}, false, false
 	}
 	switch p.w(i) {
@@ -119,7 +129,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if p.punct(j, '-') {
 			j++
 		}
-		if p.c(j) == cOrdinal {
+		if _, ok := p.ordinalAt(j); ok {
 			return p.ordinalExpr(j)
 		}
 	case "noon", "midnight":
@@ -494,8 +504,11 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if pl && p.w(j+1) == "old" {
 		return 0, sem{}, false, false // an age: 52 years old
 	}
-	if article && pl {
+	if article && pl && p.w(i+1) != "few" && p.w(i+1) != "couple" {
 		return 0, sem{}, false, false
+	}
+	if article && u == uSecond && p.modifiesNoun(j+1) {
+		return 0, sem{}, false, false // a second betrayal
 	}
 	j++
 	if u == uDecade && n > 0 {
@@ -603,7 +616,7 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 	if y, k, ok := p.yearAt(i + 1); ok && u == uYear {
 		return k, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, true, true // the year 2000
 	}
-	if w := p.w(i + 1); (w == "ended" || w == "ending") && (u == uYear || u == uQuarter && p.w(i+2) != "in") {
+	if w := p.w(i + 1); (w == "ended" || w == "ending") && u == uYear {
 		// "the year ended June 30": a reporting period as long as a year
 		return i + 1, sem{kind: kDur, typ: "DURATION", n: 1, unit: u, lit: durValue(1, u)}, true, true
 	}
@@ -654,7 +667,10 @@ func (p *parser) ofYear(i int) (int, int, bool) {
 // ordinalExpr: the third quarter, third-quarter, the first half of 1990,
 // the first nine months.
 func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
-	o := p.v(i)
+	o, ok := p.ordinalAt(i)
+	if !ok {
+		return 0, sem{}, false, false
+	}
 	j := i + 1
 	hyph := false
 	if p.punct(j, '-') {
@@ -733,6 +749,14 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 				if u < uHour || u == uWeekend || u == uHalf {
 					return 0, sem{}, false, false
 				}
+				if u >= uQuarter {
+					// recent years, coming quarters: the past or the future
+					lit := "PAST_REF"
+					if d == dComing || d == dNext {
+						lit = "FUTURE_REF"
+					}
+					return j + 1, sem{kind: kRef, typ: "DATE", lit: lit}, true, true
+				}
 				return j + 1, sem{kind: kDur, typ: "DURATION", n: -1, unit: u, lit: durValue(-1, u)}, true, true
 			}
 			return 0, sem{}, false, false
@@ -740,6 +764,19 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		g := unitGran(u)
 		if g == gNone || u == uHour || u == uMinute || u == uSecond {
 			return 0, sem{}, false, false
+		}
+		if p.toks[j].up && p.toks[i].up && i > 0 && !p.sentenceEnd(i-1) && p.toks[i-1].k == tPunct {
+			return 0, sem{}, false, false // ABC's "This Week": a title
+		}
+		if d == dLast && (u == uHalf || u == uQuarter) && p.w(j+1) == "of" {
+			// the last half of 1989: the second half
+			n := 2
+			if u == uQuarter {
+				n = 4
+			}
+			if y, k, ok := p.ofYear(j + 1); ok {
+				return k, sem{kind: kAbs, typ: "DATE", val: dval{g: unitGran(u), y: y, n: n}}, true, true
+			}
 		}
 		if u == uYear && (d == dThis || d == dLast || d == dNext || d == dCurrent) && (p.punct(j+1, '\'') || p.punct(j+1, 0xe2)) && p.w(j+2) == "s" {
 			if end, s, ok := p.yearsQuarter(j+3, map[int]int{dThis: 0, dCurrent: 0, dLast: -1, dNext: 1}[d]); ok {
@@ -779,10 +816,16 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		if p.w(j) == "period" && (d == dLatest || d == dRecent) && p.w(i-1) == "the" {
 			return j + 1, sem{kind: kLastDone, typ: "DATE", unit: uQuarter}, true, true
 		}
-	case cMonth, cSeason, cWeekday:
+	case cMonth, cSeason, cWeekday, cHoliday:
 		var s sem
 		var k int
-		if p.c(j) == cSeason {
+		if p.c(j) == cHoliday {
+			end, hs, ok := p.holidayExpr(j)
+			if !ok {
+				return 0, sem{}, false, false
+			}
+			s, k = hs, end
+		} else if p.c(j) == cSeason {
 			s, k = sem{kind: kNoYear, typ: "DATE", val: dval{g: gSeason, y: -1, n: p.v(j)}}, j+1
 		} else if p.c(j) == cWeekday {
 			s, k = sem{kind: kWeekday, typ: "DATE", val: dval{g: gDay, y: -1, wd: p.v(j)}}, j+1
@@ -795,6 +838,9 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 				return 0, sem{}, false, false
 			}
 			s, k = sem{kind: kNoYear, typ: "DATE", val: dval{g: gMonth, y: -1, m: m}}, k2
+			if dd, k3, ok := p.day(k2); ok && validDate(2000, m, dd) {
+				s.val.g, s.val.d, k = gDay, dd, k3 // last Oct. 23
+			}
 		}
 		switch d {
 		case dLast, dPast, dPrevious:
@@ -832,12 +878,23 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 	return 0, sem{}, false, false
 }
 
+// ordinalAt reads an ordinal word at i; "second", a unit in the
+// lexicon, counts too.
+func (p *parser) ordinalAt(i int) (int, bool) {
+	if p.c(i) == cOrdinal {
+		return p.v(i), true
+	}
+	if p.c(i) == cUnit && p.w(i) == "second" {
+		return 2, true
+	}
+	return 0, false
+}
+
 // yearsQuarter reads the part after "this year's" (n = 0), "last
 // year's" (n = -1) or "next year's" (n = 1): "third quarter", "first
 // half", or a bare "quarter" (the latest quarter in that year).
 func (p *parser) yearsQuarter(k, n int) (int, sem, bool) {
-	if p.c(k) == cOrdinal {
-		o := p.v(k)
+	if o, ok := p.ordinalAt(k); ok {
 		if p.c(k+1) == cUnit && !p.toks[k+1].lex.plural && (p.v(k+1) == uQuarter && o <= 4 || p.v(k+1) == uHalf && o <= 2) {
 			g := gQuarter
 			if p.v(k+1) == uHalf {
@@ -858,7 +915,7 @@ func (p *parser) yearsQuarter(k, n int) (int, sem, bool) {
 func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
 	s := sem{kind: kLater, typ: "DATE", unit: uYear, n: -1, lit: "yearEarlier"}
 	k := j
-	if p.c(k) == cOrdinal {
+	if _, ok := p.ordinalAt(k); ok {
 		k++
 	}
 	if p.c(k) == cUnit && p.v(k) == uQuarter && !p.toks[k].lex.plural {

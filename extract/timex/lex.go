@@ -23,6 +23,7 @@ const (
 	cFunc          // function words the grammar looks at
 	cTZ            // time zones
 	cSuffix        // alnum suffixes: s, th, st, nd, rd
+	cHoliday       // v = a holiday constant (see holiday.go)
 )
 
 // Units.
@@ -223,6 +224,9 @@ func buildLexicon() map[string]*entry {
 		"planning", "plan", "intends", "aims", "had", "than", "contrast")
 	add(cTZ, 0, "edt", "est", "gmt", "utc", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet")
 	add(cSuffix, 0, "s", "th", "st", "nd", "rd")
+	for _, h := range holidayWords {
+		add(cHoliday, h.id, h.word)
+	}
 	return m
 }
 

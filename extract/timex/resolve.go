@@ -29,6 +29,16 @@ func (p *parser) emit(i, j int, s sem) {
 		} else {
 			anchor = "none"
 		}
+	case kHoliday:
+		v = s.val
+		if !p.hasDCT {
+			v = holidayValue(s.val.n, -1)
+			anchor = "none"
+			break
+		}
+		s.val = holidayValue(s.val.n, p.dct.y)
+		v = holidayValue(s.val.n, p.pickYear(s, i, j))
+		setRef = true
 	case kMonthOfYear:
 		v = s.val
 		if p.hasDCT {

@@ -96,6 +96,7 @@ const (
 	kClock                  // val.hh:mm on the reference or DCT day
 	kLastDone               // the latest completed unit (the quarter, the weekend)
 	kMonthOfYear            // val.m in the DCT's year shifted by n years
+	kHoliday                // holiday val.n (holiday.go), its year picked like a month-day's
 )
 
 // sem is what a matched expression means, before anchoring.
@@ -193,6 +194,9 @@ func (p *parser) number(i int, allowA bool) (n, j int, ok bool) {
 		if n >= 20 && n < 100 && p.punct(j, '-') && p.c(j+1) == cNumWord && p.v(j+1) < 10 {
 			n += p.v(j + 1)
 			j += 2
+		} else if n >= 20 && n < 100 && n%10 == 0 && p.c(j) == cNumWord && p.v(j) > 0 && p.v(j) < 10 {
+			n += p.v(j) // twenty four hours
+			j++
 		}
 		if (p.w(i) == "couple" || p.w(i) == "dozen") && p.w(j) == "of" {
 			j++

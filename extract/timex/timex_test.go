@@ -52,7 +52,7 @@ func TestTagDatesAndRelatives(t *testing.T) {
 		{"He was born in the 1990s and moved in late 2014.", []want{{"the 1990s", "DATE", "199", ""}, {"late 2014", "DATE", "2014", "END"}}},
 		{"It happened earlier this month.", []want{{"earlier this month", "DATE", "2015-11", "START"}}},
 		{"They met Monday morning.", []want{{"Monday morning", "DATE", "2015-11-30TMO", ""}}},
-		{"This year was hard, and recent years too, but now things change.", []want{{"This year", "DATE", "2015", ""}, {"recent years", "DURATION", "PXY", ""}, {"now", "DATE", "PRESENT_REF", ""}}},
+		{"This year was hard, and recent years too, but now things change.", []want{{"This year", "DATE", "2015", ""}, {"recent years", "DATE", "PAST_REF", ""}, {"now", "DATE", "PRESENT_REF", ""}}},
 		{"Revenue for fiscal 1998 rose.", []want{{"fiscal 1998", "DATE", "1998", ""}}},
 		{"The siege lasted for more than four years.", []want{{"more than four years", "DURATION", "P4Y", "MORE_THAN"}}},
 		{"The meeting took 30 minutes, about two hours less than planned.", []want{{"30 minutes", "DURATION", "PT30M", ""}, {"about two hours", "DURATION", "PT2H", "APPROX"}}},
@@ -67,6 +67,82 @@ func TestTagDatesAndRelatives(t *testing.T) {
 	}
 	for _, c := range cases {
 		tagCheck(t, c.text, dct, c.wants)
+	}
+}
+
+func TestTagNewsPatterns(t *testing.T) {
+	const dct = "2015-11-30" // a Monday
+	cases := []struct {
+		text  string
+		wants []want
+	}{
+		// spelled-out years as broadcast transcripts write them
+		{"In nineteen ninety-one he was convicted; by the year two thousand he was free.", []want{
+			{"nineteen ninety-one", "DATE", "1991", ""}, {"the year two thousand", "DATE", "2000", ""}}},
+		{"It was the winter of nineteen ninety-four.", []want{{"the winter of nineteen ninety-four", "DATE", "1994-WI", ""}}},
+		// holidays are computed for the year the text talks about
+		{"The boy was found on Thanksgiving Day.", []want{{"Thanksgiving Day", "DATE", "2015-11-26", ""}}},
+		{"He was rescued last Thanksgiving and will fly home after Christmas.", []want{
+			{"last Thanksgiving", "DATE", "2015-11-26", ""}, {"Christmas", "DATE", "2015-12-25", ""}}},
+		{"Polls close on Election Day.", []want{{"Election Day", "DATE", "2015-11-03", ""}}},
+		// a clock time and its day are one expression
+		{"The relatives have until 9 a.m. Tuesday to sign.", []want{{"9 a.m. Tuesday", "TIME", "2015-12-01T09:00", ""}}},
+		{"Talks broke off at noon Thursday.", []want{{"noon Thursday", "TIME", "2015-11-26T12:00", ""}}},
+		{"The blast occurred at 10:35 a.m. (0735 GMT) Friday.", []want{{"10:35 a.m.", "TIME", "2015-11-27T10:35", ""}}},
+		// tense cues for weekdays
+		{"The group could come as soon as Tuesday.", []want{{"Tuesday", "DATE", "2015-12-01", ""}}},
+		{"Shares bought from Sept. 14 to Thursday rose.", []want{{"Thursday", "DATE", "2015-11-26", ""}}},
+		{"The offer had been due to expire Friday evening.", []want{{"Friday evening", "DATE", "2015-11-27TEV", ""}}},
+		// quarterly reports
+		{"Net sales for this year's third quarter fell; last year's quarter was better.", []want{
+			{"this year's third quarter", "DATE", "2015-Q3", ""}, {"last year's quarter", "DATE", "2014-Q3", ""}}},
+		{"In the 2014 second quarter the company lost money.", []want{{"the 2014 second quarter", "DATE", "2014-Q2", ""}}},
+		{"Revenue for the year ended June 30 rose.", []want{{"the year", "DURATION", "P1Y", ""}}},
+		{"Earnings will fall in the last half of 2015.", []want{{"the last half of 2015", "DATE", "2015-H2", ""}}},
+		// vague stretches
+		{"Sales slowed in recent weeks and rose in recent years.", []want{
+			{"recent weeks", "DURATION", "PXW", ""}, {"recent years", "DATE", "PAST_REF", ""}}},
+		{"Stocks hit a five year low within the last twenty four hours.", []want{
+			{"five year", "DURATION", "P5Y", ""}, {"the last twenty four hours", "DURATION", "PT24H", ""}}},
+		{"The machines were removed a few years ago.", []want{{"a few years ago", "DATE", "PAST_REF", ""}}},
+		// month names lean to the tense of their clause
+		{"Since KKR bought RJR in February, it has sold units.", []want{{"February", "DATE", "2015-02", ""}}},
+		{"The final guidelines are to be published in early December.", []want{{"early December", "DATE", "2015-12", "START"}}},
+	}
+	for _, c := range cases {
+		tagCheck(t, c.text, dct, c.wants)
+	}
+}
+
+func TestTagRejectsAgesAndIndexLevels(t *testing.T) {
+	for _, text := range []string{
+		"Mr. Reupke, 52 years old, left the board.",
+		"The index closed at 2082.1, down 4.5%.",
+		"She married when he was in his 30s.",
+		"It will be a second betrayal, said Josefa.",
+	} {
+		txs, err := Tag(context.Background(), text, "2015-11-30")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(txs) != 0 {
+			t.Errorf("%q: unexpected timexes %+v", text, txs)
+		}
+	}
+}
+
+func TestHolidayDates(t *testing.T) {
+	for _, c := range []struct {
+		id, y int
+		want string
+	}{
+		{hEaster, 2015, "2015-04-05"}, {hEaster, 2000, "2000-04-23"}, {hEaster, 1998, "1998-04-12"},
+		{hThanksgiving, 1999, "1999-11-25"}, {hElectionDay, 1998, "1998-11-03"}, {hLaborDay, 2015, "2015-09-07"},
+		{hMemorialDay, 2015, "2015-05-25"}, {hChristmasEve, 2015, "2015-12-24"}, {hThanksgiving, -1, "XXXX-XX-XX"},
+	} {
+		if got := holidayValue(c.id, c.y).String(); got != c.want {
+			t.Errorf("holiday %d in %d = %s, want %s", c.id, c.y, got, c.want)
+		}
 	}
 }
 
