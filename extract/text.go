@@ -38,7 +38,14 @@ import (
 //     (U.S., Inc., Jan.).
 type textStage struct {
 	pos *perceptron
+	// bufs holds *[]tokenize.Token scratch slices for the tokenizer's
+	// output, reused across documents.
+	bufs sync.Pool
 }
+
+// maxPooledTokens bounds the scratch slices kept for reuse, so one huge
+// document does not pin its token buffer for the life of the pipeline.
+const maxPooledTokens = 1 << 18
 
 // textLexicon fixes the tags of quotes, dashes and the possessive, which
 // prose's model tags unreliably.
@@ -92,15 +99,27 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 		return nil
 	}
 	blocks := makeBlocks(text, lines)
-	ptoks := proseTokenize(text)
+	buf, _ := s.bufs.Get().(*[]tokenize.Token)
+	if buf == nil {
+		buf = new([]tokenize.Token)
+	}
+	ptoks := proseTokenize(text, *buf)
+	defer func() {
+		if cap(ptoks) <= maxPooledTokens {
+			clear(ptoks) // drop references to this document's text
+			*buf = ptoks[:0]
+			s.bufs.Put(buf)
+		}
+	}()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("text stage: %w", err)
 	}
 
 	// Assign tokens to blocks (both are in text order; tokens never cross
 	// whitespace, so never cross lines). Tokens outside every block cannot
-	// exist, but are dropped defensively.
-	toks := make([]tokenize.Token, 0, len(ptoks))
+	// exist, but are dropped defensively. Kept tokens are moved down in
+	// place.
+	toks := ptoks[:0]
 	bi := 0
 	for _, t := range ptoks {
 		t = trimToken(t)
@@ -198,8 +217,13 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 // curly) and suffixes (, ) " ] ! ; . ? : ' ” ’), except that emoticons and
 // abbreviations like U.S. or Mr. stay whole. TestTokenizeMatchesProse
 // holds it to prose's output.
-func proseTokenize(text string) []tokenize.Token {
-	toks := make([]tokenize.Token, 0, len(text)/5+2)
+//
+// Tokens are appended to dst[:0].
+func proseTokenize(text string, dst []tokenize.Token) []tokenize.Token {
+	toks := dst[:0]
+	if need := len(text)/4 + 16; cap(toks) < need {
+		toks = make([]tokenize.Token, 0, need)
+	}
 	start := -1
 	for i, r := range text {
 		if unicode.IsSpace(r) {

@@ -483,7 +483,7 @@ func TestTokenizeMatchesProse(t *testing.T) {
 	ref := tokenize.New()
 	diffs := 0
 	compare := func(s string) {
-		want, got := ref.Tokenize(s), proseTokenize(s)
+		want, got := ref.Tokenize(s), proseTokenize(s, nil)
 		if len(want) == len(got) {
 			same := true
 			for i := range want {
