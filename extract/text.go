@@ -194,12 +194,12 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 				FirstToken: len(out),
 				EndToken:   len(out) + len(sent),
 			})
-			for _, t := range sent {
+			for k, t := range sent {
 				out = append(out, Token{
 					Span:     Span{t.Start, t.End()},
 					Text:     t.Text,
 					Tag:      t.Tag,
-					Lemma:    Lemma(t.Text, t.Tag),
+					Lemma:    lemmaOfLower(scratch.lower[k], t.Tag),
 					Sentence: si,
 				})
 			}
@@ -1399,7 +1399,14 @@ func Lemma(word, tag string) string {
 	if !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "NN") {
 		return ""
 	}
-	w := strings.ToLower(word)
+	return lemmaOfLower(strings.ToLower(word), tag)
+}
+
+// lemmaOfLower is Lemma of a word already lower-cased.
+func lemmaOfLower(w, tag string) string {
+	if !strings.HasPrefix(tag, "VB") && !strings.HasPrefix(tag, "NN") {
+		return ""
+	}
 	w = strings.ReplaceAll(w, "’", "'")
 	if tag == "NNP" {
 		return w
