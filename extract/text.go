@@ -17,10 +17,16 @@ import (
 )
 
 // The text stage splits the article into lines, paragraphs and sentences,
-// tokenizes it with prose's tokenizer, tags every sentence with prose's
-// averaged-perceptron POS tagger, gives verbs and nouns a cheap lemma, and
+// tokenizes it as prose's tokenizer does, tags every sentence with prose's
+// averaged-perceptron POS model, gives verbs and nouns a cheap lemma, and
 // labels each sentence with a SentenceKind (headline, body, caption, byline,
 // boilerplate) from general layout and cue-word rules.
+//
+// Speed: the tokenizer (proseTokenize) and the tagger (perceptron) are
+// reimplementations of prose's that give identical output (tested over the
+// whole BBC corpus) several times faster, and the cue regexps run only when
+// a literal prefilter (cueText) says they can match. The text is tokenized
+// once and each sentence tagged once.
 //
 // Layout model:
 //   - the first non-empty line is the headline: one sentence, never joined
