@@ -101,6 +101,7 @@ func (eventStage) Run(ctx context.Context, doc *Document) error {
 		return nil
 	}
 	x := newEvCtx(doc)
+	lead := x.leadEntities()
 	for si := range doc.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -110,14 +111,124 @@ func (eventStage) Run(ctx context.Context, doc *Document) error {
 		switch doc.Sentences[si].Kind {
 		case KindByline, KindBoilerplate:
 			continue
+		case KindCaption:
+			if x.unrelatedCaption(si, lead) {
+				continue
+			}
 		}
 		x.sentence(si)
 	}
 	x.assignTimes()
+	x.dropNoise()
 	for i := range doc.Events {
 		doc.Events[i].ID = i
 	}
 	return nil
+}
+
+// headEntities adds to set the entities that the mentions of sentence si
+// name as participants: not demonyms ("Russian jets"), and not a country
+// or organization naming a person's office ("US Rep. Ilhan Omar").
+func (x *evCtx) headEntities(si int, set map[int]bool) int {
+	d := x.doc
+	n := 0
+	for mi, m := range d.Mentions {
+		if m.Sentence != si || m.Kind == "demonym" || m.Entity < 0 || m.Entity >= len(d.Entities) {
+			continue
+		}
+		if mi+1 < len(d.Mentions) {
+			nx := d.Mentions[mi+1]
+			if nx.Sentence == si && nx.Role != "" && x.mentionType(mi+1) == Person && nx.Start >= m.End &&
+				len(strings.TrimSpace(d.Text[m.End:nx.Start])) <= len(nx.Role) {
+				continue
+			}
+		}
+		set[m.Entity] = true
+		n++
+	}
+	return n
+}
+
+// leadEntities are the participants named in the headline and the first
+// body paragraph: what the article is about.
+func (x *evCtx) leadEntities() map[int]bool {
+	d := x.doc
+	set := map[int]bool{}
+	para := -1
+	for si, s := range d.Sentences {
+		switch {
+		case s.Kind == KindHeadline:
+			x.headEntities(si, set)
+		case s.Kind == KindBody && (para < 0 || s.Paragraph == para):
+			para = s.Paragraph
+			x.headEntities(si, set)
+		}
+	}
+	return set
+}
+
+// unrelatedCaption reports a photo caption that names participants none
+// of which the headline or the first body paragraph names: a stock photo
+// of other people, whose events are not the article's.
+func (x *evCtx) unrelatedCaption(si int, lead map[int]bool) bool {
+	if len(lead) == 0 {
+		return false
+	}
+	own := map[int]bool{}
+	if x.headEntities(si, own) == 0 {
+		return false
+	}
+	for e := range own {
+		if lead[e] {
+			return false
+		}
+	}
+	return true
+}
+
+// dropNoise removes events whose trigger is a light or abstract noun that
+// is rarely an event for an analyst ("tensions", "crisis", "remarks",
+// "belief") unless it has both a participant and a time of its own.
+func (x *evCtx) dropNoise() {
+	d := x.doc
+	keep := make([]int, len(d.Events))
+	n := 0
+	for k := range d.Events {
+		ev := &d.Events[k]
+		keep[k] = -1
+		if !x.info[k].verbal && noiseNouns[ev.Lemma] {
+			participant := len(ev.Agents)+len(ev.Patients) > 0
+			for _, a := range ev.Nominals {
+				if a.Role != "location" {
+					participant = true
+				}
+			}
+			if !participant || ev.Timex < 0 || ev.TimeInherited {
+				continue
+			}
+		}
+		keep[k] = n
+		n++
+	}
+	if n == len(d.Events) {
+		return
+	}
+	out := d.Events[:0]
+	for k, ev := range d.Events {
+		if keep[k] < 0 {
+			continue
+		}
+		var reps []int
+		for _, r := range ev.Reports {
+			if r >= 0 && r < len(keep) && keep[r] >= 0 {
+				reps = append(reps, keep[r])
+			}
+		}
+		ev.Reports = reps
+		out = append(out, ev)
+	}
+	d.Events = out
+	x.info = nil // indexes are no longer valid
 }
 
 // evInfo is what the stage keeps about an event beyond the Event itself.
@@ -134,6 +245,7 @@ type evCtx struct {
 	tokMention []int    // mention covering the token, or -1
 	evAt       []int    // event whose trigger covers the token, or -1
 	info       []evInfo
+	tc         timeCtx
 }
 
 func newEvCtx(doc *Document) *evCtx {
@@ -387,7 +499,7 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 // objectEventNoun is the event-noun token heading the object of verb v
 // ("held a closed-door meeting"), or -1.
 func (x *evCtx) objectEventNoun(v int, s Sentence) int {
-	for j := v + 1; j < s.EndToken && j <= v+5; j++ {
+	for j := v + 1; j < s.EndToken && j <= v+7; j++ {
 		switch t := x.tag(j); {
 		case t == "DT" || t == "PRP$" || strings.HasPrefix(t, "JJ") || t == "CD" || t == "HYPH" || t == "RP" || t == "VBN":
 			continue
@@ -934,19 +1046,24 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 	}
 	// The subject of a light verb: "Obama held a meeting with Putin".
 	if len(*agents) == 0 {
-		for v := first - 1; v >= s.FirstToken && v >= first-6; v-- {
-			if x.isVerb(v) && !(v+1 < s.EndToken && strings.HasPrefix(x.tag(v+1), "NN") && x.tag(v) != "VBG" && !lightVerbs[x.lem[v]]) {
-				if lightVerbs[x.lem[v]] && x.objectEventNoun(v, s) == x.info[k].head {
-					x.info[k].light = v
-					subj, own := x.subject(v, s)
-					if own {
-						*agents = append(*agents, subj...)
-					} else {
-						x.inheritAgents(k, v, s)
-					}
-				}
-				break
+		for v := first - 1; v >= s.FirstToken && v >= first-8; v-- {
+			if !x.isVerb(v) {
+				continue
 			}
+			if !lightVerbs[x.lem[v]] && v+1 < s.EndToken && (x.tag(v+1) == "HYPH" || x.low(v+1) == "-" ||
+				strings.HasPrefix(x.tag(v+1), "NN") && x.tag(v) != "VBG") {
+				continue // a participle modifying the noun: "closed-door", "armed men"
+			}
+			if n := x.objectEventNoun(v, s); lightVerbs[x.lem[v]] && n >= 0 && x.evAt[n] == k {
+				x.info[k].light = v
+				subj, own := x.subject(v, s)
+				if own {
+					*agents = append(*agents, subj...)
+				} else {
+					x.inheritAgents(k, v, s)
+				}
+			}
+			break
 		}
 	}
 }
@@ -959,8 +1076,12 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 		return
 	}
 	var ms []int
+	resolved := false
 	if m := x.tokMention[p.head]; m >= 0 {
 		ms = []int{m}
+	} else if m := x.roleHolder(p); m >= 0 {
+		// "the Russian leader": the one person holding that office.
+		ms, resolved = []int{m}, true
 	} else {
 		for _, m := range p.mentions {
 			if x.doc.Mentions[m].Kind != "demonym" {
@@ -985,7 +1106,7 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 			ev.Patients = addArg(ev.Patients, a)
 		}
 	}
-	if x.tokMention[p.head] < 0 && x.evAt[p.head] < 0 && !x.inTimex(p.head) {
+	if !resolved && x.tokMention[p.head] < 0 && x.evAt[p.head] < 0 && !x.inTimex(p.head) {
 		t := x.tag(p.head)
 		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") {
 			span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
@@ -1234,13 +1355,13 @@ func (x *evCtx) reports(first int, s Sentence) {
 				}
 			}
 		}
-		claim := !factiveVerbs[ev.Lemma] && ev.Lemma != "according to"
+		// Only claim verbs make what they report a claim; what a neutral
+		// reporting verb (said, indicated, stressed) reports keeps its
+		// own modality and is linked by Reports.
+		claim := claimVerbs[ev.Lemma]
 		claimant := -1
 		if len(ev.Agents) > 0 {
 			claimant = ev.Agents[0].Entity
-		}
-		if ev.Lemma == "according to" {
-			claim = true
 		}
 		for e := first; e < len(evs); e++ {
 			if e == r {

@@ -157,13 +157,21 @@ var nonEventVerbs = buildSet("be have do will would shall should can could may m
 // with", "conducting airstrikes") and are not events themselves then.
 var lightVerbs = buildSet("hold have make take give conduct carry launch stage do mount")
 
-// reportingVerbs take a reported clause. Unless factive, what they report
-// is a claim (Modality Reported, Claimant their agent).
+// reportingVerbs take a reported clause, which their event Reports.
 var reportingVerbs = buildSet("say tell announce state report confirm add note explain declare claim allege insist reveal " +
 	"indicate comment describe reiterate stress acknowledge admit write tweet mention argue predict assert maintain " +
 	"testify disclose deny warn accuse believe think suggest according_to")
 
-var factiveVerbs = buildSet("confirm reveal acknowledge admit announce disclose note")
+// claimVerbs are the reporting verbs whose reported clause is a claim
+// (Modality Reported, Claimant their agent): the speaker asserts, alleges
+// or disputes what others may not. What the other reporting verbs report
+// keeps its own modality.
+var claimVerbs = buildSet("claim allege insist accuse deny contend argue assert maintain believe think suggest predict")
+
+// noiseNouns are light or abstract event nouns that are events for an
+// analyst only with a participant and a time of their own (see dropNoise).
+var noiseNouns = buildSet("tension tensions crisis transition involvement remark remarks belief beliefs " +
+	"problem problems situation")
 
 // irrealisModals make the event they govern Possible.
 var irrealisModals = buildSet("could may might can would should must")
