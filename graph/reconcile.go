@@ -117,7 +117,7 @@ func (r *Reconciler) Add(rec DocRecord) {
 		r.ents.add(rec.IRI, e)
 	}
 	for _, ev := range rec.Events {
-		r.evs.add(rec.IRI, ev)
+		r.evs.add(rec.IRI, rec.Date, ev)
 	}
 	r.copies.add(rec.IRI, rec.Text)
 }
@@ -133,7 +133,7 @@ func (r *Reconciler) Remove(iri string) {
 		r.ents.remove(iri, e)
 	}
 	for _, ev := range rec.Events {
-		r.evs.remove(iri, ev)
+		r.evs.remove(iri, rec.Date, ev)
 	}
 	r.copies.remove(iri)
 	delete(r.docs, iri)
@@ -373,47 +373,48 @@ func (s refSet) del(k, iri string) {
 	}
 }
 
-// node is one entity or event node with the records of the documents that
-// refer to it.
-type node[T any] struct {
-	typ  string         // entity type of the first record (entities only)
-	recs map[string][]T // doc IRI -> records
-}
+// set is a counted set: each key counts the records that hold it, and a
+// key leaves the set when its count drops to zero.
+type set map[string]int
 
-// addRec files rec of document doc under node iri, creating the node.
-func addRec[T any](nodes map[string]*node[T], iri, doc string, rec T) *node[T] {
-	n := nodes[iri]
-	if n == nil {
-		n = &node[T]{recs: map[string][]T{}}
-		nodes[iri] = n
-	}
-	n.recs[doc] = append(n.recs[doc], rec)
-	return n
-}
-
-// dropDoc forgets what document doc said of node iri, and the node when no
-// document refers to it any more.
-func dropDoc[T any](nodes map[string]*node[T], iri, doc string) {
-	if n := nodes[iri]; n != nil {
-		delete(n.recs, doc)
-		if len(n.recs) == 0 {
-			delete(nodes, iri)
-		}
+func (s set) add(k string) {
+	if k != "" {
+		s[k]++
 	}
 }
 
-// sortedDocs lists the documents that refer to a node, in a fixed order.
-func sortedDocs[T any](n *node[T]) []string {
-	docs := make([]string, 0, len(n.recs))
-	for d := range n.recs {
-		docs = append(docs, d)
+func (s set) del(k string) {
+	if k == "" {
+		return
 	}
-	sort.Strings(docs)
-	return docs
+	if s[k]--; s[k] <= 0 {
+		delete(s, k)
+	}
+}
+
+func (s set) has(k string) bool { return s[k] > 0 }
+
+// sorted lists the keys in order.
+func (s set) sorted() []string {
+	out := make([]string, 0, len(s))
+	for k := range s {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// entityNode is one entity node: what the records of the documents that
+// refer to it say, counted so that a document can be taken away.
+type entityNode struct {
+	typ   string // type of the first record
+	docs  set    // documents that refer to it
+	full  set    // normalized canonical names
+	names set    // normalized names and aliases
 }
 
 type entityIndex struct {
-	nodes   map[string]*node[EntityRecord]
+	nodes   map[string]*entityNode
 	byKey   refSet // key -> IRIs
 	byName  refSet // normalized name or alias -> IRIs
 	byAcr   refSet // acronym of a multi-word name -> IRIs
@@ -423,7 +424,7 @@ type entityIndex struct {
 
 func newEntityIndex() *entityIndex {
 	return &entityIndex{
-		nodes:   map[string]*node[EntityRecord]{},
+		nodes:   map[string]*entityNode{},
 		byKey:   refSet{},
 		byName:  refSet{},
 		byAcr:   refSet{},
@@ -458,16 +459,33 @@ func (x *entityIndex) add(doc string, e EntityRecord) {
 	if e.IRI == "" {
 		return
 	}
-	if n := addRec(x.nodes, e.IRI, doc, e); n.typ == "" {
-		n.typ = e.Type
+	n := x.nodes[e.IRI]
+	if n == nil {
+		n = &entityNode{typ: e.Type, docs: set{}, full: set{}, names: set{}}
+		x.nodes[e.IRI] = n
+	}
+	n.docs.add(doc)
+	n.full.add(normName(e.Name))
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		n.names.add(normName(a))
 	}
 	x.file(e, func(s refSet, k string) { s.add(k, e.IRI) })
 }
 
-// remove forgets record e of document doc (Remove drops all of a
-// document's records).
+// remove forgets record e of document doc.
 func (x *entityIndex) remove(doc string, e EntityRecord) {
-	dropDoc(x.nodes, e.IRI, doc)
+	n := x.nodes[e.IRI]
+	if n == nil {
+		return
+	}
+	n.docs.del(doc)
+	n.full.del(normName(e.Name))
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		n.names.del(normName(a))
+	}
+	if len(n.docs) == 0 {
+		delete(x.nodes, e.IRI)
+	}
 	x.file(e, func(s refSet, k string) { s.del(k, e.IRI) })
 }
 
@@ -482,7 +500,7 @@ type nodeView struct {
 
 func viewOf(iri string, idx ...*entityIndex) *nodeView {
 	v := &nodeView{iri: iri}
-	seen := map[string]bool{}
+	full, names := set{}, set{}
 	for _, x := range idx {
 		n := x.nodes[iri]
 		if n == nil {
@@ -491,20 +509,14 @@ func viewOf(iri string, idx ...*entityIndex) *nodeView {
 		if v.typ == "" {
 			v.typ = n.typ
 		}
-		for _, d := range sortedDocs(n) {
-			for _, e := range n.recs[d] {
-				if nn := normName(e.Name); nn != "" && !containsString(v.full, nn) {
-					v.full = append(v.full, nn)
-				}
-				for _, a := range append([]string{e.Name}, e.Aliases...) {
-					if nn := normName(a); nn != "" && !seen[nn] {
-						seen[nn] = true
-						v.names = append(v.names, nn)
-					}
-				}
-			}
+		for k := range n.full {
+			full.add(k)
+		}
+		for k := range n.names {
+			names.add(k)
 		}
 	}
+	v.full, v.names = full.sorted(), names.sorted()
 	return v
 }
 
@@ -793,30 +805,86 @@ func nameTokens(s string) []string { return strings.Fields(normName(s)) }
 // ---------------------------------------------------------------------------
 // Events
 
+// eventIndex holds the known event nodes. Each node keeps the merged facts
+// of the records that report it, updated as documents come and go, and is
+// filed under its class and date, or, when undated, its class and the date
+// of each document reporting it (undated events merge across documents
+// only within that date).
 type eventIndex struct {
-	nodes    map[string]*node[EventRecord]
-	byBucket refSet // class|date key -> IRIs
+	nodes    map[string]*eventNode
+	byBucket refSet // bucketKey -> IRIs
+}
+
+type eventNode struct {
+	docs  set // documents that report it
+	facts *evFacts
 }
 
 func newEventIndex() *eventIndex {
-	return &eventIndex{nodes: map[string]*node[EventRecord]{}, byBucket: refSet{}}
+	return &eventIndex{nodes: map[string]*eventNode{}, byBucket: refSet{}}
 }
 
-func bucketKey(class, key string) string { return class + "|" + key }
+// bucketKey is where an event with date key key, reported by a document of
+// date context ctx, is filed; "" when it cannot merge across documents.
+func bucketKey(class, key, ctx string) string {
+	switch {
+	case key != "":
+		return class + "|" + key
+	case ctx != "":
+		return class + "|@" + ctx
+	}
+	return ""
+}
 
-func (x *eventIndex) add(doc string, ev EventRecord) {
+// recordFacts is what one stored record says of its event node.
+func recordFacts(ev EventRecord, ctx string) *evFacts {
+	f := newFacts()
+	f.class = ev.Class
+	f.key = dateKey(ev.Date, ev.RangeBegin, ev.RangeEnd)
+	f.lemmas.add(ev.Lemma)
+	for _, a := range ev.Agents {
+		f.agents.add(a)
+	}
+	for _, a := range ev.Patients {
+		f.patients.add(a)
+	}
+	for _, a := range ev.Locations {
+		f.locations.add(a)
+	}
+	f.ctx.add(ctx)
+	return f
+}
+
+// add files record ev of document doc, whose date is date.
+func (x *eventIndex) add(doc, date string, ev EventRecord) {
 	if ev.IRI == "" {
 		return
 	}
-	addRec(x.nodes, ev.IRI, doc, ev)
-	x.byBucket.add(bucketKey(ev.Class, dateKey(ev.Date, ev.RangeBegin, ev.RangeEnd)), ev.IRI)
+	n := x.nodes[ev.IRI]
+	if n == nil {
+		n = &eventNode{docs: set{}, facts: newFacts()}
+		n.facts.class = ev.Class
+		x.nodes[ev.IRI] = n
+	}
+	n.docs.add(doc)
+	f := recordFacts(ev, docContext(date))
+	n.facts.merge(f)
+	x.byBucket.add(bucketKey(f.class, f.key, docContext(date)), ev.IRI)
 }
 
-// remove forgets record ev of document doc (Remove drops all of a
-// document's records).
-func (x *eventIndex) remove(doc string, ev EventRecord) {
-	dropDoc(x.nodes, ev.IRI, doc)
-	x.byBucket.del(bucketKey(ev.Class, dateKey(ev.Date, ev.RangeBegin, ev.RangeEnd)), ev.IRI)
+// remove forgets record ev of document doc, whose date is date.
+func (x *eventIndex) remove(doc, date string, ev EventRecord) {
+	n := x.nodes[ev.IRI]
+	if n == nil {
+		return
+	}
+	n.docs.del(doc)
+	f := recordFacts(ev, docContext(date))
+	n.facts.unmerge(f)
+	if len(n.docs) == 0 {
+		delete(x.nodes, ev.IRI)
+	}
+	x.byBucket.del(bucketKey(f.class, f.key, docContext(date)), ev.IRI)
 }
 
 // specific reports whether a TIMEX3 value names a definite calendar time
@@ -850,67 +918,74 @@ func dateKey(date, begin, end string) string {
 }
 
 // evFacts is one event (or a group of merged mentions, or a known node) as
-// the merge rules see it.
+// the merge rules see it. The sets count the mentions or records that
+// hold each value.
 type evFacts struct {
 	class     string
-	key       string
-	lemmas    []string
-	agents    map[string]bool
-	patients  map[string]bool
-	locations map[string]bool
-	sentences map[int]bool
+	key       string // dateKey: the date or range, "" when undated
+	lemmas    set
+	agents    set
+	patients  set
+	locations set
+	sentences map[int]bool // within the document being planned
 	// ctx holds the dates of the documents that report the event (their
 	// DCT, or the date a copy took from its original): the only time
 	// context an undated event has.
-	ctx map[string]bool
+	ctx set
 }
 
 func newFacts() *evFacts {
-	return &evFacts{agents: map[string]bool{}, patients: map[string]bool{}, locations: map[string]bool{},
-		sentences: map[int]bool{}, ctx: map[string]bool{}}
+	return &evFacts{lemmas: set{}, agents: set{}, patients: set{}, locations: set{},
+		sentences: map[int]bool{}, ctx: set{}}
 }
 
+// merge adds o's facts to f.
 func (f *evFacts) merge(o *evFacts) {
-	for _, l := range o.lemmas {
-		if !containsString(f.lemmas, l) {
-			f.lemmas = append(f.lemmas, l)
+	for _, p := range [][2]set{{f.lemmas, o.lemmas}, {f.agents, o.agents}, {f.patients, o.patients},
+		{f.locations, o.locations}, {f.ctx, o.ctx}} {
+		for k, n := range p[1] {
+			p[0][k] += n
 		}
-	}
-	for k := range o.agents {
-		f.agents[k] = true
-	}
-	for k := range o.patients {
-		f.patients[k] = true
-	}
-	for k := range o.locations {
-		f.locations[k] = true
 	}
 	for k := range o.sentences {
 		f.sentences[k] = true
-	}
-	for k := range o.ctx {
-		f.ctx[k] = true
 	}
 	if f.key == "" {
 		f.key = o.key
 	}
 }
 
+// unmerge takes o's facts (merged before) out of f.
+func (f *evFacts) unmerge(o *evFacts) {
+	for _, p := range [][2]set{{f.lemmas, o.lemmas}, {f.agents, o.agents}, {f.patients, o.patients},
+		{f.locations, o.locations}, {f.ctx, o.ctx}} {
+		for k, n := range p[1] {
+			if p[0][k] -= n; p[0][k] <= 0 {
+				delete(p[0], k)
+			}
+		}
+	}
+}
+
 func (f *evFacts) participants() int { return len(f.agents) + len(f.patients) }
 
 func (f *evFacts) sameLemma(o *evFacts) bool {
-	for _, l := range f.lemmas {
-		if l != "" && containsString(o.lemmas, l) {
+	for l := range f.lemmas {
+		if o.lemmas.has(l) {
 			return true
 		}
 	}
 	return false
 }
 
-func shares(a, b map[string]bool) int {
+// shares counts the keys a and b have in common.
+func shares(a, b set) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
 	n := 0
 	for k := range a {
-		if b[k] {
+		if b.has(k) {
 			n++
 		}
 	}
@@ -945,25 +1020,25 @@ func participantsAgree(a, b *evFacts) bool {
 	}
 	// no entity on opposite sides
 	for k := range a.agents {
-		if b.patients[k] && !b.agents[k] && !a.patients[k] {
+		if b.patients.has(k) && !b.agents.has(k) && !a.patients.has(k) {
 			return false
 		}
 	}
 	for k := range a.patients {
-		if b.agents[k] && !b.patients[k] && !a.agents[k] {
+		if b.agents.has(k) && !b.patients.has(k) && !a.agents.has(k) {
 			return false
 		}
 	}
 	return shares(union(a.agents, a.patients), union(b.agents, b.patients)) > 0
 }
 
-func union(a, b map[string]bool) map[string]bool {
-	out := make(map[string]bool, len(a)+len(b))
+func union(a, b set) set {
+	out := make(set, len(a)+len(b))
 	for k := range a {
-		out[k] = true
+		out[k]++
 	}
 	for k := range b {
-		out[k] = true
+		out[k]++
 	}
 	return out
 }
@@ -1030,42 +1105,6 @@ func docContext(date string) string {
 	return ""
 }
 
-// facts gathers what the documents reporting event node iri say of it;
-// docDate gives a document's date.
-func (x *eventIndex) facts(iri string, docDate func(doc string) string) *evFacts {
-	n := x.nodes[iri]
-	if n == nil {
-		return nil
-	}
-	f := newFacts()
-	for _, d := range sortedDocs(n) {
-		if c := docContext(docDate(d)); c != "" {
-			f.ctx[c] = true
-		}
-		for _, ev := range n.recs[d] {
-			if f.class == "" {
-				f.class = ev.Class
-			}
-			if f.key == "" {
-				f.key = dateKey(ev.Date, ev.RangeBegin, ev.RangeEnd)
-			}
-			if !containsString(f.lemmas, ev.Lemma) {
-				f.lemmas = append(f.lemmas, ev.Lemma)
-			}
-			for _, a := range ev.Agents {
-				f.agents[a] = true
-			}
-			for _, a := range ev.Patients {
-				f.patients[a] = true
-			}
-			for _, a := range ev.Locations {
-				f.locations[a] = true
-			}
-		}
-	}
-	return f
-}
-
 // statementClass is the class of reporting events.
 const statementClass = "statement"
 
@@ -1079,26 +1118,18 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 	ctx := docContext(doc.DCT.Value)
 	for i, ev := range doc.Events {
 		f := newFacts()
-		if ctx != "" {
-			f.ctx[ctx] = true
-		}
+		f.ctx.add(ctx)
 		f.class = ev.Class
-		f.lemmas = []string{ev.Lemma}
+		f.lemmas.add(ev.Lemma)
 		f.sentences[ev.Sentence] = true
 		for _, a := range ev.Agents {
-			if iri := argIRI(a, p.Entity); iri != "" {
-				f.agents[iri] = true
-			}
+			f.agents.add(argIRI(a, p.Entity))
 		}
 		for _, a := range ev.Patients {
-			if iri := argIRI(a, p.Entity); iri != "" {
-				f.patients[iri] = true
-			}
+			f.patients.add(argIRI(a, p.Entity))
 		}
 		for _, a := range ev.Locations {
-			if iri := argIRI(a, p.Entity); iri != "" {
-				f.locations[iri] = true
-			}
+			f.locations.add(argIRI(a, p.Entity))
 		}
 		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
 			t := doc.Timexes[ev.Timex]
@@ -1153,8 +1184,8 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 				}
 				g := &group{iri: iri, facts: newFacts()}
 				g.facts.class = f.class
-				if known := r.evs.facts(iri, r.docDate); known != nil {
-					g.facts.merge(known)
+				if known := r.evs.nodes[iri]; known != nil {
+					g.facts.merge(known.facts)
 				}
 				groups = append(groups, g)
 				joined = g
@@ -1181,25 +1212,25 @@ func argIRI(a extract.Arg, ents []string) string {
 	return ""
 }
 
-// docDate is the date of a stored document, "" if unknown.
-func (r *Reconciler) docDate(iri string) string {
-	if d := r.docs[iri]; d != nil {
-		return d.Date
-	}
-	return ""
-}
-
 // knownEvent returns the known event node f merges with, or "".
 func (r *Reconciler) knownEvent(f *evFacts) string {
-	best, bestShare := "", -1
-	var iris []string
-	for iri := range r.evs.byBucket[bucketKey(f.class, f.key)] {
+	var ctx string
+	for c := range f.ctx {
+		ctx = c
+	}
+	bucket := bucketKey(f.class, f.key, ctx)
+	if bucket == "" {
+		return ""
+	}
+	iris := make([]string, 0, len(r.evs.byBucket[bucket]))
+	for iri := range r.evs.byBucket[bucket] {
 		iris = append(iris, iri)
 	}
 	sort.Strings(iris)
+	best, bestShare := "", -1
 	for _, iri := range iris {
-		k := r.evs.facts(iri, r.docDate)
-		if k == nil || !compatible(f, k, false) {
+		k := r.evs.nodes[iri].facts
+		if !compatible(f, k, false) {
 			continue
 		}
 		s := shares(union(f.agents, f.patients), union(k.agents, k.patients)) + shares(f.locations, k.locations)
@@ -1230,7 +1261,7 @@ func hashIRI(fields ...string) string {
 
 // newEventIRI is the IRI of a new event node.
 func newEventIRI(f *evFacts, docIRI string, i int) string {
-	fields := []string{f.class, f.key, strings.Join(roleList(f), ","), strings.Join(f.lemmas, ",")}
+	fields := []string{f.class, f.key, strings.Join(roleList(f), ","), strings.Join(f.lemmas.sorted(), ",")}
 	if f.key == "" || f.participants() == 0 {
 		fields = append(fields, docIRI+"#"+strconv.Itoa(i))
 	}

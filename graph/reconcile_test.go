@@ -556,11 +556,11 @@ func TestPipelineSeedsReconcile(t *testing.T) {
 	}
 	// The shoot-down of November 24 and the meeting of November 30, told
 	// by both articles, are one node each.
-	nodes := func(i int, class, date string) map[string]bool {
-		out := map[string]bool{}
+	nodes := func(i int, class, date string) set {
+		out := set{}
 		for k, e := range docs[i].Events {
 			if e.Class == class && plans[i].EventDate[k] == date {
-				out[plans[i].Event[k]] = true
+				out.add(plans[i].Event[k])
 			}
 		}
 		return out
@@ -572,7 +572,7 @@ func TestPipelineSeedsReconcile(t *testing.T) {
 			continue
 		}
 		if shares(a, b) == 0 {
-			t.Errorf("%s on %s: Press TV nodes %v, copy nodes %v share none", want[0], want[1], sortedKeys(a), sortedKeys(b))
+			t.Errorf("%s on %s: Press TV nodes %v, copy nodes %v share none", want[0], want[1], a.sorted(), b.sorted())
 		}
 	}
 	t.Logf("copy: %d entities (%d new), %d events, %d merged with Press TV",
