@@ -101,7 +101,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		}
 		return p.unitExpr(i)
 	case cPartDay:
-		return 0, sem{}, false, false
+		return p.podExpr(i)
 	case cHoliday:
 		if end, s, ok := p.holidayExpr(i); ok {
 			return end, s, false, true
@@ -226,7 +226,10 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		if p.decimal(i) {
 			return 0, sem{}, false, false // 2082.1: an index level
 		}
-		// the 1988 third quarter, the 1988 quarter
+		// the 1988 third quarter, the 1988 quarter, the 1988 period
+		if p.w(i-1) == "the" && p.w(i+1) == "period" {
+			return i + 2, sem{kind: kYearPeriod, typ: "DATE", n: y}, true, true
+		}
 		if p.w(i-1) == "the" {
 			if end, s, ok := p.yearsQuarter(i+1, 0); ok {
 				if s.kind == kMonthOfYear {
@@ -474,8 +477,15 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		return 0, sem{}, false, false
 	}
 	article := p.w(i) == "a" || p.w(i) == "an"
+	half := false
+	if k, ok := p.halfAt(j); ok && n >= 0 {
+		half, j = true, k // 2 1/2 years, two and a half years
+	}
 	hyph := false
 	if p.punct(j, '-') && p.adjacent(j-1) {
+		if article {
+			return 0, sem{}, false, false // quarter-of-an-hour
+		}
 		j++
 		hyph = true
 	}
@@ -491,6 +501,9 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	pl := p.toks[j].lex.plural
 	if p.punct(j+1, '-') && (p.w(j+2) == "earlier" || p.w(j+2) == "ago") {
 		return 0, sem{}, false, false // a year-earlier loss
+	}
+	if p.punct(j+1, '-') && p.w(j+2) == "of" {
+		return 0, sem{}, false, false // a quarter-of-an-hour
 	}
 	if u == uHalf && !pl || hyph && pl {
 		return 0, sem{}, false, false // "three-quarters of" is a fraction
@@ -510,11 +523,27 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if article && u == uSecond && p.modifiesNoun(j+1) {
 		return 0, sem{}, false, false // a second betrayal
 	}
+	if p.w(j+1) == "and" && p.w(j+2) == "a" && p.w(j+3) == "half" && !half && n >= 0 {
+		half, j = true, j+3 // a minute and a half
+	}
 	j++
 	if u == uDecade && n > 0 {
 		n, u = 10*n, uYear
+		if half {
+			n, half = n+5, false
+		}
 	}
 	s := sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}
+	if half {
+		s.lit = halfDur(n, u)
+	}
+	if p.w(j) == "or" && p.w(j+1) == "so" {
+		switch p.w(j + 2) {
+		case "ago", "earlier", "later":
+			j += 2 // a week or so ago
+			s.mod = "APPROX"
+		}
+	}
 	if hyph && p.punct(j, '-') && p.w(j+1) == "old" {
 		return 0, sem{}, false, false
 	}
@@ -528,13 +557,13 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		s.kind, s.typ = kAgo, "DATE"
 		return j + 1, s, true, true
 	case "earlier", "before":
-		if p.w(j) == "before" && !endsClause(p, j+1) {
-			break
+		if p.w(j) == "before" && !endsClause(p, j+1) || u < uDay {
+			break // "two hours earlier" stays a duration: a day would lose it
 		}
 		s.kind, s.typ, s.n = kLater, "DATE", -n
 		return j + 1, s, true, true
 	case "later", "after":
-		if p.w(j) == "after" && !endsClause(p, j+1) {
+		if p.w(j) == "after" && !endsClause(p, j+1) || u < uDay {
 			break
 		}
 		s.kind, s.typ = kLater, "DATE"
@@ -627,6 +656,13 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 		if p.w(i+1) == "before" || p.w(i+1) == "after" {
 			return p.anaphorDir(i, u)
 		}
+		if u == uWeek && p.w(i+1) == "of" && p.c(i+2) == cMonth {
+			// the week of March 6: the week that holds the day
+			if end, s, _, ok := p.monthExpr(i + 2); ok && s.val.g == gDay {
+				s.weekOf = true
+				return end, s, true, true
+			}
+		}
 		return i + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: unitGran(u)}}, true, true
 	case uDay:
 		if p.w(i+1) == "before" || p.w(i+1) == "after" {
@@ -637,18 +673,30 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 		if y, j, ok := p.ofYear(i + 1); ok {
 			return j, sem{kind: kAbs, typ: "DATE", val: dval{g: gQuarter, y: y}}, true, true
 		}
+		if p.w(i+1) == "a" && p.w(i+2) == "year" && (p.w(i+3) == "ago" || p.w(i+3) == "earlier") {
+			// the quarter a year ago: the latest quarter, a year before
+			return i + 4, sem{kind: kLastDone, typ: "DATE", unit: u, n: -1}, true, true
+		}
 		return i + 1, sem{kind: kLastDone, typ: "DATE", unit: u}, true, true
 	}
 	return 0, sem{}, false, false
 }
 
-// anaphorDir: the day before, the year after.
+// anaphorDir: the day before, the year after, the day before last
+// Tuesday's hearing.
 func (p *parser) anaphorDir(i, u int) (int, sem, bool, bool) {
 	n := -1
 	if p.w(i+1) == "after" {
 		n = 1
 	}
 	if !endsClause(p, i+2) {
+		if u == uDay {
+			if end, s, _, ok := p.core(i + 2); ok && s.dayShift == 0 && !s.weekOf && s.val.hasTime == false &&
+				(s.kind == kWeekday || s.kind == kRelDay || (s.kind == kNoYear || s.kind == kAbs) && s.val.g == gDay) {
+				s.dayShift = n
+				return end, s, true, true
+			}
+		}
 		return 0, sem{}, false, false
 	}
 	return i + 2, sem{kind: kAnaphor, typ: "DATE", unit: u, n: n}, true, true
@@ -777,6 +825,13 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 			if y, k, ok := p.ofYear(j + 1); ok {
 				return k, sem{kind: kAbs, typ: "DATE", val: dval{g: unitGran(u), y: y, n: n}}, true, true
 			}
+			if p.w(j+2) == "the" {
+				// the last half of the '80s: the decade's end
+				if end, s, _, ok := p.core(j + 3); ok && s.kind == kAbs && s.val.g == gDecade {
+					s.mod = "END"
+					return end, s, true, true
+				}
+			}
 		}
 		if u == uYear && (d == dThis || d == dLast || d == dNext || d == dCurrent) && (p.punct(j+1, '\'') || p.punct(j+1, 0xe2)) && p.w(j+2) == "s" {
 			if end, s, ok := p.yearsQuarter(j+3, map[int]int{dThis: 0, dCurrent: 0, dLast: -1, dNext: 1}[d]); ok {
@@ -842,12 +897,27 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 				s.val.g, s.val.d, k = gDay, dd, k3 // last Oct. 23
 			}
 		}
+		if s.kind == kWeekday {
+			switch d {
+			case dPrevious, dFollowing, dSame:
+				s.fromRef = true // the previous Friday: before the date the text talks about
+			case dThat:
+				if !p.weekdayThat(i) {
+					return 0, sem{}, false, false
+				}
+				s.fromRef = true
+			}
+		}
 		switch d {
 		case dLast, dPast, dPrevious:
 			s.past = true
 		case dNext, dComing, dFollowing:
 			s.future = true
 		case dThis:
+		case dThat, dSame:
+			if !s.fromRef {
+				return 0, sem{}, false, false
+			}
 		default:
 			return 0, sem{}, false, false
 		}
@@ -933,4 +1003,62 @@ func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
 	// reported, or the year before the DCT's
 	s.lit = "yearEarlierBare"
 	return j, s, false, true
+}
+
+// halfAt reads the half after a count at i: "1/2" (2 1/2 years) or "and
+// a half" (two and a half years), returning the token after it.
+func (p *parser) halfAt(i int) (int, bool) {
+	if i+2 < len(p.toks) && p.toks[i].k == tNum && p.toks[i].n == 1 && p.punct(i+1, '/') &&
+		p.toks[i+2].k == tNum && p.toks[i+2].n == 2 && p.toks[i+2].nd == 1 && p.adjacent(i) && p.adjacent(i+1) {
+		return i + 3, true
+	}
+	if p.w(i) == "and" && p.w(i+1) == "a" && p.w(i+2) == "half" {
+		return i + 3, true
+	}
+	return i, false
+}
+
+// podExpr: a part of the day with a modifier or a day after it:
+// mid-afternoon, late morning, the early evening, afternoon yesterday.
+func (p *parser) podExpr(i int) (int, sem, bool, bool) {
+	pod, j := p.partDay(i)
+	if pod == "" || p.w(i) == "overnight" || p.punct(j, '-') {
+		return 0, sem{}, false, false // late-night television
+	}
+	if p.c(j) == cRelDay && p.w(j) != "tonight" {
+		return j + 1, sem{kind: kRelDay, typ: "TIME", n: p.v(j), val: dval{pod: pod}}, true, true
+	}
+	k := i - 1
+	if p.punct(k, '-') {
+		if p.modifiesNoun(j) {
+			return 0, sem{}, false, false // a late-night raid
+		}
+		k--
+	}
+	switch p.w(k) {
+	case "mid", "early", "late":
+		if p.c(j) == cWeekday {
+			// mid-morning Friday: that day's part
+			if end, ws, _, ok := p.weekdayExpr(j); ok && ws.kind == kWeekday && ws.val.pod == "" {
+				ws.typ, ws.val.pod = "TIME", pod
+				return end, ws, true, true
+			}
+		}
+		return j, sem{kind: kPod, typ: "TIME", val: dval{g: gDay, pod: pod}}, true, true
+	}
+	return 0, sem{}, false, false
+}
+
+// weekdayThat reports whether "that" at i points at a day ("on that
+// Friday", "That Friday he left") rather than opening a clause ("said
+// that Friday's vote").
+func (p *parser) weekdayThat(i int) bool {
+	if i == 0 || p.toks[i-1].k == tPunct && p.sentenceEnd(i-1) {
+		return !p.punct(i+2, '\'') && !p.punct(i+2, 0xe2)
+	}
+	switch p.w(i - 1) {
+	case "on", "by", "until", "till", "since", "from", "after", "before", "for":
+		return true
+	}
+	return false
 }

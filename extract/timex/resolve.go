@@ -49,11 +49,24 @@ func (p *parser) emit(i, j int, s sem) {
 		}
 	case kWeekday:
 		v = s.val
-		if p.hasDCT && p.dct.g == gDay {
+		switch {
+		case s.fromRef && p.hasRef && p.ref.g == gDay && p.ref.dayKnown():
+			v = p.weekdayFrom(p.ref, s)
+			anchor, tx.AnchorIndex = "text", p.refIdx
+			setRef = true
+		case p.hasDCT && p.dct.g == gDay:
 			v = p.weekday(s, i)
 			setRef = true
-		} else {
+		default:
 			anchor = "none"
+		}
+	case kYearPeriod:
+		// the 1988 period: in a quarterly report, the reported quarter
+		// of that year; else the year
+		v, anchor = dval{g: gYear, y: s.n}, ""
+		if q, idx, ok := p.quarterRef(); ok {
+			v = dval{g: gQuarter, y: s.n, n: q.n}
+			anchor, tx.AnchorIndex = "text", idx
 		}
 	case kRelDay:
 		v = p.dct
@@ -99,7 +112,9 @@ func (p *parser) emit(i, j int, s sem) {
 		v, anchor, tx.AnchorIndex = p.later(s)
 	case kAnaphor:
 		v, anchor, tx.AnchorIndex = p.anaphor(s)
-	case kClock:
+	case kClock, kPod:
+		// a clock time or a part of the day on the day the text has just
+		// named, else on the DCT's day
 		base := p.dct
 		if p.hasRef && p.ref.g == gDay && p.ref.dayKnown() && p.refIdx >= 0 && p.out[p.refIdx].End >= start-40 {
 			base, anchor, tx.AnchorIndex = p.ref, "text", p.refIdx
@@ -108,9 +123,12 @@ func (p *parser) emit(i, j int, s sem) {
 			base = dval{g: gDay, y: -1}
 			anchor = "none"
 		}
-		v = base
-		v.pod = ""
-		v.hh, v.mm, v.hasTime = s.val.hh, s.val.mm, true
+		v = dval{g: gDay, y: base.y, m: base.m, d: base.d}
+		if s.kind == kPod {
+			v.pod = s.val.pod
+		} else {
+			v.hh, v.mm, v.hasTime = s.val.hh, s.val.mm, true
+		}
 	case kRef:
 		tx.Value = s.lit
 		anchor = "dct"
@@ -123,6 +141,12 @@ func (p *parser) emit(i, j int, s sem) {
 			tx.Freq = "1" + s.lit[len(s.lit)-1:]
 		}
 		anchor = ""
+	}
+	if s.dayShift != 0 && v.g == gDay {
+		v = v.shift(s.dayShift)
+	}
+	if s.weekOf && v.g == gDay && v.dayKnown() {
+		v = v.coarsen(gWeek)
 	}
 	if s.val.hasTime && s.kind != kClock && v.g == gDay {
 		v.hasTime, v.hh, v.mm, v.pod = true, s.val.hh, s.val.mm, ""
@@ -139,6 +163,9 @@ func (p *parser) emit(i, j int, s sem) {
 	tx.Anchor = anchor
 	if setRef && tx.Type != "DURATION" && v.g != gNone {
 		p.ref, p.hasRef, p.refIdx = v, true, len(p.out)
+		if v.g == gQuarter && v.n > 0 && p.hasDCT && v.y >= p.dct.y-1 && !p.indefinite(i) && p.reported(v) {
+			p.topic, p.topicIdx = v, len(p.out)
+		}
 	}
 	p.out = append(p.out, tx)
 }
@@ -229,6 +256,35 @@ func compare3(a1, a2, b1, b2 int) int {
 	return 0
 }
 
+// weekdayFrom resolves a weekday against the day the text talks about:
+// the previous Friday is the last Friday before it, the following Monday
+// the first Monday after it, that Friday the Friday closest to it.
+func (p *parser) weekdayFrom(ref dval, s sem) dval {
+	t := ref.t()
+	dwd := int(t.Weekday())
+	if dwd == 0 {
+		dwd = 7
+	}
+	back := (dwd - s.val.wd + 7) % 7 // days back to that weekday
+	diff := -back
+	switch {
+	case s.past:
+		if back == 0 {
+			diff = -7
+		}
+	case s.future:
+		diff = (s.val.wd - dwd + 7) % 7
+		if diff == 0 {
+			diff = 7
+		}
+	case back > 3:
+		diff = 7 - back
+	}
+	v := fromTime(t.AddDate(0, 0, diff), gDay)
+	v.pod = s.val.pod
+	return v
+}
+
 // weekday resolves a weekday against the DCT: the closest such day in the
 // past (the DCT itself when it is that day), or in the future when the
 // wording says so.
@@ -305,7 +361,10 @@ func (p *parser) ago(s sem) (dval, string) {
 	}
 	base := p.dct
 	// "a year ago" in a report about a quarter means that quarter a year before
-	if p.hasRef && (p.ref.g == gQuarter || p.ref.g == gHalf) && s.unit == uYear {
+	if q, _, ok := p.quarterRef(); ok && s.unit == uYear {
+		return q.shift(-s.n * 4), "dct"
+	}
+	if p.hasRef && p.ref.g == gHalf && s.unit == uYear {
 		return p.ref.shift(-s.n * refPerYear(p.ref.g)), "dct"
 	}
 	return shiftUnit(base, s.unit, -s.n), "dct"
@@ -371,7 +430,10 @@ func (p *parser) later(s sem) (dval, string, int) {
 		return dval{g: gYear, y: p.dct.y - 1}, "dct", -1
 	}
 	if p.hasRef {
-		if s.unit == uYear && (p.ref.g == gQuarter || p.ref.g == gHalf || p.ref.g == gMonth) {
+		if q, idx, ok := p.quarterRef(); ok && s.unit == uYear {
+			return q.shift(s.n * 4), "text", idx
+		}
+		if s.unit == uYear && (p.ref.g == gHalf || p.ref.g == gMonth) {
 			return p.ref.shift(s.n * refPerYear(p.ref.g)), "text", p.refIdx
 		}
 		return shiftUnit(p.ref, s.unit, s.n), "text", p.refIdx
@@ -399,4 +461,38 @@ func (p *parser) anaphor(s sem) (dval, string, int) {
 	v = v.shift(s.n)
 	v.pod = s.val.pod
 	return v, anchor, idx
+}
+
+// reported reports whether the quarter v has ended by the DCT, so that a
+// report can be about it.
+func (p *parser) reported(v dval) bool {
+	ld := p.lastDone(uQuarter)
+	return ld.n > 0 && v.y*4+v.n <= ld.y*4+ld.n
+}
+
+// indefinite reports whether an indefinite article comes just before
+// token i, across one adjective: "a flat second quarter" is a side
+// mention, not the quarter a report is about.
+func (p *parser) indefinite(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		if w := p.w(k); w == "a" || w == "an" {
+			return true
+		}
+		if p.toks[k].k != tWord {
+			return false
+		}
+	}
+	return false
+}
+
+// quarterRef is the quarter a quarterly report's comparisons refer to
+// when the text last talked about a quarter: the topic quarter.
+func (p *parser) quarterRef() (dval, int, bool) {
+	if !p.hasRef || p.ref.g != gQuarter || p.ref.n == 0 {
+		return dval{}, -1, false
+	}
+	if p.topicIdx >= 0 {
+		return p.topic, p.topicIdx, true
+	}
+	return p.ref, p.refIdx, true
 }

@@ -18,7 +18,7 @@ func New() *Tagger { return &Tagger{} }
 // coarser); when it is empty, relative expressions keep unknown (X)
 // digits. The result is sorted by offset and spans do not overlap.
 func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
-	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1}
+	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1}
 	if dct != "" {
 		v, ok := parseDCT(dct)
 		if !ok {
@@ -97,6 +97,8 @@ const (
 	kLastDone               // the latest completed unit (the quarter, the weekend)
 	kMonthOfYear            // val.m in the DCT's year shifted by n years
 	kHoliday                // holiday val.n (holiday.go), its year picked like a month-day's
+	kPod                    // part of day val.pod on the reference or DCT day: mid-afternoon
+	kYearPeriod             // "the 1988 period": the reported quarter in year n, else year n
 )
 
 // sem is what a matched expression means, before anchoring.
@@ -111,6 +113,13 @@ type sem struct {
 	quant  string
 	future bool // direction forced by a word (next, coming)
 	past   bool // direction forced by a word (last, past)
+	// fromRef resolves a weekday against the date the text last talked
+	// about, not the DCT: the previous Friday, that Friday.
+	fromRef bool
+	// dayShift moves a resolved day: "the day before last Tuesday" is -1.
+	dayShift int
+	// weekOf turns a resolved day into its week: the week of March 6.
+	weekOf bool
 }
 
 type parser struct {
@@ -121,7 +130,13 @@ type parser struct {
 	ref    dval // the date the text last talked about
 	refIdx int
 	hasRef bool
-	out    []Timex
+	// topic is the latest recent quarter the text names definitely, the
+	// one a quarterly report is about (topicIdx >= 0 when known): "the year-earlier
+	// period" and "a year ago" compare with it even after a side mention
+	// of another quarter.
+	topic    dval
+	topicIdx int
+	out      []Timex
 }
 
 func (p *parser) w(i int) string {
@@ -258,7 +273,7 @@ prefix:
 					nx++
 				} else if p.w(j) != "over" && p.w(j) != "under" {
 					break prefix
-				} else if _, _, ok := p.number(nx, false); !ok {
+				} else if _, _, ok := p.number(nx, true); !ok {
 					break prefix // "over the past two years": over is not a mod
 				}
 			case mAbout, mAlmost:
@@ -463,6 +478,9 @@ func (p *parser) futureCue(i int) bool {
 		if !possessive && !p.perfectBefore(i-1) && !p.toks[i-1].up && !p.rangeBefore(i-1) {
 			return true
 		}
+		if p.toks[i-1].up && !possessive && p.futureAfter(i) {
+			return true // "Until Thursday, they will wait"
+		}
 	case "to":
 		// extended to Nov. 20, postponed to Monday; not "from Sept. 14 to
 		// Thursday" nor "in contrast to Thursday"
@@ -502,6 +520,30 @@ func (p *parser) futureCue(i int) bool {
 	return false
 }
 
+// futureAfter reports whether the clause after a sentence-opening
+// phrase at token i speaks of the future: "Until Thursday, they will
+// wait"; "Until Thursday, they had refused" does not.
+func (p *parser) futureAfter(i int) bool {
+	for k := i + 1; k < len(p.toks) && k < i+14; k++ {
+		if p.toks[k].k == tPunct {
+			if p.sentenceEnd(k) {
+				return false
+			}
+			continue
+		}
+		switch p.w(k) {
+		case "will", "shall", "ll", "going":
+			return true
+		case "had", "said", "says":
+			return false
+		}
+		if p.pastVerb(k) {
+			return false
+		}
+	}
+	return false
+}
+
 // sentenceEnd reports whether the punctuation token k ends a sentence:
 // the period of "Daniel P. Davison" or "Mr. Smith" does not.
 func (p *parser) sentenceEnd(k int) bool {
@@ -533,7 +575,7 @@ var pastVerbs = map[string]bool{"bought": true, "sold": true, "took": true, "mad
 	"rose": true, "fell": true, "grew": true, "got": true, "gave": true, "led": true, "ran": true, "saw": true,
 	"struck": true, "shot": true, "spent": true, "became": true, "brought": true, "fought": true, "found": true,
 	"hit": true, "kept": true, "knew": true, "sent": true, "stood": true, "wrote": true, "did": true, "was": true,
-	"were": true, "had": true}
+	"were": true, "had": true, "ended": true}
 
 // perfectBefore reports whether "had" comes just before token k ("had
 // been due", "had filed"): the clause tells of the past.

@@ -263,3 +263,57 @@ func BenchmarkTagBBC(b *testing.B) {
 		}
 	}
 }
+
+func TestTagFractionsPartsOfDayAndReferenceDates(t *testing.T) {
+	const dct = "2015-11-30" // a Monday
+	cases := []struct {
+		text  string
+		wants []want
+	}{
+		// fractions: the half goes to the next smaller unit
+		{"They lived in camps for 2 1/2 years, then waited about 5 1/2 hours.", []want{
+			{"2 1/2 years", "DURATION", "P2Y6M", ""}, {"about 5 1/2 hours", "DURATION", "PT5H30M", "APPROX"}}},
+		{"It took two and a half days, and a minute and a half later it was over.", []want{
+			{"two and a half days", "DURATION", "P2DT12H", ""}, {"a minute and a half", "DURATION", "PT1M30S", ""}}},
+		{"The war lasted two and a half weeks.", []want{{"two and a half weeks", "DURATION", "P2.5W", ""}}},
+		// less than a day later: the duration, not a day that would lose it
+		{"Just over an hour later, he was declared dead.", []want{{"over an hour", "DURATION", "PT1H", "MORE_THAN"}}},
+		// parts of the day
+		{"In London at mid-afternoon yesterday, shares were up.", []want{{"mid-afternoon yesterday", "TIME", "2015-11-29TAF", "MID"}}},
+		{"On Nov. 12, 2015 the offensive began. By late afternoon, the town had fallen.", []want{{"late afternoon", "TIME", "2015-11-12TAF", "END"}}},
+		// weekdays counted from the day the text talks about, not the DCT
+		{"On Oct. 8, 2015 the index fell, down 4.5% from the previous Friday.", []want{{"the previous Friday", "DATE", "2015-10-02", ""}}},
+		{"The strike began on Wednesday, Oct. 14, 2015. The following Monday, talks resumed.", []want{{"The following Monday", "DATE", "2015-10-19", ""}}},
+		{"On Oct. 14, 2015 he flew home. On that Friday he resigned.", []want{{"that Friday", "DATE", "2015-10-16", ""}}},
+		// ... while relative words keep the DCT
+		{"On Oct. 14, 2015 he flew home. Last week he resigned, and yesterday he left.", []want{{"Last week", "DATE", "2015-W48", ""}, {"yesterday", "DATE", "2015-11-29", ""}}},
+		// a sentence-opening "Until" reads the clause's tense
+		{"Until Thursday, they will wait.", []want{{"Thursday", "DATE", "2015-12-03", ""}}},
+		{"Until Thursday, they had refused.", []want{{"Thursday", "DATE", "2015-11-26", ""}}},
+		{"Then, a week or so ago, he picked a date.", []want{{"a week or so ago", "DATE", "2015-W48", "APPROX"}}},
+		{"A hearing is set for the week of March 6, 2016.", []want{{"the week of March 6, 2016", "DATE", "2016-W09", ""}}},
+		{"The day before last Tuesday's hearing, he went home.", []want{{"The day before last Tuesday", "DATE", "2015-11-23", ""}}},
+		{"In the fiscal year ended Jan. 31, the company earned $5 million.", []want{{"Jan. 31", "DATE", "2015-01-31", ""}}},
+		{"Sales fell in the last half of the '80s.", []want{{"the last half of the '80s", "DATE", "198", "END"}}},
+	}
+	for _, c := range cases {
+		tagCheck(t, c.text, dct, c.wants)
+	}
+	// said that Friday's vote: "that" opens a clause
+	tagCheck(t, "On Oct. 14, 2015 officials said that Friday's vote was fair.", dct, []want{{"Friday", "DATE", "2015-11-27", ""}})
+}
+
+func TestTagQuarterlyReportComparisons(t *testing.T) {
+	const dct = "1989-11-01"
+	text := "The company reported third-quarter profit of $5 million, after a flat second quarter. " +
+		"In the year-earlier period, it earned $4 million. In the 1989 period, interest expense was lower than a year ago. " +
+		"For the quarter a year ago, it reported a loss."
+	tagCheck(t, text, dct, []want{
+		{"third-quarter", "DATE", "1989-Q3", ""},
+		{"second quarter", "DATE", "1989-Q2", ""},
+		{"the year-earlier period", "DATE", "1988-Q3", ""},
+		{"the 1989 period", "DATE", "1989-Q3", ""},
+		{"a year ago", "DATE", "1988-Q3", ""},
+		{"the quarter a year ago", "DATE", "1988-Q3", ""},
+	})
+}

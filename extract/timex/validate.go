@@ -15,10 +15,14 @@ var (
 		`W([0-4][0-9]|5[0-3]|XX)(-([1-7]|WE))?|` +
 		`WXX-[1-7](T(MO|AF|EV|NI))?|` +
 		`Q[1-4X]|H[12X]|SP|SU|FA|WI))$`)
-	reDuration = regexp.MustCompile(`^P(([0-9]+(\.[0-9]+)?|X)(Y|M|W|D|Q|H|DE|CE|ML|WE|S)|T([0-9]+|X)(H|M|S))$`)
-	reSet      = regexp.MustCompile(`^(P(([0-9]+|X)(Y|M|W|D|Q)|T([0-9]+|X)(H|M|S))|XXXX(-[0-9X]{2}(-[0-9X]{2})?(T(MO|AF|EV|NI))?|-WXX-([1-7]|WE)(T(MO|AF|EV|NI))?|-SP|-SU|-FA|-WI|-Q[1-4])?)$`)
-	reTime     = regexp.MustCompile(`^[0-9X]{4}-(0[1-9]|1[0-2]|XX)-([0-2][0-9]|3[01]|XX)T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9])$|^[0-9X]{4}-WXX-[1-7]T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9])$`)
-	mods       = map[string]bool{"": true, "START": true, "MID": true, "END": true, "APPROX": true, "MORE_THAN": true,
+	// durations: one TimeML unit (P3Q, P2DE, PXY, PTXH), or ISO 8601
+	// parts in order (P2Y6M, P1DT12H, PT5H30M); see validDuration
+	reDuration = regexp.MustCompile(`^P(([0-9]+(\.[0-9]+)?|X)(Q|H|DE|CE|ML|WE|S)|X(Y|M|W|D)|TX(H|M|S)|` +
+		`([0-9]+(\.[0-9]+)?Y)?([0-9]+(\.[0-9]+)?M)?([0-9]+(\.[0-9]+)?W)?([0-9]+(\.[0-9]+)?D)?` +
+		`(T([0-9]+(\.[0-9]+)?H)?([0-9]+(\.[0-9]+)?M)?([0-9]+(\.[0-9]+)?S)?)?)$`)
+	reSet  = regexp.MustCompile(`^(P(([0-9]+|X)(Y|M|W|D|Q)|T([0-9]+|X)(H|M|S))|XXXX(-[0-9X]{2}(-[0-9X]{2})?(T(MO|AF|EV|NI))?|-WXX-([1-7]|WE)(T(MO|AF|EV|NI))?|-SP|-SU|-FA|-WI|-Q[1-4])?)$`)
+	reTime = regexp.MustCompile(`^[0-9X]{4}-(0[1-9]|1[0-2]|XX)-([0-2][0-9]|3[01]|XX)T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9])$|^[0-9X]{4}-WXX-[1-7]T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9])$`)
+	mods   = map[string]bool{"": true, "START": true, "MID": true, "END": true, "APPROX": true, "MORE_THAN": true,
 		"LESS_THAN": true, "EQUAL_OR_MORE": true, "EQUAL_OR_LESS": true, "BEFORE": true, "AFTER": true, "ON_OR_BEFORE": true, "ON_OR_AFTER": true}
 )
 
@@ -31,7 +35,7 @@ func ValidValue(typ, value string) error {
 	case "TIME":
 		ok = reTime.MatchString(value)
 	case "DURATION":
-		ok = reDuration.MatchString(value)
+		ok = reDuration.MatchString(value) && value != "P" && value[len(value)-1] != 'T'
 	case "SET":
 		ok = reSet.MatchString(value)
 	default:

@@ -271,6 +271,29 @@ func durValue(n int, u int) string {
 	if n >= 0 {
 		num = strconv.Itoa(n)
 	}
+	return durNum(num, u)
+}
+
+// halfDur is the TIMEX3 duration of n and a half units u: 2 1/2 years is
+// P2Y6M, 5 1/2 hours PT5H30M; a unit with no exact smaller one keeps a
+// decimal (P1.5W).
+func halfDur(n int, u int) string {
+	num := strconv.Itoa(n)
+	switch u {
+	case uYear:
+		return "P" + num + "Y6M"
+	case uDay:
+		return "P" + num + "DT12H"
+	case uHour:
+		return "PT" + num + "H30M"
+	case uMinute:
+		return "PT" + num + "M30S"
+	}
+	return durNum(num+".5", u)
+}
+
+// durNum is the TIMEX3 duration of num units u.
+func durNum(num string, u int) string {
 	switch u {
 	case uSecond:
 		return "PT" + num + "S"
