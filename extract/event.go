@@ -58,7 +58,9 @@
 // "with/between/of/on/against/by" phrases, and the subject of a light verb
 // ("Obama held a meeting"). Pronouns without an entity mention resolve to
 // the last PERSON (he/him/she/her) or non-person (it/they/them) entity
-// mentioned before. Location: the first GPE/LOC/FACILITY mention after
+// mentioned before. A phrase naming a person by office ("the Russian
+// leader", "the US president") resolves to the one person of the article
+// holding that office (event_role.go). Location: the first GPE/LOC/FACILITY mention after
 // at/in/near/… following the trigger in its clause. Phrases that are not
 // entities go to Event.Nominals.
 //
@@ -69,16 +71,35 @@
 // verb before it in the clause and that verb's object event nouns; a timex
 // right after an event noun's phrase, or just before the noun, governs it)
 // sets Event.Timex with TimeInherited false. Otherwise the event inherits
-// the nearest preceding DATE timex in its sentence, else in its paragraph,
-// else the article date (Timex -1); TimeInherited is true.
+// (TimeInherited true) the nearest preceding, else following, DATE timex
+// of its sentence, but only one in its own clause (an event in an
+// after/when/because/… clause, a relative clause or a that-clause does
+// not take the main clause's time), never the time of the verb that
+// reports it, and, when that timex is attached to other events, only if
+// it is coordinated with them ("met Y on Monday and urged him", ", urging
+// him") or the timex opens the sentence; infinitives never inherit such a
+// time. Events do not inherit across sentences. A headline event with no
+// time takes the date of the body event with the same class and
+// participants, when all such events agree. Otherwise Timex is -1 (the
+// article date applies) and TimeInherited true.
 //
 // # Modality
 //
 // Negated (not, n't, never, no), Possible (could, may, might, would,
 // should, can, must; to-infinitive complements), Conditional (an if/unless
 // clause with a modal main verb, or inside the if clause), Reported (the
-// complement of a non-factive reporting verb, with the reporter as
-// Claimant), else Asserted.
+// complement of a claim verb: claim, allege, insist, accuse, deny, …, with
+// the reporter as Claimant), else Asserted. What a neutral reporting verb
+// (said, indicated, stressed, according to) reports keeps its own
+// modality; either way the reporting event lists it in Reports.
+//
+// # Filters
+//
+// A photo caption naming participants none of which the headline or the
+// first body paragraph names (a stock photo of other people) yields no
+// events. Light or abstract nouns that are rarely events for an analyst
+// (tensions, crisis, transition, involvement, remarks, belief) are dropped
+// unless they have a participant and a time of their own.
 package extract
 
 import (
@@ -1327,8 +1348,10 @@ func (x *evCtx) reports(first int, s Sentence) {
 		if rest == 0 {
 			// "…," the official said. Report what comes before the
 			// reporting clause.
-			lo, hi = s.FirstToken, x.firstTok(r)
-			for j := hi - 1; j >= s.FirstToken; j-- {
+			// Without such a separator ("refused to comment") the verb
+			// reports nothing here.
+			lo, hi = s.FirstToken, s.FirstToken
+			for j := x.firstTok(r) - 1; j >= s.FirstToken; j-- {
 				w := x.low(j)
 				if w == "," || w == "\"" || w == "”" || w == "''" || w == ":" {
 					hi = j

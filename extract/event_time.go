@@ -22,8 +22,8 @@ type timeCtx struct {
 }
 
 // assignTimes dates every event: first the timexes syntactically attached
-// to triggers, then inheritance from the clause, the paragraph, or, for
-// headline events, the matching body event (see "Time" in event.go).
+// to triggers, then inheritance within the clause or, for headline
+// events, from the matching body event (see "Time" in event.go).
 func (x *evCtx) assignTimes() {
 	d := x.doc
 	x.clauses()
@@ -84,52 +84,33 @@ func dateTimex(t string, v string) bool {
 
 // inherited is the time event k inherits: the nearest date timex before
 // it in its sentence that it may inherit (see mayInherit), else the first
-// one after it, else, for an event of a main clause that reports nothing
-// and is no infinitive, the nearest main-clause date timex before it in
-// its paragraph (not across captions or headlines); -1 when none.
+// one after it; -1 when none. Events do not inherit across sentences: on
+// news text the previous sentence's date is as often another event's
+// ("… by 2007." She said …; "will be outlined on Monday." Mothers are
+// entitled …) as theirs, and an undated event is better than a wrongly
+// dated one.
 func (x *evCtx) inherited(k int) int {
 	d := x.doc
 	ev := &d.Events[k]
 	sent := d.Sentences[ev.Sentence]
-	para, same, after := -1, -1, -1
-	mainClause := x.tc.clause[x.info[k].head] == 0 && x.tc.reportedBy[k] < 0 && !x.infinitival(k)
+	same, after := -1, -1
 	for ti, tx := range d.Timexes {
 		if tx.Start >= sent.End {
 			break
 		}
-		if !dateTimex(tx.Type, tx.Value) {
+		if tx.Start < sent.Start || !dateTimex(tx.Type, tx.Value) || !x.mayInherit(k, ti) {
 			continue
 		}
-		if tx.Start >= sent.Start {
-			if !x.mayInherit(k, ti) {
-				continue
-			}
-			if tx.End <= ev.Trigger.Start {
-				same = ti
-			} else if after < 0 && tx.Start >= ev.Trigger.End {
-				after = ti
-			}
-			continue
-		}
-		if sent.Kind != KindBody || !mainClause {
-			continue
-		}
-		tt := x.tc.txTok[ti]
-		if tt < 0 || x.tc.clause[tt] != 0 {
-			continue
-		}
-		ts := d.Sentences[x.toks[tt].Sentence]
-		if ts.Paragraph == sent.Paragraph && ts.Kind == sent.Kind {
-			para = ti
+		if tx.End <= ev.Trigger.Start {
+			same = ti
+		} else if after < 0 && tx.Start >= ev.Trigger.End {
+			after = ti
 		}
 	}
-	switch {
-	case same >= 0:
+	if same >= 0 {
 		return same
-	case after >= 0:
-		return after
 	}
-	return para
+	return after
 }
 
 // mayInherit reports whether event k may take timex ti of its sentence:
