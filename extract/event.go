@@ -367,6 +367,20 @@ func ingStem(w string) string {
 	return ""
 }
 
+// edStem guesses the lexicon verb of an -ed form ("alleged" -> "allege",
+// "attacked" -> "attack", "shelled" -> "shell"), or "".
+func edStem(w string) string {
+	if !strings.HasSuffix(w, "ed") || len(w) < 5 {
+		return ""
+	}
+	for _, s := range []string{w[:len(w)-1], w[:len(w)-2], w[:len(w)-3]} {
+		if _, ok := eventVerbClass[s]; ok {
+			return s
+		}
+	}
+	return ""
+}
+
 // nounEvent tells whether noun token i is an event, and its lemma and class.
 func (x *evCtx) nounEvent(i int) (string, string, bool) {
 	l := x.lem[i]
@@ -443,6 +457,13 @@ func (x *evCtx) sentence(si int) {
 func (x *evCtx) verbTrigger(i int, s Sentence) {
 	l := x.lem[i]
 	low := x.low(i)
+	if _, ok := eventVerbClass[l]; !ok {
+		// A past form the lemmatizer left whole ("alleged").
+		if st := edStem(low); st != "" && (x.tag(i) == "VBD" || x.tag(i) == "VBN") {
+			l = st
+			x.lem[i] = st
+		}
+	}
 	if low == "according" && i+1 < s.EndToken && x.low(i+1) == "to" {
 		x.add(-1, i, i+2, i, true, "according to", ClassStatement)
 		return
