@@ -169,12 +169,12 @@ func TestEventReportedModality(t *testing.T) {
 	d := evSeed(t, p, "presstv-obama-putin.txt", "")
 	indicated := findEvent(t, d, "indicated", "Minsk")
 	remove := findEvent(t, d, "remove", "Minsk")
-	if remove.Modality != Conditional || !containsInt(indicated.Reports, remove.ID) {
+	if remove.Modality != Conditional || !hasInt(indicated.Reports, remove.ID) {
 		t.Errorf("remove: %s, indicated reports %v; want conditional and reported by indicated", remove.Modality, indicated.Reports)
 	}
 	said := findEvent(t, d, "said", "expressed his regret")
 	expressed := findEvent(t, d, "expressed", "expressed his regret")
-	if expressed.Modality != Asserted || expressed.Claimant != -1 || !containsInt(said.Reports, expressed.ID) {
+	if expressed.Modality != Asserted || expressed.Claimant != -1 || !hasInt(said.Reports, expressed.ID) {
 		t.Errorf("expressed: %s claimant %d, said reports %v; want asserted, no claimant, reported by said",
 			expressed.Modality, expressed.Claimant, said.Reports)
 	}
@@ -198,7 +198,7 @@ func TestEventReportedModality(t *testing.T) {
 		}
 		rep := false
 		for _, r := range d.Events {
-			if containsInt(r.Reports, ev.ID) {
+			if hasInt(r.Reports, ev.ID) {
 				rep = true
 			}
 		}
@@ -246,7 +246,7 @@ func TestEventNoiseNouns(t *testing.T) {
 	// Reports stay valid after events are dropped.
 	d = evAnnotate(t, p, Input{Name: "n2", Text: "Crisis\n\nThe minister said the crisis had forced the bank to close."})
 	said := findEvent(t, d, "said", "")
-	if !containsInt(said.Reports, findEvent(t, d, "forced", "").ID) {
+	if !hasInt(said.Reports, findEvent(t, d, "forced", "").ID) {
 		t.Errorf("said reports %v, want forced", said.Reports)
 	}
 }

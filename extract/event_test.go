@@ -156,7 +156,7 @@ func TestEventsPressTVSeed(t *testing.T) {
 	wantClass(t, confirmed, ClassStatement)
 	wantDate(t, d, confirmed, "2015-11-30", false)
 	reported := findEvent(t, d, "meeting", "Russian government confirmed")
-	if !containsInt(confirmed.Reports, reported.ID) {
+	if !hasInt(confirmed.Reports, reported.ID) {
 		t.Errorf("confirmed reports %v, want the meeting %d", confirmed.Reports, reported.ID)
 	}
 	wantClass(t, reported, ClassMeet)
@@ -203,14 +203,14 @@ func TestEventsPressTVSeed(t *testing.T) {
 		t.Errorf("violated: modality %s claimant %d, want reported by Turkey", violated.Modality, violated.Claimant)
 	}
 	claiming := findEvent(t, d, "claiming", "air space")
-	if !containsInt(claiming.Reports, violated.ID) {
+	if !hasInt(claiming.Reports, violated.ID) {
 		t.Errorf("claiming reports %v, want %d", claiming.Reports, violated.ID)
 	}
 
 	// A quote's speaker: "…," the unnamed White House official said.
 	said := findEvent(t, d, "said", "expressed his regret")
 	expressed := findEvent(t, d, "expressed", "expressed his regret")
-	if !containsInt(said.Reports, expressed.ID) {
+	if !hasInt(said.Reports, expressed.ID) {
 		t.Errorf("said reports %v, want expressed %d", said.Reports, expressed.ID)
 	}
 	wantArg(t, d, said, "agent", said.Agents, "White House")
@@ -243,7 +243,7 @@ func TestEventsCopySeed(t *testing.T) {
 	wantArg(t, d, accused, "agent", accused.Agents, "Putin")
 	wantArg(t, d, accused, "patient", accused.Patients, "Turkey")
 	supporting := findEvent(t, d, "supporting", "ISIS")
-	if !containsInt(accused.Reports, supporting.ID) || supporting.Modality != Reported {
+	if !hasInt(accused.Reports, supporting.ID) || supporting.Modality != Reported {
 		t.Errorf("accused reports %v, supporting modality %s; want a reported claim", accused.Reports, supporting.Modality)
 	}
 
@@ -266,15 +266,6 @@ func noEventsOutsideBody(t *testing.T, d *Document) {
 func hasNominalText(ev *Event, role, text string) bool {
 	for _, n := range ev.Nominals {
 		if n.Role == role && strings.Contains(n.Text, text) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
 			return true
 		}
 	}
