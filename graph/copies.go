@@ -245,20 +245,25 @@ func isCopyPair(a, b shingled) (j float64, ok bool) {
 	return j, k >= need
 }
 
-// copyIndex is the near-copy index of the stored documents. The LSH index
-// has no delete: removed documents are dropped from live and filtered out of
-// query results, and the LSH is rebuilt once stale entries outnumber live
-// ones.
+// copyIndex is the near-copy index of the stored documents.
+//
+// The LSH makes added documents searchable only after Index, which sorts
+// every band table; calling it after each Add would make an ingest
+// quadratic. Documents added since the last Index are kept in pending and
+// scored directly (exactly, like any candidate) until there are maxPending
+// of them. The LSH has no delete either: removed documents are dropped from
+// live and filtered out of query results, and the LSH is rebuilt once
+// stale entries outnumber live ones.
 type copyIndex struct {
-	mu    sync.Mutex // guards lsh and dirty: Query needs Index after Add
-	lsh   *minhashlsh.MinhashLSH
-	dirty bool
-	next  int
-	live  map[int]string // LSH key -> doc IRI
-	key   map[string]int // doc IRI -> LSH key
-	texts map[string]shingled
-	sigs  map[string][]uint64
-	stale int
+	mu      sync.Mutex // guards lsh and pending: queries may run Index
+	lsh     *minhashlsh.MinhashLSH
+	pending []int // LSH keys added since the last Index
+	next    int
+	live    map[int]string // LSH key -> doc IRI
+	key     map[string]int // doc IRI -> LSH key
+	texts   map[string]shingled
+	sigs    map[string][]uint64
+	stale   int
 }
 
 func newCopyIndex() *copyIndex {
@@ -287,8 +292,11 @@ func (c *copyIndex) add(iri, text string) {
 	c.texts[iri] = sh
 	c.sigs[iri] = sig
 	c.lsh.Add(k, sig)
-	c.dirty = true
+	c.pending = append(c.pending, k)
 }
+
+// maxPending is how many documents may wait for the LSH's Index.
+const maxPending = 128
 
 func (c *copyIndex) remove(iri string) {
 	c.mu.Lock()
@@ -318,8 +326,9 @@ func (c *copyIndex) rebuildLocked() {
 	for _, iri := range iris {
 		c.lsh.Add(c.key[iri], c.sigs[iri])
 	}
+	c.lsh.Index()
+	c.pending = nil
 	c.stale = 0
-	c.dirty = true
 }
 
 // match is a stored document that is a near copy of (or copied by) a text.
@@ -337,17 +346,22 @@ func (c *copyIndex) query(sh shingled) []match {
 	}
 	sig := signature(sh.set)
 	c.mu.Lock()
-	if c.dirty {
+	if len(c.pending) > maxPending {
 		c.lsh.Index()
-		c.dirty = false
+		c.pending = nil
 	}
 	keys := c.lsh.Query(sig)
+	for _, k := range c.pending {
+		keys = append(keys, k)
+	}
 	var cands []string
+	seen := map[int]bool{}
 	for _, k := range keys {
 		ki, ok := k.(int)
-		if !ok {
+		if !ok || seen[ki] {
 			continue
 		}
+		seen[ki] = true
 		if iri, ok := c.live[ki]; ok {
 			cands = append(cands, iri)
 		}
