@@ -367,3 +367,66 @@ func TestCopiesPipelineSeeds(t *testing.T) {
 		t.Errorf("OriginalDate = %q, want the Press TV date 2015-11-30", p2.Copies.OriginalDate)
 	}
 }
+
+func TestCopyIndexRemoveAndRebuild(t *testing.T) {
+	orig := textDoc("presstv", readSeed(t, seedPressTV), "2015-11-30", "caption")
+	cp := textDoc("peoplesvoice", readSeed(t, seedCopy), "", "unknown")
+	r := NewReconciler()
+	p1, err := r.Plan(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Add(r.Record(orig, p1))
+	// Enough other documents to push the original out of the pending list
+	// into the LSH proper.
+	for i := 0; i < maxPending+10; i++ {
+		d := textDoc(fmt.Sprint("filler", i), fmt.Sprintf("Filler article %d\n\n%s", i,
+			strings.Repeat(fmt.Sprintf("word%d other%d text%d ", i, i*7, i*13), 20)), "", "unknown")
+		p, err := r.Plan(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Add(r.Record(d, p))
+	}
+	if p, _ := r.Plan(cp); p.Copies == nil || p.Copies.Original != p1.DocIRI {
+		t.Fatalf("copy not found once the original is in the LSH: %+v", p.Copies)
+	}
+	r.Remove(p1.DocIRI)
+	if p, _ := r.Plan(cp); p.Copies != nil {
+		t.Errorf("copy of a removed document: %+v", p.Copies)
+	}
+	// Removing most documents rebuilds the LSH; what is left still works.
+	for i := 0; i < maxPending; i++ {
+		sum := sha256.Sum256([]byte(fmt.Sprintf("Filler article %d\n\n%s", i,
+			strings.Repeat(fmt.Sprintf("word%d other%d text%d ", i, i*7, i*13), 20))))
+		r.Remove(DocIRI("sha256:" + hex.EncodeToString(sum[:])))
+	}
+	if r.Len() != 10 {
+		t.Fatalf("Len = %d after removing, want 10", r.Len())
+	}
+	r.Add(r.Record(orig, p1))
+	if p, _ := r.Plan(cp); p.Copies == nil || p.Copies.Original != p1.DocIRI {
+		t.Errorf("copy not found after the LSH was rebuilt: %+v", p.Copies)
+	}
+}
+
+func TestPlanConcurrent(t *testing.T) {
+	orig := textDoc("presstv", readSeed(t, seedPressTV), "2015-11-30", "caption")
+	cp := textDoc("peoplesvoice", readSeed(t, seedCopy), "", "unknown")
+	r := NewReconciler()
+	p1, _ := r.Plan(orig)
+	r.Add(r.Record(orig, p1))
+	want, _ := r.Plan(cp)
+	done := make(chan *Plan, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			p, _ := r.Plan(cp)
+			done <- p
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if got := <-done; got.Copies == nil || *got.Copies != *want.Copies {
+			t.Errorf("concurrent Plan gave %+v, want %+v", got.Copies, want.Copies)
+		}
+	}
+}
