@@ -430,3 +430,44 @@ func TestPlanConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestCopyExcerpt(t *testing.T) {
+	// A short post that lifts four paragraphs of the Press TV article and
+	// adds a line of its own: low Jaccard, one long verbatim block.
+	orig := readSeed(t, seedPressTV)
+	paras := strings.Split(orig, "\n\n")
+	var lifted []string
+	for _, p := range paras {
+		if strings.HasPrefix(p, "Obama and Putin reportedly") || strings.HasPrefix(p, "Russia has been conducting") ||
+			strings.HasPrefix(p, "Obama urged Putin") || strings.HasPrefix(p, "\"President Obama reiterated") {
+			lifted = append(lifted, p)
+		}
+	}
+	if len(lifted) != 4 {
+		t.Fatalf("found %d of the 4 paragraphs in the seed", len(lifted))
+	}
+	excerpt := "Syria talks in Paris\n\nHere is what the Iranian channel wrote about it.\n\n" + strings.Join(lifted, "\n\n")
+	a, b := shingle(orig), shingle(excerpt)
+	if j := jaccard(a.set, b.set); j > 0.3 {
+		t.Fatalf("excerpt Jaccard %.2f: not a low-Jaccard case", j)
+	}
+	r := NewReconciler()
+	od := textDoc("presstv", orig, "2015-11-30", "caption")
+	p1, _ := r.Plan(od)
+	r.Add(r.Record(od, p1))
+	p, err := r.Plan(textDoc("excerpt", excerpt, "", "unknown"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Copies == nil || p.Copies.Original != p1.DocIRI {
+		t.Errorf("excerpt not found as a copy: %+v", p.Copies)
+	}
+	// Two paragraphs of a long article are not a copy of it.
+	short := "Syria talks\n\nOur view of the talks, in our own words, with many points of our own about it all.\n\n" +
+		lifted[0] + "\n\nWe think this shows little. The talks went on for hours and nobody knows what came of them, " +
+		"said a diplomat we asked, who would not be named and who spoke of other matters at length, " +
+		"of the weather in Paris, of the long queues at the summit, and of the food, which he did not like."
+	if p, _ := r.Plan(textDoc("short", short, "", "unknown")); p.Copies != nil {
+		t.Errorf("a post quoting one paragraph was taken for a copy (similarity %.2f)", p.Copies.Similarity)
+	}
+}
