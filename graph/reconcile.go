@@ -18,7 +18,9 @@ package graph
 //     and the Levant" (initials of the words other than of/the/and/...), for
 //     every type but PERSON;
 //  4. people by name suffix: "Obama" or "Barack Obama" and a known
-//     "US President Barack Obama" (one name's words end the other's).
+//     "US President Barack Obama" (one name's words end the other's, once
+//     leading titles and nationality adjectives are set aside: "President
+//     Putin" is "Vladimir Putin").
 //
 // A PERSON candidate is dropped when its full names conflict with this one's
 // ("Jeb Bush" never joins a node named "George W. Bush", even through the
@@ -544,15 +546,43 @@ func suffixOf(short, long string) bool {
 	return true
 }
 
+// Words that open a person's name without being part of it: titles and
+// the nationality adjectives news copy puts before them ("US President
+// Barack Obama", "Russian President Vladimir Putin").
+var personTitles = map[string]bool{
+	"president": true, "vice": true, "prime": true, "minister": true, "foreign": true, "defense": true,
+	"defence": true, "secretary": true, "state": true, "general": true, "gen": true, "chancellor": true,
+	"premier": true, "king": true, "queen": true, "prince": true, "princess": true, "sheikh": true,
+	"ayatollah": true, "pope": true, "mr": true, "mrs": true, "ms": true, "dr": true, "sir": true,
+	"lord": true, "senator": true, "sen": true, "rep": true, "representative": true, "governor": true,
+	"gov": true, "mayor": true, "speaker": true, "leader": true, "former": true, "then": true,
+	"us": true, "american": true, "russian": true, "french": true, "british": true, "german": true,
+	"chinese": true, "iranian": true, "turkish": true, "syrian": true, "israeli": true, "ukrainian": true,
+	"saudi": true, "iraqi": true, "indian": true, "japanese": true, "italian": true, "spanish": true,
+}
+
+// personCore drops leading title words from a normalized person name,
+// keeping at least its last word.
+func personCore(norm string) string {
+	toks := strings.Fields(norm)
+	i := 0
+	for i < len(toks)-1 && personTitles[toks[i]] {
+		i++
+	}
+	return strings.Join(toks[i:], " ")
+}
+
 // personConflict reports whether a PERSON entity's full name contradicts
 // the node's full names: both have several words and neither ends the
 // other, and the node does not know this name as an alias.
 func personConflict(name string, aliases []string, v *nodeView) bool {
-	if len(strings.Fields(name)) < 2 {
+	core := personCore(name)
+	if len(strings.Fields(core)) < 2 {
 		return false
 	}
 	for _, f := range v.full {
-		if len(strings.Fields(f)) < 2 || suffixOf(name, f) || suffixOf(f, name) {
+		fc := personCore(f)
+		if len(strings.Fields(fc)) < 2 || suffixOf(core, fc) || suffixOf(fc, core) {
 			continue
 		}
 		if containsString(v.names, name) || containsString(aliases, f) {
@@ -661,6 +691,7 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 			}, func(v *nodeView) bool {
 				for _, n := range names {
 					for _, m := range v.names {
+						n, m := personCore(n), personCore(m)
 						if suffixOf(n, m) || suffixOf(m, n) {
 							return true
 						}

@@ -650,3 +650,21 @@ func TestEventUndatedNeedsSameDocumentDate(t *testing.T) {
 		t.Errorf("an undated denial in an undated article merged")
 	}
 }
+
+func TestEntityTitledPerson(t *testing.T) {
+	r := NewReconciler()
+	b1 := rcNewDoc("one")
+	b1.entity(extract.Person, "Vladimir Putin", "person:vladimir putin")
+	rcIngest(t, r, b1)
+	b2 := rcNewDoc("two")
+	pres := b2.entity(extract.Person, "President Putin", "person:president putin")
+	p2 := rcIngest(t, r, b2)
+	if p2.Entity[pres] != "entity/person/vladimir-putin" {
+		t.Errorf("President Putin -> %q", p2.Entity[pres])
+	}
+	b3 := rcNewDoc("three")
+	other := b3.entity(extract.Person, "President Vladimir Zelensky", "person:president vladimir zelensky")
+	if p3 := rcIngest(t, r, b3); p3.Entity[other] == "entity/person/vladimir-putin" {
+		t.Errorf("a different Vladimir joined Putin")
+	}
+}
