@@ -92,7 +92,7 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 		s: s, p: p, r: NewReconciler(), sum: sum,
 		records: make(map[string]DocRecord, len(recs)),
 		urls:    make(map[string]string, len(docs)),
-		events:  map[string]bool{}, entities: map[string]bool{}, copies: map[string]bool{},
+		written: map[string]*Plan{}, copies: map[string]bool{},
 	}
 	for _, rec := range recs {
 		in.r.Add(rec)
@@ -131,7 +131,32 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 			opt.Progress(n+1, len(inputs))
 		}
 	}
-	sum.Events, sum.Entities, sum.Copies = len(in.events), len(in.entities), len(in.copies)
+	// Events merged across sources: the events written in this run that
+	// end up reported by more than one stored document.
+	reporters := map[string]map[string]bool{}
+	for _, rec := range in.records {
+		for _, ev := range rec.Events {
+			if reporters[ev.IRI] == nil {
+				reporters[ev.IRI] = map[string]bool{}
+			}
+			reporters[ev.IRI][rec.IRI] = true
+		}
+	}
+	events, entities := map[string]bool{}, map[string]bool{}
+	for _, plan := range in.written {
+		for _, e := range plan.Event {
+			if e != "" && !events[e] {
+				events[e] = true
+				if len(reporters[e]) > 1 {
+					sum.MergedEvents++
+				}
+			}
+		}
+		for _, e := range plan.Entity {
+			entities[e] = true
+		}
+	}
+	sum.Events, sum.Entities, sum.Copies = len(events), len(entities), len(in.copies)
 	return sum, errs
 }
 
@@ -157,7 +182,10 @@ type ingester struct {
 	records map[string]DocRecord // stored documents by IRI
 	urls    map[string]string
 
-	events, entities, copies map[string]bool
+	// written holds the latest plan of each document written in this run:
+	// the summary counts events, entities and merges from them.
+	written map[string]*Plan
+	copies  map[string]bool
 }
 
 func inputName(in extract.Input) string {
@@ -251,12 +279,9 @@ func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bo
 	}
 	g.sum.Stored++
 	g.sum.Redated += len(writes) - 1
-	g.sum.MergedEvents += plan.MergedEvents
-	for _, e := range plan.Event {
-		g.events[e] = true
-	}
-	for _, e := range plan.Entity {
-		g.entities[e] = true
+	for _, w := range writes {
+		// A re-dated copy's latest plan replaces what it counted before.
+		g.written[w.Plan.DocIRI] = w.Plan
 	}
 	if plan.Copies != nil {
 		g.copies[plan.DocIRI+" "+plan.Copies.Original] = true

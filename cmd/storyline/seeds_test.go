@@ -11,6 +11,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -375,5 +377,36 @@ func writeFile(t *testing.T, path, content string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The ingest summary counts what the store ends up with, also when the copy
+// is stored before its original and re-dated in the same run.
+func TestIngestSummary(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	_, stderr, err := cli(t, "", "--db", db, "ingest", seedCopy, seedOriginal)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`^read 2 articles \(0 skipped as already stored\): (\d+) events, (\d+) entities, (\d+) events merged across sources, 1 copy\n$`).FindStringSubmatch(stderr)
+	if m == nil {
+		t.Fatalf("summary %q", stderr)
+	}
+	tl := loadTimeline(t, db)
+	if n, _ := strconv.Atoi(m[1]); n != len(tl.Events) {
+		t.Errorf("summary says %d events, the timeline has %d", n, len(tl.Events))
+	}
+	merged := 0
+	for _, e := range tl.Events {
+		docs := map[string]bool{}
+		for _, s := range e.Sources {
+			docs[s.Document] = true
+		}
+		if len(docs) == 2 {
+			merged++
+		}
+	}
+	if n, _ := strconv.Atoi(m[3]); n != merged || merged < 20 {
+		t.Errorf("summary says %d events merged across sources, the timeline has %d reported by both", n, merged)
 	}
 }
