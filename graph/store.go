@@ -136,6 +136,7 @@ func sqliteDSN(path string, opt OpenOptions) string {
 	} else {
 		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "NORMAL")
+		q.Set("_cache_size", "-65536") // 64 MiB: index inserts stay in memory
 	}
 	return "file:" + esc + "?" + q.Encode()
 }
