@@ -1218,11 +1218,15 @@ func (x *evCtx) resolvePronoun(i int, ev *Event) int {
 	return -1
 }
 
-// location finds a place mention after the trigger in its clause.
+// location finds a place mention after the trigger in its clause. An
+// event noun's place is in its own phrase: the search stops at a comma
+// ("the end of the Cold War in 1991, largely due to the crisis in Ukraine"
+// did not end in Ukraine).
 func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
+	nominal := !x.info[ev.ID].verbal
 	for j := endTok; j < s.EndToken; j++ {
 		w := x.low(j)
-		if w == ";" || ((x.tag(j) == "IN" || x.tag(j) == "WDT") && subordinators[w]) {
+		if w == ";" || (nominal && w == ",") || ((x.tag(j) == "IN" || x.tag(j) == "WDT") && subordinators[w]) {
 			return
 		}
 		if k := x.evAt[j]; k >= 0 && x.info[k].verbal && x.tag(j) != "VBN" && x.tag(j) != "VBG" {
