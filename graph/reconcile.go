@@ -157,8 +157,10 @@ func (r *Reconciler) Plan(doc *extract.Document) (*Plan, error) {
 	}
 	p := &Plan{DocIRI: DocIRI(id)}
 	r.planEntities(doc, p)
-	r.planEvents(doc, p)
+	// Copies first: an article and the one it copies tell the same
+	// events, which lets events with no named participant merge too.
 	r.planCopies(doc, p)
+	r.planEvents(doc, p)
 	return p, nil
 }
 
@@ -1209,7 +1211,7 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 				}
 			}
 			if joined == nil {
-				iri := r.knownEvent(f)
+				iri := r.knownEvent(f, copyKin(p))
 				if iri == "" {
 					iri = newEventIRI(f, p.DocIRI, i)
 				}
@@ -1244,7 +1246,31 @@ func argIRI(a extract.Arg, ents []string) string {
 }
 
 // knownEvent returns the known event node f merges with, or "".
-func (r *Reconciler) knownEvent(f *evFacts) string {
+// copyKin lists the stored documents that p's document copies or that
+// copy it.
+func copyKin(p *Plan) set {
+	kin := set{}
+	if p.Copies != nil {
+		kin[p.Copies.Original]++
+	}
+	for _, c := range p.CopiedBy {
+		kin[c.Copy]++
+	}
+	return kin
+}
+
+// copyCompatible is the rule for an event with no named participant in an
+// article and the article it copies (or that copies it): the same class,
+// trigger lemma and specific date, and no conflicting place. Between
+// unrelated articles such events never merge ("the end" in 1991 could be
+// the end of anything).
+func copyCompatible(a, b *evFacts) bool {
+	return a.class == b.class && a.key != "" && a.key == b.key && a.sameLemma(b) &&
+		a.participants() == 0 && b.participants() == 0 &&
+		(len(a.locations) == 0 || len(b.locations) == 0 || shares(a.locations, b.locations) > 0)
+}
+
+func (r *Reconciler) knownEvent(f *evFacts, kin set) string {
 	var ctx string
 	for c := range f.ctx {
 		ctx = c
@@ -1260,8 +1286,9 @@ func (r *Reconciler) knownEvent(f *evFacts) string {
 	sort.Strings(iris)
 	best, bestShare := "", -1
 	for _, iri := range iris {
-		k := r.evs.nodes[iri].facts
-		if !compatible(f, k, false) {
+		node := r.evs.nodes[iri]
+		k := node.facts
+		if !compatible(f, k, false) && !(shares(node.docs, kin) > 0 && copyCompatible(f, k)) {
 			continue
 		}
 		s := shares(union(f.agents, f.patients), union(k.agents, k.patients)) + shares(f.locations, k.locations)

@@ -668,3 +668,36 @@ func TestEntityTitledPerson(t *testing.T) {
 		t.Errorf("a different Vladimir joined Putin")
 	}
 }
+
+// Events with no named participant merge only between an article and its
+// copy, and then only with the same class, lemma and date.
+func TestEventNoParticipantsMergeBetweenCopies(t *testing.T) {
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	end := func(text string) (*rcDoc, int) {
+		b := rcNewDoc(text)
+		b.doc.DCT = extract.DCT{Value: "2015-11-30", Source: "caption"}
+		return b, b.event(rcEv{class: "other", lemma: "end", timex: b.date("1991", "")})
+	}
+	r := NewReconciler()
+	orig, oi := end(read("presstv-obama-putin.txt"))
+	po := rcIngest(t, r, orig)
+	cp, ci := end(read("peoplesvoice-copy-obama-putin.txt"))
+	pc := rcIngest(t, r, cp)
+	if pc.Copies == nil || pc.Copies.Original != po.DocIRI {
+		t.Fatalf("the copy seed is not found to copy the original: %+v", pc.Copies)
+	}
+	if pc.Event[ci] != po.Event[oi] {
+		t.Errorf("'the end' in 1991 in an article and its copy: %s and %s, want one event", pc.Event[ci], po.Event[oi])
+	}
+	other, xi := end("Strike ends\n\nThe end came in 1991 after a long strike by miners in the north of the country.")
+	px := rcIngest(t, r, other)
+	if px.Event[xi] == po.Event[oi] {
+		t.Error("'the end' in 1991 in an unrelated article merged with the seeds' event")
+	}
+}
