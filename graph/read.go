@@ -88,6 +88,11 @@ type EventMentionInfo struct {
 	Agents        []EntityRef `json:"agents,omitempty"`
 	Patients      []EntityRef `json:"patients,omitempty"`
 	Locations     []EntityRef `json:"locations,omitempty"`
+	// AgentPhrases, PatientPhrases and LocationPhrases are unnamed
+	// participants: noun phrases in slots no entity fills.
+	AgentPhrases    []string `json:"agent_phrases,omitempty"`
+	PatientPhrases  []string `json:"patient_phrases,omitempty"`
+	LocationPhrases []string `json:"location_phrases,omitempty"`
 }
 
 // labelledFact is the object of one quad and the document (label) stating it.
@@ -516,6 +521,7 @@ var eventPredicates = []string{
 	PredClass, PredTrigger, PredDate, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation,
 	PredMentionOf, PredInDocument, PredSentence, PredStart, PredEnd, PredEvidence, PredModality,
 	PredClaimant, PredReports, PredTimex, PredTimeInherited, PredName, PredEntityType,
+	PredAgentPhrase, PredPatientPhrase, PredLocationPhrase,
 }
 
 // Events lists the event nodes with their mentions, dated ones first in
@@ -582,21 +588,24 @@ func eventsOf(v quadView) []EventInfo {
 		}
 		for _, m := range mentionsOf[subj] {
 			mi := EventMentionInfo{
-				IRI:           m,
-				Doc:           v.best(m, PredInDocument),
-				Trigger:       v.best(m, PredTrigger),
-				Start:         v.num(m, PredStart),
-				End:           v.num(m, PredEnd),
-				Sentence:      v.num(m, PredSentence),
-				Evidence:      v.best(m, PredEvidence),
-				Date:          v.best(m, PredDate),
-				Timex:         v.best(m, PredTimex),
-				TimeInherited: v.best(m, PredTimeInherited) == "true",
-				Modality:      v.best(m, PredModality),
-				Reports:       v.all(m, PredReports),
-				Agents:        refs(m, PredAgent),
-				Patients:      refs(m, PredPatient),
-				Locations:     refs(m, PredLocation),
+				IRI:             m,
+				Doc:             v.best(m, PredInDocument),
+				Trigger:         v.best(m, PredTrigger),
+				Start:           v.num(m, PredStart),
+				End:             v.num(m, PredEnd),
+				Sentence:        v.num(m, PredSentence),
+				Evidence:        v.best(m, PredEvidence),
+				Date:            v.best(m, PredDate),
+				Timex:           v.best(m, PredTimex),
+				TimeInherited:   v.best(m, PredTimeInherited) == "true",
+				Modality:        v.best(m, PredModality),
+				Reports:         v.all(m, PredReports),
+				Agents:          refs(m, PredAgent),
+				Patients:        refs(m, PredPatient),
+				Locations:       refs(m, PredLocation),
+				AgentPhrases:    v.all(m, PredAgentPhrase),
+				PatientPhrases:  v.all(m, PredPatientPhrase),
+				LocationPhrases: v.all(m, PredLocationPhrase),
 			}
 			if c := v.best(m, PredClaimant); c != "" {
 				r := ref(c)

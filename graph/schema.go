@@ -79,4 +79,10 @@ const (
 	PredTimeInherited = "timeInherited" // event mention -> true when dated by sentence or article
 	PredRangeBegin    = "rangeBegin"    // event, event mention -> TIMEX3 value of a "since X" start
 	PredRangeEnd      = "rangeEnd"      // event, event mention -> TIMEX3 value of an "until X" end
+
+	// Unnamed participants of an event mention: noun phrases that fill a
+	// slot no entity fills ("militants", "Syrian forces").
+	PredAgentPhrase    = "agentPhrase"    // event mention -> phrase
+	PredPatientPhrase  = "patientPhrase"  // event mention -> phrase
+	PredLocationPhrase = "locationPhrase" // event mention -> phrase
 )

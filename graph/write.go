@@ -320,6 +320,11 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 				}
 			}
 		}
+		for _, n := range ev.Nominals {
+			if pred := phrasePredicate(n.Role); pred != "" && n.Text != "" {
+				b.str(em, pred, n.Text)
+			}
+		}
 	}
 
 	// Relations between entities.
@@ -390,3 +395,16 @@ func relationPredicate(typ string) string {
 // relationPredicates are the entity -> entity (or value) predicates the
 // read API reports as relations.
 var relationPredicates = []string{PredMemberOf, PredRole, PredRoleOf, PredSupports, PredLocatedIn, PredAttributedTo}
+
+// phrasePredicate is the predicate of an unnamed participant in role.
+func phrasePredicate(role string) string {
+	switch role {
+	case "agent":
+		return PredAgentPhrase
+	case "patient":
+		return PredPatientPhrase
+	case "location":
+		return PredLocationPhrase
+	}
+	return ""
+}

@@ -37,12 +37,22 @@ type Event struct {
 	Agents    []EntityRef `json:"agents"`
 	Patients  []EntityRef `json:"patients"`
 	Locations []EntityRef `json:"locations"`
+	// Phrases are unnamed participants, as the sources word them
+	// ("militants", "Syrian forces"), for slots no entity fills.
+	Phrases []Phrase `json:"phrases,omitempty"`
 	// Modality is the modality all sources agree on, or "disputed".
 	Modality string   `json:"modality"`
 	Sources  []Source `json:"sources"`
 	// Disagreements lists the fields on which sources differ, each value
 	// with the documents that give it. Nothing is overwritten.
 	Disagreements []Disagreement `json:"disagreements,omitempty"`
+}
+
+// Phrase is an unnamed participant: a noun phrase in the agent, patient or
+// location slot of an event.
+type Phrase struct {
+	Role string `json:"role"`
+	Text string `json:"text"`
 }
 
 // Range is a date range in TIMEX3 values; either end may be empty.
@@ -74,6 +84,7 @@ type Source struct {
 	TimeInherited bool       `json:"time_inherited,omitempty"`
 	Modality      string     `json:"modality"`
 	Claimant      *EntityRef `json:"claimant,omitempty"`
+	Phrases       []Phrase   `json:"phrases,omitempty"`
 }
 
 // Disagreement is one field on which the sources of an event differ.

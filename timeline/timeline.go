@@ -123,6 +123,12 @@ func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 		if m.Claimant != nil {
 			src.Claimant = &EntityRef{ID: m.Claimant.IRI, Name: m.Claimant.Name}
 		}
+		src.Phrases = phrases(m)
+		for _, ph := range src.Phrases {
+			if !containsPhrase(e.Phrases, ph) {
+				e.Phrases = append(e.Phrases, ph)
+			}
+		}
 		e.Sources = append(e.Sources, src)
 		dates.add(m.Date, m.Doc)
 		modalities.add(m.Modality, m.Doc)
@@ -138,6 +144,39 @@ func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 	}
 	e.Summary = summary(e, mentions)
 	return e
+}
+
+// phrases lists a report's unnamed participants by role.
+func phrases(m graph.EventMentionInfo) []Phrase {
+	var out []Phrase
+	for _, r := range []struct {
+		role  string
+		texts []string
+	}{{"agent", m.AgentPhrases}, {"patient", m.PatientPhrases}, {"location", m.LocationPhrases}} {
+		for _, t := range r.texts {
+			out = append(out, Phrase{Role: r.role, Text: t})
+		}
+	}
+	return out
+}
+
+func containsPhrase(list []Phrase, p Phrase) bool {
+	for _, q := range list {
+		if q.Role == p.Role && strings.EqualFold(q.Text, p.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// phrase is the first unnamed participant in role, or "".
+func phrase(e Event, role string) string {
+	for _, p := range e.Phrases {
+		if p.Role == role {
+			return p.Text
+		}
+	}
+	return ""
 }
 
 // summary is a one-line account: who, what (the first report's trigger as
@@ -159,14 +198,27 @@ func summary(e Event, mentions []graph.EventMentionInfo) string {
 		}
 	}
 	var b strings.Builder
-	if n := names(e.Agents); n != "" {
-		b.WriteString(n)
+	who := names(e.Agents)
+	if who == "" {
+		who = phrase(e, "agent")
+	}
+	if who != "" {
+		b.WriteString(who)
 		b.WriteByte(' ')
 	}
 	b.WriteString(what)
-	if n := names(patients); n != "" {
+	whom := names(patients)
+	if whom == "" && len(e.Patients) == 0 {
+		whom = phrase(e, "patient")
+	}
+	if whom != "" {
 		b.WriteByte(' ')
-		b.WriteString(n)
+		b.WriteString(whom)
+	}
+	if len(e.Locations) == 0 {
+		if where := phrase(e, "location"); where != "" {
+			b.WriteString(" " + where)
+		}
 	}
 	if len(e.Locations) > 0 {
 		places := make([]string, 0, len(e.Locations))
@@ -263,8 +315,12 @@ func (t *Timeline) WriteText(w io.Writer) error {
 				outlets = append(outlets, o)
 			}
 		}
-		if _, err := fmt.Fprintf(w, "%-12s %-10s %s%s  [%d reports: %s]\n", date, e.Class, e.Summary, mod,
-			len(e.Sources), strings.Join(outlets, "; ")); err != nil {
+		reports := "1 report"
+		if len(e.Sources) != 1 {
+			reports = fmt.Sprintf("%d reports", len(e.Sources))
+		}
+		if _, err := fmt.Fprintf(w, "%-16s %-11s %s%s  [%s: %s]\n", date, e.Class, e.Summary, mod,
+			reports, strings.Join(outlets, "; ")); err != nil {
 			return err
 		}
 	}

@@ -124,6 +124,8 @@ type annotatedEvent struct {
 	Modality      string        `json:"modality"`
 	Claimant      *annotatedArg `json:"claimant,omitempty"`
 	Reports       []int         `json:"reports,omitempty"`
+	// Nominals are unnamed participants ("militants", "Syrian forces").
+	Nominals []extract.NominalArg `json:"nominals,omitempty"`
 }
 
 type annotatedSpan struct {
@@ -186,6 +188,7 @@ func writeAnnotation(w io.Writer, doc *extract.Document) error {
 			Lemma: ev.Lemma, Class: ev.Class, Sentence: ev.Sentence,
 			Agents: args(ev.Agents), Patients: args(ev.Patients), Locations: args(ev.Locations),
 			TimeInherited: ev.TimeInherited, Modality: ev.Modality, Reports: ev.Reports,
+			Nominals: ev.Nominals,
 		}
 		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
 			t := doc.Timexes[ev.Timex]

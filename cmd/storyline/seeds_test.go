@@ -174,6 +174,40 @@ func TestSeedOriginal(t *testing.T) {
 	}
 }
 
+// Unnamed participants reach the timeline: the pilot killed by militants,
+// the second pilot saved by Syrian forces, the US backing militants.
+func TestSeedUnnamedParticipants(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal)
+	tl := loadTimeline(t, db)
+	for _, tc := range []struct {
+		what, class, role, text string
+	}{
+		{"a pilot killed by militants", "kill", "agent", "militants"},
+		{"the US and its allies backing militants", "support", "patient", "militants"},
+	} {
+		found := false
+		for _, e := range tl.Events {
+			if e.Class != tc.class {
+				continue
+			}
+			for _, p := range e.Phrases {
+				if p.Role == tc.role && strings.Contains(p.Text, tc.text) {
+					found = true
+					if !strings.Contains(e.Summary, tc.text) {
+						t.Errorf("%s: summary %q does not name %q", tc.what, e.Summary, tc.text)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no %s event with %s %q", tc.what, tc.class, tc.role, tc.text)
+		}
+	}
+	if got := find(tl, eventQuery{class: "rescue", agent: "Syria", trigger: "sav"}); len(got) != 1 {
+		t.Errorf("the second pilot saved by Syrian forces: %d rescue events by Syria, want 1", len(got))
+	}
+}
+
 func TestSeedCopyAloneKeepsUnknownYear(t *testing.T) {
 	db := ingestSeeds(t, seedCopy)
 	tl := loadTimeline(t, db)
