@@ -12,6 +12,8 @@ func newEvalCmd() *cobra.Command {
 		Short: "Measure extraction quality on annotated corpora",
 		Long: `Eval scores Storyline's extraction against gold annotations. The README keeps
 the latest figures and the commands that give them.`,
+		Example: `  storyline eval timeml ../shared/data/timeml/tbaq/TimeBank ../shared/data/timeml/tbaq/AQUAINT
+  storyline eval ecbplus ../shared/data/ecbplus`,
 	}
 	cmd.AddCommand(newEvalTimeMLCmd(), newEvalECBPlusCmd())
 	return cmd

@@ -15,6 +15,9 @@ func newExportCmd() *cobra.Command {
 		Long: `Export writes every quad of the store with its label (the document it was
 read from) as N-Quads, or the documents, entities and events as one JSON object
 (--format json). "storyline import" reads the N-Quads back.`,
+		Example: `  storyline export > story.nq
+  storyline export --format json -o story.json
+  storyline --db other.db import story.nq`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := openStore(cmd, true)
@@ -52,6 +55,8 @@ func newImportCmd() *cobra.Command {
 		Long: `Import reads N-Quads files into the store, each in one transaction. A
 malformed line is reported as FILE:LINE and nothing of that file is stored.
 Quads already in the store are skipped.`,
+		Example: `  storyline --db copy.db import story.nq
+  storyline export | storyline --db copy.db import -`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := openStore(cmd, false)

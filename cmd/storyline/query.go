@@ -18,10 +18,10 @@ func newQueryCmd() *cobra.Command {
 		Long: `Query runs a Gizmo query (Cayley's graph language: ES5 JavaScript, so var and
 function, no let or arrow functions) and prints one result per line: the node,
 then its tags as key=value. IRIs are printed as <...>. "-" reads the query from
-standard input. Example:
-
-  storyline query 'g.V("<entity/person/barack-obama>").Out("<name>").All()'
-  storyline query 'g.V().Has("<entityType>", "PERSON").Tag("p").Out("<name>").All()'`,
+standard input.`,
+		Example: `  storyline query 'g.V("<entity/person/barack-obama>").Out("<name>").All()'
+  storyline query 'g.V().Has("<entityType>", "PERSON").Tag("p").Out("<name>").All()'
+  storyline query --format json 'g.V("<entity/gpe/tr>").In("<agent>").Out("<class>").All()'`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			q := args[0]

@@ -30,6 +30,9 @@ func newReplCmd() *cobra.Command {
 history and tab completion when standard input is a terminal. A query goes on
 while brackets, parentheses or quotes are open or a line ends with '.' or '\'.
 Type :help for the shortcuts.`,
+		Example: `  storyline repl
+  storyline --db /tmp/seeds.db repl --history /tmp/storyline_history
+  echo ':timeline Putin' | storyline repl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			store, err := openStore(cmd, true)
