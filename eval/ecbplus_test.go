@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"github.com/storyline/storyline/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,25 +13,7 @@ import (
 // sharedData is <repo root>/../shared/data, or skips the test.
 func ecbSharedData(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("../shared/data not found: no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	data := filepath.Join(dir, "..", "shared", "data")
-	if _, err := os.Stat(filepath.Join(data, "ecbplus")); err != nil {
-		t.Skipf("../shared/data not found: %v", err)
-	}
-	return data
+	return filepath.Dir(shareddata.Dir(t, "ecbplus"))
 }
 
 const ecbFixture = `<?xml version="1.0" encoding="UTF-8"?>

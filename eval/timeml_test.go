@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"github.com/storyline/storyline/internal/shareddata"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,11 +16,7 @@ import (
 // tests' helper), or skips the test.
 func tmlSharedData(t testing.TB, sub string) string {
 	t.Helper()
-	p := filepath.Join(ecbSharedData(t), sub)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("../shared/data not found: %v", err)
-	}
-	return p
+	return shareddata.Dir(t, sub)
 }
 
 func TestParseTimeMLStripsTagsAndEntities(t *testing.T) {

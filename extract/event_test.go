@@ -2,9 +2,9 @@ package extract
 
 import (
 	"context"
+	"github.com/storyline/storyline/internal/shareddata"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -403,25 +403,7 @@ func checkEventInvariants(t testing.TB, d *Document) {
 // bbcFiles lists up to n BBC articles from ../shared/data/bbc, or skips.
 func bbcFiles(tb testing.TB, n int) []string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("../shared/data not found: no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "data", "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		tb.Skip("../shared/data/bbc not found")
-	}
-	sort.Strings(files)
+	files := shareddata.BBC(tb)
 	if n > 0 && len(files) > n {
 		step := len(files) / n
 		var out []string

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"github.com/storyline/storyline/internal/shareddata"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -17,25 +18,7 @@ import (
 // directory holding go.mod), or skips the test.
 func tseSharedData(tb testing.TB, sub string) string {
 	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Skipf("…/shared/data not found: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Skip("…/shared/data not found: no go.mod above the working directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "data", sub)
-	if _, err := os.Stat(p); err != nil {
-		tb.Skipf("…/shared/data not found: %v", err)
-	}
-	return p
+	return shareddata.Dir(tb, sub)
 }
 
 // tseSeed reads a seed article from testdata/seeds.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/storyline/storyline/internal/shareddata"
 	"os"
 	"path/filepath"
 	"sort"
@@ -18,31 +19,18 @@ import (
 // holds go.mod.
 func reconRepoRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := shareddata.Root()
 	if err != nil {
-		t.Fatalf("getwd: %v", err)
+		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the working directory")
-		}
-		dir = parent
-	}
+	return root
 }
 
 // reconSharedData returns <repo>/../shared/data, skipping the test when it
 // is absent.
 func reconSharedData(t testing.TB) string {
 	t.Helper()
-	dir := filepath.Join(reconRepoRoot(t), "..", "shared", "data")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("../shared/data not found: %v", err)
-	}
-	return dir
+	return shareddata.Dir(t)
 }
 
 func readSeed(t testing.TB, name string) string {

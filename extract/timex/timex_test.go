@@ -2,8 +2,8 @@ package timex
 
 import (
 	"context"
+	"github.com/storyline/storyline/internal/shareddata"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -223,23 +223,7 @@ func FuzzTag(f *testing.F) {
 // BenchmarkTagBBC tags the BBC News corpus; b.SetBytes makes go test
 // report MB/s.
 func BenchmarkTagBBC(b *testing.B) {
-	dir, err := os.Getwd()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			b.Skip("../shared/data not found: no go.mod above the benchmark")
-		}
-		dir = filepath.Dir(dir)
-	}
-	files, _ := filepath.Glob(filepath.Join(dir, "..", "shared", "data", "bbc", "*", "*.txt"))
-	if len(files) == 0 {
-		b.Skip("../shared/data not found: no bbc/*/*.txt")
-	}
+	files := shareddata.BBC(b)
 	var texts []string
 	size := 0
 	for _, f := range files {
