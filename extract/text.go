@@ -180,6 +180,7 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 		} else {
 			bounds = sentenceEnds(toks, b.firstTok, b.endTok)
 		}
+		bounds = capSentences(toks, b.firstTok, bounds)
 		start := b.firstTok
 		for _, end := range bounds {
 			if end <= start {
@@ -190,6 +191,12 @@ func (s *textStage) Run(ctx context.Context, doc *Document) error {
 			fixQuoteTags(text, sent)
 			si := len(doc.Sentences)
 			kind := b.kind
+			if kind == KindHeadline && start > b.firstTok {
+				// An overlong first line: only its first part heads.
+				kind = KindBody
+			} else if kind == KindHeadline {
+				doc.Headline = Span{sent[0].Start, sent[len(sent)-1].End()}
+			}
 			if kind == KindBody && sentenceBoilerplate(text[sent[0].Start:sent[len(sent)-1].End()], &cue) {
 				kind = KindBoilerplate
 			}
@@ -2196,3 +2203,47 @@ goose goosed`
 	}
 	return m
 }()
+
+// maxSentenceTokens bounds a sentence's length. News sentences rarely pass
+// 100 tokens; text with no sentence punctuation (a list flattened by an
+// HTML extractor, a transcript) is cut into pieces of at most this many
+// tokens so that the later stages, which look across a sentence, stay
+// linear in the text.
+const maxSentenceTokens = 150
+
+// capSentences splits every sentence [start, end) of bounds that is longer
+// than maxSentenceTokens, after the last comma, semicolon, colon or dash of
+// its second half, else at the limit.
+func capSentences(toks []tokenize.Token, start int, bounds []int) []int {
+	long := false
+	prev := start
+	for _, end := range bounds {
+		if end-prev > maxSentenceTokens {
+			long = true
+			break
+		}
+		prev = end
+	}
+	if !long {
+		return bounds
+	}
+	out := make([]int, 0, len(bounds)+4)
+	prev = start
+	for _, end := range bounds {
+		for end-prev > maxSentenceTokens {
+			cut := prev + maxSentenceTokens
+			for j := cut - 1; j > prev+maxSentenceTokens/2; j-- {
+				switch toks[j].Text {
+				case ",", ";", ":", "—", "–", "-":
+					cut = j + 1
+					j = prev // stop
+				}
+			}
+			out = append(out, cut)
+			prev = cut
+		}
+		out = append(out, end)
+		prev = end
+	}
+	return out
+}

@@ -511,3 +511,41 @@ func TestTokenizeMatchesProse(t *testing.T) {
 		t.Errorf("%d texts tokenized differently", diffs)
 	}
 }
+
+// Text with no sentence punctuation is cut into sentences of at most
+// maxSentenceTokens tokens, at a comma where there is one, so that the
+// stages that look across a sentence stay linear.
+func TestOverlongSentencesAreCut(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Headline\n\n" + strings.Repeat("Obama met Putin in Paris, and Turkey attacked Russia ", 200) + "\n"
+	doc, err := p.AnnotateUntil(context.Background(), Input{Name: "long", Text: text}, "text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := text[doc.Headline.Start:doc.Headline.End]; got != "Headline" {
+		t.Errorf("headline %q", got)
+	}
+	if len(doc.Sentences) < 10 {
+		t.Fatalf("%d sentences from 2,000 unpunctuated tokens", len(doc.Sentences))
+	}
+	for i, s := range doc.Sentences {
+		if n := s.EndToken - s.FirstToken; n > maxSentenceTokens {
+			t.Errorf("sentence %d has %d tokens", i, n)
+		}
+		if i > 0 && i < len(doc.Sentences)-1 && doc.Tokens[s.EndToken-1].Text != "," {
+			t.Errorf("sentence %d ends at %q, not at a comma", i, doc.Tokens[s.EndToken-1].Text)
+		}
+	}
+	// A first line too long to be a headline keeps only its first part
+	// as the headline.
+	doc, err = p.AnnotateUntil(context.Background(), Input{Name: "long", Text: strings.Repeat("word ", 1000)}, "text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Sentences[0].Kind != KindHeadline || doc.Sentences[1].Kind != KindBody || doc.Headline != doc.Sentences[0].Span {
+		t.Errorf("overlong first line: kinds %s, %s; headline %v, first sentence %v", doc.Sentences[0].Kind, doc.Sentences[1].Kind, doc.Headline, doc.Sentences[0].Span)
+	}
+}
