@@ -67,7 +67,8 @@ func plural(n int, word string) string {
 }
 
 // Ingest annotates inputs with p, reconciles them with what the store
-// holds and writes each article in its own transaction. Articles with a
+// holds and writes the articles in transactions of up to 32 whole
+// articles. Articles with a
 // date are handled before undated ones, so that an undated copy can take
 // its original's date. An input that cannot be annotated is reported in
 // the returned errors and the others go on; a failed write (a locked or
@@ -131,6 +132,15 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 			opt.Progress(n+1, len(inputs))
 		}
 	}
+	// The articles extracted before an interrupt are still written.
+	if err := in.flush(context.WithoutCancel(ctx)); err != nil {
+		var we *writeError
+		if errors.As(err, &we) {
+			err = we.err
+		}
+		sum.Failed++
+		errs = append(errs, &StoreError{Err: err})
+	}
 	// Events merged across sources: the events written in this run that
 	// end up reported by more than one stored document.
 	reporters := map[string]map[string]bool{}
@@ -186,6 +196,77 @@ type ingester struct {
 	// the summary counts events, entities and merges from them.
 	written map[string]*Plan
 	copies  map[string]bool
+
+	// batch holds planned articles not yet written: they are written
+	// together, in one transaction, by flush.
+	batch batch
+}
+
+// batch is a group of whole articles written in one transaction. Every
+// article's quads are in exactly one transaction, so a failure or a kill
+// never leaves half an article; grouping them saves SQLite rewriting the
+// same index pages once per article.
+type batch struct {
+	writes  []DocWrite
+	replace []string // stored documents whose quads the batch replaces
+	quads   int      // a rough count of the quads the batch adds
+	names   []string // inputs in the batch, for errors
+	commit  []func() // bookkeeping to do once the batch is written
+}
+
+// Batch limits: whichever is reached first flushes the batch.
+const (
+	batchArticles = 32
+	batchQuads    = 60000
+)
+
+// flush writes the batch in one transaction and then does its bookkeeping.
+func (g *ingester) flush(ctx context.Context) error {
+	b := g.batch
+	g.batch = batch{}
+	if len(b.writes) == 0 {
+		return nil
+	}
+	if err := g.s.WriteDocuments(ctx, b.writes, b.replace); err != nil {
+		name := b.names[0]
+		if len(b.names) > 1 {
+			name = fmt.Sprintf("%s (and %d more articles written with it)", name, len(b.names)-1)
+		}
+		return &writeError{fmt.Errorf("%s: %w", name, err)}
+	}
+	for _, c := range b.commit {
+		c()
+	}
+	return nil
+}
+
+// queue adds an article's writes to the batch. A stored copy that a
+// pending write of the batch already replaces is replaced in the batch.
+func (g *ingester) queue(name string, writes []DocWrite, replace []string, commit func()) {
+	for _, iri := range replace {
+		pending := false
+		for i := 0; i < len(g.batch.writes); i++ {
+			if g.batch.writes[i].Plan.DocIRI == iri {
+				g.batch.writes = append(g.batch.writes[:i], g.batch.writes[i+1:]...)
+				i--
+				pending = true
+			}
+		}
+		if !pending {
+			g.batch.replace = append(g.batch.replace, iri)
+		}
+	}
+	for _, w := range writes {
+		g.batch.writes = append(g.batch.writes, w)
+		g.batch.quads += 8 + 8*len(w.Doc.Mentions) + 16*len(w.Doc.Events) + 2*len(w.Doc.Relations)
+	}
+	g.batch.names = append(g.batch.names, name)
+	g.batch.commit = append(g.batch.commit, commit)
+}
+
+// full reports whether the batch should be written now.
+func (g *ingester) full() bool {
+	return len(g.batch.names) >= batchArticles || g.batch.quads >= batchQuads
 }
 
 func inputName(in extract.Input) string {
@@ -267,27 +348,29 @@ func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bo
 			replace = append(replace, old.IRI)
 		}
 	}
-	if err := g.s.WriteDocuments(ctx, writes, replace); err != nil {
-		undo()
-		return &writeError{fmt.Errorf("%s: %w", name, err)}
-	}
+	// Later articles of the batch are planned against this one.
 	for _, w := range writes {
 		r := g.r.Record(w.Doc, w.Plan)
 		g.r.Add(r)
 		g.records[r.IRI] = r
 		g.urls[r.IRI] = w.Doc.URL
 	}
-	g.sum.Stored++
-	g.sum.Redated += len(writes) - 1
-	for _, w := range writes {
-		// A re-dated copy's latest plan replaces what it counted before.
-		g.written[w.Plan.DocIRI] = w.Plan
-	}
-	if plan.Copies != nil {
-		g.copies[plan.DocIRI+" "+plan.Copies.Original] = true
-	}
-	for _, link := range plan.CopiedBy {
-		g.copies[link.Copy+" "+plan.DocIRI] = true
+	g.queue(name, writes, replace, func() {
+		g.sum.Stored++
+		g.sum.Redated += len(writes) - 1
+		for _, w := range writes {
+			// A re-dated copy's latest plan replaces what it counted before.
+			g.written[w.Plan.DocIRI] = w.Plan
+		}
+		if plan.Copies != nil {
+			g.copies[plan.DocIRI+" "+plan.Copies.Original] = true
+		}
+		for _, link := range plan.CopiedBy {
+			g.copies[link.Copy+" "+plan.DocIRI] = true
+		}
+	})
+	if g.full() {
+		return g.flush(ctx)
 	}
 	return nil
 }

@@ -23,7 +23,7 @@ func newIngestCmd() *cobra.Command {
 		Long: `Ingest reads articles from files, folders (recursively: .txt, .html, .htm,
 .jsonl, .ndjson) or standard input ("-"), extracts dates, entities, events and
 relations, reconciles them with what the store already holds, and writes each
-article's quads in one transaction. It ends with a one-line summary on stderr;
+article whole within one transaction (up to 32 articles share one). It ends with a one-line summary on stderr;
 --timeline then prints the whole store's timeline on stdout. The first non-empty line of a text file is
 its headline. Ingesting the same content twice changes nothing.
 
