@@ -79,7 +79,7 @@ func TestFilter(t *testing.T) {
 		"2015-11-24": true, "2015-11-30": true, "2015-11": true, "2015": true,
 		"2015-11-23": false, "2015-12-01": false, "1991": false, "XXXX-11-24": false, "": false,
 	} {
-		if got := f.dateMatches(v); got != want {
+		if got := f.dateMatches(v, "", ""); got != want {
 			t.Errorf("Filter{From: 2015-11-24, To: 2015-11}.dateMatches(%q) = %v, want %v", v, got, want)
 		}
 	}
@@ -88,5 +88,23 @@ func TestFilter(t *testing.T) {
 	}
 	if err := (Filter{From: "last week"}).validate(); err == nil {
 		t.Error("validate accepted a non-date --from")
+	}
+}
+
+func TestFilterRanges(t *testing.T) {
+	f := Filter{From: "2015-11", To: "2015-11-30"}
+	for _, tc := range []struct {
+		begin, end string
+		want       bool
+	}{
+		{"2015-09-30", "", true},  // since September 30: still going on in November
+		{"2015-12-01", "", false}, // starts after the window
+		{"2015-01", "2015-03", false},
+		{"", "2015-11-24", true}, // until November 24
+		{"", "", false},
+	} {
+		if got := f.dateMatches("", tc.begin, tc.end); got != tc.want {
+			t.Errorf("range %q..%q in [2015-11, 2015-11-30] = %v, want %v", tc.begin, tc.end, got, tc.want)
+		}
 	}
 }

@@ -22,14 +22,28 @@ func (f Filter) validate() error {
 	return nil
 }
 
-// dateMatches reports whether an event dated v falls in [From, To]: its
-// interval overlaps the one the bounds give. With no bounds everything
-// matches; with bounds, undated events and unknown years do not.
-func (f Filter) dateMatches(v string) bool {
+// dateMatches reports whether an event dated v (or, when undated, ranging
+// from begin to end: "since September 30") falls in [From, To]: the
+// intervals overlap. With no bounds everything matches; with bounds,
+// undated events and unknown years do not.
+func (f Filter) dateMatches(v, begin, end string) bool {
 	if f.From == "" && f.To == "" {
 		return true
 	}
 	iv, ok := parseDate(v)
+	if !ok && v == "" {
+		// A range: open-ended where the text gives no end.
+		b, okb := parseDate(begin)
+		e, oke := parseDate(end)
+		switch {
+		case okb && oke:
+			iv, ok = interval{b.start, e.end}, true
+		case okb:
+			iv, ok = interval{b.start, maxTime}, true
+		case oke:
+			iv, ok = interval{minTime, e.end}, true
+		}
+	}
 	if !ok {
 		return false
 	}
@@ -47,3 +61,9 @@ func (f Filter) dateMatches(v string) bool {
 	}
 	return true
 }
+
+// The ends of an open range.
+var (
+	minTime = date(1, 1, 1)
+	maxTime = date(9999, 12, 31)
+)

@@ -5,8 +5,10 @@ package timeline
 
 // Timeline is the JSON document `storyline timeline` prints.
 type Timeline struct {
-	Filter    Filter     `json:"filter"`
-	Events    []Event    `json:"events"`
+	Filter Filter  `json:"filter"`
+	Events []Event `json:"events"`
+	// Omitted counts the minor events left out (see Filter.All).
+	Omitted   int        `json:"omitted"`
 	Documents []Document `json:"documents"`
 }
 
@@ -20,6 +22,9 @@ type Filter struct {
 	// dropped when either is set.
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`
+	// All keeps minor events too: those of class "other" with no date
+	// and no named participant, which are left out by default.
+	All bool `json:"all,omitempty"`
 }
 
 // Event is one reconciled event: one real-world happening with every report

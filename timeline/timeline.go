@@ -51,7 +51,11 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 		if keep != nil && !involves(ev, keep) {
 			continue
 		}
-		if !f.dateMatches(ev.Date) {
+		if !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd) {
+			continue
+		}
+		if !f.All && minor(ev) {
+			t.Omitted++
 			continue
 		}
 		t.Events = append(t.Events, newEvent(ev, docByIRI))
@@ -69,6 +73,13 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	}
 	sort.Slice(t.Documents, func(i, j int) bool { return t.Documents[i].ID < t.Documents[j].ID })
 	return t, nil
+}
+
+// minor reports whether an event tells an analyst little: of class
+// "other", with no date or range, and no named agent or patient.
+func minor(ev graph.EventInfo) bool {
+	return ev.Class == "other" && ev.Date == "" && ev.RangeBegin == "" && ev.RangeEnd == "" &&
+		len(ev.Agents) == 0 && len(ev.Patients) == 0
 }
 
 func involves(ev graph.EventInfo, keep map[string]bool) bool {

@@ -388,8 +388,23 @@ func TestTimelineFilters(t *testing.T) {
 		t.Fatal("--from 2015-11 --to 2015-11-30: no events")
 	}
 	for _, e := range tl.Events {
-		if !strings.HasPrefix(e.Date, "2015-11") && !strings.HasPrefix(e.Date, "2015") {
+		if e.Date == "" && e.Range != nil && e.Range.Begin <= "2015-11-30" {
+			continue // a range still open in November
+		}
+		if !strings.HasPrefix(e.Date, "2015-11") && e.Date != "2015" {
 			t.Errorf("--from 2015-11 kept an event dated %q", e.Date)
+		}
+	}
+	// Minor events (class other, undated, no named participant) are left
+	// out unless --all, and counted.
+	all := loadTimeline(t, db, "--all")
+	some := loadTimeline(t, db)
+	if some.Omitted == 0 || len(some.Events)+some.Omitted != len(all.Events) || all.Omitted != 0 {
+		t.Errorf("default %d events + %d omitted, --all %d events (%d omitted)", len(some.Events), some.Omitted, len(all.Events), all.Omitted)
+	}
+	for _, e := range some.Events {
+		if e.Class == "other" && e.Date == "" && e.Range == nil && len(e.Agents) == 0 && len(e.Patients) == 0 {
+			t.Errorf("minor event %q listed without --all", e.Summary)
 		}
 	}
 	text := mustCLI(t, "--db", db, "timeline", "--format", "text")
@@ -426,7 +441,7 @@ func TestIngestSummary(t *testing.T) {
 	if m == nil {
 		t.Fatalf("summary %q", stderr)
 	}
-	tl := loadTimeline(t, db)
+	tl := loadTimeline(t, db, "--all")
 	if n, _ := strconv.Atoi(m[1]); n != len(tl.Events) {
 		t.Errorf("summary says %d events, the timeline has %d", n, len(tl.Events))
 	}

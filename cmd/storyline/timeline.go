@@ -20,7 +20,8 @@ each with every report of it: document, outlet, headline, evidence sentence and
 the trigger's byte offsets. The JSON schema is documented in README.md.`,
 		Example: `  storyline timeline
   storyline timeline --format text --entity Putin
-  storyline timeline --from 2015-11 --to 2015-12-31`,
+  storyline timeline --from 2015-11 --to 2015-12-31
+  storyline timeline --all --format text`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "json" && format != "text" {
@@ -45,5 +46,6 @@ the trigger's byte offsets. The JSON schema is documented in README.md.`,
 	cmd.Flags().StringVar(&f.From, "from", "", "only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	cmd.Flags().StringVar(&f.To, "to", "", "only events on or before this date")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or text")
+	cmd.Flags().BoolVar(&f.All, "all", false, `also list minor events (class "other", undated, no named participant)`)
 	return cmd
 }
