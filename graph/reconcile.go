@@ -1065,6 +1065,17 @@ func participantsAgree(a, b *evFacts) bool {
 	return shares(union(a.agents, a.patients), union(b.agents, b.patients)) > 0
 }
 
+// coveredBy reports whether every agent and patient of a is one of b's.
+func coveredBy(a, b *evFacts) bool {
+	all := union(b.agents, b.patients)
+	for k := range union(a.agents, a.patients) {
+		if !all.has(k) {
+			return false
+		}
+	}
+	return true
+}
+
 func union(a, b set) set {
 	out := make(set, len(a)+len(b))
 	for k := range a {
@@ -1104,6 +1115,11 @@ func compatible(a, b *evFacts, sameDoc bool) bool {
 		if !a.sameLemma(b) {
 			return false
 		}
+	case sameDoc && a.key == "" && b.key != "" && a.participants() > 0 && coveredBy(a, b):
+		// An undated mention of an event the article dates elsewhere,
+		// with the same named participants ("Obama held a meeting with
+		// Putin on Monday ... confirmed that Putin and Obama held a
+		// meeting"): checked by participantsAgree below.
 	default:
 		return false
 	}
@@ -1296,7 +1312,28 @@ func (r *Reconciler) knownEvent(f *evFacts, kin set) string {
 			best, bestShare = iri, s
 		}
 	}
+	if best == "" && f.key == "" && ctx != "" && len(kin) > 0 && f.participants() > 0 {
+		best = r.kinDatedEvent(f, ctx, kin)
+	}
 	return best
+}
+
+// kinDatedEvent is the one event of an article's original (or copy), dated
+// on the article's date, that an undated event of the article is a mention
+// of: the same class and participants. "" when none or several are.
+func (r *Reconciler) kinDatedEvent(f *evFacts, date string, kin set) string {
+	found := ""
+	for iri := range r.evs.byBucket[bucketKey(f.class, date, "")] {
+		node := r.evs.nodes[iri]
+		if shares(node.docs, kin) == 0 || !coveredBy(f, node.facts) || !participantsAgree(f, node.facts) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = iri
+	}
+	return found
 }
 
 // roleList is the sorted, role-tagged participant list of an event.

@@ -701,3 +701,24 @@ func TestEventNoParticipantsMergeBetweenCopies(t *testing.T) {
 		t.Error("'the end' in 1991 in an unrelated article merged with the seeds' event")
 	}
 }
+
+// An undated mention of an event that its article (or the article's
+// original) dates elsewhere, with the same participants, is that event;
+// with other participants, or two dated candidates, it is not.
+func TestEventUndatedMentionOfDatedEvent(t *testing.T) {
+	b := rcNewDoc("meeting story")
+	b.doc.DCT = extract.DCT{Value: "2015-11-30", Source: "flag"}
+	obama := b.entity(extract.Person, "Barack Obama", "person:barack obama")
+	putin := b.entity(extract.Person, "Vladimir Putin", "person:vladimir putin")
+	erdogan := b.entity(extract.Person, "Recep Tayyip Erdogan", "person:recep tayyip erdogan")
+	dated := b.event(rcEv{class: "meet", lemma: "meeting", agents: []int{obama}, patients: []int{putin}, timex: b.date("2015-11-30", "")})
+	again := b.event(rcEv{class: "meet", lemma: "meeting", sentence: 5, agents: []int{putin, obama}, timex: -1})
+	other := b.event(rcEv{class: "meet", lemma: "meeting", sentence: 6, agents: []int{erdogan, obama}, timex: -1})
+	p := rcIngest(t, NewReconciler(), b)
+	if p.Event[again] != p.Event[dated] {
+		t.Error("an undated mention of the dated meeting, same participants, is another event")
+	}
+	if p.Event[other] == p.Event[dated] {
+		t.Error("a meeting with someone else merged with the dated one")
+	}
+}

@@ -145,6 +145,7 @@ func docByFile(t *testing.T, tl *timeline.Timeline, suffix string) timeline.Docu
 var seedEvents = []eventQuery{
 	{what: "Turkey shoots down the Russian Su-24", class: "attack", date: "2015-11-24", patient: "Sukhoi Su-24", trigger: "shoot"},
 	{what: "Obama meets Putin at Le Bourget", class: "meet", date: "2015-11-30", agent: "Barack Obama", location: "Le Bourget"},
+	{what: "Obama urges Putin to de-escalate", class: "appeal", date: "2015-11-30", agent: "Barack Obama", patient: "Vladimir Putin"},
 	{what: "Russian airstrikes in Syria since September 30", class: "attack", rangeFrom: "2015-09-30", agent: "Russia", trigger: "airstrike"},
 	{what: "the Minsk accord signed in February", class: "agree", date: "2015-02", trigger: "sign"},
 	{what: "the end of the Cold War in 1991", date: "1991", trigger: "end"},
@@ -166,7 +167,6 @@ func TestSeedOriginal(t *testing.T) {
 	}
 	for _, q := range append(seedEvents,
 		eventQuery{what: "Turkey is the agent of the shoot-down", class: "attack", date: "2015-11-24", agent: "Turkey", patient: "Sukhoi Su-24"},
-		eventQuery{what: "Obama urges Putin to de-escalate", class: "appeal", date: "2015-11-30", agent: "Barack Obama", patient: "Vladimir Putin"},
 	) {
 		if got := find(tl, q); len(got) != 1 {
 			t.Errorf("%s: %d matching events, want 1", q.what, len(got))
@@ -264,6 +264,16 @@ func checkSeedsTogether(t *testing.T, db string) {
 		}
 		if !docs[orig.ID] || !docs[cp.ID] {
 			t.Errorf("%s: sources %v, want both %s and %s", q.what, docs, orig.ID, cp.ID)
+		}
+	}
+	// Every mention of the meeting and of the urging, dated or not, is
+	// one event.
+	for _, q := range []eventQuery{
+		{what: "a meeting of Obama and Putin", class: "meet", agent: "Barack Obama"},
+		{what: "Obama urging Putin", class: "appeal", agent: "Barack Obama", patient: "Vladimir Putin"},
+	} {
+		if got := find(tl, q); len(got) != 1 {
+			t.Errorf("%s: %d events, want 1", q.what, len(got))
 		}
 	}
 	for _, e := range tl.Events {
