@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // core matches the head of an expression at i (after any prefix). It
 // returns the end token, the meaning, and whether a preceding "the"
 // belongs to the expression.
@@ -132,7 +134,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if _, ok := p.ordinalAt(j); ok {
 			return p.ordinalExpr(j)
 		}
-	case "noon", "midnight":
+	case "noon", "midnight", "midday":
 		if s, j, ok := p.clock(i); ok {
 			return p.clockDate(s, j)
 		}
@@ -273,7 +275,10 @@ func (p *parser) clock(i int) (sem, int, bool) {
 	t := &p.toks[i]
 	j := i
 	switch {
-	case t.k == tWord && (t.word() == "noon" || t.word() == "midnight"):
+	case t.k == tWord && (t.word() == "noon" || t.word() == "midnight" || t.word() == "midday"):
+		if i > 0 && strings.EqualFold(p.text[p.toks[i-1].s:p.toks[i-1].e], "high") {
+			return sem{}, i, false // "high noon": an idiom (or a film), not 12:00
+		}
 		j = i + 1
 	case t.k == tAlnum && t.nd <= 2 && (p.text[t.e-2:t.e] == "am" || p.text[t.e-2:t.e] == "pm" || p.text[t.e-2:t.e] == "AM" || p.text[t.e-2:t.e] == "PM"):
 		j = i + 1
@@ -303,6 +308,23 @@ func (p *parser) clock(i int) (sem, int, bool) {
 		case hasMin && (p.c(j) == cTZ || p.w(i-1) == "at" || p.w(i-1) == "by" || p.w(i-1) == "until"):
 		case p.w(j) == "o" && p.punct(j+1, '\'') && p.w(j+2) == "clock":
 			j += 3
+		case p.w(j) == "in" && p.w(j+1) == "the" && t.n >= 1 && t.n <= 12:
+			// 4 in the morning, 7:30 in the evening
+			pod, k := p.partDay(j + 2)
+			if pod == "" || pod == "NI" {
+				return sem{}, i, false
+			}
+			hh, mm := t.n%12, 0
+			if hasMin {
+				mm = p.toks[i+2].n
+			}
+			if pod != "MO" {
+				hh += 12
+			}
+			if mm > 59 {
+				return sem{}, i, false
+			}
+			return sem{kind: kClock, typ: "TIME", val: dval{g: gDay, hh: hh, mm: mm, hasTime: true}}, k, true
 		default:
 			return sem{}, i, false
 		}
@@ -336,7 +358,7 @@ func (p *parser) clockDate(s sem, j int) (int, sem, bool, bool) {
 	switch p.c(k) {
 	case cWeekday:
 		end, ds, _, ok = p.weekdayExpr(k)
-		ok = ok && ds.val.pod == ""
+		ok = ok && ds.val.pod == "" && ds.kind != kSet
 	case cMonth:
 		end, ds, _, ok = p.monthExpr(k)
 		ok = ok && ds.val.g == gDay
@@ -408,6 +430,19 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool, bool) {
 		} else if p.toks[i].e-p.toks[i].s < 4 {
 			return 0, sem{}, false, false
 		}
+	}
+	// Mondays, Tuesday nights: every such day (a SET)
+	plural := e.plural
+	if !plural && p.c(j) == cPartDay && p.toks[j].lex.plural {
+		plural = true
+	}
+	if plural {
+		s := sem{kind: kSet, typ: "SET", lit: "XXXX-WXX-" + string(rune('0'+e.v))}
+		if pod, k := p.partDayN(j, true); pod != "" {
+			s.lit += "T" + pod
+			j = k
+		}
+		return j, s, false, true
 	}
 	// Monday, Nov. 30[, 2015]
 	k := j
@@ -883,6 +918,9 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		} else if p.c(j) == cSeason {
 			s, k = sem{kind: kNoYear, typ: "DATE", val: dval{g: gSeason, y: -1, n: p.v(j)}}, j+1
 		} else if p.c(j) == cWeekday {
+			if p.toks[j].lex.plural {
+				return 0, sem{}, false, false
+			}
 			s, k = sem{kind: kWeekday, typ: "DATE", val: dval{g: gDay, y: -1, wd: p.v(j)}}, j+1
 			if pod, k2 := p.partDay(k); pod != "" {
 				s.val.pod, k = pod, k2

@@ -132,6 +132,9 @@ func buildLexicon() map[string]*entry {
 	for i, w := range []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"} {
 		add(cWeekday, i+1, w)
 	}
+	for i, w := range []string{"mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"} {
+		put(&entry{key: w, c: cWeekday, v: i + 1, plural: true})
+	}
 	for i, w := range []string{"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"} {
 		addAbbr(cWeekday, []int{1, 2, 2, 3, 4, 4, 4, 5, 6, 7}[i], w)
 	}
@@ -175,6 +178,9 @@ func buildLexicon() map[string]*entry {
 	add(cPartDay, 3, "evening")
 	add(cPartDay, 4, "night")
 	add(cPartDay, 5, "overnight")
+	for i, w := range []string{"mornings", "afternoons", "evenings", "nights"} {
+		put(&entry{key: w, c: cPartDay, v: i + 1, plural: true})
+	}
 	add(cDeictic, dLast, "last")
 	add(cDeictic, dNext, "next")
 	add(cDeictic, dThis, "this")

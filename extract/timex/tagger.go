@@ -492,6 +492,11 @@ func (p *parser) futureCue(i int) bool {
 			return true // as soon as Tuesday
 		}
 	}
+	if possessive || (i > 1 && p.pastVerb(i-1) && p.punct(i-2, ',')) {
+		// "get around Wednesday's ruling"; a reduced relative clause:
+		// "the decision, announced Wednesday"
+		return false
+	}
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		t := &p.toks[k]
 		if t.k == tPunct {
@@ -509,6 +514,12 @@ func (p *parser) futureCue(i int) bool {
 				continue
 			}
 			return !p.perfectBefore(k)
+		case "would":
+			// "said he would travel Thursday": the future of the report;
+			// "would have gone" is not
+			if p.w(k+1) != "have" && p.w(k+2) != "have" {
+				return !p.perfectBefore(k)
+			}
 		case "set", "is", "are":
 			if p.w(k+1) == "to" {
 				return true // set to resume Monday; is to meet Tuesday
@@ -681,8 +692,14 @@ func (p *parser) pastVerb(k int) bool {
 	return true
 }
 
+// partDay reads a part of the day at i ("morning", "night"); the plural
+// "nights" only when plural is asked for.
 func (p *parser) partDay(i int) (string, int) {
-	if p.c(i) == cPartDay {
+	return p.partDayN(i, false)
+}
+
+func (p *parser) partDayN(i int, plural bool) (string, int) {
+	if p.c(i) == cPartDay && (plural || !p.toks[i].lex.plural) {
 		switch p.v(i) {
 		case 1:
 			return "MO", i + 1
