@@ -469,9 +469,10 @@ func (p *parser) decimal(i int) bool {
 // future.
 func (p *parser) futureCue(i int) bool {
 	possessive := p.punct(i+1, '\'') || p.punct(i+1, 0xe2) // "Friday's purchases" happened
+	if i > 0 && strings.EqualFold(p.text[p.toks[i-1].s:p.toks[i-1].e], "effective") {
+		return true // effective Feb. 1 (not a lexicon word)
+	}
 	switch p.w(i - 1) {
-	case "effective":
-		return true // effective Feb. 1
 	case "by", "until", "till", "before", "through":
 		// deadlines: payable by Dec. 15, until 9 a.m. Tuesday; but not
 		// "had filed reports by Wednesday" or "before Friday's purchases"
@@ -562,6 +563,9 @@ func (p *parser) sentenceEnd(k int) bool {
 	case '!', '?', ';':
 		return true
 	case '.':
+		if k > 0 && p.toks[k-1].k == tNum && p.adjacent(k-1) && p.adjacent(k) && p.toks[k+1].k == tNum {
+			return false // a decimal point: 9.5
+		}
 		if k == 0 || !p.adjacent(k-1) || p.toks[k-1].k != tWord {
 			return true
 		}
@@ -625,8 +629,12 @@ func (p *parser) pastCue(i, j int) bool {
 		return false
 	}
 	past := false
-	for k := i - 2; k >= 0 && k >= i-10; k-- {
+	words := 0
+	for k := i - 2; k >= 0 && words < 10; k-- {
 		t := &p.toks[k]
+		if t.k == tWord {
+			words++
+		}
 		if t.k == tPunct {
 			if p.text[t.s] == '-' || p.text[t.s] == '\'' || !p.sentenceEnd(k) && p.text[t.s] != ',' {
 				continue
@@ -688,6 +696,8 @@ func (p *parser) pastVerb(k int) bool {
 	switch p.w(k - 1) {
 	case "be", "been", "to", "will", "would":
 		return false
+	case "the", "a", "an", "his", "her", "their", "its", "our", "my", "your":
+		return false // a participle as adjective: "the slated visit"
 	}
 	return true
 }

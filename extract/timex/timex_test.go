@@ -301,3 +301,21 @@ func TestTagQuarterlyReportComparisons(t *testing.T) {
 		{"the quarter a year ago", "DATE", "1988-Q3", ""},
 	})
 }
+
+func TestTagFourthPassRules(t *testing.T) {
+	// plural weekdays are sets; midday and "4 in the morning" are clock
+	// times; "high noon" is no time
+	tagCheck(t, "Flights leave on Tuesday nights and on Fridays. The judge ruled at midday; he leaves at 4 in the morning.", "2000-04-05", []want{
+		{"Tuesday nights", "SET", "XXXX-WXX-2TNI", ""}, {"Fridays", "SET", "XXXX-WXX-5", ""},
+		{"midday", "TIME", "2000-04-05T12:00", ""}, {"4 in the morning", "TIME", "2000-04-05T04:00", ""}})
+	noTimexes(t, "For the people of Poland, high noon comes.")
+	// "effective" and a future cue past a decimal number look ahead;
+	// a participle after "the" is an adjective, not a past-tense verb
+	tagCheck(t, "The pact is effective June 1.", "1989-10-26", []want{{"June 1", "DATE", "1990-06-01", ""}})
+	tagCheck(t, "It will redeem 9.5 million Series H preferred shares on Oct. 31 at a price.", "1989-10-27", []want{{"Oct. 31", "DATE", "1989-10-31", ""}})
+	tagCheck(t, "They discuss the slated visit of the secretary in September.", "1998-08-26", []want{{"September", "DATE", "1998-09", ""}})
+	// a weekday before a possessive, or in a reduced relative clause, is
+	// not future even after "would"
+	tagCheck(t, "The father would be traveling Thursday. They said they would get around Wednesday's ruling.", "2000-04-05", []want{
+		{"Thursday", "DATE", "2000-04-06", ""}, {"Wednesday", "DATE", "2000-04-05", ""}})
+}
