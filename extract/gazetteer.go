@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -48,6 +49,11 @@ type gazetteer struct {
 	titleAC  ahocorasick.AhoCorasick // titles, ASCII case-insensitive
 	makers   map[string]string       // designator prefix -> maker ("Su" -> "Sukhoi")
 	vehicles map[string]bool
+	// given holds common given names (givennames.txt), case-sensitive.
+	given map[string]bool
+	// notNames holds lower-case words that alone are never entity names
+	// (notnames.txt).
+	notNames map[string]bool
 }
 
 // loadGazetteer builds the gazetteer once per process; it is read-only
@@ -96,7 +102,24 @@ func field(f []string, i int) string {
 }
 
 func buildGazetteer() (*gazetteer, error) {
-	g := &gazetteer{byKey: map[string]int{}, makers: map[string]string{}, vehicles: map[string]bool{}}
+	g := &gazetteer{byKey: map[string]int{}, makers: map[string]string{}, vehicles: map[string]bool{},
+		given: map[string]bool{}, notNames: map[string]bool{}}
+	if err := readLines("givennames.txt", func(f []string) error {
+		for _, w := range strings.Fields(strings.Join(f, " ")) {
+			g.given[w] = true
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := readLines("notnames.txt", func(f []string) error {
+		for _, w := range strings.Fields(strings.Join(f, " ")) {
+			g.notNames[strings.ToLower(w)] = true
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	add := func(e gazEntry) int {
 		if i, ok := g.byKey[e.Key]; ok {
 			return i
@@ -139,6 +162,20 @@ func buildGazetteer() (*gazetteer, error) {
 			return fmt.Errorf("want key, type, name: %q", f)
 		}
 		places[field(f, 0)] = f
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	// Cities: rows as places.tsv rows; a places.tsv row with the same key
+	// wins.
+	if err := readLines("cities.tsv", func(f []string) error {
+		if len(f) < 2 || field(f, 0) == "" {
+			return fmt.Errorf("want name and alpha-2: %q", f)
+		}
+		key := "gpe:" + normName(field(f, 0))
+		if _, ok := places[key]; !ok {
+			places[key] = []string{key, string(GPE), field(f, 0), field(f, 2), field(f, 1)}
+		}
 		return nil
 	}); err != nil {
 		return nil, err
@@ -187,6 +224,9 @@ func buildGazetteer() (*gazetteer, error) {
 		for _, a := range g.entries[i].Aliases {
 			addPat(a, i, "alias")
 		}
+		for _, d := range splitBar(field(f, 5)) {
+			addPat(d, i, "demonym")
+		}
 	}
 	for _, c := range countries.All() {
 		ci, ok := countryIdx[c.Alpha2()]
@@ -200,6 +240,12 @@ func buildGazetteer() (*gazetteer, error) {
 		key := "gpe:" + normName(capName)
 		if i, ok := g.byKey[key]; ok {
 			g.entries[i].CapitalOf = ci
+			continue
+		}
+		// Capitals of territories countries.tsv does not list (Douglas,
+		// Hamilton, Stanley) and capitals that are given names or common
+		// words (Victoria, Male) would be read in every "Douglas Hurd".
+		if _, listed := rows[c.Alpha2()]; !listed || g.given[capName] || g.notNames[strings.ToLower(capName)] {
 			continue
 		}
 		i := add(gazEntry{Key: key, Name: capName, Type: GPE, Source: "capitals", Country: ci, CapitalOf: ci})
@@ -257,19 +303,14 @@ func buildGazetteer() (*gazetteer, error) {
 	return g, nil
 }
 
-// sortedPlaces returns the places.tsv rows in file order of their keys'
-// first appearance (map order is random; keys are unique, so sort them).
+// sortedPlaces returns the place rows sorted by key (map order is
+// random; keys are unique).
 func sortedPlaces(m map[string][]string) [][]string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	// Insertion sort keeps this dependency-free and the list is small.
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
+	sort.Strings(keys)
 	out := make([][]string, len(keys))
 	for i, k := range keys {
 		out[i] = m[k]
