@@ -61,6 +61,9 @@ type candidate struct {
 	// name ("Russian President Vladimir Putin"), for aliases.
 	long Span
 	weak bool
+	// pending marks a multi-word name typed ORG for want of evidence; a
+	// lone mention of its last word elsewhere makes it a PERSON.
+	pending bool
 	// person is the name's words, for persons.
 	words []string
 }
@@ -76,15 +79,34 @@ var (
 		organization organisation army navy forces police court parliament assembly senate congress office service services
 		authority board club fc league network tv news times post journal radio press airlines airways motors front brigade
 		brigades movement coalition alliance guard corps bureau fund trust society industries holdings partners labs
-		institution cabinet government regime administration command directorate unit battalion division`)
+		institution cabinet government regime administration command directorate unit battalion division
+		united rovers athletic wanderers albion studios studio pictures records technologies technology systems
+		software media electronics entertainment aviation aeronautics airline energy petroleum pharmaceuticals telecom
+		communications tobacco insurance securities investments registry force reporter herald tribune gazette telegraph
+		chronicle mirror magazine observer courier examiner inquirer mail democrats republicans socialists conservatives
+		liberals nationalists unionists llc llp ag gmbh trust hospitals`)
+	// instCues end an institution's name opened by a demonym or place
+	// ("Scottish Executive", "French Foreign Ministry", "US Air Force").
+	instCues = wordSet(`executive government`)
 	orgHeads = wordSet(`ministry department university bank bureau office council court institute school academy
 		federation union league commission committee party house`)
 	facilityCues = wordSet(`airport base airbase palace square bridge stadium hospital prison jail embassy consulate capitol
 		tower hotel plant station port harbour harbor dam mosque church cathedral temple synagogue building center centre
-		camp museum hall arena road street avenue highway crossing refinery complex reactor mall market airfield terminal`)
+		camp museum hall arena road street avenue highway crossing refinery complex reactor mall market airfield terminal
+		park gardens theatre theater library cemetery lane circuit racecourse pier wharf docks`)
 	locCues = wordSet(`river sea ocean mountains mountain lake valley desert island islands peninsula gulf bay strait
-		region province county district coast plateau basin canal forest`)
-	nameStop = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+		region province county district coast plateau basin canal forest hills isles highlands falls canyon channel
+		reef archipelago delta beach`)
+	// eventCues end names of events, prizes, wars and laws, which are none
+	// of the entity types ("World Indoor Championships", "Cold War",
+	// "Human Rights Act").
+	eventCues = wordSet(`championships championship games olympics olympic paralympics festival festivals awards award
+		cup prix trophy tournament marathon expo show honours honors open week day year war act bill provisions prize
+		prizes summit election elections series season tour list`)
+	// leadNonName are capitalized sentence openers that are not part of
+	// the name after them ("Former Boyzone singer").
+	leadNonName = wordSet(`former ex late veteran fellow rival both then`)
+	nameStop    = wordSet(`monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 		august september october november december jan feb mar apr jun jul aug sep sept oct nov dec i god mr mrs ms dr
 		today yesterday tomorrow`)
 	nameParticles = wordSet(`al el bin ibn abu de da di du van von der den le la dos del ben`)
@@ -121,6 +143,7 @@ func (s *entityStage) Run(ctx context.Context, doc *Document) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("entity stage: %w", err)
 	}
+	x.lonePersons()
 	x.resolve()
 	return nil
 }
@@ -142,6 +165,9 @@ type gazMatch struct {
 	pat  gazPattern
 	text string
 }
+
+// known reports whether m is a match (the zero gazMatch is none).
+func (m gazMatch) known() bool { return m.t1 > 0 }
 
 type titleMatch struct {
 	t1   int
@@ -274,13 +300,56 @@ func (x *entityRun) sentence(si int) {
 			// name ("Kharkov Tractor Plant") gives way to it.
 			if e := x.g.entries[m.pat.entry]; !tc && (e.Type == GPE || e.Type == Loc) {
 				if j := x.nameRunEnd(m.t1, s.EndToken, true); j > m.t1 {
-					last := strings.ToLower(x.tok(j - 1).Text)
-					if orgCues[last] || facilityCues[last] {
+					if t := cueType(x.tok(j - 1).Text); t == Org || t == Facility {
 						x.classifyRun(i, j, s)
 						i = j
 						holder = -1
 						continue
 					}
+				}
+				// A one-word place that is a given name opening a
+				// person's name ("Jordan Henderson", "Florence
+				// Nightingale").
+				if m.t1 == i+1 && x.g.given[x.tok(i).Text] && m.t1 < s.EndToken && x.nameToken(m.t1) {
+					if _, gz := x.gazAt[m.t1]; !gz {
+						if j := x.nameRunEnd(m.t1, s.EndToken, false); cueType(x.tok(j-1).Text) == "" {
+							x.classifyRun(i, j, s)
+							i = j
+							holder = -1
+							continue
+						}
+					}
+				}
+			}
+			// A city or region opening a longer name is part of it
+			// ("Newport Beach", "Boston Red Sox", "San Diego Padres").
+			if e := x.g.entries[m.pat.entry]; !tc && e.Source != "countries" && (e.Type == GPE || e.Type == Loc) &&
+				m.t1 < s.EndToken && x.nameToken(m.t1) && !x.gazAt[m.t1].known() {
+				if _, title := x.titleAt[m.t1]; !title {
+					// An event named after the place ("Sydney Olympics")
+					// keeps the place.
+					if j := x.nameRunEnd(m.t1, s.EndToken, true); !eventCues[strings.ToLower(x.tok(j-1).Text)] {
+						if _, det := x.prevWord(i, s); det && cueType(x.tok(j-1).Text) == "" {
+							// "the Boston Red Sox": a team or company.
+							x.addName(i, j, Org)
+						} else {
+							x.classifyRun(i, j, s)
+						}
+						i = j
+						holder = -1
+						continue
+					}
+				}
+			}
+			// A demonym, place or body opening an institution's name is
+			// part of it ("Scottish Parliament", "French Foreign
+			// Ministry", "US Air Force", "Welsh Assembly Government").
+			if e := x.g.entries[m.pat.entry]; !tc && (m.pat.kind == "demonym" || e.Type == GPE || e.Type == Loc || e.Type == Org) {
+				if j, typ := x.institutionEnd(m.t1, s.EndToken); j > m.t1 {
+					x.addName(i, j, typ)
+					i = j
+					holder = -1
+					continue
 				}
 			}
 			// A sea or gulf name followed by "of" and a name is one place
@@ -302,7 +371,7 @@ func (x *entityRun) sentence(si int) {
 			holder = len(x.cands) - 1
 			continue
 		}
-		if tm, ok := x.titleAt[i]; ok && tm.t1 <= s.EndToken && !tc {
+		if tm, ok := x.titleAt[i]; ok && tm.t1 <= s.EndToken && !tc && !x.gazAt[tm.t1].known() {
 			j := x.nameRunEnd(tm.t1, s.EndToken, false)
 			if j > tm.t1 && x.personRun(tm.t1, j) {
 				role := tm.text
@@ -328,6 +397,15 @@ func (x *entityRun) sentence(si int) {
 		if !x.nameToken(i) {
 			if !tc && x.pluralGroup(i, s) {
 				x.classifyRun(i, i+1, s)
+			}
+			// A capitalized adjective opening an institution's name
+			// ("Royal Navy", "National Audit Office").
+			if t := x.tok(i); !tc && t.Tag == "JJ" && unicode.IsUpper(firstRune(t.Text)) {
+				if j, typ := x.institutionEnd(i+1, s.EndToken); j > i+1 {
+					x.addName(i, j, typ)
+					i = j
+					continue
+				}
 			}
 			i++
 			continue
@@ -375,15 +453,39 @@ func (x *entityRun) nameRunEnd(i, end int, allowOf bool) int {
 			j++
 			continue
 		}
-		if allowOf && j > i && w == "of" && (orgHeads[strings.ToLower(x.tok(j-1).Text)] || locCues[strings.ToLower(x.tok(j-1).Text)]) {
+		if j > i && w == "and" && j+1 < end && x.nameToken(j+1) {
+			// "Exhibition and Conference Centre": "and" joins two name
+			// parts when the whole ends in an institution or place word.
+			k := j + 1
+			for k < end && x.nameToken(k) {
+				k++
+			}
+			if cueType(x.tok(k-1).Text) != "" {
+				j = k
+			}
+			break
+		}
+		prevW := strings.ToLower(x.tok(max(j-1, 0)).Text)
+		if allowOf && j > i && (w == "of" && (orgHeads[prevW] || locCues[prevW]) || (w == "for" || w == "on") && orgHeads[prevW]) {
 			k := j + 1
 			if k < end && strings.EqualFold(x.tok(k).Text, "the") {
 				k++
 			}
 			if k < end && x.nameToken(k) {
 				// The name after "of" belongs to the run even when a
-				// gazetteer knows it ("Bank of America", "Gulf of Aden").
-				for j = k + 1; j < end && x.nameToken(j); j++ {
+				// gazetteer knows it ("Bank of America", "Gulf of Aden"),
+				// with "and" inside it ("Department of Trade and
+				// Industry").
+				ands := 0
+				for j = k + 1; j < end; j++ {
+					if x.nameToken(j) {
+						continue
+					}
+					if jw := x.tok(j).Text; (jw == "and" || jw == "&") && ands == 0 && j+1 < end && x.nameToken(j+1) {
+						ands++
+						continue
+					}
+					break
 				}
 				break
 			}
@@ -488,7 +590,20 @@ func (x *entityRun) nextIsVerb(j, end int) bool {
 }
 
 // classifyRun types the name run [i,j) of sentence s.
+//
+// A name is a PERSON only with evidence: a title before it (read in
+// sentence), a known given name opening it, an age after it ("John
+// Smith, 45,"), a speech verb after it unless a following "it"/"its"
+// shows a company speaking, or a lone mention of its last word elsewhere
+// in the article (see lonePersons). Without evidence a multi-word name is
+// an ORG: in news, unknown multi-word names are more often companies,
+// bodies, teams and bands than people, and an ORG mistaken for a person
+// is the costlier error (it gets a role, quotes and a person key).
 func (x *entityRun) classifyRun(i, j int, s Sentence) {
+	// "Former Boyzone singer": a capitalized opener is not the name.
+	if i == s.FirstToken && j-i > 1 && leadNonName[strings.ToLower(x.tok(i).Text)] {
+		i++
+	}
 	span := Span{x.tok(i).Start, x.tok(j - 1).End}
 	text := x.doc.Text[span.Start:span.End]
 	words := x.words(i, j)
@@ -499,13 +614,42 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 		x.add(c)
 		return
 	}
+	if tm, ok := x.titleAt[i]; ok {
+		if tm.t1 >= j {
+			// A title alone ("Chief Executive") names no one.
+			return
+		}
+		if x.personRun(tm.t1, j) {
+			// A run opening with a title the sentence loop did not
+			// see ("First Minister Jack McConnell").
+			span := Span{x.tok(tm.t1).Start, x.tok(j - 1).End}
+			role := tm.text
+			if honorifics[strings.ToLower(role)] {
+				role = ""
+			}
+			x.add(candidate{t0: tm.t1, t1: j, span: span, typ: Person, gaz: -1, kind: "name", role: role,
+				long: Span{x.tok(i).Start, span.End}, words: x.words(tm.t1, j)})
+			return
+		}
+	}
+	if (len(words) == 1 && (x.g.notNames[first] || cueType(first) != "")) || eventCues[last] {
+		// One institution word alone ("the Government", "the Trust")
+		// is a description, not a name.
+		return
+	}
 	prev, det := x.prevWord(i, s)
-	switch {
-	case orgCues[last] || (len(words) > 2 && orgHeads[first]):
+	multi := len(words) >= 2
+	camel := false
+	for _, w := range words {
+		camel = camel || camelCase(w)
+	}
+	switch cue := cueType(words[len(words)-1]); {
+	case multi && orgHeads[first] && len(words) > 2:
+		// "University of the Highlands and Islands".
 		base.typ = Org
-	case facilityCues[last]:
-		base.typ = Facility
-	case locCues[last] || first == "mount" || first == "lake" || (len(words) > 2 && locCues[first]):
+	case cue != "":
+		base.typ = cue
+	case first == "mount" || first == "lake" || (len(words) > 2 && locCues[first]):
 		base.typ = Loc
 	case len(words) == 1 && strings.Contains(words[0], ".") && isAcronym(words[0]):
 		// Dotted abbreviations not in a gazetteer ("H.R.") are not names.
@@ -520,9 +664,6 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 		base.typ = Org
 		base.kind = "acronym"
 		base.weak = true // links to a name given the acronym earlier
-	case locPreps[prev]:
-		base.typ = GPE
-		base.weak = len(words) == 1 // may still be a known person: "from Obama"
 	case det && x.pluralName(j-1):
 		// "the Colts", "the Tar Heels", "the 76ers": a plural name after
 		// "the" names a group (a team, a band, a family).
@@ -530,15 +671,191 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 	case det:
 		// "the Cold War", "the People Act": not a person, type unknown.
 		return
-	case len(words) >= 2 && allAlpha(words):
+	case multi && allAlpha(words) && !camel && (x.givenName(words[0]) || x.ageAfter(j, s.EndToken)):
 		base.typ = Person
+	case locPreps[prev]:
+		base.typ = GPE
+		base.weak = len(words) == 1 // may still be a known person: "from Obama"
 	case x.nextIsSpeech(j, s.EndToken) || prev == "said" || prev == "says":
 		base.typ = Person
+		if camel || x.pronounAfter(j, s.EndToken) == Org {
+			// "AutoLink would", "Nestle said it".
+			base.typ = Org
+		}
+		// One word links to a longer name when there is one ("Lockheed"
+		// -> "Lockheed Martin", "Obama" -> "Barack Obama").
+		base.weak = !multi
+	case multi:
+		base.typ = Org
+		base.pending = allAlpha(words)
 	default:
 		base.weak = true
 		base.kind = "alias"
 	}
 	x.add(base)
+}
+
+// cueType types a name by its last word: an organization, facility or
+// place word, or its plural ("Hereford Hospitals", "Revolution Studios").
+func cueType(w string) EntityType {
+	l := strings.ToLower(w)
+	for _, c := range []string{l, strings.TrimSuffix(l, "s")} {
+		switch {
+		case orgCues[c]:
+			return Org
+		case facilityCues[c]:
+			return Facility
+		case locCues[c]:
+			return Loc
+		}
+	}
+	return ""
+}
+
+// institutionEnd reads capitalized words from k ("Foreign Ministry",
+// "Exhibition and Conference Centre", "Department for Transport") and
+// returns the end of the longest run ending in an institution or facility
+// word, with its type; k when there is none.
+func (x *entityRun) institutionEnd(k, end int) (int, EntityType) {
+	j := k
+	best, typ := k, EntityType("")
+	for j < end {
+		t := x.tok(j)
+		lw := strings.ToLower(t.Text)
+		switch {
+		case unicode.IsUpper(firstRune(t.Text)) && hasLetter(t.Text) && !nameStop[lw]:
+			if _, ok := x.titleAt[j]; ok && j == k {
+				// "Russian President": a title, not an institution.
+				return k, ""
+			}
+			j++
+			c := cueType(t.Text)
+			if instCues[lw] {
+				c = Org
+			}
+			if c == Org || c == Facility {
+				best, typ = j, c
+			}
+			continue
+		case j > k && j+1 < end && (lw == "of" || lw == "for" || lw == "and" || lw == "&" || lw == "on") &&
+			unicode.IsUpper(firstRune(x.tok(j+1).Text)):
+			j++
+			continue
+		}
+		break
+	}
+	return best, typ
+}
+
+// addName adds tokens [i,j) as a name of type typ.
+func (x *entityRun) addName(i, j int, typ EntityType) {
+	span := Span{x.tok(i).Start, x.tok(j - 1).End}
+	x.add(candidate{t0: i, t1: j, span: span, typ: typ, gaz: -1, kind: "name", name: x.doc.Text[span.Start:span.End],
+		words: x.words(i, j)})
+}
+
+// givenName reports a known given name, or a hyphenated one whose first
+// part is known ("Jean-Michel").
+func (x *entityRun) givenName(w string) bool {
+	if x.g.given[w] {
+		return true
+	}
+	i := strings.IndexByte(w, '-')
+	return i > 0 && x.g.given[w[:i]]
+}
+
+// camelCase reports a word with a capital inside it after a lower-case
+// letter ("AutoLink", "PlayStation", "EastEnders"): product and company
+// names. Surname prefixes (McCarthy, MacDonald, DiCaprio, LeBlanc,
+// DeShawn) are not counted.
+func camelCase(w string) bool {
+	prev := ' '
+	for i, r := range w {
+		if i > 0 && unicode.IsUpper(r) && unicode.IsLower(prev) {
+			switch w[:i] {
+			case "Mc", "Mac", "Di", "De", "Da", "Le", "La", "Du", "Van", "Von", "Fitz":
+				return false
+			}
+			return true
+		}
+		prev = r
+	}
+	return false
+}
+
+// ageAfter reports an age apposition after token j: ", 45,".
+func (x *entityRun) ageAfter(j, end int) bool {
+	if j+2 >= end || x.tok(j).Text != "," || x.tok(j+2).Text != "," {
+		return false
+	}
+	a := x.tok(j + 1).Text
+	if len(a) == 0 || len(a) > 3 {
+		return false
+	}
+	for _, r := range a {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// pronounAfter returns Person or Org from the first personal pronoun in
+// the dozen tokens after j ("Nestle said it", "Smith said he"), or "".
+func (x *entityRun) pronounAfter(j, end int) EntityType {
+	for k := j; k < end && k < j+12; k++ {
+		switch strings.ToLower(x.tok(k).Text) {
+		case "he", "she", "his", "her", "him", "himself", "herself":
+			return Person
+		case "it", "its", "itself":
+			return Org
+		}
+	}
+	return ""
+}
+
+// capitalish reports a name token, or a token that is a capitalized word
+// after opening quotes ("'New", which the tokenizer keeps whole).
+func (x *entityRun) capitalish(k int) bool {
+	t := x.tok(k).Text
+	if x.nameToken(k) {
+		return true
+	}
+	w := strings.TrimLeft(t, "'\"‘“")
+	return w != t && w != "" && unicode.IsUpper(firstRune(w))
+}
+
+// lonePersons retypes pending multi-word names as persons when their last
+// word stands alone elsewhere in the article ("Kostas Kenteris ...
+// Kenteris"): articles refer to people, not bodies, by their last word.
+func (x *entityRun) lonePersons() {
+	pending := false
+	for ci := range x.cands {
+		pending = pending || x.cands[ci].pending
+	}
+	if !pending {
+		return
+	}
+	lone := map[string]bool{}
+	for si, s := range x.doc.Sentences {
+		if s.Kind == KindByline || s.Kind == KindBoilerplate || x.titleCase(si) {
+			continue
+		}
+		for k := s.FirstToken; k < s.EndToken; k++ {
+			if !x.nameToken(k) || (k > s.FirstToken && x.capitalish(k-1)) || (k+1 < s.EndToken && x.nameToken(k+1)) {
+				continue
+			}
+			if _, gz := x.gazAt[k]; !gz {
+				lone[x.tok(k).Text] = true
+			}
+		}
+	}
+	for ci := range x.cands {
+		c := &x.cands[ci]
+		if c.pending && lone[c.words[len(c.words)-1]] {
+			c.typ, c.pending = Person, false
+		}
+	}
 }
 
 // pluralGroup reports a capitalized (or digit-led) plural noun after
@@ -764,6 +1081,16 @@ func (x *entityRun) resolve() {
 		if e == nil {
 			for _, p := range ents {
 				if p.name == text || containsStr(p.aliases, text) || containsStr(x.g.aliasesOf(p.gaz), text) {
+					e = p
+					break
+				}
+			}
+		}
+		if e == nil && len(c.words) == 1 {
+			// "Lockheed" after "Lockheed Martin": an organization's
+			// first word.
+			for _, p := range ents {
+				if p.typ == Org && strings.HasPrefix(p.name, text+" ") {
 					e = p
 					break
 				}

@@ -58,6 +58,24 @@ func checkMentions(t *testing.T, d *Document) {
 	}
 }
 
+// checkWantMentions checks d's mentions and compares, for each mention
+// text in want, the descriptions show gives its mentions (joined by "|";
+// "" when there is none). It returns the descriptions by mention text.
+func checkWantMentions(t *testing.T, d *Document, want map[string]string, show func(Mention, Entity) string) map[string][]string {
+	t.Helper()
+	checkMentions(t, d)
+	got := map[string][]string{}
+	for _, m := range d.Mentions {
+		got[m.Text] = append(got[m.Text], show(m, d.Entities[m.Entity]))
+	}
+	for text, w := range want {
+		if g := strings.Join(got[text], "|"); g != w {
+			t.Errorf("%q: got %q, want %q (entities %q)", text, g, w, entityNames(d))
+		}
+	}
+	return got
+}
+
 func TestEntitySeeds(t *testing.T) {
 	for _, seed := range []string{"presstv-obama-putin.txt", "peoplesvoice-copy-obama-putin.txt"} {
 		t.Run(seed, func(t *testing.T) {
@@ -211,17 +229,7 @@ func TestEntityRules(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := tseAnnotate(t, c.text, "entity")
-			checkMentions(t, d)
-			got := map[string][]string{}
-			for _, m := range d.Mentions {
-				e := d.Entities[m.Entity]
-				got[m.Text] = append(got[m.Text], e.Key+" "+m.Kind+" "+m.Role)
-			}
-			for text, want := range c.want {
-				if g := strings.Join(got[text], "|"); g != want {
-					t.Errorf("%q: got %q, want %q", text, g, want)
-				}
-			}
+			got := checkWantMentions(t, d, c.want, func(m Mention, e Entity) string { return e.Key + " " + m.Kind + " " + m.Role })
 			for text := range got {
 				if text == "German" && strings.Contains(c.text, "German cuisine") {
 					t.Errorf("\"German cuisine\" read as Germany")
@@ -249,4 +257,68 @@ func TestEntityKeysAcrossArticles(t *testing.T) {
 
 func BenchmarkEntityStage(b *testing.B) {
 	benchStages(b, "entity")
+}
+
+// TestEntityTyping checks the typing rules for names no gazetteer knows:
+// a PERSON needs evidence, and institutions, facilities and cities keep
+// their whole names. The names are made up so that only the rules, not
+// the lists, can type them.
+func TestEntityTyping(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want map[string]string // mention text -> "TYPE key"; "" = no mention
+	}{
+		{"multi-word name without evidence is ORG",
+			"Deal\n\nThe deal values Kestrel Brightwater at $2bn.",
+			map[string]string{"Kestrel Brightwater": "ORG org:kestrel brightwater"}},
+		{"given name is evidence",
+			"Deal\n\nThe deal was signed by Ingrid Vantongeren on Monday.",
+			map[string]string{"Ingrid Vantongeren": "PERSON person:ingrid vantongeren"}},
+		{"age apposition is evidence",
+			"Arrest\n\nOberlin Quaddle, 45, was arrested on Monday.",
+			map[string]string{"Oberlin Quaddle": "PERSON person:oberlin quaddle"}},
+		{"a later lone surname is evidence",
+			"Talks\n\nTalks with Ardent Quillfeather ended late. The next day Quillfeather left for home.",
+			map[string]string{"Ardent Quillfeather": "PERSON person:ardent quillfeather",
+				"Quillfeather": "PERSON person:ardent quillfeather"}},
+		{"speech with he or it",
+			"Cuts\n\nDarrow Pinchbeck said he would resign. Zephyr Quanta said it would cut 200 jobs.",
+			map[string]string{"Darrow Pinchbeck": "PERSON person:darrow pinchbeck", "Zephyr Quanta": "ORG org:zephyr quanta"}},
+		{"one word speaking links to the longer organization name",
+			"Jets\n\nThe order went to Quorvex Aerospace on Monday. Quorvex said it had signed the deal.",
+			map[string]string{"Quorvex Aerospace": "ORG org:quorvex aerospace", "Quorvex": "ORG org:quorvex aerospace"}},
+		{"camel-case names are products or companies",
+			"Web\n\nUsers said ZapLink would change the web.",
+			map[string]string{"ZapLink": "ORG org:zaplink"}},
+		{"cities and city-led names",
+			"Resorts\n\nLas Vegas style resorts are planned near Bristol Road. The Boston Red Sox made an offer. She lives in Newport Beach.",
+			map[string]string{"Las Vegas": "GPE gpe:las vegas", "Bristol Road": "FACILITY facility:bristol road",
+				"Boston Red Sox": "ORG org:boston red sox", "Newport Beach": "LOC loc:newport beach"}},
+		{"demonym or adjective and institution noun are one ORG",
+			"Row\n\nThe French Foreign Ministry and the Kenyan Wildlife Service criticised the Welsh Assembly Government. " +
+				"Officials at the Scottish Executive agreed.",
+			map[string]string{"French Foreign Ministry": "ORG org:french foreign ministry",
+				"Kenyan Wildlife Service":   "ORG org:kenyan wildlife service",
+				"Welsh Assembly Government": "ORG org:welsh assembly government",
+				"Scottish Executive":        "ORG org:scottishexecutive", "French": "", "Kenyan": "", "Welsh": "", "Scottish": ""}},
+		{"multi-word institution and facility names stay whole",
+			"Aid\n\nThe Department for Rural Affairs met at the Lowland Exhibition and Conference Centre. Westminster must decide.",
+			map[string]string{"Department for Rural Affairs": "ORG org:department for rural affairs",
+				"Lowland Exhibition and Conference Centre": "FACILITY facility:lowland exhibition and conference centre",
+				"Westminster": "ORG org:ukparliament", "Conference Centre": ""}},
+		{"events, honours and lone institution words are not entities",
+			"Honours\n\nShe won an MBE after the World Indoor Championships. The Government said it would appeal.",
+			map[string]string{"MBE": "", "World Indoor Championships": "", "Government": ""}},
+		{"a one-word place that is a given name opens a person's name",
+			"Match\n\nJordan Henderson scored twice. Douglas Hurd watched from Jordan.",
+			map[string]string{"Jordan Henderson": "PERSON person:jordan henderson", "Douglas Hurd": "PERSON person:douglas hurd",
+				"Jordan": "GPE gpe:JO"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := tseAnnotate(t, c.text, "entity")
+			checkWantMentions(t, d, c.want, func(m Mention, e Entity) string { return string(e.Type) + " " + e.Key })
+		})
+	}
 }
