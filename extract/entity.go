@@ -22,7 +22,12 @@ import (
 //  3. Other names come from the text itself: runs of proper-noun tokens,
 //     typed by cues inside the run (Ministry, Party -> ORG; Airport,
 //     Base -> FACILITY; Su-24, F-16 -> EQUIPMENT) or around it (a title,
-//     "in"/"at" before, "said" after).
+//     "in"/"at" before, "said" after). A PERSON needs evidence (see
+//     classifyRun); an unknown multi-word name is an ORG. A demonym,
+//     place or body opening an institution's name is part of it
+//     ("Scottish Executive", "US Air Force"), as is a city opening a
+//     longer name ("Boston Red Sox"). Events, prizes, laws and lone
+//     institution words ("the Government") are not entities.
 //  4. Demonyms count as the country only when they qualify an actor
 //     ("Russian jets", "Syrian forces", "Russian President"), capitals
 //     only when they act ("Moscow says", "accuse Moscow of"); otherwise a
