@@ -12,13 +12,6 @@ import (
 	"github.com/storyline/storyline/extract/timex"
 )
 
-// tmlSharedData is <repo root>/../shared/data/<sub> (located by the ECB+
-// tests' helper), or skips the test.
-func tmlSharedData(t testing.TB, sub string) string {
-	t.Helper()
-	return shareddata.Dir(t, sub)
-}
-
 func TestParseTimeMLStripsTagsAndEntities(t *testing.T) {
 	path := filepath.Join("..", "extract", "timex", "testdata", "small.tml")
 	data, err := os.ReadFile(path)
@@ -90,7 +83,7 @@ func TestTimeMLScorerCountsSpuriousAndMisses(t *testing.T) {
 }
 
 func TestTimeMLTBAQTargets(t *testing.T) {
-	dir := tmlSharedData(t, filepath.Join("timeml", "tbaq"))
+	dir := shareddata.Dir(t, filepath.Join("timeml", "tbaq"))
 	r, err := TimeML(context.Background(), []string{dir}, TimeMLOptions{})
 	if err != nil {
 		t.Fatal(err)

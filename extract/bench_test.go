@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"github.com/storyline/storyline/internal/shareddata"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ import (
 // and their total size in bytes.
 func bbcCorpus(tb testing.TB) ([]string, int) {
 	tb.Helper()
-	dir := tseSharedData(tb, "bbc")
+	dir := shareddata.Dir(tb, "bbc")
 	var paths []string
 	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {

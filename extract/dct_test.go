@@ -21,7 +21,8 @@ func annotateUntil(t *testing.T, in Input, last string) *Document {
 	return doc
 }
 
-func readSeed(t *testing.T, name string) string {
+// readSeed reads a seed article from testdata/seeds.
+func readSeed(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
 	if err != nil {

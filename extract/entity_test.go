@@ -79,7 +79,7 @@ func checkWantMentions(t *testing.T, d *Document, want map[string]string, show f
 func TestEntitySeeds(t *testing.T) {
 	for _, seed := range []string{"presstv-obama-putin.txt", "peoplesvoice-copy-obama-putin.txt"} {
 		t.Run(seed, func(t *testing.T) {
-			d := tseAnnotate(t, tseSeed(t, seed), "entity")
+			d := tseAnnotate(t, readSeed(t, seed), "entity")
 			checkMentions(t, d)
 			want := []struct {
 				name string

@@ -4,7 +4,6 @@ import (
 	"context"
 	"github.com/storyline/storyline/internal/shareddata"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -31,11 +30,7 @@ func evAnnotate(t testing.TB, p *Pipeline, in Input) *Document {
 
 func evSeed(t testing.TB, p *Pipeline, name, date string) *Document {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	in := Input{Name: name, Text: string(b)}
+	in := Input{Name: name, Text: readSeed(t, name)}
 	if date != "" {
 		in.Date, in.DateSource = date, "copy"
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"github.com/storyline/storyline/internal/shareddata"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -587,7 +588,7 @@ func TestReadErrorMessage(t *testing.T) {
 }
 
 func TestReadInputsBBC(t *testing.T) {
-	bbc := tseSharedData(t, "bbc") // text_test.go
+	bbc := shareddata.Dir(t, "bbc") // text_test.go
 	ins, stats, errs := ReadInputsStats(context.Background(), []string{bbc}, nil)
 	// One article of the corpus is Latin-1 (a pound sign as byte 0xA3):
 	// it is reported, the other 2,224 are read.
@@ -739,7 +740,7 @@ func BenchmarkReadHTMLRealPages(b *testing.B) {
 
 // BenchmarkReadBBC measures reading the BBC folder (2,225 text files).
 func BenchmarkReadBBC(b *testing.B) {
-	bbc := tseSharedData(b, "bbc")
+	bbc := shareddata.Dir(b, "bbc")
 	var size int64
 	_ = filepath.WalkDir(bbc, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {

@@ -28,7 +28,7 @@ func hasRel(d *Document, want string) bool {
 }
 
 func TestRelationSeed(t *testing.T) {
-	d := tseAnnotate(t, tseSeed(t, "presstv-obama-putin.txt"), "relation")
+	d := tseAnnotate(t, readSeed(t, "presstv-obama-putin.txt"), "relation")
 	for _, want := range []string{
 		"member_of Turkey -> NATO",
 		"role Vladimir Putin -> Russia",

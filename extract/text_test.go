@@ -2,10 +2,7 @@ package extract
 
 import (
 	"context"
-	"github.com/storyline/storyline/internal/shareddata"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -13,23 +10,6 @@ import (
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/tokenize"
 )
-
-// tseSharedData locates ../shared/data relative to the repository root (the
-// directory holding go.mod), or skips the test.
-func tseSharedData(tb testing.TB, sub string) string {
-	tb.Helper()
-	return shareddata.Dir(tb, sub)
-}
-
-// tseSeed reads a seed article from testdata/seeds.
-func tseSeed(tb testing.TB, name string) string {
-	tb.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
-	if err != nil {
-		tb.Fatalf("reading seed: %v", err)
-	}
-	return string(b)
-}
 
 func tseAnnotate(tb testing.TB, text, until string) *Document {
 	tb.Helper()
@@ -85,7 +65,7 @@ func checkTextInvariants(t *testing.T, d *Document) {
 }
 
 func TestTextSeedPressTV(t *testing.T) {
-	d := tseAnnotate(t, tseSeed(t, "presstv-obama-putin.txt"), "text")
+	d := tseAnnotate(t, readSeed(t, "presstv-obama-putin.txt"), "text")
 	checkTextInvariants(t, d)
 	if got := d.Text[d.Headline.Start:d.Headline.End]; got != "Obama urges Putin to de-escalate tensions with Turkey" {
 		t.Errorf("headline = %q", got)
@@ -135,7 +115,7 @@ func TestTextSeedPressTV(t *testing.T) {
 }
 
 func TestTextSeedPeoplesVoice(t *testing.T) {
-	d := tseAnnotate(t, tseSeed(t, "peoplesvoice-copy-obama-putin.txt"), "text")
+	d := tseAnnotate(t, readSeed(t, "peoplesvoice-copy-obama-putin.txt"), "text")
 	checkTextInvariants(t, d)
 	want := map[string]SentenceKind{
 		"Obama Has Emergency Talks With Putin About Escalating Tension": KindHeadline,
@@ -352,7 +332,7 @@ func TestCuePrefilterExact(t *testing.T) {
 			t.Errorf("no cue regexp matches test case %q", s)
 		}
 	}
-	lines := strings.Split(tseSeed(t, "presstv-obama-putin.txt")+"\n"+tseSeed(t, "peoplesvoice-copy-obama-putin.txt"), "\n")
+	lines := strings.Split(readSeed(t, "presstv-obama-putin.txt")+"\n"+readSeed(t, "peoplesvoice-copy-obama-putin.txt"), "\n")
 	for _, l := range lines {
 		check(strings.TrimSpace(l))
 	}
@@ -428,7 +408,7 @@ func TestPerceptronMatchesProse(t *testing.T) {
 	} {
 		compare(words(s))
 	}
-	texts := []string{tseSeed(t, "presstv-obama-putin.txt"), tseSeed(t, "peoplesvoice-copy-obama-putin.txt")}
+	texts := []string{readSeed(t, "presstv-obama-putin.txt"), readSeed(t, "peoplesvoice-copy-obama-putin.txt")}
 	if !testing.Short() {
 		bbc, _ := bbcCorpus(t)
 		texts = append(texts, bbc...)
@@ -499,8 +479,8 @@ func TestTokenizeMatchesProse(t *testing.T) {
 		}
 		compare(sb.String())
 	}
-	compare(tseSeed(t, "presstv-obama-putin.txt"))
-	compare(tseSeed(t, "peoplesvoice-copy-obama-putin.txt"))
+	compare(readSeed(t, "presstv-obama-putin.txt"))
+	compare(readSeed(t, "peoplesvoice-copy-obama-putin.txt"))
 	if !testing.Short() {
 		texts, _ := bbcCorpus(t)
 		for _, txt := range texts {

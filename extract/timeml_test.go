@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/storyline/storyline/internal/shareddata"
 	"io"
 	"os"
 	"path/filepath"
@@ -311,7 +312,7 @@ func (w tmlFailWriter) Write(p []byte) (int, error) { return 0, w.err }
 // from its gold TIMEX3s, writes it and reads it back: text, spans and
 // values must survive exactly.
 func TestWriteTimeMLTimeBank(t *testing.T) {
-	root := tseSharedData(t, filepath.Join("timeml", "tbaq")) // text_test.go
+	root := shareddata.Dir(t, filepath.Join("timeml", "tbaq")) // text_test.go
 	files, err := filepath.Glob(filepath.Join(root, "*", "*.tml"))
 	if err != nil {
 		t.Fatal(err)

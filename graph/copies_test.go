@@ -26,13 +26,6 @@ func reconRepoRoot(t testing.TB) string {
 	return root
 }
 
-// reconSharedData returns <repo>/../shared/data, skipping the test when it
-// is absent.
-func reconSharedData(t testing.TB) string {
-	t.Helper()
-	return shareddata.Dir(t)
-}
-
 func readSeed(t testing.TB, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(reconRepoRoot(t), "testdata", "seeds", name))
@@ -181,7 +174,7 @@ func TestCopyDirectionByDateAndCredit(t *testing.T) {
 }
 
 func TestCopiesBBC(t *testing.T) {
-	dir := filepath.Join(reconSharedData(t), "bbc")
+	dir := filepath.Join(shareddata.Dir(t), "bbc")
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	if err != nil || len(files) < 2000 {
 		t.Skipf("../shared/data/bbc: %d articles (%v)", len(files), err)
@@ -285,7 +278,7 @@ func derefLinks(l *CopyLink) []CopyLink {
 // TestCopiesLSHRecall checks the LSH candidate lookup against scoring every
 // pair of one BBC section exactly.
 func TestCopiesLSHRecall(t *testing.T) {
-	dir := filepath.Join(reconSharedData(t), "bbc", "politics")
+	dir := filepath.Join(shareddata.Dir(t), "bbc", "politics")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) < 100 {
 		t.Skipf("../shared/data/bbc/politics: %d articles (%v)", len(files), err)

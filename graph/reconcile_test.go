@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"github.com/storyline/storyline/internal/shareddata"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -580,7 +581,7 @@ func TestPipelineSeedsReconcile(t *testing.T) {
 }
 
 func BenchmarkPlanBBC(b *testing.B) {
-	dir := filepath.Join(reconSharedData(b), "bbc")
+	dir := filepath.Join(shareddata.Dir(b), "bbc")
 	files, err := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	if err != nil || len(files) == 0 {
 		b.Skipf("../shared/data/bbc: no articles (%v)", err)
