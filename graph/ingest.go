@@ -85,22 +85,14 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 	if err != nil {
 		return sum, []error{err}
 	}
-	docs, err := s.Documents(ctx)
-	if err != nil {
-		return sum, []error{err}
-	}
 	in := &ingester{
 		s: s, p: p, r: NewReconciler(), sum: sum,
 		records: make(map[string]DocRecord, len(recs)),
-		urls:    make(map[string]string, len(docs)),
 		written: map[string]*Plan{}, copies: map[string]bool{},
 	}
 	for _, rec := range recs {
 		in.r.Add(rec)
 		in.records[rec.IRI] = rec
-	}
-	for _, d := range docs {
-		in.urls[d.IRI] = d.URL
 	}
 
 	order := make([]int, len(inputs))
@@ -190,7 +182,6 @@ type ingester struct {
 	r       *Reconciler
 	sum     *IngestSummary
 	records map[string]DocRecord // stored documents by IRI
-	urls    map[string]string
 
 	// written holds the latest plan of each document written in this run:
 	// the summary counts events, entities and merges from them.
@@ -353,7 +344,6 @@ func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bo
 		r := g.r.Record(w.Doc, w.Plan)
 		g.r.Add(r)
 		g.records[r.IRI] = r
-		g.urls[r.IRI] = w.Doc.URL
 	}
 	g.queue(name, writes, replace, func() {
 		g.sum.Stored++
@@ -391,7 +381,7 @@ func (g *ingester) annotate(ctx context.Context, in extract.Input) (*extract.Doc
 // redate re-annotates a stored undated copy with date as its date context
 // and plans it afresh.
 func (g *ingester) redate(ctx context.Context, old DocRecord, date string) (*extract.Document, *Plan, error) {
-	in := extract.Input{Name: old.Name, Source: old.Source, URL: g.urls[old.IRI], Text: old.Text, Date: date, DateSource: "copy"}
+	in := extract.Input{Name: old.Name, Source: old.Source, URL: old.URL, Text: old.Text, Date: date, DateSource: "copy"}
 	doc, err := g.p.Annotate(ctx, in)
 	if err != nil {
 		return nil, nil, err

@@ -644,7 +644,7 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 	out := make([]DocRecord, len(docs))
 	for i, d := range docs {
 		out[i] = DocRecord{
-			IRI: d.IRI, ID: d.ID, Name: d.Name, Source: d.Source, Date: d.Date,
+			IRI: d.IRI, ID: d.ID, Name: d.Name, Source: d.Source, URL: d.URL, Date: d.Date,
 			DateSource: d.DateSource, Text: v.best(d.IRI, PredText), Copies: d.Copies,
 		}
 		recs[d.IRI] = &out[i]

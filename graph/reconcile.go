@@ -174,6 +174,7 @@ func (r *Reconciler) Record(doc *extract.Document, p *Plan) DocRecord {
 		ID:         doc.ID,
 		Name:       doc.Name,
 		Source:     doc.Source,
+		URL:        doc.URL,
 		Date:       doc.DCT.Value,
 		DateSource: doc.DCT.Source,
 		Text:       doc.Text,

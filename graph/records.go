@@ -11,6 +11,7 @@ type DocRecord struct {
 	ID         string // "sha256:..."
 	Name       string
 	Source     string
+	URL        string
 	Date       string // DCT value, "" if unknown
 	DateSource string
 	Text       string // full text, for near-copy detection
