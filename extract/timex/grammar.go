@@ -25,6 +25,10 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if s, j, ok := p.clock(i); ok {
 			return p.clockDate(s, j)
 		}
+		// the 20th century, 11th-century
+		if t.lex != nil && t.lex.c == cSuffix && t.lex.key != "s" && t.nd <= 2 {
+			return p.century(t.n, i+1)
+		}
 		return 0, sem{}, false, false
 	case tPunct:
 		// '90s
@@ -42,6 +46,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 	case cWeekday:
 		return p.weekdayExpr(i)
 	case cRelDay:
+		if p.w(i) == "today" && (p.titleToday(i) || p.genericToday(i)) {
+			return 0, sem{}, false, false
+		}
 		s := sem{kind: kRelDay, typ: "DATE", n: p.v(i)}
 		j := i + 1
 		if p.w(i) == "tonight" {
@@ -62,6 +69,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		}
 		return i + 1, sem{kind: kRef, typ: "DATE", lit: refName(p.v(i))}, true, true
 	case cSetAdv:
+		if i+1 < len(p.toks) && p.toks[i+1].k == tWord && p.toks[i+1].up && p.adjacentWords(i) {
+			return 0, sem{}, false, false // the Communist Party daily Granma: a newspaper
+		}
 		u := p.v(i)
 		return i + 1, sem{kind: kSet, typ: "SET", lit: durValue(1, u)}, false, true
 	case cQuant:
@@ -70,6 +80,13 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		return p.deicticExpr(i)
 	case cOrdinal:
 		return p.ordinalExpr(i)
+	case cDecadeWord:
+		// the nineties: of the 20th century unless the text is about
+		// another one
+		if p.w(i-1) != "the" && !p.punct(i-1, '\'') && !p.punct(i-1, 0xe2) {
+			return 0, sem{}, false, false // "in his forties" is an age
+		}
+		return i + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gDecade, y: 1900 + 10*p.v(i)}}, true, true
 	case cSeason:
 		s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gSeason, y: -1, n: p.v(i)}}
 		j := i + 1
@@ -657,6 +674,11 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 	u := p.v(i)
 	pl := p.toks[i].lex.plural
 	prev := p.w(i - 1)
+	if u == uYear && !pl {
+		if end, s, ok := p.yearEnd(i); ok {
+			return end, s, true, true
+		}
+	}
 	if pl {
 		switch prev {
 		case "for", "in", "within", "over", "after", "took", "take", "takes", "last", "lasted":
@@ -755,6 +777,9 @@ func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
 		return 0, sem{}, false, false
 	}
 	j := i + 1
+	if end, s, takesThe, ok := p.century(o, j); ok {
+		return end, s, takesThe, ok
+	}
 	hyph := false
 	if p.punct(j, '-') {
 		j++
@@ -952,6 +977,11 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 		case dNext, dComing, dFollowing:
 			s.future = true
 		case dThis:
+			if s.kind == kNoYear {
+				// this September, this summer: the DCT's year, whichever
+				// side of the DCT it falls
+				s.kind, s.n = kMonthOfYear, 0
+			}
 		case dThat, dSame:
 			if !s.fromRef {
 				return 0, sem{}, false, false
@@ -1099,4 +1129,91 @@ func (p *parser) weekdayThat(i int) bool {
 		return true
 	}
 	return false
+}
+
+// titleToday reports whether a capitalized "Today" at i is part of a
+// name: "USA Today reported", "This is VOA Today."
+func (p *parser) titleToday(i int) bool {
+	if !p.toks[i].up || i == 0 || p.toks[i-1].k != tWord || !p.toks[i-1].up || !p.adjacentWords(i-1) {
+		return false
+	}
+	if i+1 >= len(p.toks) {
+		return true
+	}
+	n := &p.toks[i+1]
+	return n.k == tWord && !n.up || n.k == tPunct && strings.IndexByte(".,;:'", p.text[n.s]) >= 0
+}
+
+// genericToday reports whether "today's" at i means nowadays, not the
+// day: "today's youth", "in today's world".
+func (p *parser) genericToday(i int) bool {
+	if !(p.punct(i+1, '\'') || p.punct(i+1, 0xe2)) {
+		return false
+	}
+	for k := i + 2; k < len(p.toks) && k <= i+5; k++ {
+		t := &p.toks[k]
+		if t.k != tWord {
+			continue
+		}
+		if nowadays[strings.ToLower(p.text[t.s:t.e])] {
+			return true
+		}
+	}
+	return false
+}
+
+// nowadays are nouns that "today's" makes generic: they belong to an era,
+// not to a day.
+var nowadays = map[string]bool{"world": true, "youth": true, "society": true, "generation": true,
+	"children": true, "kids": true, "teenagers": true, "young": true, "students": true, "families": true,
+	"parents": true, "culture": true, "era": true, "age": true, "consumers": true, "standards": true,
+	"technology": true, "computers": true, "economy": true, "workplace": true}
+
+// adjacentWords reports whether tokens k and k+1 are separated by spaces
+// only, on one line.
+func (p *parser) adjacentWords(k int) bool {
+	if k+1 >= len(p.toks) {
+		return false
+	}
+	gap := p.text[p.toks[k].e:p.toks[k+1].s]
+	return gap != "" && strings.Trim(gap, " \t") == ""
+}
+
+// century reads "century" at j after the ordinal n: the 20th century is
+// 19, the nineteenth century 18.
+func (p *parser) century(n, j int) (int, sem, bool, bool) {
+	hyph := p.punct(j, '-') && p.adjacent(j-1)
+	if hyph {
+		j++
+	}
+	if n < 1 || n > 21 || p.c(j) != cUnit || p.v(j) != uCentury || p.toks[j].lex.plural {
+		return 0, sem{}, false, false
+	}
+	// "the 11th-century temple": the article belongs to the temple
+	return j + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gCentury, y: (n - 1) * 100}}, !hyph, true
+}
+
+// yearEnd reads "year-end", "year end" or "year's end" at i: the end of
+// the DCT's year, or of the year before after "since". Used as an
+// adjective ("year-end bonuses") it is no expression.
+func (p *parser) yearEnd(i int) (int, sem, bool) {
+	j := i + 1
+	switch {
+	case p.punct(j, '-') && p.adjacent(i) && p.adjacent(j):
+		j++
+	case (p.punct(j, '\'') || p.punct(j, 0xe2)) && p.adjacent(i) && p.rawIs(j+1, "s"):
+		j += 2
+	}
+	if !p.rawIs(j, "end") {
+		return 0, sem{}, false
+	}
+	j++
+	if j < len(p.toks) && p.toks[j].k == tWord && p.toks[j].lex == nil && !p.toks[j].up {
+		return 0, sem{}, false // year-end net, year-end bonuses
+	}
+	n := 0
+	if p.w(i-1) == "since" {
+		n = -1
+	}
+	return j, sem{kind: kDeictic, typ: "DATE", val: dval{g: gYear}, n: n, mod: "END"}, true
 }

@@ -4,26 +4,27 @@ package timex
 type cat uint8
 
 const (
-	cNone      cat = iota
-	cMonth         // v = 1..12
-	cWeekday       // v = 1 (Monday) .. 7 (Sunday)
-	cUnit          // v = a unit constant; plural marks the plural form
-	cNumWord       // v = the number
-	cOrdinal       // v = the ordinal (first = 1)
-	cSeason        // v = season index
-	cPartDay       // v = part-of-day index
-	cDeictic       // v = a deictic constant (last, next, this, ...)
-	cModifier      // v = a mod constant (early, late, about, ...)
-	cRef           // v = ref constant (now, recently, ...)
-	cRelDay        // v = offset in days (yesterday -1, today 0, tomorrow 1)
-	cDirection     // ago, before, after, hence
-	cSetAdv        // daily, weekly, ...: v = unit
-	cQuant         // every, each, per
-	cVague         // several, few, many: a number that is unknown
-	cFunc          // function words the grammar looks at
-	cTZ            // time zones
-	cSuffix        // alnum suffixes: s, th, st, nd, rd
-	cHoliday       // v = a holiday constant (see holiday.go)
+	cNone       cat = iota
+	cMonth          // v = 1..12
+	cWeekday        // v = 1 (Monday) .. 7 (Sunday)
+	cUnit           // v = a unit constant; plural marks the plural form
+	cNumWord        // v = the number
+	cOrdinal        // v = the ordinal (first = 1)
+	cSeason         // v = season index
+	cPartDay        // v = part-of-day index
+	cDeictic        // v = a deictic constant (last, next, this, ...)
+	cModifier       // v = a mod constant (early, late, about, ...)
+	cRef            // v = ref constant (now, recently, ...)
+	cRelDay         // v = offset in days (yesterday -1, today 0, tomorrow 1)
+	cDirection      // ago, before, after, hence
+	cSetAdv         // daily, weekly, ...: v = unit
+	cQuant          // every, each, per
+	cVague          // several, few, many: a number that is unknown
+	cFunc           // function words the grammar looks at
+	cTZ             // time zones
+	cSuffix         // alnum suffixes: s, th, st, nd, rd
+	cHoliday        // v = a holiday constant (see holiday.go)
+	cDecadeWord     // v = the decade within its century: twenties = 2, nineties = 9
 )
 
 // Units.
@@ -164,10 +165,14 @@ func buildLexicon() map[string]*entry {
 	add(cNumWord, 2, "couple")
 	add(cNumWord, 12, "dozen")
 	for i, w := range []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-		"eleventh", "twelfth"} {
+		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+		"nineteenth", "twentieth"} {
 		if w != "second" { // "second" stays a unit; the grammar reads it as an ordinal too
 			add(cOrdinal, i+1, w)
 		}
+	}
+	for i, w := range []string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"} {
+		add(cDecadeWord, i+2, w)
 	}
 	add(cSeason, 1, "spring")
 	add(cSeason, 2, "summer")

@@ -259,12 +259,14 @@ prefix:
 					nx++
 				} else if p.w(nx) == "of" {
 					nx++
+					hasThe = false // the middle of the year: a second "the" may follow
 				} else if p.w(j) == "middle" {
 					break prefix
 				}
 			case mEarly, mLate:
 				if p.w(nx) == "of" {
 					nx++
+					hasThe = false // the end of the month
 				} else if p.w(j) == "beginning" || p.w(j) == "start" || p.w(j) == "end" {
 					break prefix
 				}
@@ -493,6 +495,9 @@ func (p *parser) futureCue(i int) bool {
 			return true // as soon as Tuesday
 		}
 	}
+	if !possessive && p.opensSentence(i) && p.futureAfter(i) {
+		return true // "On Tuesday, the league plans to hold a news conference"
+	}
 	if possessive || (i > 1 && p.pastVerb(i-1) && p.punct(i-2, ',')) {
 		// "get around Wednesday's ruling"; a reduced relative clause:
 		// "the decision, announced Wednesday"
@@ -507,7 +512,12 @@ func (p *parser) futureCue(i int) bool {
 			continue
 		}
 		switch t.word() {
-		case "will", "shall", "ll", "scheduled", "going", "next", "planning", "plan", "plans", "planned", "intends", "aims", "likely", "might":
+		case "planned", "scheduled":
+			if p.rawIs(k-1, "as", "previously", "originally", "initially", "first") {
+				continue // "begin as previously planned Saturday night" tells no tense
+			}
+			return !p.perfectBefore(k)
+		case "will", "shall", "ll", "going", "next", "planning", "plan", "plans", "intends", "aims", "likely", "might":
 			return !p.perfectBefore(k)
 		case "expected", "due":
 			// "better-than-expected" is no cue; "had been due to expire" is past
@@ -546,6 +556,10 @@ func (p *parser) futureAfter(i int) bool {
 		switch p.w(k) {
 		case "will", "shall", "ll", "going":
 			return true
+		case "plans", "plan", "intends", "expected", "scheduled", "due", "is", "are":
+			if p.w(k+1) == "to" {
+				return true
+			}
 		case "had", "said", "says":
 			return false
 		}
@@ -554,6 +568,39 @@ func (p *parser) futureAfter(i int) bool {
 		}
 	}
 	return false
+}
+
+// rawIs reports whether token k is one of words, in any case, lexicon
+// word or not.
+func (p *parser) rawIs(k int, words ...string) bool {
+	if k < 0 || k >= len(p.toks) || p.toks[k].k != tWord {
+		return false
+	}
+	w := p.text[p.toks[k].s:p.toks[k].e]
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// opensSentence reports whether the expression at token i opens its
+// sentence, alone or after a capitalized preposition: "On Tuesday, ...".
+func (p *parser) opensSentence(i int) bool {
+	k := i - 1
+	if k >= 0 && p.toks[k].k == tWord && p.toks[k].up {
+		switch p.w(k) {
+		case "on", "by", "until", "till", "from", "in", "next", "this":
+			k--
+		default:
+			return false
+		}
+	}
+	for k >= 0 && p.toks[k].k == tPunct && (p.text[p.toks[k].s] == '"' || p.text[p.toks[k].s] == '`') {
+		k--
+	}
+	return k < 0 || p.toks[k].k == tPunct && p.sentenceEnd(k)
 }
 
 // sentenceEnd reports whether the punctuation token k ends a sentence:
@@ -674,9 +721,30 @@ func (p *parser) pastCue(i, j int) bool {
 }
 
 // futureWord reports whether token k marks the future or an intention.
+// "to" counts only before a verb: "to sign in May", not "from a fiscal
+// year to a calendar year in December".
 func (p *parser) futureWord(k int) bool {
 	switch p.w(k) {
-	case "will", "would", "shall", "ll", "to", "be", "expected", "scheduled", "plans", "planned", "plan", "due", "going", "likely":
+	case "will", "would", "shall", "ll", "be", "expected", "scheduled", "plans", "planned", "plan", "due", "going", "likely":
+		return true
+	case "to":
+		return !p.nounPhraseAt(k + 1)
+	}
+	return false
+}
+
+// nounPhraseAt reports whether a noun phrase plainly starts at token k:
+// a determiner, a possessive, a number or a capitalized word.
+func (p *parser) nounPhraseAt(k int) bool {
+	if k >= len(p.toks) {
+		return false
+	}
+	switch t := &p.toks[k]; {
+	case t.k == tNum, t.k == tWord && t.up:
+		return true
+	}
+	switch p.w(k) {
+	case "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "some", "many", "more", "most":
 		return true
 	}
 	return false

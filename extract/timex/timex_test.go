@@ -319,3 +319,45 @@ func TestTagFourthPassRules(t *testing.T) {
 	tagCheck(t, "The father would be traveling Thursday. They said they would get around Wednesday's ruling.", "2000-04-05", []want{
 		{"Thursday", "DATE", "2000-04-06", ""}, {"Wednesday", "DATE", "2000-04-05", ""}})
 }
+
+func TestTagTenseCuesAndNonTimexes(t *testing.T) {
+	const dct = "1989-10-27" // a Friday
+	cases := []struct {
+		text  string
+		wants []want
+	}{
+		// "to" before a noun phrase is a preposition, no future: the past tense leads
+		{"The company changed from a fiscal year to a calendar year in December.", []want{{"December", "DATE", "1988-12", ""}}},
+		// a sentence-opening date takes the tense of the clause after it
+		{"On Tuesday, the league plans to hold a news conference.", []want{{"Tuesday", "DATE", "1989-10-31", ""}}},
+		{"On Tuesday, the league held a news conference.", []want{{"Tuesday", "DATE", "1989-10-24", ""}}},
+		// "as planned" tells no future
+		{"Mr. Bush let the offensive begin as previously planned Saturday night.", []want{{"Saturday night", "DATE", "1989-10-21TNI", ""}}},
+		// this + month or season: the DCT's year on either side
+		{"Elections are due this September; rallies grew this summer.", []want{{"this September", "DATE", "1989-09", ""}, {"this summer", "DATE", "1989-SU", ""}}},
+		// centuries and decade words
+		{"It was the biggest crash of the 20th century, near an 11th-century temple.", []want{{"the 20th century", "DATE", "19", ""}, {"11th-century", "DATE", "10", ""}}},
+		{"Crime fell through the nineties.", []want{{"the nineties", "DATE", "199", ""}}},
+		// year-end, and the article of "the end of the month"
+		{"The deal should close by year-end; the index is up since year-end.", []want{{"year-end", "DATE", "1988", "END"}}},
+		{"Troops will arrive by the end of the month.", []want{{"the end of the month", "DATE", "1989-10", "END"}}},
+	}
+	for _, c := range cases {
+		tagCheck(t, c.text, dct, c.wants)
+	}
+	// names and generic uses are no timexes
+	for _, text := range []string{
+		"USA Today reported the vote. This is VOA Today.",
+		"The case of Elian is for today's youth what the blockade was.",
+		"The Communist Party daily Granma printed the letter.",
+		"He is in his forties. Year-end bonuses rose.",
+	} {
+		txs, err := Tag(context.Background(), text, dct)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(txs) != 0 {
+			t.Errorf("%q: got %+v, want no timex", text, txs)
+		}
+	}
+}
