@@ -213,6 +213,15 @@ func byPredicates(preds ...string) *quadFilter {
 	return f
 }
 
+// byNodes keeps quads whose dir is one of the nodes (IRIs).
+func byNodes(dir quad.Direction, iris []string) *quadFilter {
+	f := &quadFilter{dir: dir}
+	for _, n := range iris {
+		f.values = append(f.values, quad.IRI(n))
+	}
+	return f
+}
+
 func byLabels(labels []string) *quadFilter {
 	f := &quadFilter{dir: quad.Label}
 	for _, l := range labels {
@@ -540,13 +549,50 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 	if iri != "" && !strings.Contains(iri, "/") {
 		iri = "event/" + iri
 	}
-	evs, err := s.Events(ctx)
+	// The event's own quads, its mentions', and the names of the entities
+	// they point to: four indexed reads, not the whole store.
+	own, err := s.loadQuads(ctx, byNodes(quad.Subject, []string{iri}))
 	if err != nil {
 		return nil, err
 	}
-	for i := range evs {
-		if evs[i].IRI == iri {
-			return &evs[i], nil
+	into, err := s.loadQuads(ctx, byNodes(quad.Object, []string{iri}))
+	if err != nil {
+		return nil, err
+	}
+	var mentions []string
+	for _, q := range into {
+		if nodeKey(q.Predicate) == PredMentionOf {
+			mentions = append(mentions, nodeKey(q.Subject))
+		}
+	}
+	ment, err := s.loadQuads(ctx, byNodes(quad.Subject, mentions))
+	if err != nil {
+		return nil, err
+	}
+	qs := append(own, ment...)
+	var ents []string
+	seen := map[string]bool{}
+	for _, q := range qs {
+		switch nodeKey(q.Predicate) {
+		case PredAgent, PredPatient, PredLocation, PredClaimant:
+			if e := nodeKey(q.Object); !seen[e] {
+				seen[e] = true
+				ents = append(ents, e)
+			}
+		}
+	}
+	names, err := s.loadQuads(ctx, byNodes(quad.Subject, ents))
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range names {
+		if p := nodeKey(q.Predicate); p == PredName || p == PredEntityType {
+			qs = append(qs, q)
+		}
+	}
+	for _, ev := range eventsOf(newQuadView(qs)) {
+		if ev.IRI == iri {
+			return &ev, nil
 		}
 	}
 	return nil, fmt.Errorf("%s: no such event", iri)

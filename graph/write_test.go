@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"github.com/google/go-cmp/cmp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -109,6 +110,16 @@ func TestWriteAndReadBack(t *testing.T) {
 	if len(say.Mentions) != 1 || len(say.Mentions[0].Reports) != 1 ||
 		!strings.HasPrefix(say.Mentions[0].Reports[0], "evmention/"+a[4:]+"/") {
 		t.Errorf("say = %+v", say)
+	}
+	// One event read alone is the same as in the full listing.
+	for _, ev := range evs {
+		one, err := s.Event(ctx, ev.IRI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(ev, *one); d != "" {
+			t.Errorf("Event(%s) differs from Events (-all +one):\n%s", ev.IRI, d)
+		}
 	}
 	if _, err := s.Event(ctx, "nosuch"); err == nil || err.Error() != "event/nosuch: no such event" {
 		t.Errorf("missing event: %v", err)
