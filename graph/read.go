@@ -230,6 +230,9 @@ func byLabels(labels []string) *quadFilter {
 	return f
 }
 
+// maxFilterValues is how many values one loadQuads statement filters on.
+const maxFilterValues = 500
+
 // nodeColumns are Cayley's value columns of its nodes table.
 const nodeColumns = "value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time"
 
@@ -237,6 +240,19 @@ const nodeColumns = "value, value_string, datatype, language, iri, bnode, value_
 // one SQL query joining Cayley's quads and nodes tables, in insertion
 // order. Cayley's own iterators would look each value up separately.
 func (s *Store) loadQuads(ctx context.Context, f *quadFilter) ([]quad.Quad, error) {
+	if f != nil && len(f.values) > maxFilterValues {
+		// SQL engines cap the parameters of one statement: read in batches
+		var out []quad.Quad
+		for i := 0; i < len(f.values); i += maxFilterValues {
+			part := &quadFilter{dir: f.dir, values: f.values[i:min(i+maxFilterValues, len(f.values))]}
+			qs, err := s.loadQuads(ctx, part)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, qs...)
+		}
+		return out, nil
+	}
 	var b strings.Builder
 	b.WriteString("SELECT ")
 	for i, a := range []string{"s", "p", "o", "l"} {
@@ -549,13 +565,49 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 	if iri != "" && !strings.Contains(iri, "/") {
 		iri = "event/" + iri
 	}
-	// The event's own quads, its mentions', and the names of the entities
-	// they point to: four indexed reads, not the whole store.
-	own, err := s.loadQuads(ctx, byNodes(quad.Subject, []string{iri}))
+	evs, err := s.eventsByIRI(ctx, []string{iri})
 	if err != nil {
 		return nil, err
 	}
-	into, err := s.loadQuads(ctx, byNodes(quad.Object, []string{iri}))
+	if len(evs) == 1 && evs[0].IRI == iri {
+		return &evs[0], nil
+	}
+	return nil, fmt.Errorf("%s: no such event", iri)
+}
+
+// EventsInvolving lists the events that have one of entities (IRIs) as
+// an agent, patient or location, dated ones first in date order. It reads
+// those events by index, not every event in the store.
+func (s *Store) EventsInvolving(ctx context.Context, entities []string) ([]EventInfo, error) {
+	into, err := s.loadQuads(ctx, byNodes(quad.Object, entities))
+	if err != nil {
+		return nil, err
+	}
+	var iris []string
+	seen := map[string]bool{}
+	for _, q := range into {
+		switch nodeKey(q.Predicate) {
+		case PredAgent, PredPatient, PredLocation:
+			if e := nodeKey(q.Subject); strings.HasPrefix(e, "event/") && !seen[e] {
+				seen[e] = true
+				iris = append(iris, e)
+			}
+		}
+	}
+	return s.eventsByIRI(ctx, iris)
+}
+
+// eventsByIRI reads the given event nodes: their own quads, their
+// mentions', and the names of the entities they point to, each by index.
+func (s *Store) eventsByIRI(ctx context.Context, iris []string) ([]EventInfo, error) {
+	if len(iris) == 0 {
+		return nil, nil
+	}
+	qs, err := s.loadQuads(ctx, byNodes(quad.Subject, iris))
+	if err != nil {
+		return nil, err
+	}
+	into, err := s.loadQuads(ctx, byNodes(quad.Object, iris))
 	if err != nil {
 		return nil, err
 	}
@@ -569,7 +621,7 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	qs := append(own, ment...)
+	qs = append(qs, ment...)
 	var ents []string
 	seen := map[string]bool{}
 	for _, q := range qs {
@@ -590,12 +642,7 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 			qs = append(qs, q)
 		}
 	}
-	for _, ev := range eventsOf(newQuadView(qs)) {
-		if ev.IRI == iri {
-			return &ev, nil
-		}
-	}
-	return nil, fmt.Errorf("%s: no such event", iri)
+	return eventsOf(newQuadView(qs)), nil
 }
 
 func eventsOf(v quadView) []EventInfo {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"github.com/google/go-cmp/cmp"
 	"path/filepath"
 	"strings"
@@ -120,6 +121,52 @@ func TestWriteAndReadBack(t *testing.T) {
 		if d := cmp.Diff(ev, *one); d != "" {
 			t.Errorf("Event(%s) differs from Events (-all +one):\n%s", ev.IRI, d)
 		}
+	}
+	// An entity's events read by index are the listing's events that
+	// involve it.
+	for _, ent := range []string{"entity/gpe/ru", "entity/gpe/tr", "entity/gpe/us", "entity/none"} {
+		var want []EventInfo
+		for _, ev := range evs {
+			for _, r := range append(append(append([]EntityRef{}, ev.Agents...), ev.Patients...), ev.Locations...) {
+				if r.IRI == ent {
+					want = append(want, ev)
+					break
+				}
+			}
+		}
+		got, err := s.EventsInvolving(ctx, []string{ent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("EventsInvolving(%s) (-filtered +indexed):\n%s", ent, d)
+		}
+		if ent == "entity/gpe/ru" && len(got) == 0 {
+			t.Errorf("no events involve Russia")
+		}
+	}
+	// Filters longer than one SQL statement takes are read in batches.
+	all, err := s.loadQuads(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	subjects := map[string]bool{}
+	var iris []string
+	for _, q := range all {
+		if k := nodeKey(q.Subject); !subjects[k] {
+			subjects[k] = true
+			iris = append(iris, k)
+		}
+	}
+	for len(iris) < 3*maxFilterValues {
+		iris = append(iris, fmt.Sprintf("nosuch/%d", len(iris)))
+	}
+	batched, err := s.loadQuads(ctx, byNodes(quad.Subject, iris))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(batched) != len(all) {
+		t.Errorf("batched read: %d quads, want %d", len(batched), len(all))
 	}
 	if _, err := s.Event(ctx, "nosuch"); err == nil || err.Error() != "event/nosuch: no such event" {
 		t.Errorf("missing event: %v", err)

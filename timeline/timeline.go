@@ -24,11 +24,8 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
-	events, err := s.Events(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
 	var keep map[string]bool
+	var events []graph.EventInfo
 	if f.Entity != "" {
 		ents, err := s.FindEntity(ctx, f.Entity)
 		if err != nil {
@@ -38,8 +35,20 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 			return nil, fmt.Errorf("timeline: no entity named %q in the store", f.Entity)
 		}
 		keep = make(map[string]bool)
+		var iris []string
 		for _, e := range ents {
 			keep[e.IRI] = true
+			iris = append(iris, e.IRI)
+		}
+		// only the entity's events are read from the store
+		events, err = s.EventsInvolving(ctx, iris)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+	} else {
+		events, err = s.Events(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
 		}
 	}
 	docByIRI := make(map[string]graph.DocInfo, len(docs))
