@@ -565,7 +565,7 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 	if iri != "" && !strings.Contains(iri, "/") {
 		iri = "event/" + iri
 	}
-	evs, err := s.eventsByIRI(ctx, []string{iri})
+	evs, err := s.EventsByIRI(ctx, []string{iri})
 	if err != nil {
 		return nil, err
 	}
@@ -594,12 +594,35 @@ func (s *Store) EventsInvolving(ctx context.Context, entities []string) ([]Event
 			}
 		}
 	}
-	return s.eventsByIRI(ctx, iris)
+	return s.EventsByIRI(ctx, iris)
 }
 
-// eventsByIRI reads the given event nodes: their own quads, their
-// mentions', and the names of the entities they point to, each by index.
-func (s *Store) eventsByIRI(ctx context.Context, iris []string) ([]EventInfo, error) {
+// EventDate is what a date filter needs of an event node.
+type EventDate struct {
+	Date, RangeBegin, RangeEnd string
+}
+
+// EventDates returns the date and range ends of every event node that
+// has any, without reading the events themselves.
+func (s *Store) EventDates(ctx context.Context) (map[string]EventDate, error) {
+	qs, err := s.loadQuads(ctx, byPredicates(PredDate, PredRangeBegin, PredRangeEnd))
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(qs)
+	out := make(map[string]EventDate)
+	for subj := range v {
+		if strings.HasPrefix(subj, "event/") {
+			out[subj] = EventDate{Date: v.best(subj, PredDate), RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
+		}
+	}
+	return out, nil
+}
+
+// EventsByIRI reads the given event nodes, dated ones first in date
+// order: their own quads, their mentions', and the names of the entities
+// they point to, each by index. IRIs that name no event are left out.
+func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, error) {
 	if len(iris) == 0 {
 		return nil, nil
 	}

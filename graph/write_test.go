@@ -122,6 +122,19 @@ func TestWriteAndReadBack(t *testing.T) {
 			t.Errorf("Event(%s) differs from Events (-all +one):\n%s", ev.IRI, d)
 		}
 	}
+	// The dates a window filter reads are the events' own.
+	dates, err := s.EventDates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dates) == 0 || len(dates) > len(evs) {
+		t.Errorf("EventDates: %d events, Events: %d", len(dates), len(evs))
+	}
+	for _, ev := range evs {
+		if d, want := dates[ev.IRI], (EventDate{ev.Date, ev.RangeBegin, ev.RangeEnd}); d != want {
+			t.Errorf("EventDates[%s] = %+v, want %+v", ev.IRI, d, want)
+		}
+	}
 	// An entity's events read by index are the listing's events that
 	// involve it.
 	for _, ent := range []string{"entity/gpe/ru", "entity/gpe/tr", "entity/gpe/us", "entity/none"} {

@@ -45,6 +45,22 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 		if err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
+	} else if f.From != "" || f.To != "" {
+		// only the events in the window are read from the store
+		dates, err := s.EventDates(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		var iris []string
+		for iri, d := range dates {
+			if f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
+				iris = append(iris, iri)
+			}
+		}
+		events, err = s.EventsByIRI(ctx, iris)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
 	} else {
 		events, err = s.Events(ctx)
 		if err != nil {
