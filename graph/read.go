@@ -579,6 +579,16 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 // an agent, patient or location, dated ones first in date order. It reads
 // those events by index, not every event in the store.
 func (s *Store) EventsInvolving(ctx context.Context, entities []string) ([]EventInfo, error) {
+	iris, err := s.EventsInvolvingIRIs(ctx, entities)
+	if err != nil {
+		return nil, err
+	}
+	return s.EventsByIRI(ctx, iris)
+}
+
+// EventsInvolvingIRIs lists the IRIs of the events EventsInvolving
+// returns, without reading the events.
+func (s *Store) EventsInvolvingIRIs(ctx context.Context, entities []string) ([]string, error) {
 	into, err := s.loadQuads(ctx, byNodes(quad.Object, entities))
 	if err != nil {
 		return nil, err
@@ -594,7 +604,25 @@ func (s *Store) EventsInvolving(ctx context.Context, entities []string) ([]Event
 			}
 		}
 	}
-	return s.EventsByIRI(ctx, iris)
+	return iris, nil
+}
+
+// EventIRIs lists every event node, in no particular order, without
+// reading the events.
+func (s *Store) EventIRIs(ctx context.Context) ([]string, error) {
+	qs, err := s.loadQuads(ctx, byNodes(quad.Object, []string{TypeEvent}))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, q := range qs {
+		if k := nodeKey(q.Subject); nodeKey(q.Predicate) == PredType && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out, nil
 }
 
 // EventDate is what a date filter needs of an event node.

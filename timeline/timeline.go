@@ -25,7 +25,6 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	var keep map[string]bool
-	var events []graph.EventInfo
 	if f.Entity != "" {
 		ents, err := s.FindEntity(ctx, f.Entity)
 		if err != nil {
@@ -35,55 +34,41 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 			return nil, fmt.Errorf("timeline: no entity named %q in the store", f.Entity)
 		}
 		keep = make(map[string]bool)
-		var iris []string
 		for _, e := range ents {
 			keep[e.IRI] = true
-			iris = append(iris, e.IRI)
 		}
-		// only the entity's events are read from the store
-		events, err = s.EventsInvolving(ctx, iris)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-	} else if f.From != "" || f.To != "" {
-		// only the events in the window are read from the store
-		dates, err := s.EventDates(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		var iris []string
-		for iri, d := range dates {
-			if f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
-				iris = append(iris, iri)
-			}
-		}
-		events, err = s.EventsByIRI(ctx, iris)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-	} else {
-		events, err = s.Events(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
+	}
+	iris, err := eventsToRead(ctx, s, f, keep)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	docByIRI := make(map[string]graph.DocInfo, len(docs))
 	for _, d := range docs {
 		docByIRI[d.IRI] = d
 	}
 	t := &Timeline{Filter: f, Events: []Event{}, Documents: []Document{}}
-	for _, ev := range events {
-		if keep != nil && !involves(ev, keep) {
-			continue
+	// Events are read a chunk at a time, so that only the timeline, not
+	// every quad behind it, is held in memory.
+	for len(iris) > 0 {
+		n := min(len(iris), readChunk)
+		events, err := s.EventsByIRI(ctx, iris[:n])
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
 		}
-		if !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd) {
-			continue
+		iris = iris[n:]
+		for _, ev := range events {
+			if keep != nil && !involves(ev, keep) {
+				continue
+			}
+			if !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd) {
+				continue
+			}
+			if !f.All && minor(ev) {
+				t.Omitted++
+				continue
+			}
+			t.Events = append(t.Events, newEvent(ev, docByIRI))
 		}
-		if !f.All && minor(ev) {
-			t.Omitted++
-			continue
-		}
-		t.Events = append(t.Events, newEvent(ev, docByIRI))
 	}
 	sort.SliceStable(t.Events, func(i, j int) bool { return lessDate(t.Events[i], t.Events[j]) })
 	for _, d := range docs {
@@ -98,6 +83,36 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	}
 	sort.Slice(t.Documents, func(i, j int) bool { return t.Documents[i].ID < t.Documents[j].ID })
 	return t, nil
+}
+
+// readChunk is how many events Build reads from the store at once.
+const readChunk = 4000
+
+// eventsToRead picks the event nodes f can keep without reading them
+// whole: an entity's events by index, a window's events by their dates,
+// else every event.
+func eventsToRead(ctx context.Context, s *graph.Store, f Filter, keep map[string]bool) ([]string, error) {
+	switch {
+	case keep != nil:
+		ents := make([]string, 0, len(keep))
+		for e := range keep {
+			ents = append(ents, e)
+		}
+		return s.EventsInvolvingIRIs(ctx, ents)
+	case f.From != "" || f.To != "":
+		dates, err := s.EventDates(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var iris []string
+		for iri, d := range dates {
+			if f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
+				iris = append(iris, iri)
+			}
+		}
+		return iris, nil
+	}
+	return s.EventIRIs(ctx)
 }
 
 // minor reports whether an event tells an analyst little: of class
