@@ -1152,10 +1152,10 @@ func (p *parser) genericToday(i int) bool {
 	}
 	for k := i + 2; k < len(p.toks) && k <= i+5; k++ {
 		t := &p.toks[k]
-		if t.k != tWord {
-			continue
+		if t.k != tWord || t.up {
+			continue // "today's World Cup final" is a day's
 		}
-		if nowadays[strings.ToLower(p.text[t.s:t.e])] {
+		if nowadays[p.text[t.s:t.e]] {
 			return true
 		}
 	}

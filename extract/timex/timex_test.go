@@ -341,6 +341,7 @@ func TestTagTenseCuesAndNonTimexes(t *testing.T) {
 		// year-end, and the article of "the end of the month"
 		{"The deal should close by year-end; the index is up since year-end.", []want{{"year-end", "DATE", "1988", "END"}}},
 		{"Troops will arrive by the end of the month.", []want{{"the end of the month", "DATE", "1989-10", "END"}}},
+		{"Fans packed today's World Cup final.", []want{{"today", "DATE", "1989-10-27", ""}}},
 	}
 	for _, c := range cases {
 		tagCheck(t, c.text, dct, c.wants)
