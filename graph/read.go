@@ -575,36 +575,22 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 	return nil, fmt.Errorf("%s: no such event", iri)
 }
 
-// EventsInvolving lists the events that have one of entities (IRIs) as
-// an agent, patient or location, dated ones first in date order. It reads
-// those events by index, not every event in the store.
-func (s *Store) EventsInvolving(ctx context.Context, entities []string) ([]EventInfo, error) {
-	iris, err := s.EventsInvolvingIRIs(ctx, entities)
-	if err != nil {
-		return nil, err
-	}
-	return s.EventsByIRI(ctx, iris)
-}
-
-// EventsInvolvingIRIs lists the IRIs of the events EventsInvolving
-// returns, without reading the events.
-func (s *Store) EventsInvolvingIRIs(ctx context.Context, entities []string) ([]string, error) {
+// EventIRIsInvolving lists the event nodes that have one of entities
+// (IRIs) as an agent, patient or location, found by index without reading
+// the events.
+func (s *Store) EventIRIsInvolving(ctx context.Context, entities []string) ([]string, error) {
 	into, err := s.loadQuads(ctx, byNodes(quad.Object, entities))
 	if err != nil {
 		return nil, err
 	}
-	var iris []string
-	seen := map[string]bool{}
-	for _, q := range into {
+	return distinctNodes(into, func(q quad.Quad) (string, bool) {
 		switch nodeKey(q.Predicate) {
 		case PredAgent, PredPatient, PredLocation:
-			if e := nodeKey(q.Subject); strings.HasPrefix(e, "event/") && !seen[e] {
-				seen[e] = true
-				iris = append(iris, e)
-			}
+			e := nodeKey(q.Subject)
+			return e, strings.HasPrefix(e, "event/")
 		}
-	}
-	return iris, nil
+		return "", false
+	}), nil
 }
 
 // EventIRIs lists every event node, in no particular order, without
@@ -614,15 +600,23 @@ func (s *Store) EventIRIs(ctx context.Context) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return distinctNodes(qs, func(q quad.Quad) (string, bool) {
+		return nodeKey(q.Subject), nodeKey(q.Predicate) == PredType
+	}), nil
+}
+
+// distinctNodes returns, once each and in first-seen order, the node
+// pick names in each quad it accepts.
+func distinctNodes(qs []quad.Quad, pick func(quad.Quad) (string, bool)) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, q := range qs {
-		if k := nodeKey(q.Subject); nodeKey(q.Predicate) == PredType && !seen[k] {
-			seen[k] = true
-			out = append(out, k)
+		if n, ok := pick(q); ok && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // EventDate is what a date filter needs of an event node.
@@ -673,17 +667,13 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 		return nil, err
 	}
 	qs = append(qs, ment...)
-	var ents []string
-	seen := map[string]bool{}
-	for _, q := range qs {
+	ents := distinctNodes(qs, func(q quad.Quad) (string, bool) {
 		switch nodeKey(q.Predicate) {
 		case PredAgent, PredPatient, PredLocation, PredClaimant:
-			if e := nodeKey(q.Object); !seen[e] {
-				seen[e] = true
-				ents = append(ents, e)
-			}
+			return nodeKey(q.Object), true
 		}
-	}
+		return "", false
+	})
 	names, err := s.loadQuads(ctx, byNodes(quad.Subject, ents))
 	if err != nil {
 		return nil, err

@@ -147,12 +147,16 @@ func TestWriteAndReadBack(t *testing.T) {
 				}
 			}
 		}
-		got, err := s.EventsInvolving(ctx, []string{ent})
+		iris, err := s.EventIRIsInvolving(ctx, []string{ent})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.EventsByIRI(ctx, iris)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if d := cmp.Diff(want, got); d != "" {
-			t.Errorf("EventsInvolving(%s) (-filtered +indexed):\n%s", ent, d)
+			t.Errorf("events involving %s (-filtered +indexed):\n%s", ent, d)
 		}
 		if ent == "entity/gpe/ru" && len(got) == 0 {
 			t.Errorf("no events involve Russia")

@@ -25,6 +25,7 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	var keep map[string]bool
+	var entities []string
 	if f.Entity != "" {
 		ents, err := s.FindEntity(ctx, f.Entity)
 		if err != nil {
@@ -36,9 +37,10 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 		keep = make(map[string]bool)
 		for _, e := range ents {
 			keep[e.IRI] = true
+			entities = append(entities, e.IRI)
 		}
 	}
-	iris, err := eventsToRead(ctx, s, f, keep)
+	iris, err := eventsToRead(ctx, s, f, entities)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
@@ -91,14 +93,10 @@ const readChunk = 4000
 // eventsToRead picks the event nodes f can keep without reading them
 // whole: an entity's events by index, a window's events by their dates,
 // else every event.
-func eventsToRead(ctx context.Context, s *graph.Store, f Filter, keep map[string]bool) ([]string, error) {
+func eventsToRead(ctx context.Context, s *graph.Store, f Filter, entities []string) ([]string, error) {
 	switch {
-	case keep != nil:
-		ents := make([]string, 0, len(keep))
-		for e := range keep {
-			ents = append(ents, e)
-		}
-		return s.EventsInvolvingIRIs(ctx, ents)
+	case len(entities) > 0:
+		return s.EventIRIsInvolving(ctx, entities)
 	case f.From != "" || f.To != "":
 		dates, err := s.EventDates(ctx)
 		if err != nil {

@@ -293,7 +293,7 @@ func (p *parser) clock(i int) (sem, int, bool) {
 	j := i
 	switch {
 	case t.k == tWord && (t.word() == "noon" || t.word() == "midnight" || t.word() == "midday"):
-		if i > 0 && strings.EqualFold(p.text[p.toks[i-1].s:p.toks[i-1].e], "high") {
+		if p.rawIs(i-1, "high") {
 			return sem{}, i, false // "high noon": an idiom (or a film), not 12:00
 		}
 		j = i + 1

@@ -471,18 +471,16 @@ func (p *parser) decimal(i int) bool {
 // future.
 func (p *parser) futureCue(i int) bool {
 	possessive := p.punct(i+1, '\'') || p.punct(i+1, 0xe2) // "Friday's purchases" happened
-	if i > 0 && strings.EqualFold(p.text[p.toks[i-1].s:p.toks[i-1].e], "effective") {
+	if p.rawIs(i-1, "effective") {
 		return true // effective Feb. 1 (not a lexicon word)
 	}
 	switch p.w(i - 1) {
 	case "by", "until", "till", "before", "through":
 		// deadlines: payable by Dec. 15, until 9 a.m. Tuesday; but not
 		// "had filed reports by Wednesday" or "before Friday's purchases"
+		// ("Until Thursday, they will wait" opens a sentence: see below)
 		if !possessive && !p.perfectBefore(i-1) && !p.toks[i-1].up && !p.rangeBefore(i-1) {
 			return true
-		}
-		if p.toks[i-1].up && !possessive && p.futureAfter(i) {
-			return true // "Until Thursday, they will wait"
 		}
 	case "to":
 		// extended to Nov. 20, postponed to Monday; not "from Sept. 14 to
@@ -591,7 +589,7 @@ func (p *parser) opensSentence(i int) bool {
 	k := i - 1
 	if k >= 0 && p.toks[k].k == tWord && p.toks[k].up {
 		switch p.w(k) {
-		case "on", "by", "until", "till", "from", "in", "next", "this":
+		case "on", "by", "until", "till", "before", "through", "from", "in", "next", "this":
 			k--
 		default:
 			return false
