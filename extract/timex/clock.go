@@ -19,14 +19,15 @@ var clockRules = []rules.Rule{
 
 var clockOptions = &rules.Options{Afternoon: 15, Evening: 18, Morning: 8, Noon: 12, Distance: 5, MatchByOrder: true}
 
-// noonRule is a Storyline rule in when's rule API: "noon", "midday" and
-// "midnight" as clock times.
+// noonRule is a Storyline rule in when's rule API: "noon" and "midday" as
+// 12:00, "midnight" as 24:00, the end of the day it names ("midnight
+// Friday" ends Friday), as ISO 8601 and TimeML write it.
 var noonRule = &rules.F{
 	RegExp: regexp.MustCompile(`(?i)(?:\W|^)(noon|midday|midnight)(?:\W|$)`),
 	Applier: func(m *rules.Match, c *rules.Context, o *rules.Options, ref time.Time) (bool, error) {
 		h, zero := 12, 0
 		if len(m.Captures[0]) == len("midnight") {
-			h = 0
+			h = 24
 		}
 		c.Hour, c.Minute = &h, &zero
 		return true, nil
@@ -59,7 +60,7 @@ func readClock(s string) (hh, mm int, ok bool) {
 	if c.Minute != nil {
 		mm = *c.Minute
 	}
-	if hh < 0 || hh > 23 || mm < 0 || mm > 59 {
+	if hh < 0 || hh > 24 || mm < 0 || mm > 59 || hh == 24 && mm != 0 {
 		return 0, 0, false
 	}
 	return hh, mm, true

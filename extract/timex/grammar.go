@@ -40,6 +40,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		}
 		return 0, sem{}, false, false
 	}
+	if p.w(i) == "these" && p.w(i+1) == "days" {
+		return i + 2, sem{kind: kRef, typ: "DATE", lit: "PRESENT_REF"}, false, true // these days: nowadays
+	}
 	switch p.c(i) {
 	case cMonth:
 		return p.monthExpr(i)

@@ -232,7 +232,7 @@ func buildLexicon() map[string]*entry {
 		"expected", "due", "say", "says", "said", "when", "while", "ll", "least", "up", "old", "took",
 		"take", "takes", "lasted", "near", "percent", "year-earlier", "year-ago", "period", "could", "might", "as",
 		"ended", "ending", "full", "his", "her", "their", "its", "my", "your", "our", "soon", "likely", "set",
-		"planning", "plan", "intends", "aims", "had", "than", "contrast", "or", "so")
+		"planning", "plan", "intends", "aims", "had", "than", "contrast", "or", "so", "then", "these")
 	add(cTZ, 0, "edt", "est", "gmt", "utc", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet")
 	add(cSuffix, 0, "s", "th", "st", "nd", "rd")
 	for _, h := range holidayWords {

@@ -96,13 +96,19 @@ func (p *parser) emit(i, j int, s sem) {
 			break
 		}
 		v = p.lastDone(s.unit)
+		setRef = true
 		switch {
+		case s.unit == uQuarter && s.lit == "" && p.topicIdx >= 0:
+			// "the quarter" in a report that has named its quarter is that
+			// quarter: "the fiscal first quarter ... in the quarter"; the
+			// year-ago quarter is a comparison, not a new topic
+			v, anchor, tx.AnchorIndex = p.topic.shift(4*s.n), "text", p.topicIdx
+			setRef = s.n == 0
 		case s.lit == "year" && v.g == gQuarter:
 			v.y = s.n // the 1988 quarter: the latest quarter's number in 1988
 		case s.n != 0 && v.g == gQuarter:
 			v = v.shift(4 * s.n) // last year's quarter
 		}
-		setRef = true
 	case kAgo:
 		if s.n < 0 && s.lit != "" && s.n == -1 && s.unit != 0 && false {
 			break

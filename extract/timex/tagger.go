@@ -180,7 +180,7 @@ func (p *parser) trigger(i int) bool {
 		return true
 	}
 	switch t.lex.key {
-	case "the", "fiscal", "noon", "midnight", "midday", "a", "an", "within", "at", "up", "full":
+	case "the", "fiscal", "noon", "midnight", "midday", "a", "an", "within", "at", "up", "full", "then", "these":
 		return true
 	}
 	return false
@@ -243,7 +243,7 @@ func (p *parser) number(i int, allowA bool) (n, j int, ok bool) {
 func (p *parser) match(i int) (int, sem, bool) {
 	j := i
 	mod := ""
-	hasThe := false
+	hasThe, then := false, false
 prefix:
 	for k := 0; k < 4; k++ {
 		switch {
@@ -299,6 +299,13 @@ prefix:
 				mod = modName(m)
 			}
 			j = nx
+		case p.w(j) == "then" && !then:
+			// the then-current price: the present of a past time
+			then = true
+			j++
+			if p.punct(j, '-') && p.adjacent(j-1) {
+				j++
+			}
 		case p.w(j) == "at" && p.w(j+1) == "least":
 			mod = "EQUAL_OR_MORE"
 			j += 2
@@ -312,6 +319,12 @@ prefix:
 	end, s, takesThe, ok := p.core(j)
 	if !ok {
 		return 0, s, false
+	}
+	if then {
+		if s.kind != kRef || s.lit != "PRESENT_REF" {
+			return 0, s, false // the scan retries without "then"
+		}
+		s.lit = "PAST_REF"
 	}
 	if hasThe && !takesThe && (mod == "" || j == i+1) {
 		return 0, s, false // the scan retries without "the"

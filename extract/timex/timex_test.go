@@ -362,3 +362,26 @@ func TestTagTenseCuesAndNonTimexes(t *testing.T) {
 		}
 	}
 }
+
+func TestTagTopicQuarterAndReferenceWords(t *testing.T) {
+	const dct = "1989-10-26" // a Thursday
+	// "the quarter" is the quarter the report is about, here a fiscal one;
+	// the year-ago quarter is a comparison and does not change the topic
+	tagCheck(t, "Sun had a loss in the fiscal first quarter. For the quarter a year ago, it earned $5 million. "+
+		"It shipped 28,000 systems in the quarter.", dct, []want{
+		{"the fiscal first quarter", "DATE", "1989-Q1", ""},
+		{"the quarter a year ago", "DATE", "1988-Q1", ""},
+		{"the quarter", "DATE", "1989-Q1", ""},
+	})
+	// with no quarter named, "the quarter" is the latest one finished
+	tagCheck(t, "Sales rose 5% in the quarter.", dct, []want{{"the quarter", "DATE", "1989-Q3", ""}})
+	tagCheck(t, "Holders may buy shares at the then-current market price, which traders find hard these days.", dct, []want{
+		{"then-current", "DATE", "PAST_REF", ""},
+		{"these days", "DATE", "PRESENT_REF", ""},
+	})
+	tagCheck(t, "The offer will expire at midnight Friday.", dct, []want{{"midnight Friday", "TIME", "1989-10-27T24:00", ""}})
+	// "then" alone is no timex
+	if txs := tagCheck(t, "He said then that the deal was off.", dct, nil); len(txs) != 0 {
+		t.Errorf("then: got %+v, want no timex", txs)
+	}
+}

@@ -21,7 +21,7 @@ var (
 		`([0-9]+(\.[0-9]+)?Y)?([0-9]+(\.[0-9]+)?M)?([0-9]+(\.[0-9]+)?W)?([0-9]+(\.[0-9]+)?D)?` +
 		`(T([0-9]+(\.[0-9]+)?H)?([0-9]+(\.[0-9]+)?M)?([0-9]+(\.[0-9]+)?S)?)?)$`)
 	reSet  = regexp.MustCompile(`^(P(([0-9]+|X)(Y|M|W|D|Q)|T([0-9]+|X)(H|M|S))|XXXX(-[0-9X]{2}(-[0-9X]{2})?(T(MO|AF|EV|NI))?|-WXX-([1-7]|WE)(T(MO|AF|EV|NI))?|-SP|-SU|-FA|-WI|-Q[1-4])?)$`)
-	reTime = regexp.MustCompile(`^[0-9X]{4}-(0[1-9]|1[0-2]|XX)-([0-2][0-9]|3[01]|XX)T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9])$|^[0-9X]{4}-WXX-[1-7]T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9])$`)
+	reTime = regexp.MustCompile(`^[0-9X]{4}-(0[1-9]|1[0-2]|XX)-([0-2][0-9]|3[01]|XX)T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9]|24:00)$|^[0-9X]{4}-WXX-[1-7]T(MO|AF|EV|NI|[01][0-9]:[0-5][0-9]|2[0-3]:[0-5][0-9]|24:00)$`)
 	mods   = map[string]bool{"": true, "START": true, "MID": true, "END": true, "APPROX": true, "MORE_THAN": true,
 		"LESS_THAN": true, "EQUAL_OR_MORE": true, "EQUAL_OR_LESS": true, "BEFORE": true, "AFTER": true, "ON_OR_BEFORE": true, "ON_OR_AFTER": true}
 )
