@@ -40,8 +40,8 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		}
 		return 0, sem{}, false, false
 	}
-	if p.w(i) == "these" && p.w(i+1) == "days" {
-		return i + 2, sem{kind: kRef, typ: "DATE", lit: "PRESENT_REF"}, false, true // these days: nowadays
+	if end, s, takesThe, ok := p.refPhrase(i); ok {
+		return end, s, takesThe, true
 	}
 	switch p.c(i) {
 	case cMonth:
@@ -71,6 +71,10 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 			return 0, sem{}, false, false
 		}
 		return i + 1, sem{kind: kRef, typ: "DATE", lit: refName(p.v(i))}, true, true
+	case cLong:
+		// a yearlong inquiry, a weeklong visit
+		u := p.v(i)
+		return i + 1, sem{kind: kDur, typ: "DURATION", n: 1, unit: u, lit: durValue(1, u)}, false, true
 	case cSetAdv:
 		if i+1 < len(p.toks) && p.toks[i+1].k == tWord && p.toks[i+1].up && p.adjacentWords(i) {
 			return 0, sem{}, false, false // the Communist Party daily Granma: a newspaper
@@ -131,7 +135,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		return 0, sem{}, false, false
 	}
 	switch p.w(i) {
-	case "a", "an":
+	case "a", "an", "another":
 		return p.countExpr(i)
 	case "fiscal":
 		j := i + 1
@@ -198,6 +202,31 @@ func refName(r int) string {
 		return "PAST_REF"
 	}
 	return "FUTURE_REF"
+}
+
+// refPhrase reads the fixed phrases that name the present, past or future
+// as a whole: "these days", "the near term", "a later date".
+func (p *parser) refPhrase(i int) (int, sem, bool, bool) {
+	ref := func(lit string) sem { return sem{kind: kRef, typ: "DATE", lit: lit} }
+	switch w := p.w(i); w {
+	case "these":
+		if p.w(i+1) == "days" {
+			return i + 2, ref("PRESENT_REF"), false, true // these days: nowadays
+		}
+	case "near", "short", "long":
+		// in the near term, over the long term; not "long-term debt" nor
+		// "the short term rate"
+		if p.w(i-1) == "the" && p.w(i+1) == "term" && !p.punct(i+2, '-') && !p.modifiesNoun(i+2) && !p.punct(i+1, '-') {
+			return i + 2, ref("FUTURE_REF"), true, true
+		}
+	case "a", "an":
+		// at a later date, at a future date ("an earlier date" may be
+		// an earlier one still to come)
+		if w1 := p.w(i + 1); (w1 == "later" || w1 == "future") && p.w(i+2) == "date" && !p.modifiesNoun(i+3) {
+			return i + 3, ref("FUTURE_REF"), false, true
+		}
+	}
+	return 0, sem{}, false, false
 }
 
 // numeric handles expressions that start with digits: years, day-month
@@ -471,6 +500,7 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool, bool) {
 	}
 	if p.c(k) == cMonth {
 		if end, s, _, ok := p.monthExpr(k); ok && s.val.g == gDay {
+			s.weekday = e.v
 			return end, s, false, true
 		}
 	}
@@ -531,7 +561,7 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if !ok {
 		return 0, sem{}, false, false
 	}
-	article := p.w(i) == "a" || p.w(i) == "an"
+	article := (p.w(i) == "a" || p.w(i) == "an") && j == i+1 // not "a hundred years"
 	half := false
 	if k, ok := p.halfAt(j); ok && n >= 0 {
 		half, j = true, k // 2 1/2 years, two and a half years
@@ -545,15 +575,28 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		hyph = true
 	}
 	if p.c(j) != cUnit {
-		// "two-and-a-half years"? rare; "one more year"
-		if p.w(j) == "more" && p.c(j+1) == cUnit {
+		// one more year, an additional year, a full week, two further days
+		switch p.w(j) {
+		case "more", "additional", "extra", "further", "full", "whole", "entire":
+			if p.c(j+1) != cUnit {
+				return 0, sem{}, false, false
+			}
 			j++
-		} else {
+		default:
 			return 0, sem{}, false, false
 		}
 	}
 	u := p.v(j)
 	pl := p.toks[j].lex.plural
+	if p.longAt(j + 1) {
+		if article {
+			return 0, sem{}, false, false // "a day-long meeting": the scan retries at "day"
+		}
+		if hyph && !pl {
+			// a two-year-long inquiry
+			return j + 3, sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}, false, true
+		}
+	}
 	if p.punct(j+1, '-') && (p.w(j+2) == "earlier" || p.w(j+2) == "ago") {
 		return 0, sem{}, false, false // a year-earlier loss
 	}
@@ -632,6 +675,10 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	case "hence":
 		s.kind, s.typ, s.n = kAgo, "DATE", -n
 		return j + 1, s, true, true
+	case "ahead":
+		if p.w(i-1) == "the" {
+			return j + 1, s, true, true // the two weeks ahead: still a duration
+		}
 	}
 	if article && !pl && p.w(i-1) == "half" && u == uHour {
 		return j, sem{kind: kDur, typ: "DURATION", n: 30, unit: uMinute, lit: "PT30M"}, true, true
@@ -645,16 +692,26 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	return j, s, !hyph, true
 }
 
+// longAt reports whether "-long" starts at token i, written without
+// spaces after a unit: "day-long", "years-long".
+func (p *parser) longAt(i int) bool {
+	return p.punct(i, '-') && p.adjacent(i-1) && p.adjacent(i) && p.w(i+1) == "long"
+}
+
 // modifiesNoun reports whether token i is a lower-case word that a
 // count-and-unit can modify: "a five year low", "a two day rally".
 func (p *parser) modifiesNoun(i int) bool {
-	if i >= len(p.toks) || p.toks[i].k != tWord || p.toks[i].up {
+	if i >= len(p.toks) || p.toks[i].up {
 		return false
 	}
-	if t := p.toks[i].lex; t != nil {
-		return false // function words, units, directions: "ten year ago" is odd text
-	}
-	return true
+	return p.plainWord(i) // not function words, units, directions: "ten year ago" is odd text
+}
+
+// plainWord reports whether token i is an ordinary word: one the lexicon
+// does not hold, or holds only as a content word (cWord).
+func (p *parser) plainWord(i int) bool {
+	t := &p.toks[i]
+	return t.k == tWord && (t.lex == nil || t.lex.c == cWord)
 }
 
 // endsClause reports whether token i ends the clause (so "before" is an
@@ -677,10 +734,22 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 	u := p.v(i)
 	pl := p.toks[i].lex.plural
 	prev := p.w(i - 1)
+	if p.longAt(i + 1) {
+		// a day-long meeting, a decades-long battle
+		n := 1
+		if pl {
+			n = -1
+		}
+		return i + 3, sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}, false, true
+	}
 	if u == uYear && !pl {
 		if end, s, ok := p.yearEnd(i); ok {
 			return end, s, true, true
 		}
+	}
+	if pl && prev == "the" && p.w(i+1) == "ahead" && u >= uHour {
+		// the weeks ahead: a vague stretch to come
+		return i + 2, sem{kind: kDur, typ: "DURATION", n: -1, unit: u, lit: durValue(-1, u)}, true, true
 	}
 	if pl {
 		switch prev {
@@ -1004,6 +1073,14 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 			}
 		case dThat, dSame:
 			return k, sem{kind: kAnaphor, typ: "TIME", unit: uDay, val: dval{pod: pod}}, true, true
+		case dFollowing, dNext, dPrevious:
+			// the next morning, the following night, the previous evening:
+			// a day after or before the one the text talks about
+			n := 1
+			if d == dPrevious {
+				n = -1
+			}
+			return k, sem{kind: kAnaphor, typ: "TIME", unit: uDay, n: n, val: dval{pod: pod}}, true, true
 		}
 	}
 	switch d {
@@ -1211,7 +1288,7 @@ func (p *parser) yearEnd(i int) (int, sem, bool) {
 		return 0, sem{}, false
 	}
 	j++
-	if j < len(p.toks) && p.toks[j].k == tWord && p.toks[j].lex == nil && !p.toks[j].up {
+	if j < len(p.toks) && p.plainWord(j) && !p.toks[j].up {
 		return 0, sem{}, false // year-end net, year-end bonuses
 	}
 	n := 0

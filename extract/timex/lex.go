@@ -25,6 +25,8 @@ const (
 	cSuffix         // alnum suffixes: s, th, st, nd, rd
 	cHoliday        // v = a holiday constant (see holiday.go)
 	cDecadeWord     // v = the decade within its century: twenties = 2, nineties = 9
+	cLong           // v = a unit: yearlong, weeklong
+	cWord           // ordinary nouns and adjectives the grammar looks at: term, date, ahead
 )
 
 // Units.
@@ -233,6 +235,13 @@ func buildLexicon() map[string]*entry {
 		"take", "takes", "lasted", "near", "percent", "year-earlier", "year-ago", "period", "could", "might", "as",
 		"ended", "ending", "full", "his", "her", "their", "its", "my", "your", "our", "soon", "likely", "set",
 		"planning", "plan", "intends", "aims", "had", "than", "contrast", "or", "so", "then", "these")
+	add(cLong, uYear, "yearlong")
+	add(cLong, uMonth, "monthlong")
+	add(cLong, uWeek, "weeklong")
+	add(cLong, uDay, "daylong")
+	add(cLong, uHour, "hourlong")
+	add(cWord, 0, "term", "date", "ahead", "short", "long", "another", "additional", "extra", "further",
+		"whole", "entire")
 	add(cTZ, 0, "edt", "est", "gmt", "utc", "cst", "cdt", "pst", "pdt", "mst", "mdt", "bst", "cet")
 	add(cSuffix, 0, "s", "th", "st", "nd", "rd")
 	for _, h := range holidayWords {

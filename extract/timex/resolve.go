@@ -1,5 +1,7 @@
 package timex
 
+import "time"
+
 // emit resolves s against the DCT or the text's reference date and appends
 // the timex for tokens [i, j).
 func (p *parser) emit(i, j int, s sem) {
@@ -174,6 +176,7 @@ func (p *parser) emit(i, j int, s sem) {
 		}
 	}
 	p.out = append(p.out, tx)
+	p.last = v
 }
 
 // pickYear chooses the year of a date given without one: the candidate
@@ -208,6 +211,9 @@ func (p *parser) pickYear(s sem, i, j int) int {
 	}
 	best, bestD := y, 1<<30
 	for _, yy := range [...]int{y - 1, y, y + 1} {
+		if s.weekday > 0 && s.val.g == gDay && weekdayOf(yy, s.val.m, s.val.d) != s.weekday && p.weekdayFits(s) {
+			continue // "Tuesday, May 4": a year whose May 4 is a Tuesday
+		}
 		d := mid(yy) - dctDays
 		switch {
 		case s.past && d >= 0 && !(s.val.g == gDay && d == 0):
@@ -234,6 +240,27 @@ func (p *parser) pickYear(s sem, i, j int) int {
 		}
 	}
 	return best
+}
+
+// weekdayFits reports whether one of the candidate years around the DCT
+// puts the day s names on the weekday it was given with; a wrong weekday
+// in the text must not leave no year at all.
+func (p *parser) weekdayFits(s sem) bool {
+	for _, yy := range [...]int{p.dct.y - 1, p.dct.y, p.dct.y + 1} {
+		if weekdayOf(yy, s.val.m, s.val.d) == s.weekday {
+			return true
+		}
+	}
+	return false
+}
+
+// weekdayOf is the ISO weekday (1 = Monday) of a date.
+func weekdayOf(y, m, d int) int {
+	wd := int(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Weekday())
+	if wd == 0 {
+		wd = 7
+	}
+	return wd
 }
 
 func seasonOf(m int) int {

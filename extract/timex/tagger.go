@@ -45,9 +45,73 @@ func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 		}
 		p.emit(i, j, s)
 		i = j
+		if s.val.g == gDay && s.val.m > 0 && s.val.d > 0 && len(p.out) > 0 && p.out[len(p.out)-1].End == p.toks[j-1].e {
+			i = p.dayList(j)
+		}
 	}
 	p.clockDays()
 	return p.out, nil
+}
+
+// dayList tags the bare day numbers that continue the month-day date
+// just emitted, ending at token j: "April 24 and 25", "May 3, 4 and 5"
+// share its month and year, and a year after the last day ("April 24 and
+// 25, 1999") is the year of them all. The days must rise and stand alone,
+// so "on April 24, 5 people died" and "April 24 and 25 soldiers" are not
+// lists.
+func (p *parser) dayList(j int) int {
+	if len(p.out) == 0 || p.last.g != gDay || p.last.hasTime || p.last.pod != "" || p.last.m == 0 || p.last.d == 0 {
+		return j
+	}
+	first, prev := len(p.out)-1, p.last
+	days := []dval{prev}
+	for {
+		k := j
+		if p.punct(k, ',') {
+			k++
+		}
+		if w := p.w(k); w == "and" || w == "or" {
+			k++
+		}
+		if k == j || k >= len(p.toks) {
+			return j
+		}
+		t := &p.toks[k]
+		if t.k != tNum || t.nd > 2 || t.n <= prev.d || !validDate(max(prev.y, 2000), prev.m, t.n) {
+			return j
+		}
+		next := k + 1
+		y, afterYear, hasYear := p.yearAfter(next)
+		if !hasYear && next < len(p.toks) && p.w(next) != "and" && p.w(next) != "or" {
+			switch nt := &p.toks[next]; {
+			case nt.k == tWord || nt.k == tNum || nt.k == tAlnum, p.punct(next, '%'), p.punct(next, ':'), p.punct(next, '-'), p.punct(next, '/'):
+				return j // a count, a clock time or a range: not a day of the list
+			}
+		}
+		v := prev
+		v.d = t.n
+		p.out = append(p.out, Timex{Start: t.s, End: t.e, Text: p.text[t.s:t.e], Type: "DATE", Value: v.String(), Anchor: "text", AnchorIndex: first})
+		if p.hasRef {
+			p.ref, p.refIdx = v, len(p.out)-1
+		}
+		prev, j, p.last = v, next, v
+		days = append(days, v)
+		if hasYear {
+			// the year closes the list and belongs to every day of it
+			p.out[len(p.out)-1].End = p.toks[afterYear-1].e
+			p.out[len(p.out)-1].Text = p.text[t.s:p.toks[afterYear-1].e]
+			for x, d := range days {
+				d.y = y
+				p.out[first+x].Value = d.String()
+			}
+			p.out[first].Anchor = ""
+			if p.hasRef {
+				p.ref.y = y
+			}
+			p.last.y = y
+			return afterYear
+		}
+	}
 }
 
 // clockDays gives a clock time that was put on the DCT's day the day of
@@ -120,6 +184,9 @@ type sem struct {
 	dayShift int
 	// weekOf turns a resolved day into its week: the week of March 6.
 	weekOf bool
+	// weekday is the weekday a month-day without a year was given with
+	// (1 = Monday): "Tuesday, May 4" is in a year whose May 4 is a Tuesday.
+	weekday int
 }
 
 type parser struct {
@@ -137,6 +204,7 @@ type parser struct {
 	topic    dval
 	topicIdx int
 	out      []Timex
+	last     dval // the value of the last timex in out
 }
 
 func (p *parser) w(i int) string {
@@ -217,12 +285,21 @@ func (p *parser) number(i int, allowA bool) (n, j int, ok bool) {
 			j++
 		}
 		if n == 100 || n == 1000 {
-			return 0, i, false
+			return 0, i, false // "hundreds of", or a bare "hundred"
+		}
+		if w := p.w(j); (w == "hundred" || w == "thousand") && n > 0 && n < 100 {
+			n *= p.v(j) // two thousand years, five hundred years
+			j++
 		}
 		return n, j, true
 	case p.c(i) == cVague:
 		return -1, i + 1, true
+	case allowA && p.w(i) == "another":
+		return 1, i + 1, true // another year
 	case allowA && (p.w(i) == "a" || p.w(i) == "an"):
+		if w := p.w(i + 1); w == "hundred" || w == "thousand" {
+			return p.v(i + 1), i + 2, true // a hundred years
+		}
 		if p.w(i+1) == "few" || p.w(i+1) == "couple" {
 			j := i + 2
 			if p.w(j) == "of" {

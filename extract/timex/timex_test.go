@@ -385,3 +385,48 @@ func TestTagTopicQuarterAndReferenceWords(t *testing.T) {
 		t.Errorf("then: got %+v, want no timex", txs)
 	}
 }
+
+func TestTagListsPhrasesAndLongDurations(t *testing.T) {
+	const dct = "1999-02-10" // a Wednesday
+	// a list of days shares the month, and a closing year, of its first date
+	tagCheck(t, "The summit is on April 24 and 25. Talks ran May 3, 4 and 5, 1997, officials said.", dct, []want{
+		{"April 24", "DATE", "1999-04-24", ""},
+		{"25", "DATE", "1999-04-25", ""},
+		{"May 3", "DATE", "1997-05-03", ""},
+		{"4", "DATE", "1997-05-04", ""},
+		{"5, 1997", "DATE", "1997-05-05", ""},
+	})
+	// counts after a date are no days
+	for _, text := range []string{"On April 24, 5 people died.", "On April 24 and 25 soldiers died.", "It fell on April 24, 25 percent down."} {
+		if txs := tagCheck(t, text, dct, nil); len(txs) != 1 {
+			t.Errorf("%q: got %+v, want the date alone", text, txs)
+		}
+	}
+	// a weekday given with a month-day picks the year it fits
+	tagCheck(t, "It happened on Tuesday, May 4.", dct, []want{{"Tuesday, May 4", "DATE", "1999-05-04", ""}})
+	tagCheck(t, "It happened on Monday, May 4.", dct, []want{{"Monday, May 4", "DATE", "1998-05-04", ""}})
+	// fixed phrases for the present and the future
+	tagCheck(t, "We don't minimize the challenges of the near term, nor over the long term. It will be financed at a later date.", dct, []want{
+		{"the near term", "DATE", "FUTURE_REF", ""},
+		{"the long term", "DATE", "FUTURE_REF", ""},
+		{"a later date", "DATE", "FUTURE_REF", ""},
+	})
+	if txs := tagCheck(t, "Long-term debt rose; the short-term rate and the short term rate fell.", dct, nil); len(txs) != 0 {
+		t.Errorf("long-term: got %+v, want no timex", txs)
+	}
+	// unit-long adjectives, vague stretches ahead, counts with adjectives
+	tagCheck(t, "After a day-long meeting and a decades-long battle, a yearlong probe and a two-year-long inquiry, "+
+		"they will sell in the weeks ahead. The loan may be extended for an additional year, or another full month, "+
+		"as it has been for almost a hundred years.", dct, []want{
+		{"day-long", "DURATION", "P1D", ""},
+		{"decades-long", "DURATION", "PXDE", ""},
+		{"yearlong", "DURATION", "P1Y", ""},
+		{"two-year-long", "DURATION", "P2Y", ""},
+		{"the weeks ahead", "DURATION", "PXW", ""},
+		{"an additional year", "DURATION", "P1Y", ""},
+		{"another full month", "DURATION", "P1M", ""},
+		{"almost a hundred years", "DURATION", "P100Y", "LESS_THAN"},
+	})
+	// the next morning: the day after the one the text talks about
+	tagCheck(t, "He was arrested on Feb. 2 and appeared in court the next morning.", dct, []want{{"the next morning", "TIME", "1999-02-03TMO", ""}})
+}
