@@ -685,11 +685,21 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	}
 	if article && !pl {
 		// "a year" after a price or rate is a frequency: $5 a year
-		if i > 0 && (p.toks[i-1].k == tNum || p.w(i-1) == "times" || p.w(i-1) == "once" || p.w(i-1) == "twice" || p.c(i-1) == cUnit || p.w(i-1) == "percent" || p.punct(i-1, '%')) {
+		if i > 0 && (p.toks[i-1].k == tNum || p.w(i-1) == "times" || p.w(i-1) == "once" || p.w(i-1) == "twice" || p.c(i-1) == cUnit || p.w(i-1) == "percent" || p.punct(i-1, '%') || p.countedNoun(i-1)) {
 			return j, sem{kind: kSet, typ: "SET", lit: durValue(1, u)}, false, true
 		}
 	}
 	return j, s, !hyph, true
+}
+
+// countedNoun reports whether token k is a plain lower-case word right
+// after a number: "400,000 tonnes", "four flights", "$2 million", the
+// quantity of a rate such as "four flights a week".
+func (p *parser) countedNoun(k int) bool {
+	if k < 1 || !p.plainWord(k) || p.toks[k].up {
+		return false
+	}
+	return p.toks[k-1].k == tNum || p.c(k-1) == cNumWord && p.v(k-1) > 1
 }
 
 // longAt reports whether "-long" starts at token i, written without

@@ -159,6 +159,9 @@ func (p *parser) emit(i, j int, s sem) {
 	if s.val.hasTime && s.kind != kClock && v.g == gDay {
 		v.hasTime, v.hh, v.mm, v.pod = true, s.val.hh, s.val.mm, ""
 	}
+	if tx.Type == "DATE" && (v.pod != "" || v.hasTime) {
+		tx.Type = "TIME" // finer than a day: Monday evening, Friday at 5 p.m.
+	}
 	if tx.Value == "" {
 		tx.Value = v.String()
 		if tx.Value == "" {

@@ -605,7 +605,14 @@ func (p *parser) futureCue(i int) bool {
 				continue // "begin as previously planned Saturday night" tells no tense
 			}
 			return !p.perfectBefore(k)
-		case "will", "shall", "ll", "going", "next", "planning", "plan", "plans", "intends", "aims", "likely", "might":
+		case "plan", "plans":
+			// "plans to meet Monday", "plans a vote on Monday"; not the
+			// noun in "support for the government plans on Monday"
+			switch p.w(k + 1) {
+			case "to", "a", "an", "the", "his", "her", "its", "their", "our":
+				return !p.perfectBefore(k)
+			}
+		case "will", "shall", "ll", "going", "next", "planning", "intends", "aims", "likely", "might":
 			return !p.perfectBefore(k)
 		case "expected", "due":
 			// "better-than-expected" is no cue; "had been due to expire" is past

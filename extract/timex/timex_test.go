@@ -51,7 +51,7 @@ func TestTagDatesAndRelatives(t *testing.T) {
 		{"Profit rose in the third quarter. A year earlier it fell.", []want{{"A year earlier", "DATE", "2014-Q3", ""}}},
 		{"He was born in the 1990s and moved in late 2014.", []want{{"the 1990s", "DATE", "199", ""}, {"late 2014", "DATE", "2014", "END"}}},
 		{"It happened earlier this month.", []want{{"earlier this month", "DATE", "2015-11", "START"}}},
-		{"They met Monday morning.", []want{{"Monday morning", "DATE", "2015-11-30TMO", ""}}},
+		{"They met Monday morning.", []want{{"Monday morning", "TIME", "2015-11-30TMO", ""}}},
 		{"This year was hard, and recent years too, but now things change.", []want{{"This year", "DATE", "2015", ""}, {"recent years", "DATE", "PAST_REF", ""}, {"now", "DATE", "PRESENT_REF", ""}}},
 		{"Revenue for fiscal 1998 rose.", []want{{"fiscal 1998", "DATE", "1998", ""}}},
 		{"The siege lasted for more than four years.", []want{{"more than four years", "DURATION", "P4Y", "MORE_THAN"}}},
@@ -92,7 +92,7 @@ func TestTagNewsPatterns(t *testing.T) {
 		// tense cues for weekdays
 		{"The group could come as soon as Tuesday.", []want{{"Tuesday", "DATE", "2015-12-01", ""}}},
 		{"Shares bought from Sept. 14 to Thursday rose.", []want{{"Thursday", "DATE", "2015-11-26", ""}}},
-		{"The offer had been due to expire Friday evening.", []want{{"Friday evening", "DATE", "2015-11-27TEV", ""}}},
+		{"The offer had been due to expire Friday evening.", []want{{"Friday evening", "TIME", "2015-11-27TEV", ""}}},
 		// quarterly reports
 		{"Net sales for this year's third quarter fell; last year's quarter was better.", []want{
 			{"this year's third quarter", "DATE", "2015-Q3", ""}, {"last year's quarter", "DATE", "2014-Q3", ""}}},
@@ -332,7 +332,7 @@ func TestTagTenseCuesAndNonTimexes(t *testing.T) {
 		{"On Tuesday, the league plans to hold a news conference.", []want{{"Tuesday", "DATE", "1989-10-31", ""}}},
 		{"On Tuesday, the league held a news conference.", []want{{"Tuesday", "DATE", "1989-10-24", ""}}},
 		// "as planned" tells no future
-		{"Mr. Bush let the offensive begin as previously planned Saturday night.", []want{{"Saturday night", "DATE", "1989-10-21TNI", ""}}},
+		{"Mr. Bush let the offensive begin as previously planned Saturday night.", []want{{"Saturday night", "TIME", "1989-10-21TNI", ""}}},
 		// this + month or season: the DCT's year on either side
 		{"Elections are due this September; rallies grew this summer.", []want{{"this September", "DATE", "1989-09", ""}, {"this summer", "DATE", "1989-SU", ""}}},
 		// centuries and decade words
@@ -429,4 +429,16 @@ func TestTagListsPhrasesAndLongDurations(t *testing.T) {
 	})
 	// the next morning: the day after the one the text talks about
 	tagCheck(t, "He was arrested on Feb. 2 and appeared in court the next morning.", dct, []want{{"the next morning", "TIME", "1999-02-03TMO", ""}})
+}
+
+func TestTagRatesAndNounPlans(t *testing.T) {
+	const dct = "2005-03-01" // a Tuesday
+	// a unit after a counted noun is the period of a rate: a SET
+	tagCheck(t, "Output fell from about 400,000 tonnes a year. It now runs four flights a week and saves $2 million a year.", dct, []want{
+		{"a year", "SET", "P1Y", ""},
+		{"a week", "SET", "P1W", ""},
+	})
+	// "plans" as a noun is no future cue; as a verb it is
+	tagCheck(t, "The Conservatives announced their support for the government plans on Monday evening.", dct, []want{{"Monday evening", "TIME", "2005-02-28TEV", ""}})
+	tagCheck(t, "The party plans to announce its support on Monday.", dct, []want{{"Monday", "DATE", "2005-03-07", ""}})
 }
