@@ -12,6 +12,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 	t := &p.toks[i]
 	switch t.k {
 	case tNum:
+		if i > 0 && p.toks[i-1].k == tWord && p.adjacent(i-1) && !p.rawIs(i-1, "FY") {
+			return 0, sem{}, false, false // a name or a code: FM2005, Windows2000, A380
+		}
 		return p.numeric(i)
 	case tAlnum:
 		// 1990s, 30th, 5pm

@@ -191,7 +191,11 @@ func (p *parser) pickYear(s sem, i, j int) int {
 	if p.dct.m == 0 {
 		return y
 	}
-	future := s.future || (!s.past && p.futureCue(i))
+	cue := cueNone
+	if !s.past {
+		cue = p.futureCueKind(i)
+	}
+	future := s.future || cue != cueNone
 	if !future && !s.past && s.val.g != gQuarter && s.val.g != gHalf && p.pastCue(i, j) {
 		s.past = true // "signed in February": the last February on or before the DCT
 	}
@@ -229,8 +233,13 @@ func (p *parser) pickYear(s sem, i, j int) int {
 		w := d
 		if d < 0 {
 			w = -d
-			if future {
-				w *= 3
+			switch {
+			case s.future || cue == cueVerb && s.val.g != gQuarter && s.val.g != gHalf:
+				// "will be debated before Christmas" in March: the next one;
+				// quarters are reported once past, whatever the verb
+				w *= 12
+			case future:
+				w *= 3 // a deadline may have passed: "to be repatriated by Jan. 14"
 			}
 		} else if !future {
 			w *= 2

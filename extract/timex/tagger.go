@@ -559,43 +559,68 @@ func (p *parser) decimal(i int) bool {
 
 // futureCue reports whether the clause before token i speaks of the
 // future.
-func (p *parser) futureCue(i int) bool {
+func (p *parser) futureCue(i int) bool { return p.futureCueKind(i) != cueNone }
+
+// Future cues, weakest first: a deadline preposition ("by Jan. 14") may
+// name a day already past when the story is written; a future verb ("will
+// meet", "plans to") rarely does.
+const (
+	cueNone = iota
+	cueWord
+	cueVerb
+)
+
+// verbCue is the cue of a future verb at k, unless a perfect before it
+// puts it in the past: "had been due to expire".
+func (p *parser) verbCue(k int) int {
+	if p.perfectBefore(k) {
+		return cueNone
+	}
+	return cueVerb
+}
+
+// futureCueKind tells whether, and how strongly, the clause before token
+// i speaks of the future.
+func (p *parser) futureCueKind(i int) int {
 	possessive := p.punct(i+1, '\'') || p.punct(i+1, 0xe2) // "Friday's purchases" happened
 	if p.rawIs(i-1, "effective") {
-		return true // effective Feb. 1 (not a lexicon word)
+		return cueWord // effective Feb. 1 (not a lexicon word)
 	}
+	// a preposition cue, which a future verb before it makes strong:
+	// "will be debated before Christmas"
+	prep := cueNone
 	switch p.w(i - 1) {
 	case "by", "until", "till", "before", "through":
 		// deadlines: payable by Dec. 15, until 9 a.m. Tuesday; but not
 		// "had filed reports by Wednesday" or "before Friday's purchases"
 		// ("Until Thursday, they will wait" opens a sentence: see below)
 		if !possessive && !p.perfectBefore(i-1) && !p.toks[i-1].up && !p.rangeBefore(i-1) {
-			return true
+			prep = cueWord
 		}
 	case "to":
 		// extended to Nov. 20, postponed to Monday; not "from Sept. 14 to
 		// Thursday" nor "in contrast to Thursday"
 		if t := p.toks[max(i-2, 0)]; i >= 2 && t.k == tWord && t.lex == nil && strings.HasSuffix(p.text[t.s:t.e], "ed") && !p.rangeBefore(i-1) {
-			return true
+			prep = cueWord
 		}
 	case "as":
 		if w := p.w(i - 2); (w == "soon" || w == "early") && p.w(i-3) == "as" {
-			return true // as soon as Tuesday
+			prep = cueWord // as soon as Tuesday
 		}
 	}
 	if !possessive && p.opensSentence(i) && p.futureAfter(i) {
-		return true // "On Tuesday, the league plans to hold a news conference"
+		return cueWord // "On Tuesday, the league plans to hold a news conference"
 	}
 	if possessive || (i > 1 && p.pastVerb(i-1) && p.punct(i-2, ',')) {
 		// "get around Wednesday's ruling"; a reduced relative clause:
 		// "the decision, announced Wednesday"
-		return false
+		return prep
 	}
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		t := &p.toks[k]
 		if t.k == tPunct {
 			if p.sentenceEnd(k) {
-				return false
+				return prep
 			}
 			continue
 		}
@@ -604,37 +629,38 @@ func (p *parser) futureCue(i int) bool {
 			if p.rawIs(k-1, "as", "previously", "originally", "initially", "first") {
 				continue // "begin as previously planned Saturday night" tells no tense
 			}
-			return !p.perfectBefore(k)
+			return max(prep, p.verbCue(k))
 		case "plan", "plans":
 			// "plans to meet Monday", "plans a vote on Monday"; not the
 			// noun in "support for the government plans on Monday"
 			switch p.w(k + 1) {
 			case "to", "a", "an", "the", "his", "her", "its", "their", "our":
-				return !p.perfectBefore(k)
+				return max(prep, p.verbCue(k))
 			}
 		case "will", "shall", "ll", "going", "next", "planning", "intends", "aims", "likely", "might":
-			return !p.perfectBefore(k)
+			return max(prep, p.verbCue(k))
 		case "expected", "due":
-			// "better-than-expected" is no cue; "had been due to expire" is past
-			if p.punct(k-1, '-') || p.w(k-1) == "than" {
+			// "better-than-expected" and "as expected" are no cues, nor is
+			// "due to its loss" (because of); "had been due to expire" is past
+			if p.punct(k-1, '-') || p.w(k-1) == "than" || p.w(k-1) == "as" || p.w(k+1) == "to" && p.nounPhraseAt(k+2) {
 				continue
 			}
-			return !p.perfectBefore(k)
+			return max(prep, p.verbCue(k))
 		case "would":
 			// "said he would travel Thursday": the future of the report;
 			// "would have gone" is not
 			if p.w(k+1) != "have" && p.w(k+2) != "have" {
-				return !p.perfectBefore(k)
+				return max(prep, p.verbCue(k))
 			}
 		case "set", "is", "are":
 			if p.w(k+1) == "to" {
-				return true // set to resume Monday; is to meet Tuesday
+				return cueVerb // set to resume Monday; is to meet Tuesday
 			}
 		case "said", "says", "say", "had":
-			return false
+			return prep
 		}
 	}
-	return false
+	return prep
 }
 
 // futureAfter reports whether the clause after a sentence-opening

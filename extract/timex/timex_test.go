@@ -442,3 +442,22 @@ func TestTagRatesAndNounPlans(t *testing.T) {
 	tagCheck(t, "The Conservatives announced their support for the government plans on Monday evening.", dct, []want{{"Monday evening", "TIME", "2005-02-28TEV", ""}})
 	tagCheck(t, "The party plans to announce its support on Monday.", dct, []want{{"Monday", "DATE", "2005-03-07", ""}})
 }
+
+func TestTagFutureVerbsAndCodes(t *testing.T) {
+	const dct = "2005-03-01"
+	// a future verb outweighs a date's nearness in the past; a deadline
+	// preposition alone does not
+	tagCheck(t, "The bill will be considered by parliament before Christmas.", dct, []want{{"Christmas", "DATE", "2005-12-25", ""}})
+	tagCheck(t, "He will be repatriated by Jan. 14.", dct, []want{{"Jan. 14", "DATE", "2006-01-14", ""}})
+	tagCheck(t, "He was to be repatriated by Jan. 14.", dct, []want{{"Jan. 14", "DATE", "2005-01-14", ""}})
+	// "due to" a noun phrase is "because of"; "as expected" tells no tense
+	tagCheck(t, "It cut the dividend due to its February loss. As expected, it reported a December loss.", dct, []want{
+		{"February", "DATE", "2005-02", ""},
+		{"December", "DATE", "2004-12", ""},
+	})
+	// a number glued to letters is a name or a code
+	tagCheck(t, "FM2005 runs on Windows2000; results for FY2005 are due.", dct, []want{{"2005", "DATE", "2005", ""}})
+	if txs := tagCheck(t, "FM2005 runs on Windows2000.", dct, nil); len(txs) != 0 {
+		t.Errorf("codes: got %+v, want no timex", txs)
+	}
+}
