@@ -805,7 +805,9 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 				return end, s, true, true
 			}
 		}
-		return i + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: unitGran(u)}}, true, true
+		// the month, the week: the one the text just named ("sales rose
+		// in December ... 1.2% in the month"), else the DCT's
+		return i + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: unitGran(u)}, fromRef: u != uYear}, true, true
 	case uDay:
 		if p.w(i+1) == "before" || p.w(i+1) == "after" {
 			return p.anaphorDir(i, u)
@@ -1225,9 +1227,17 @@ func (p *parser) weekdayThat(i int) bool {
 }
 
 // titleToday reports whether a capitalized "Today" at i is part of a
-// name: "USA Today reported", "This is VOA Today."
+// name: "USA Today reported", "This is VOA Today.", "Radio 4's Today
+// programme" (capitalized inside a sentence, before a common noun).
 func (p *parser) titleToday(i int) bool {
-	if !p.toks[i].up || i == 0 || p.toks[i-1].k != tWord || !p.toks[i-1].up || !p.adjacentWords(i-1) {
+	if !p.toks[i].up || i == 0 {
+		return false
+	}
+	if prev := &p.toks[i-1]; (prev.k == tWord || prev.k == tNum) && !strings.ContainsAny(p.text[prev.e:p.toks[i].s], "\n\r") &&
+		i+1 < len(p.toks) && p.plainWord(i+1) && !p.toks[i+1].up {
+		return true
+	}
+	if p.toks[i-1].k != tWord || !p.toks[i-1].up || !p.adjacentWords(i-1) {
 		return false
 	}
 	if i+1 >= len(p.toks) {

@@ -81,6 +81,11 @@ func (p *parser) emit(i, j int, s sem) {
 		v.pod = s.val.pod
 		setRef = true
 	case kDeictic:
+		if s.fromRef && p.hasRef && p.ref.g == s.val.g && s.n == 0 {
+			v, anchor, tx.AnchorIndex = p.ref, "text", p.refIdx
+			v.pod = ""
+			break
+		}
 		if !p.hasDCT {
 			v, anchor = dval{g: s.val.g, y: -1}, "none"
 			break

@@ -178,7 +178,8 @@ type sem struct {
 	future bool // direction forced by a word (next, coming)
 	past   bool // direction forced by a word (last, past)
 	// fromRef resolves a weekday against the date the text last talked
-	// about, not the DCT: the previous Friday, that Friday.
+	// about, not the DCT: the previous Friday, that Friday; and "the
+	// month" / "the week" to the month or week the text just named.
 	fromRef bool
 	// dayShift moves a resolved day: "the day before last Tuesday" is -1.
 	dayShift int

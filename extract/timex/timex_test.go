@@ -461,3 +461,15 @@ func TestTagFutureVerbsAndCodes(t *testing.T) {
 		t.Errorf("codes: got %+v, want no timex", txs)
 	}
 }
+
+func TestTagNamedTodayAndAnaphoricUnits(t *testing.T) {
+	const dct = "2005-03-01"
+	// a capitalized "Today" inside a sentence, before a common noun, is a name
+	if txs := tagCheck(t, "He told Radio 4's Today programme he would stand.", dct, nil); len(txs) != 0 {
+		t.Errorf("Today programme: got %+v, want no timex", txs)
+	}
+	tagCheck(t, "Today the vote was held.", dct, []want{{"Today", "DATE", "2005-03-01", ""}})
+	// "the month" after a month is that month; alone, the DCT's
+	tagCheck(t, "Retail sales rose in December. Sales rose 1.2% in the month.", dct, []want{{"the month", "DATE", "2004-12", ""}})
+	tagCheck(t, "Sales rose 1.2% in the month.", dct, []want{{"the month", "DATE", "2005-03", ""}})
+}
