@@ -28,6 +28,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if s, j, ok := p.clock(i); ok {
 			return p.clockDate(s, j)
 		}
+		if end, s, ok := p.dayMonth(i); ok {
+			return end, s, true, true // 15th March, the 15th of March
+		}
 		// the 20th century, 11th-century
 		if t.lex != nil && t.lex.c == cSuffix && t.lex.key != "s" && t.nd <= 2 {
 			return p.century(t.n, i+1)
@@ -301,21 +304,31 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		}
 		return i + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
 	}
-	// 30 November [2015]
-	if d, j, ok := p.day(i); ok {
-		k := j
-		if p.w(k) == "of" {
-			k++
-		}
-		if m, k2, ok := p.monthAt(k); ok && validDate(2000, m, d) {
-			s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gDay, y: -1, m: m, d: d}}
-			if y, k3, ok := p.yearAfter(k2); ok {
-				s.kind, s.val.y, k2 = kAbs, y, k3
-			}
-			return k2, s, false, true
-		}
+	if end, s, ok := p.dayMonth(i); ok {
+		return end, s, false, true
 	}
 	return p.countExpr(i)
+}
+
+// dayMonth reads a day before its month: 30 November [2015], 15th March,
+// the 15th of March.
+func (p *parser) dayMonth(i int) (int, sem, bool) {
+	d, j, ok := p.day(i)
+	if !ok {
+		return 0, sem{}, false
+	}
+	if p.w(j) == "of" {
+		j++
+	}
+	m, k, ok := p.monthAt(j)
+	if !ok || !validDate(2000, m, d) {
+		return 0, sem{}, false
+	}
+	s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gDay, y: -1, m: m, d: d}}
+	if y, k2, ok := p.yearAfter(k); ok {
+		s.kind, s.val.y, k = kAbs, y, k2
+	}
+	return k, s, true
 }
 
 func validDate(y, m, d int) bool {
@@ -482,6 +495,17 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool, bool) {
 		} else if p.toks[i].e-p.toks[i].s < 4 {
 			return 0, sem{}, false, false
 		}
+		switch e.key {
+		case "sun", "sat", "wed":
+			// also words and names ("owned by Sun."): only before a date
+			k := j
+			if p.punct(k, ',') {
+				k++
+			}
+			if p.c(k) != cMonth && (k >= len(p.toks) || p.toks[k].k != tNum) {
+				return 0, sem{}, false, false
+			}
+		}
 	}
 	// Mondays, Tuesday nights: every such day (a SET)
 	plural := e.plural
@@ -501,8 +525,9 @@ func (p *parser) weekdayExpr(i int) (int, sem, bool, bool) {
 	if p.punct(k, ',') {
 		k++
 	}
-	if p.c(k) == cMonth {
-		if end, s, _, ok := p.monthExpr(k); ok && s.val.g == gDay {
+	if p.c(k) == cMonth || k < len(p.toks) && (p.toks[k].k == tNum || p.toks[k].k == tAlnum) {
+		// Monday, Nov. 30; Monday 30 November; Monday 30th November
+		if end, s, _, ok := p.core(k); ok && (s.kind == kNoYear || s.kind == kAbs) && s.val.g == gDay && s.val.m > 0 && !s.val.hasTime {
 			s.weekday = e.v
 			return end, s, false, true
 		}

@@ -473,3 +473,21 @@ func TestTagNamedTodayAndAnaphoricUnits(t *testing.T) {
 	tagCheck(t, "Retail sales rose in December. Sales rose 1.2% in the month.", dct, []want{{"the month", "DATE", "2004-12", ""}})
 	tagCheck(t, "Sales rose 1.2% in the month.", dct, []want{{"the month", "DATE", "2005-03", ""}})
 }
+
+func TestTagBritishDatesAndWeekdayAbbreviations(t *testing.T) {
+	const dct = "2005-03-01" // a Tuesday
+	tagCheck(t, "On 15th March 2005 they met, and on the 16th of March, and on Wednesday 2 March, and Wed. 2 March.", dct, []want{
+		{"15th March 2005", "DATE", "2005-03-15", ""},
+		{"the 16th of March", "DATE", "2005-03-16", ""},
+		{"Wednesday 2 March", "DATE", "2005-03-02", ""},
+		{"Wed. 2 March", "DATE", "2005-03-02", ""},
+	})
+	tagCheck(t, "The game is on Sat., Feb. 26.", dct, []want{{"Sat., Feb. 26", "DATE", "2005-02-26", ""}})
+	// Sun, Sat and Wed are words and names too: only a date after them
+	// makes them weekdays; ordinals alone are no dates
+	for _, text := range []string{"Solaris is owned by Sun. It ran well.", "He wrote in The Sun.", "He was 5th in the race."} {
+		if txs := tagCheck(t, text, dct, nil); len(txs) != 0 {
+			t.Errorf("%q: got %+v, want no timex", text, txs)
+		}
+	}
+}
