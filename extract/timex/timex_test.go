@@ -202,6 +202,8 @@ func FuzzTag(f *testing.F) {
 		"On November 24, 2015 at 5:30 p.m. EST", "the late 1990s and mid-2000s", "every Monday morning",
 		"two years ago, a year earlier, the following day", "11/30/2015 2015-11-30 '90s 30th",
 		"since September 30 for more than four years", "Sept. 31 Feb. 30 99:99 pm", "ñ 2015\xffMonday",
+		"April 24 and 25, 1999; May 3, 4 and 31", "midnight Friday, the then-current price", "Wed. 2 March, 15th March",
+		"a day-long, decades-long talk in the weeks ahead", "Tuesday, May 4 and 5",
 	} {
 		f.Add(s, "2015-11-30")
 		f.Add(s, "")
