@@ -77,11 +77,21 @@ func (p *parser) dayList(j int) int {
 			return j
 		}
 		t := &p.toks[k]
-		if t.k != tNum || t.nd > 2 || t.n <= prev.d || !validDate(max(prev.y, 2000), prev.m, t.n) {
+		if t.k != tNum || t.nd > 2 || t.n <= prev.d {
 			return j
 		}
 		next := k + 1
-		y, afterYear, hasYear := p.yearAfter(next)
+		closing, afterYear, hasYear := p.yearAfter(next)
+		y := prev.y
+		switch {
+		case hasYear:
+			y = closing
+		case y < 0:
+			y = 2000 // a leap year: Feb. 29 may be a day of an unknown year
+		}
+		if !validDate(y, prev.m, t.n) {
+			return j
+		}
 		if !hasYear && next < len(p.toks) && p.w(next) != "and" && p.w(next) != "or" {
 			switch nt := &p.toks[next]; {
 			case nt.k == tWord || nt.k == tNum || nt.k == tAlnum, p.punct(next, '%'), p.punct(next, ':'), p.punct(next, '-'), p.punct(next, '/'):
@@ -101,14 +111,14 @@ func (p *parser) dayList(j int) int {
 			p.out[len(p.out)-1].End = p.toks[afterYear-1].e
 			p.out[len(p.out)-1].Text = p.text[t.s:p.toks[afterYear-1].e]
 			for x, d := range days {
-				d.y = y
+				d.y = closing
 				p.out[first+x].Value = d.String()
 			}
 			p.out[first].Anchor = ""
 			if p.hasRef {
-				p.ref.y = y
+				p.ref.y = closing
 			}
-			p.last.y = y
+			p.last.y = closing
 			return afterYear
 		}
 	}

@@ -398,6 +398,8 @@ func TestTagListsPhrasesAndLongDurations(t *testing.T) {
 		{"4", "DATE", "1997-05-04", ""},
 		{"5, 1997", "DATE", "1997-05-05", ""},
 	})
+	// the closing year decides which days exist
+	tagCheck(t, "It ran Feb. 28 and 29, 2000.", dct, []want{{"29, 2000", "DATE", "2000-02-29", ""}, {"Feb. 28", "DATE", "2000-02-28", ""}})
 	// counts after a date are no days
 	for _, text := range []string{"On April 24, 5 people died.", "On April 24 and 25 soldiers died.", "It fell on April 24, 25 percent down."} {
 		if txs := tagCheck(t, text, dct, nil); len(txs) != 1 {
