@@ -221,9 +221,10 @@ func (p *parser) pickYear(s sem, i, j int) int {
 		}
 		return yy * 372
 	}
+	byWeekday := s.weekday > 0 && s.val.g == gDay && p.weekdayFits(s)
 	best, bestD := y, 1<<30
 	for _, yy := range [...]int{y - 1, y, y + 1} {
-		if s.weekday > 0 && s.val.g == gDay && weekdayOf(yy, s.val.m, s.val.d) != s.weekday && p.weekdayFits(s) {
+		if byWeekday && weekdayOf(yy, s.val.m, s.val.d) != s.weekday {
 			continue // "Tuesday, May 4": a year whose May 4 is a Tuesday
 		}
 		d := mid(yy) - dctDays
