@@ -1004,7 +1004,16 @@ type protoEntity struct {
 	gaz     int
 	words   []string // person name words
 	aliases []string
-	cands   []int
+}
+
+// linkedPerson is the first of people whose name links to words, or nil.
+func linkedPerson(people []*protoEntity, words []string) *protoEntity {
+	for _, p := range people {
+		if nameLinks(words, p.words) {
+			return p
+		}
+	}
+	return nil
 }
 
 // resolve merges candidates into entities and writes doc.Entities and
@@ -1051,13 +1060,7 @@ func (x *entityRun) resolve() {
 	for _, ci := range persons {
 		c := &x.cands[ci]
 		c.name = strings.Join(c.words, " ")
-		var e *protoEntity
-		for _, p := range people {
-			if nameLinks(c.words, p.words) {
-				e = p
-				break
-			}
-		}
+		e := linkedPerson(people, c.words)
 		if e == nil {
 			if p := byKey["person:"+normName(c.name)]; p != nil {
 				e = p
@@ -1076,13 +1079,7 @@ func (x *entityRun) resolve() {
 			continue
 		}
 		text := x.doc.Text[c.span.Start:c.span.End]
-		var e *protoEntity
-		for _, p := range people {
-			if nameLinks(c.words, p.words) {
-				e = p
-				break
-			}
-		}
+		e := linkedPerson(people, c.words)
 		if e == nil {
 			for _, p := range ents {
 				if p.name == text || containsStr(p.aliases, text) || containsStr(x.g.aliasesOf(p.gaz), text) {

@@ -1092,13 +1092,6 @@ func wordSuffix(w string) string {
 	return w[len(w)-3:]
 }
 
-func wordPrefix1(w string) string {
-	if w == "" {
-		return ""
-	}
-	return w[:1]
-}
-
 // asciiFastLower is strings.ToLower without an allocation for words that
 // are already lower-case ASCII.
 func asciiFastLower(s string) string {

@@ -827,11 +827,7 @@ func normName(s string) string {
 			space = true
 		}
 	}
-	out := b.String()
-	if strings.HasPrefix(out, "the ") {
-		out = out[4:]
-	}
-	return out
+	return strings.TrimPrefix(b.String(), "the ")
 }
 
 func nameTokens(s string) []string { return strings.Fields(normName(s)) }

@@ -634,9 +634,6 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if u == uHalf && !pl || hyph && pl {
 		return 0, sem{}, false, false // "three-quarters of" is a fraction
 	}
-	if n == 1 && pl && !article {
-		// "1 years" is fine; "one years" no
-	}
 	if !pl && n != 1 && !hyph && n >= 0 && !p.modifiesNoun(j+1) {
 		return 0, sem{}, false, false // "five year low" is a duration; "two year" alone is not
 	}
@@ -860,7 +857,7 @@ func (p *parser) anaphorDir(i, u int) (int, sem, bool, bool) {
 	}
 	if !endsClause(p, i+2) {
 		if u == uDay {
-			if end, s, _, ok := p.core(i + 2); ok && s.dayShift == 0 && !s.weekOf && s.val.hasTime == false &&
+			if end, s, _, ok := p.core(i + 2); ok && s.dayShift == 0 && !s.weekOf && !s.val.hasTime &&
 				(s.kind == kWeekday || s.kind == kRelDay || (s.kind == kNoYear || s.kind == kAbs) && s.val.g == gDay) {
 				s.dayShift = n
 				return end, s, true, true

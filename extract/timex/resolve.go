@@ -117,9 +117,6 @@ func (p *parser) emit(i, j int, s sem) {
 			v = v.shift(4 * s.n) // last year's quarter
 		}
 	case kAgo:
-		if s.n < 0 && s.lit != "" && s.n == -1 && s.unit != 0 && false {
-			break
-		}
 		v, anchor = p.ago(s)
 	case kLater:
 		v, anchor, tx.AnchorIndex = p.later(s)
@@ -291,20 +288,6 @@ func seasonOf(m int) int {
 		return 3
 	}
 	return 4
-}
-
-func compare3(a1, a2, b1, b2 int) int {
-	switch {
-	case a1 < b1:
-		return -1
-	case a1 > b1:
-		return 1
-	case a2 < b2:
-		return -1
-	case a2 > b2:
-		return 1
-	}
-	return 0
 }
 
 // weekdayFrom resolves a weekday against the day the text talks about:
