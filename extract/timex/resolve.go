@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // emit resolves s against the DCT or the text's reference date and appends
 // the timex for tokens [i, j).
@@ -25,7 +28,7 @@ func (p *parser) emit(i, j int, s sem) {
 		setRef = true
 	case kNoYear:
 		v = s.val
-		if p.hasDCT {
+		if p.yearKnown() {
 			v.y = p.pickYear(s, i, j)
 			setRef = true
 		} else {
@@ -33,7 +36,7 @@ func (p *parser) emit(i, j int, s sem) {
 		}
 	case kHoliday:
 		v = s.val
-		if !p.hasDCT {
+		if !p.yearKnown() {
 			v = holidayValue(s.val.n, -1)
 			anchor = "none"
 			break
@@ -43,7 +46,7 @@ func (p *parser) emit(i, j int, s sem) {
 		setRef = true
 	case kMonthOfYear:
 		v = s.val
-		if p.hasDCT {
+		if p.yearKnown() {
 			v.y = p.dct.y + s.n
 			setRef = true
 		} else {
@@ -56,7 +59,7 @@ func (p *parser) emit(i, j int, s sem) {
 			v = p.weekdayFrom(p.ref, s)
 			anchor, tx.AnchorIndex = "text", p.refIdx
 			setRef = true
-		case p.hasDCT && p.dct.g == gDay:
+		case p.hasDCT && p.dct.g == gDay && p.dct.dayKnown():
 			v = p.weekday(s, i)
 			setRef = true
 		default:
@@ -73,7 +76,7 @@ func (p *parser) emit(i, j int, s sem) {
 	case kRelDay:
 		v = p.dct
 		if v.g == gDay {
-			v = v.shift(s.n)
+			v = v.step(s.n)
 		} else {
 			v = dval{g: gDay, y: -1}
 			anchor = "none"
@@ -95,7 +98,7 @@ func (p *parser) emit(i, j int, s sem) {
 			v = p.dct.coarsen(gWeek)
 			v.g = gWeekend
 		}
-		v = v.shift(s.n)
+		v = v.step(s.n)
 		setRef = true
 	case kLastDone:
 		if !p.hasDCT {
@@ -109,12 +112,12 @@ func (p *parser) emit(i, j int, s sem) {
 			// "the quarter" in a report that has named its quarter is that
 			// quarter: "the fiscal first quarter ... in the quarter"; the
 			// year-ago quarter is a comparison, not a new topic
-			v, anchor, tx.AnchorIndex = p.topic.shift(4*s.n), "text", p.topicIdx
+			v, anchor, tx.AnchorIndex = p.topic.step(4*s.n), "text", p.topicIdx
 			setRef = s.n == 0
 		case s.lit == "year" && v.g == gQuarter:
 			v.y = s.n // the 1988 quarter: the latest quarter's number in 1988
 		case s.n != 0 && v.g == gQuarter:
-			v = v.shift(4 * s.n) // last year's quarter
+			v = v.step(4 * s.n) // last year's quarter
 		}
 	case kAgo:
 		v, anchor = p.ago(s)
@@ -153,7 +156,7 @@ func (p *parser) emit(i, j int, s sem) {
 		anchor = ""
 	}
 	if s.dayShift != 0 && v.g == gDay {
-		v = v.shift(s.dayShift)
+		v = v.step(s.dayShift)
 	}
 	if s.weekOf && v.g == gDay && v.dayKnown() {
 		v = v.coarsen(gWeek)
@@ -173,10 +176,14 @@ func (p *parser) emit(i, j int, s sem) {
 	if anchor == "text" && tx.AnchorIndex < 0 {
 		anchor = "dct"
 	}
+	if anchor == "dct" && p.hasDCT && p.dct.y < 0 && unresolved(tx.Value) {
+		// a partial DCT (XXXX-11-24) did not help: "last year" stays XXXX
+		anchor = "none"
+	}
 	tx.Anchor = anchor
 	if setRef && tx.Type != "DURATION" && v.g != gNone {
 		p.ref, p.hasRef, p.refIdx = v, true, len(p.out)
-		if v.g == gQuarter && v.n > 0 && p.hasDCT && v.y >= p.dct.y-1 && !p.indefinite(i) && p.reported(v) {
+		if v.g == gQuarter && v.n > 0 && p.yearKnown() && v.y >= p.dct.y-1 && !p.indefinite(i) && p.reported(v) {
 			p.topic, p.topicIdx = v, len(p.out)
 		}
 	}
@@ -361,9 +368,9 @@ func (p *parser) lastDone(u int) dval {
 		if d.m == 0 {
 			return dval{g: gQuarter, y: d.y}
 		}
-		return d.coarsen(gQuarter).shift(-1)
+		return d.coarsen(gQuarter).step(-1)
 	case uWeekend:
-		if d.g != gDay {
+		if d.g != gDay || !d.dayKnown() {
 			return dval{g: gWeekend, y: d.y}
 		}
 		t := d.t()
@@ -376,7 +383,7 @@ func (p *parser) lastDone(u int) dval {
 		return v
 	}
 	g := unitGran(u)
-	return d.coarsen(g).shift(-1)
+	return d.coarsen(g).step(-1)
 }
 
 // ago resolves "two years ago" (n>0) or "two years from now" (n<0)
@@ -396,10 +403,10 @@ func (p *parser) ago(s sem) (dval, string) {
 	base := p.dct
 	// "a year ago" in a report about a quarter means that quarter a year before
 	if q, _, ok := p.quarterRef(); ok && s.unit == uYear {
-		return q.shift(-s.n * 4), "dct"
+		return q.step(-s.n * 4), "dct"
 	}
 	if p.hasRef && p.ref.g == gHalf && s.unit == uYear {
-		return p.ref.shift(-s.n * refPerYear(p.ref.g)), "dct"
+		return p.ref.step(-s.n * refPerYear(p.ref.g)), "dct"
 	}
 	return shiftUnit(base, s.unit, -s.n), "dct"
 }
@@ -427,22 +434,26 @@ func shiftUnit(v dval, u, n int) dval {
 		if v.g != gDay {
 			return v
 		}
-		return v.shift(n)
+		return v.step(n)
 	case uWeek, uWeekend:
 		if v.g != gDay {
 			return dval{g: gWeek, y: v.y}
 		}
 		return v.coarsen(gWeek).shift(n)
-	case uDecade:
-		return dval{g: gYear, y: v.y + 10*n}
-	case uCentury:
+	case uDecade, uCentury:
+		if v.y < 0 {
+			return dval{g: gYear, y: -1}
+		}
+		if u == uDecade {
+			return dval{g: gYear, y: v.y + 10*n}
+		}
 		return dval{g: gYear, y: v.y + 100*n}
 	}
 	c := v.coarsen(g)
 	if c.g != g {
 		c.g = g
 	}
-	return c.shift(n)
+	return c.step(n)
 }
 
 // later resolves "two days later" / "a year earlier" against the date
@@ -458,17 +469,17 @@ func (p *parser) later(s sem) (dval, string, int) {
 	}
 	if s.lit == "yearEarlierQuarter" && (!p.hasRef || p.ref.g != gQuarter) && p.hasDCT {
 		// the year-ago quarter: the latest quarter, a year before
-		return p.lastDone(uQuarter).shift(-4), "dct", -1
+		return p.lastDone(uQuarter).step(-4), "dct", -1
 	}
-	if s.lit == "yearEarlierBare" && p.hasDCT && (!p.hasRef || p.ref.g != gQuarter && p.ref.g != gHalf) {
+	if s.lit == "yearEarlierBare" && p.yearKnown() && (!p.hasRef || p.ref.g != gQuarter && p.ref.g != gHalf) {
 		return dval{g: gYear, y: p.dct.y - 1}, "dct", -1
 	}
 	if p.hasRef {
 		if q, idx, ok := p.quarterRef(); ok && s.unit == uYear {
-			return q.shift(s.n * 4), "text", idx
+			return q.step(s.n * 4), "text", idx
 		}
 		if s.unit == uYear && (p.ref.g == gHalf || p.ref.g == gMonth) {
-			return p.ref.shift(s.n * refPerYear(p.ref.g)), "text", p.refIdx
+			return p.ref.step(s.n * refPerYear(p.ref.g)), "text", p.refIdx
 		}
 		return shiftUnit(p.ref, s.unit, s.n), "text", p.refIdx
 	}
@@ -485,14 +496,14 @@ func (p *parser) anaphor(s sem) (dval, string, int) {
 	if p.hasRef && p.ref.g >= g && !(g == gWeek && p.ref.g == gWeekend) {
 		base, anchor, idx = p.ref, "text", p.refIdx
 	}
-	if base.y < 0 || (g >= gWeek && base.g < gDay) {
+	if (base.y < 0 && base.m == 0) || (g >= gWeek && base.g < gDay) {
 		return dval{g: g, y: -1}, "none", -1
 	}
 	v := base.coarsen(g)
 	if g == gDay {
 		v = dval{g: gDay, y: base.y, m: base.m, d: base.d}
 	}
-	v = v.shift(s.n)
+	v = v.step(s.n)
 	v.pod = s.val.pod
 	return v, anchor, idx
 }
@@ -529,4 +540,75 @@ func (p *parser) quarterRef() (dval, int, bool) {
 		return p.topic, p.topicIdx, true
 	}
 	return p.ref, p.refIdx, true
+}
+
+// yearKnown reports whether the DCT's year is known. A partial DCT
+// (XXXX-11-24, a dateline without a year) still resolves what its month
+// and day allow: yesterday is XXXX-11-23, last month XXXX-10, but a
+// month-day, a weekday or last year keep their unknown parts.
+func (p *parser) yearKnown() bool { return p.hasDCT && p.dct.y >= 0 }
+
+// step moves v by n units of its own granularity, like shift, and also
+// when the year is unknown but the month (and day) are: a day back from
+// XXXX-11-24 is XXXX-11-23, a month back from XXXX-01 is XXXX-12, a
+// quarter back from XXXX-Q1 is XXXX-Q4. Other values of an unknown year
+// stay as they are.
+func (v dval) step(n int) dval {
+	if v.y >= 0 || n == 0 {
+		return v.shift(n)
+	}
+	switch v.g {
+	case gMonth:
+		if v.m > 0 {
+			v.m = floorMod(v.m-1+n, 12) + 1
+		}
+	case gQuarter:
+		if v.n > 0 {
+			v.n = floorMod(v.n-1+n, 4) + 1
+		}
+	case gHalf:
+		if v.n > 0 {
+			v.n = floorMod(v.n-1+n, 2) + 1
+		}
+	case gDay:
+		if v.m > 0 && v.d > 0 {
+			v.m, v.d = stepMonthDay(v.m, v.d, n)
+		}
+	}
+	return v
+}
+
+// stepMonthDay moves the month-day m-d of an unknown year by n days. The
+// result is counted in each of four consecutive years (one of them a leap
+// year); what they disagree on is unknown (0): a day back from March 1 is
+// February 28 or 29, so XXXX-02-XX.
+func stepMonthDay(m, d, n int) (int, int) {
+	rm, rd := -1, -1
+	for y := 2000; y < 2004; y++ {
+		if d > daysIn(y, m) {
+			continue // February 29 exists only in the leap year
+		}
+		t := time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC).AddDate(0, 0, n)
+		tm, td := int(t.Month()), t.Day()
+		switch {
+		case rm < 0:
+			rm, rd = tm, td
+		case rm != tm:
+			return 0, 0
+		case rd != td:
+			rd = 0
+		}
+	}
+	if rm < 0 {
+		return 0, 0 // no such day in any year
+	}
+	return rm, rd
+}
+
+// unresolved reports whether a value of unknown year knows nothing of its
+// calendar date either (XXXX, XXXX-XX-XX, XXXX-WXX, with or without a
+// clock time).
+func unresolved(v string) bool {
+	date, _, _ := strings.Cut(v, "T")
+	return v != "" && v[0] == 'X' && !strings.ContainsAny(date, "0123456789")
 }

@@ -338,21 +338,27 @@ func floorDiv(a, b int) int {
 func floorMod(a, b int) int { return a - floorDiv(a, b)*b }
 
 // parseDCT reads a TIMEX3 date (YYYY-MM-DD, optionally with a time, or
-// coarser) as the anchor. ok is false when s does not start with a year.
+// coarser) as the anchor. The year may be unknown (XXXX-11-24, from a
+// dateline without a year: resolve.go then resolves what the month and
+// day allow). ok is false when s does not start with a year or XXXX.
 func parseDCT(s string) (dval, bool) {
 	if len(s) < 4 {
 		return dval{}, false
 	}
-	y, err := strconv.Atoi(s[:4])
-	if err != nil || y < 0 {
-		return dval{}, false
+	y, leap := -1, 2000 // XXXX: an unknown year allows February 29
+	if s[:4] != "XXXX" {
+		n, err := strconv.Atoi(s[:4])
+		if err != nil || n < 0 {
+			return dval{}, false
+		}
+		y, leap = n, n
 	}
 	v := dval{g: gYear, y: y}
 	if len(s) >= 7 && s[4] == '-' {
 		if m, err := strconv.Atoi(s[5:7]); err == nil && m >= 1 && m <= 12 {
 			v.g, v.m = gMonth, m
 			if len(s) >= 10 && s[7] == '-' {
-				if d, err := strconv.Atoi(s[8:10]); err == nil && d >= 1 && d <= daysIn(y, m) {
+				if d, err := strconv.Atoi(s[8:10]); err == nil && d >= 1 && d <= daysIn(leap, m) {
 					v.g, v.d = gDay, d
 				}
 			}
