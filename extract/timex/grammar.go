@@ -1,6 +1,10 @@
 package timex
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // core matches the head of an expression at i (after any prefix). It
 // returns the end token, the meaning, and whether a preceding "the"
@@ -270,12 +274,8 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		return p.clockDate(s, j)
 	}
 	if y, ok := p.isYear(i); ok {
-		prev := ""
-		if i > 0 && p.toks[i-1].k == tPunct {
-			prev = p.text[p.toks[i-1].s:p.toks[i-1].e]
-		}
-		if prev == "$" || prev == "#" || p.punct(i+1, '%') || p.w(i+1) == "percent" {
-			return 0, sem{}, false, false
+		if p.amount(i) {
+			return 0, sem{}, false, false // 2000 people, £1999, 2006 points, Windows 2000
 		}
 		if p.punct(i+1, ',') && p.adjacent(i) && p.adjacent(i+1) && i+2 < len(p.toks) && p.toks[i+2].nd == 3 {
 			return 0, sem{}, false, false // 1,500 split oddly
@@ -308,6 +308,100 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 		return end, s, false, true
 	}
 	return p.countExpr(i)
+}
+
+// amount reports whether the year-like number at i is a count, price,
+// score, measurement or label, not a year. A number is an amount when
+//   - a currency sign or "#" is written before it, or "%", "percent" or
+//     a time zone after it: "$1999", "£1999", "#1999", "1999%", "1735
+//     GMT" (a clock time, see clock);
+//   - a noun of counting or measure follows it, directly or after a
+//     hyphen: "2000 people", "2006 points", "1218 pence", "1600 MHz",
+//     "a 2000-seat arena" (but "in 2003 shares rose": a clause opened by
+//     in, since, during or until takes a year; "the 1989 Children Act":
+//     a capitalized word is a name);
+//   - a quantifier comes before it: "some 2000", "nearly 2000", "the top
+//     1000", "more than 2000";
+//   - it labels the noun or name before it: "resolution 1441", "model
+//     2000", "Windows 2000", "Euro 2004" (a capitalized word that opens no
+//     sentence and is not a date word: "In 2004", "January 2004" and
+//     "Throughout 2004" keep their year).
+func (p *parser) amount(i int) bool {
+	if i > 0 && p.toks[i-1].k == tPunct && p.adjacent(i-1) {
+		r, _ := utf8.DecodeRuneInString(p.text[p.toks[i-1].s:])
+		if r == '$' || r == '#' || unicode.Is(unicode.Sc, r) {
+			return true
+		}
+	}
+	if p.punct(i+1, '%') || p.w(i+1) == "percent" || p.c(i+1) == cTZ && p.toks[i+1].up {
+		return true
+	}
+	k := i + 1
+	if p.punct(k, '-') && p.adjacent(i) && p.adjacent(k) {
+		k++
+	}
+	if p.nounIn(k, quantityNouns) && !p.toks[k].up {
+		switch p.w(i - 1) {
+		case "in", "since", "during", "until", "till":
+			return k > i+1
+		}
+		return true
+	}
+	switch w := p.w(i - 1); {
+	case p.rawIs(i-1, "some", "nearly", "top", "all"), w == "almost":
+		return true
+	case w == "than":
+		return p.rawIs(i-2, "more", "fewer") || p.w(i-2) == "less"
+	}
+	if p.nounIn(i-1, labelNouns) && !p.toks[i-1].up {
+		return true
+	}
+	return p.nameBefore(i)
+}
+
+// nounIn reports whether token k is a word of set, ignoring case.
+func (p *parser) nounIn(k int, set map[string]bool) bool {
+	if k < 0 || k >= len(p.toks) || p.toks[k].k != tWord || p.toks[k].e-p.toks[k].s > 16 {
+		return false
+	}
+	var buf [16]byte
+	w := buf[:0]
+	for _, c := range []byte(p.text[p.toks[k].s:p.toks[k].e]) {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w = append(w, c)
+	}
+	return set[string(w)]
+}
+
+// nameBefore reports whether a capitalized word that the number labels
+// stands right before it, inside a sentence: "Windows 2000", "Euro
+// 2004", "Transport 2000". Date and function words ("January", "Since",
+// "FY"), sentence openers ("Throughout 2004", "Clearly 2004 was") and
+// spans of years ("Western Theater 1861-1863") do not count.
+func (p *parser) nameBefore(i int) bool {
+	k := i - 1
+	if k < 1 || p.toks[k].k != tWord || !p.toks[k].up || p.toks[k].lex != nil || p.rawIs(k, "FY") {
+		return false
+	}
+	if (p.punct(i+1, '-') || p.punct(i+1, 0xe2)) && i+2 < len(p.toks) && p.toks[i+2].k == tNum {
+		return false // a span of years: "Eastern Theater 1861-1863"
+	}
+	if strings.ContainsAny(p.text[p.toks[k].e:p.toks[i].s], "\n") {
+		return false
+	}
+	prev := &p.toks[k-1]
+	if strings.ContainsAny(p.text[prev.e:p.toks[k].s], "\n") {
+		return false // a headline or line opening with the word
+	}
+	if prev.k == tPunct {
+		switch p.text[prev.s] {
+		case '.', '!', '?', '"', '\'', ':', '(', '[', 0xe2:
+			return false
+		}
+	}
+	return true
 }
 
 // dayMonth reads a day before its month: 30 November [2015], 15th March,
@@ -347,6 +441,19 @@ func (p *parser) clock(i int) (sem, int, bool) {
 		j = i + 1
 	case t.k == tAlnum && t.nd <= 2 && (p.text[t.e-2:t.e] == "am" || p.text[t.e-2:t.e] == "pm" || p.text[t.e-2:t.e] == "AM" || p.text[t.e-2:t.e] == "PM"):
 		j = i + 1
+	case t.k == tNum && t.nd == 4 && t.n%100 < 60 && t.n <= 2400 && (p.c(i+1) == cTZ && p.toks[i+1].up ||
+		p.rawIs(i+1, "local") && p.rawIs(i+2, "time")):
+		// 24-hour clock with a zone: 1830 GMT, 0100 GMT, 1700 local time;
+		// not a gloss of the time just given in another zone ("10:35
+		// a.m. (0735 GMT)"): that is the same instant.
+		if n := len(p.out); n > 0 && p.punct(i-1, '(') && p.out[n-1].Type == "TIME" && p.out[n-1].End == p.toks[i-2].e {
+			return sem{}, i, false
+		}
+		j = i + 2
+		if p.c(i+1) != cTZ {
+			j = i + 3
+		}
+		return sem{kind: kClock, typ: "TIME", val: dval{g: gDay, hh: t.n / 100, mm: t.n % 100, hasTime: true}}, j, true
 	case t.k == tNum && t.nd <= 2:
 		j = i + 1
 		hasMin := false

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // cat is the grammatical category of a lexicon word.
 type cat uint8
 
@@ -256,4 +258,38 @@ func (t *tok) word() string {
 		return ""
 	}
 	return t.lex.key
+}
+
+// quantityNouns are the nouns a count, price or measurement is given in:
+// a four-digit number right before one is an amount, not a year ("2000
+// people", "1,500 jobs", "2006 points", "1218 pence", "1600 MHz"). Nouns
+// that a year often modifies (sales, results, earnings, elections) are not
+// here. Built once, only read afterwards.
+var quantityNouns = wordSet(`people persons men women children kids adults babies workers employees staff jobs posts
+	positions students pupils teachers doctors nurses soldiers troops police officers fans spectators supporters
+	members residents citizens inhabitants passengers patients customers clients users subscribers viewers listeners
+	readers visitors tourists delegates voters votes seats signatures applicants refugees migrants immigrants
+	prisoners inmates victims casualties deaths lives homes houses households families protesters demonstrators
+	marchers strikers miners drivers pilots volunteers athletes players runners entries participants guests
+	redundancies layoffs cars vehicles units copies items devices machines computers pcs phones handsets tickets
+	songs tracks albums titles films movies books pages words letters emails messages calls complaints shares
+	stores shops branches outlets sites schools firms companies businesses factories stations flights aircraft
+	planes ships animals cattle sheep birds trees acres hectares tonnes tons barrels litres liters gallons metres
+	meters miles kilometres kilometers km feet ft inches yards kg kilograms grams lbs calories megabytes gigabytes
+	kilobytes terabytes mb gb kb tb mhz ghz khz rpm mph kph pixels dpi watts kw mw volts degrees points runs goals
+	wickets laps pence cents dollars euros pounds yen yuan francs rupees roubles rubles pesos shekels dinars riyals
+	bucks quid strong seat seater page`)
+
+// labelNouns are lower-case nouns a number labels rather than dates:
+// "resolution 1441", "model 2000", "flight 1549", "page 1200".
+var labelNouns = wordSet(`resolution model flight route room page chapter section article clause number no version
+	bus channel item code platform gate junction exit apartment suite serial patent highway interstate rule
+	paragraph`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }

@@ -119,6 +119,34 @@ func TestTagRejectsAgesAndIndexLevels(t *testing.T) {
 		"She married when he was in his 30s.", "It will be a second betrayal, said Josefa.")
 }
 
+// Numbers are not years unless they read as years: counts, prices,
+// scores, measures, clock times and the numbers of models, laws and
+// resolutions. The first sentences are from BBC News and TimeBank.
+func TestTagNumbersThatAreNotYears(t *testing.T) {
+	noTimexes(t,
+		"The company share price was down 1% at 1218 pence.",
+		"The shares closed down 247p, or 18%, at 1115 pence.",
+		"About 30% of the computers from Windows 2000 to Windows XP went wrong.",
+		"It was an American-Hungarian joint venture called Orion 1980, manufacturing space technology.",
+		"Citing United Nations Security Council Resolution 1483 and the laws of war, the CPA took control.",
+		"He was dropped after England's exit from Euro 2004.",
+		"Some 2000 people attended the rally and 1,500 jobs went.",
+		"The console costs $1999 in the US, £1999 in the UK and €1999 in France; the TV is £2,000.",
+		"United won 2-1 and finished the season on 2006 points.",
+		"Samsung showed a 42-inch screen with 1080p resolution and 1024 megabytes of memory.",
+		"Nearly 2000 workers and more than 1500 students were affected; a 2000-seat arena was built.",
+		"The firm is one of Britain's top 2000 companies.",
+	)
+	tagCheck(t, "At 1405 GMT, shares in Barclays were trading higher; it aired from 1700 local time (0100 GMT).",
+		"2005-02-01", []want{{"1405 GMT", "TIME", "2005-02-01T14:05", ""}, {"1700 local time", "TIME", "2005-02-01T17:00", ""}})
+	// Years keep their reading where a year is meant.
+	tagCheck(t, "The 2004 results showed a loss. In 2003 shares rose. Throughout 2002, the number of people in work rose.",
+		"2005-02-01", []want{{"2004", "DATE", "2004", ""}, {"2003", "DATE", "2003", ""}, {"2002", "DATE", "2002", ""}})
+	tagCheck(t, "Under the 1989 Children Act, public bodies have a duty to act.", "2005-02-01",
+		[]want{{"1989", "DATE", "1989", ""}})
+	tagCheck(t, "Eastern Theater 1861-1863", "2005-02-01", []want{{"1861", "DATE", "1861", ""}})
+}
+
 // noTimexes asserts that the tagger finds nothing in each text.
 func noTimexes(t *testing.T, texts ...string) {
 	t.Helper()
