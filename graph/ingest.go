@@ -237,10 +237,11 @@ func (g *ingester) queue(name string, writes []DocWrite, replace []string, commi
 	for _, iri := range replace {
 		pending := false
 		for i := 0; i < len(g.batch.writes); i++ {
-			if g.batch.writes[i].Plan.DocIRI == iri {
+			w := g.batch.writes[i]
+			if w.Plan != nil && w.Plan.DocIRI == iri || w.Restamp != nil && w.Restamp.Doc == iri {
 				g.batch.writes = append(g.batch.writes[:i], g.batch.writes[i+1:]...)
 				i--
-				pending = true
+				pending = pending || w.Plan != nil
 			}
 		}
 		if !pending {
@@ -253,6 +254,36 @@ func (g *ingester) queue(name string, writes []DocWrite, replace []string, commi
 	}
 	g.batch.names = append(g.batch.names, name)
 	g.batch.commit = append(g.batch.commit, commit)
+}
+
+// queueRestamp adds a change to a stored document to the batch: applied to
+// the document's pending write if the batch holds one, composed with a
+// pending restamp of it, or queued on its own.
+func (g *ingester) queueRestamp(rs Restamp) {
+	for i := range g.batch.writes {
+		w := &g.batch.writes[i]
+		switch {
+		case w.Plan != nil && w.Plan.DocIRI == rs.Doc:
+			restampPlan(w.Plan, rs)
+			return
+		case w.Restamp != nil && w.Restamp.Doc == rs.Doc:
+			c := composeRestamps(*w.Restamp, rs)
+			w.Restamp = &c
+			return
+		}
+	}
+	g.batch.writes = append(g.batch.writes, DocWrite{Restamp: &rs})
+	g.batch.quads += 4 * len(rs.Events)
+}
+
+// pendingPlan is the plan of the document iri among writes, or nil.
+func pendingPlan(writes []DocWrite, iri string) *Plan {
+	for _, w := range writes {
+		if w.Plan != nil && w.Plan.DocIRI == iri {
+			return w.Plan
+		}
+	}
+	return nil
 }
 
 // full reports whether the batch should be written now.
@@ -310,6 +341,31 @@ func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bo
 		doc.MetaDate = in.Date
 	}
 	writes := []DocWrite{{Doc: doc, Plan: plan}}
+	// Stored documents whose clusters or story this one changes; kept so
+	// that a failure below can put the reconciler back.
+	var restamps []Restamp
+	before := map[string]DocRecord{}
+	restamp := func(p *Plan) {
+		for _, rs := range p.Restamp {
+			if w := pendingPlan(writes, rs.Doc); w != nil {
+				restampPlan(w, rs)
+				continue
+			}
+			old, ok := g.records[rs.Doc]
+			if !ok {
+				continue
+			}
+			if _, kept := before[rs.Doc]; !kept {
+				before[rs.Doc] = old
+			}
+			next := applyRestamp(old, rs)
+			g.records[rs.Doc] = next
+			g.r.Restamped(rs)
+			restamps = append(restamps, rs)
+		}
+		p.Restamp = nil
+	}
+	restamp(plan)
 	rec := g.r.Record(doc, plan)
 
 	// Stored copies of this document that have no date of their own are
@@ -319,6 +375,10 @@ func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bo
 	undo := func() {
 		g.r.Remove(plan.DocIRI)
 		for _, old := range restore {
+			g.r.Add(old)
+		}
+		for iri, old := range before {
+			g.records[iri] = old
 			g.r.Add(old)
 		}
 	}
@@ -337,6 +397,8 @@ func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bo
 			restore = append(restore, old)
 			writes = append(writes, DocWrite{Doc: cdoc, Plan: cplan})
 			replace = append(replace, old.IRI)
+			restamp(cplan)
+			rec = g.r.Record(doc, plan)
 		}
 	}
 	// Later articles of the batch are planned against this one.
@@ -344,6 +406,11 @@ func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bo
 		r := g.r.Record(w.Doc, w.Plan)
 		g.r.Add(r)
 		g.records[r.IRI] = r
+	}
+	for _, rs := range restamps {
+		if pendingPlan(writes, rs.Doc) == nil {
+			g.queueRestamp(rs)
+		}
 	}
 	g.queue(name, writes, replace, func() {
 		g.sum.Stored++

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +27,7 @@ type DocInfo struct {
 	DateSource string  `json:"date_source,omitempty"`
 	Copies     string  `json:"copies,omitempty"`
 	Similarity float64 `json:"similarity,omitempty"`
+	Story      string  `json:"story,omitempty"`
 }
 
 // EntityInfo is a reconciled entity node.
@@ -68,6 +70,10 @@ type EventInfo struct {
 	Patients   []EntityRef        `json:"patients,omitempty"`
 	Locations  []EntityRef        `json:"locations,omitempty"`
 	Mentions   []EventMentionInfo `json:"mentions"`
+	// MergedBecause is the evidence of each merge that made the node:
+	// "local: with <local> (<doc>): reason; ...", one per merged
+	// document-level event and link.
+	MergedBecause []string `json:"merged_because,omitempty"`
 }
 
 // EventMentionInfo is one trigger in one document.
@@ -413,7 +419,7 @@ func (s *Store) HasDocument(ctx context.Context, id string) (bool, error) {
 	return true, nil
 }
 
-var docPredicates = []string{PredName, PredSource, PredURL, PredHeadline, PredDate, PredDateSource, PredSHA256, PredCopies, PredSimilarity}
+var docPredicates = []string{PredName, PredSource, PredURL, PredHeadline, PredDate, PredDateSource, PredSHA256, PredCopies, PredSimilarity, PredStory}
 
 // Documents lists the stored documents, dated ones first in date order.
 func (s *Store) Documents(ctx context.Context) ([]DocInfo, error) {
@@ -440,6 +446,7 @@ func documentsOf(v quadView) []DocInfo {
 			Date:       v.best(subj, PredDate),
 			DateSource: v.best(subj, PredDateSource),
 			Copies:     v.best(subj, PredCopies),
+			Story:      v.best(subj, PredStory),
 		}
 		d.Similarity, _ = strconv.ParseFloat(v.best(subj, PredSimilarity), 64)
 		out = append(out, d)
@@ -545,7 +552,7 @@ func entitiesOf(v quadView) []EntityInfo {
 var eventPredicates = []string{
 	PredClass, PredTrigger, PredDate, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation,
 	PredMentionOf, PredInDocument, PredSentence, PredStart, PredEnd, PredEvidence, PredModality,
-	PredClaimant, PredReports, PredTimex, PredTimeInherited, PredName, PredEntityType,
+	PredClaimant, PredReports, PredTimex, PredTimeInherited, PredName, PredEntityType, PredMergedBecause,
 	PredAgentPhrase, PredPatientPhrase, PredLocationPhrase,
 }
 
@@ -720,6 +727,8 @@ func eventsOf(v quadView) []EventInfo {
 			Patients:   refs(subj, PredPatient),
 			Locations:  refs(subj, PredLocation),
 		}
+		ev.MergedBecause = v.all(subj, PredMergedBecause)
+		sort.Strings(ev.MergedBecause)
 		for _, m := range mentionsOf[subj] {
 			mi := EventMentionInfo{
 				IRI:             m,
@@ -767,7 +776,8 @@ func eventsOf(v quadView) []EventInfo {
 // itself stated (its labelled quads).
 func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 	preds := append(append([]string{PredText}, docPredicates...), entityPredicates...)
-	preds = append(preds, PredClass, PredTrigger, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation, PredMentionOf)
+	preds = append(preds, PredClass, PredTrigger, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation, PredMentionOf,
+		PredLocalEvent, PredMergedBecause, PredReports)
 	qs, err := s.loadQuads(ctx, byPredicates(preds...))
 	if err != nil {
 		return nil, err
@@ -779,7 +789,7 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 	for i, d := range docs {
 		out[i] = DocRecord{
 			IRI: d.IRI, ID: d.ID, Name: d.Name, Source: d.Source, URL: d.URL, Date: d.Date,
-			DateSource: d.DateSource, Text: v.best(d.IRI, PredText), Copies: d.Copies,
+			DateSource: d.DateSource, Text: v.best(d.IRI, PredText), Copies: d.Copies, Story: d.Story,
 		}
 		recs[d.IRI] = &out[i]
 	}
@@ -827,7 +837,8 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 				continue
 			}
 			er := EventRecord{
-				IRI: subj, Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label),
+				IRI: subj, Local: bestOf(preds[PredLocalEvent], label), Why: valuesBy(PredMergedBecause),
+				Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label),
 				Date: bestOf(preds[PredDate], label), RangeBegin: bestOf(preds[PredRangeBegin], label),
 				RangeEnd: bestOf(preds[PredRangeEnd], label), Agents: valuesBy(PredAgent),
 				Patients: valuesBy(PredPatient), Locations: valuesBy(PredLocation),
@@ -836,9 +847,54 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 			rec.Events = append(rec.Events, er)
 		}
 	}
+	statementReports(v, out)
 	return out, nil
 }
 
+// statementReports fills each statement record's Reports with the local
+// ids of the events its mentions report (evmention -reports-> evmention
+// -mentionOf-> event, whose local id the same document states).
+func statementReports(v quadView, recs []DocRecord) {
+	byDoc := make(map[string]*DocRecord, len(recs))
+	for i := range recs {
+		byDoc[recs[i].IRI] = &recs[i]
+	}
+	for subj, preds := range v {
+		if len(preds[PredReports]) == 0 || !strings.HasPrefix(subj, "evmention/") {
+			continue
+		}
+		hash, _, ok := strings.Cut(strings.TrimPrefix(subj, "evmention/"), "/")
+		rec := byDoc["doc/"+hash]
+		if !ok || rec == nil {
+			continue
+		}
+		var ev *EventRecord
+		node := bestOf(preds[PredMentionOf], rec.IRI)
+		for j := range rec.Events {
+			if rec.Events[j].IRI == node {
+				ev = &rec.Events[j]
+			}
+		}
+		if ev == nil {
+			continue
+		}
+		for _, f := range preds[PredReports] {
+			target := v.best(valueText(f.obj), PredMentionOf)
+			for _, t := range rec.Events {
+				if t.IRI != target {
+					continue
+				}
+				l := t.Local
+				if l == "" {
+					l = t.IRI
+				}
+				if !slices.Contains(ev.Reports, l) {
+					ev.Reports = append(ev.Reports, l)
+				}
+			}
+		}
+	}
+}
 // dateOrder orders dated items before undated ones, by date, then IRI.
 func dateOrder(dateA, iriA, dateB, iriB string) bool {
 	if (dateA == "") != (dateB == "") {

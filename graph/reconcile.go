@@ -39,70 +39,41 @@ package graph
 //
 // # Events
 //
-// Each event gets a date: the value of its TIMEX when that is a DATE or TIME
-// (a TIME truncated to its day); a TIMEX that opens or closes a range
-// ("since September 30", "until Friday") gives EventRangeBegin/End instead,
-// and the event is then not dated by it. Events are merged, within the
-// document and with known event nodes, when:
-//
-//   - the class is the same;
-//   - the date (or range) is the same and both are dated; or both are
-//     undated, have the same lemma and, across documents, come from
-//     documents of the same date (the DCT, or the date a copy took from its
-//     original: an undated event has no other time context); within one
-//     sentence an undated mention may join a dated one;
-//   - the participants are compatible: in each role (agent, patient) that
-//     both fill they share an entity, and no entity is the agent of one and
-//     the patient of the other (A attacks B never merges with B attacks A);
-//     for symmetric classes (meet, consult, negotiate, cooperate, talk)
-//     roles are ignored and two events with two or more participants each
-//     must share two. Events without participants merge across documents
-//     only with the same lemma and a shared location; within a document
-//     only when dated or in the same sentence. A mention without
-//     participants ("the meeting") joins a mention of the same lemma and
-//     date in the same document.
-//
-// Reporting events (class "statement") are merged only when what they report
-// merges: their identity is their class, date, participants and the IRIs of
-// the events they report.
-//
-// A new event node's IRI is "event/" + 16 hex digits of
-// sha256(class|date|participants|lemma) where participants are the sorted
-// entity IRIs tagged with their role ("a:entity/gpe/tr", "p:entity/...")
-// so that A-attacks-B and B-attacks-A differ. Events with no date or no
-// participants carry too little identity to be shared by accident: their
-// hash also includes the document IRI and the event index. Statements hash
-// class|date|participants|reported event IRIs.
+// Events are grouped within the document in reconcile_events.go, and across
+// documents, story by story, by the reconcile package.
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/storyline/storyline/extract"
+	"github.com/storyline/storyline/reconcile"
 )
 
 // Reconciler is an in-memory index of the documents, entity nodes and event
 // nodes a store holds. It is not safe for concurrent Add/Remove; Plan and
 // Record may run concurrently with each other.
 type Reconciler struct {
-	docs   map[string]*DocRecord
-	ents   *entityIndex
-	evs    *eventIndex
-	copies *copyIndex
+	docs    map[string]*DocRecord
+	ents    *entityIndex
+	stories *reconcile.Stories
+	trig    *reconcile.Triggers
+	copies  *copyIndex
 }
 
 // NewReconciler returns an empty reconciler.
 func NewReconciler() *Reconciler {
+	trig := reconcile.NewTriggers()
 	return &Reconciler{
-		docs:   map[string]*DocRecord{},
-		ents:   newEntityIndex(),
-		evs:    newEventIndex(),
-		copies: newCopyIndex(),
+		docs:    map[string]*DocRecord{},
+		ents:    newEntityIndex(),
+		stories: reconcile.NewStories(trig),
+		trig:    trig,
+		copies:  newCopyIndex(),
 	}
 }
 
@@ -118,9 +89,7 @@ func (r *Reconciler) Add(rec DocRecord) {
 	for _, e := range rec.Entities {
 		r.ents.add(rec.IRI, e)
 	}
-	for _, ev := range rec.Events {
-		r.evs.add(rec.IRI, rec.Date, ev)
-	}
+	r.stories.Add(article(&stored))
 	r.copies.add(rec.IRI, rec.Text)
 }
 
@@ -134,9 +103,7 @@ func (r *Reconciler) Remove(iri string) {
 	for _, e := range rec.Entities {
 		r.ents.remove(iri, e)
 	}
-	for _, ev := range rec.Events {
-		r.evs.remove(iri, rec.Date, ev)
-	}
+	r.stories.Remove(iri)
 	r.copies.remove(iri)
 	delete(r.docs, iri)
 }
@@ -178,6 +145,7 @@ func (r *Reconciler) Record(doc *extract.Document, p *Plan) DocRecord {
 		Date:       doc.DCT.Value,
 		DateSource: doc.DCT.Source,
 		Text:       doc.Text,
+		Story:      p.Story,
 	}
 	if p.Copies != nil {
 		rec.Copies = p.Copies.Original
@@ -237,6 +205,10 @@ func eventRecords(doc *extract.Document, p *Plan) []EventRecord {
 		if !ok {
 			a = &acc{rec: EventRecord{IRI: iri, Class: ev.Class, Lemma: ev.Lemma},
 				agents: map[string]bool{}, pats: map[string]bool{}, locs: map[string]bool{}}
+			if i < len(p.Local) {
+				a.rec.Local = p.Local[i]
+				a.rec.Why = p.Why[p.Local[i]]
+			}
 			if i < len(p.EventDate) {
 				a.rec.Date = p.EventDate[i]
 			}
@@ -252,6 +224,11 @@ func eventRecords(doc *extract.Document, p *Plan) []EventRecord {
 		addArgs(a.agents, ev.Agents, p.Entity)
 		addArgs(a.pats, ev.Patients, p.Entity)
 		addArgs(a.locs, ev.Locations, p.Entity)
+		for _, j := range ev.Reports {
+			if j >= 0 && j < len(p.Local) && j != i && !containsString(a.rec.Reports, p.Local[j]) {
+				a.rec.Reports = append(a.rec.Reports, p.Local[j])
+			}
+		}
 	}
 	out := make([]EventRecord, 0, len(order))
 	for _, iri := range order {
@@ -831,552 +808,6 @@ func normName(s string) string {
 }
 
 func nameTokens(s string) []string { return strings.Fields(normName(s)) }
-
-// ---------------------------------------------------------------------------
-// Events
-
-// eventIndex holds the known event nodes. Each node keeps the merged facts
-// of the records that report it, updated as documents come and go, and is
-// filed under its class and date, or, when undated, its class and the date
-// of each document reporting it (undated events merge across documents
-// only within that date).
-type eventIndex struct {
-	nodes    map[string]*eventNode
-	byBucket refSet // bucketKey -> IRIs
-}
-
-type eventNode struct {
-	docs  set // documents that report it
-	facts *evFacts
-}
-
-func newEventIndex() *eventIndex {
-	return &eventIndex{nodes: map[string]*eventNode{}, byBucket: refSet{}}
-}
-
-// bucketKey is where an event with date key key, reported by a document of
-// date context ctx, is filed; "" when it cannot merge across documents.
-func bucketKey(class, key, ctx string) string {
-	switch {
-	case key != "":
-		return class + "|" + key
-	case ctx != "":
-		return class + "|@" + ctx
-	}
-	return ""
-}
-
-// recordFacts is what one stored record says of its event node.
-func recordFacts(ev EventRecord, ctx string) *evFacts {
-	f := newFacts()
-	f.class = ev.Class
-	f.key = dateKey(ev.Date, ev.RangeBegin, ev.RangeEnd)
-	f.lemmas.add(ev.Lemma)
-	for _, a := range ev.Agents {
-		f.agents.add(a)
-	}
-	for _, a := range ev.Patients {
-		f.patients.add(a)
-	}
-	for _, a := range ev.Locations {
-		f.locations.add(a)
-	}
-	f.ctx.add(ctx)
-	return f
-}
-
-// add files record ev of document doc, whose date is date.
-func (x *eventIndex) add(doc, date string, ev EventRecord) {
-	if ev.IRI == "" {
-		return
-	}
-	n := x.nodes[ev.IRI]
-	if n == nil {
-		n = &eventNode{docs: set{}, facts: newFacts()}
-		n.facts.class = ev.Class
-		x.nodes[ev.IRI] = n
-	}
-	n.docs.add(doc)
-	f := recordFacts(ev, docContext(date))
-	n.facts.merge(f)
-	x.byBucket.add(bucketKey(f.class, f.key, docContext(date)), ev.IRI)
-}
-
-// remove forgets record ev of document doc, whose date is date.
-func (x *eventIndex) remove(doc, date string, ev EventRecord) {
-	n := x.nodes[ev.IRI]
-	if n == nil {
-		return
-	}
-	n.docs.del(doc)
-	f := recordFacts(ev, docContext(date))
-	n.facts.unmerge(f)
-	if len(n.docs) == 0 {
-		delete(x.nodes, ev.IRI)
-	}
-	x.byBucket.del(bucketKey(f.class, f.key, docContext(date)), ev.IRI)
-}
-
-// specific reports whether a TIMEX3 value names a definite calendar time
-// (no X placeholders, not PRESENT_REF and the like).
-func specific(v string) bool {
-	if len(v) < 4 || strings.ContainsAny(v, "X") || strings.HasSuffix(v, "_REF") {
-		return false
-	}
-	for _, r := range v[:4] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// dateKey is the merge key of an event's time: its date, or its range, ""
-// when undated.
-func dateKey(date, begin, end string) string {
-	if specific(date) {
-		return date
-	}
-	var k string
-	if specific(begin) {
-		k = "since " + begin
-	}
-	if specific(end) {
-		k += " until " + end
-	}
-	return k
-}
-
-// evFacts is one event (or a group of merged mentions, or a known node) as
-// the merge rules see it. The sets count the mentions or records that
-// hold each value.
-type evFacts struct {
-	class     string
-	key       string // dateKey: the date or range, "" when undated
-	lemmas    set
-	agents    set
-	patients  set
-	locations set
-	sentences map[int]bool // within the document being planned
-	// ctx holds the dates of the documents that report the event (their
-	// DCT, or the date a copy took from its original): the only time
-	// context an undated event has.
-	ctx set
-}
-
-func newFacts() *evFacts {
-	return &evFacts{lemmas: set{}, agents: set{}, patients: set{}, locations: set{},
-		sentences: map[int]bool{}, ctx: set{}}
-}
-
-// merge adds o's facts to f.
-func (f *evFacts) merge(o *evFacts) {
-	for _, p := range [][2]set{{f.lemmas, o.lemmas}, {f.agents, o.agents}, {f.patients, o.patients},
-		{f.locations, o.locations}, {f.ctx, o.ctx}} {
-		for k, n := range p[1] {
-			p[0][k] += n
-		}
-	}
-	for k := range o.sentences {
-		f.sentences[k] = true
-	}
-	if f.key == "" {
-		f.key = o.key
-	}
-}
-
-// unmerge takes o's facts (merged before) out of f.
-func (f *evFacts) unmerge(o *evFacts) {
-	for _, p := range [][2]set{{f.lemmas, o.lemmas}, {f.agents, o.agents}, {f.patients, o.patients},
-		{f.locations, o.locations}, {f.ctx, o.ctx}} {
-		for k, n := range p[1] {
-			if p[0][k] -= n; p[0][k] <= 0 {
-				delete(p[0], k)
-			}
-		}
-	}
-}
-
-func (f *evFacts) participants() int { return len(f.agents) + len(f.patients) }
-
-func (f *evFacts) sameLemma(o *evFacts) bool {
-	for l := range f.lemmas {
-		if o.lemmas.has(l) {
-			return true
-		}
-	}
-	return false
-}
-
-// shares counts the keys a and b have in common.
-func shares(a, b set) int {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	n := 0
-	for k := range a {
-		if b.has(k) {
-			n++
-		}
-	}
-	return n
-}
-
-// symmetricClass reports whether the class's participants have no
-// direction (A meets B is B meets A).
-func symmetricClass(class string) bool {
-	c := strings.ToLower(class)
-	for _, s := range []string{"meet", "consult", "negotiat", "cooperat", "talk"} {
-		if strings.Contains(c, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// participantsAgree applies the participant rule to two events that both
-// have participants.
-func participantsAgree(a, b *evFacts) bool {
-	if symmetricClass(a.class) {
-		pa, pb := union(a.agents, a.patients), union(b.agents, b.patients)
-		need := min(2, len(pa), len(pb))
-		return shares(pa, pb) >= need && need > 0
-	}
-	if len(a.agents) > 0 && len(b.agents) > 0 && shares(a.agents, b.agents) == 0 {
-		return false
-	}
-	if len(a.patients) > 0 && len(b.patients) > 0 && shares(a.patients, b.patients) == 0 {
-		return false
-	}
-	// no entity on opposite sides
-	for k := range a.agents {
-		if b.patients.has(k) && !b.agents.has(k) && !a.patients.has(k) {
-			return false
-		}
-	}
-	for k := range a.patients {
-		if b.agents.has(k) && !b.patients.has(k) && !a.agents.has(k) {
-			return false
-		}
-	}
-	return shares(union(a.agents, a.patients), union(b.agents, b.patients)) > 0
-}
-
-// coveredBy reports whether every agent and patient of a is one of b's.
-func coveredBy(a, b *evFacts) bool {
-	all := union(b.agents, b.patients)
-	for k := range union(a.agents, a.patients) {
-		if !all.has(k) {
-			return false
-		}
-	}
-	return true
-}
-
-func union(a, b set) set {
-	out := make(set, len(a)+len(b))
-	for k := range a {
-		out[k]++
-	}
-	for k := range b {
-		out[k]++
-	}
-	return out
-}
-
-// compatible applies the event merge rules to a (one mention) and b (a
-// group of this document's mentions, sameDoc, or a known node).
-func compatible(a, b *evFacts, sameDoc bool) bool {
-	if a.class != b.class {
-		return false
-	}
-	sameSentence := false
-	if sameDoc {
-		for s := range a.sentences {
-			if b.sentences[s] {
-				sameSentence = true
-			}
-		}
-	}
-	undated := a.key == "" && b.key == ""
-	switch {
-	case a.key == b.key && a.key != "":
-	case undated:
-		// Undated events: the same lemma, and across documents the same
-		// document date (an undated "Moscow denied involvement" in a 2019
-		// article is not the 2015 one).
-		if !a.sameLemma(b) || (!sameDoc && shares(a.ctx, b.ctx) == 0) {
-			return false
-		}
-	case sameSentence && (a.key == "" || b.key == ""):
-		if !a.sameLemma(b) {
-			return false
-		}
-	case sameDoc && a.key == "" && b.key != "" && a.participants() > 0 && coveredBy(a, b):
-		// An undated mention of an event the article dates elsewhere,
-		// with the same named participants ("Obama held a meeting with
-		// Putin on Monday ... confirmed that Putin and Obama held a
-		// meeting"): checked by participantsAgree below.
-	default:
-		return false
-	}
-	pa, pb := a.participants(), b.participants()
-	switch {
-	case pa > 0 && pb > 0:
-		return participantsAgree(a, b)
-	case pa == 0 && pb == 0:
-		if !a.sameLemma(b) {
-			return false
-		}
-		if sameDoc {
-			if undated && !sameSentence {
-				return false
-			}
-			return len(a.locations) == 0 || len(b.locations) == 0 || shares(a.locations, b.locations) > 0
-		}
-		return shares(a.locations, b.locations) > 0
-	default:
-		// One has participants, the other none: only "the meeting"
-		// within the document, with the same lemma and the same date or
-		// sentence.
-		return sameDoc && a.sameLemma(b) && (!undated || sameSentence)
-	}
-}
-
-// docContext is the date an undated event of a document is set against.
-func docContext(date string) string {
-	if specific(date) {
-		return date
-	}
-	return ""
-}
-
-// statementClass is the class of reporting events.
-const statementClass = "statement"
-
-func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
-	n := len(doc.Events)
-	p.Event = make([]string, n)
-	p.EventDate = make([]string, n)
-	p.EventRangeBegin = make([]string, n)
-	p.EventRangeEnd = make([]string, n)
-	facts := make([]*evFacts, n)
-	ctx := docContext(doc.DCT.Value)
-	for i, ev := range doc.Events {
-		f := newFacts()
-		f.ctx.add(ctx)
-		f.class = ev.Class
-		f.lemmas.add(ev.Lemma)
-		f.sentences[ev.Sentence] = true
-		for _, a := range ev.Agents {
-			f.agents.add(argIRI(a, p.Entity))
-		}
-		for _, a := range ev.Patients {
-			f.patients.add(argIRI(a, p.Entity))
-		}
-		for _, a := range ev.Locations {
-			f.locations.add(argIRI(a, p.Entity))
-		}
-		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
-			t := doc.Timexes[ev.Timex]
-			if t.Type == "DATE" || t.Type == "TIME" {
-				v := t.Value
-				if t.Type == "TIME" {
-					if k := strings.IndexByte(v, 'T'); k > 0 {
-						v = v[:k]
-					}
-				}
-				switch t.Range {
-				case "begin":
-					p.EventRangeBegin[i] = v
-				case "end":
-					p.EventRangeEnd[i] = v
-				default:
-					p.EventDate[i] = v
-				}
-			}
-		}
-		f.key = dateKey(p.EventDate[i], p.EventRangeBegin[i], p.EventRangeEnd[i])
-		facts[i] = f
-	}
-
-	type group struct {
-		iri   string
-		facts *evFacts
-	}
-	var groups []*group
-	// Events first, then the statements that report them.
-	for pass := 0; pass < 2; pass++ {
-		for i, ev := range doc.Events {
-			if (ev.Class == statementClass) != (pass == 1) {
-				continue
-			}
-			f := facts[i]
-			if pass == 1 {
-				p.Event[i] = r.statementIRI(doc, p, i, f)
-				continue
-			}
-			var joined *group
-			for _, g := range groups {
-				if compatible(f, g.facts, true) {
-					joined = g
-					break
-				}
-			}
-			if joined == nil {
-				iri := r.knownEvent(f, copyKin(p))
-				if iri == "" {
-					iri = newEventIRI(f, p.DocIRI, i)
-				}
-				g := &group{iri: iri, facts: newFacts()}
-				g.facts.class = f.class
-				if known := r.evs.nodes[iri]; known != nil {
-					g.facts.merge(known.facts)
-				}
-				groups = append(groups, g)
-				joined = g
-			}
-			joined.facts.merge(f)
-			p.Event[i] = joined.iri
-		}
-	}
-	seen := map[string]bool{}
-	for _, iri := range p.Event {
-		if iri != "" && !seen[iri] {
-			seen[iri] = true
-			if r.evs.nodes[iri] != nil {
-				p.MergedEvents++
-			}
-		}
-	}
-}
-
-func argIRI(a extract.Arg, ents []string) string {
-	if a.Entity >= 0 && a.Entity < len(ents) {
-		return ents[a.Entity]
-	}
-	return ""
-}
-
-// knownEvent returns the known event node f merges with, or "".
-// copyKin lists the stored documents that p's document copies or that
-// copy it.
-func copyKin(p *Plan) set {
-	kin := set{}
-	if p.Copies != nil {
-		kin[p.Copies.Original]++
-	}
-	for _, c := range p.CopiedBy {
-		kin[c.Copy]++
-	}
-	return kin
-}
-
-// copyCompatible is the rule for an event with no named participant in an
-// article and the article it copies (or that copies it): the same class,
-// trigger lemma and specific date, and no conflicting place. Between
-// unrelated articles such events never merge ("the end" in 1991 could be
-// the end of anything).
-func copyCompatible(a, b *evFacts) bool {
-	return a.class == b.class && a.key != "" && a.key == b.key && a.sameLemma(b) &&
-		a.participants() == 0 && b.participants() == 0 &&
-		(len(a.locations) == 0 || len(b.locations) == 0 || shares(a.locations, b.locations) > 0)
-}
-
-func (r *Reconciler) knownEvent(f *evFacts, kin set) string {
-	var ctx string
-	for c := range f.ctx {
-		ctx = c
-	}
-	bucket := bucketKey(f.class, f.key, ctx)
-	if bucket == "" {
-		return ""
-	}
-	iris := make([]string, 0, len(r.evs.byBucket[bucket]))
-	for iri := range r.evs.byBucket[bucket] {
-		iris = append(iris, iri)
-	}
-	sort.Strings(iris)
-	best, bestShare := "", -1
-	for _, iri := range iris {
-		node := r.evs.nodes[iri]
-		k := node.facts
-		if !compatible(f, k, false) && !(shares(node.docs, kin) > 0 && copyCompatible(f, k)) {
-			continue
-		}
-		s := shares(union(f.agents, f.patients), union(k.agents, k.patients)) + shares(f.locations, k.locations)
-		if s > bestShare {
-			best, bestShare = iri, s
-		}
-	}
-	if best == "" && f.key == "" && ctx != "" && len(kin) > 0 && f.participants() > 0 {
-		best = r.kinDatedEvent(f, ctx, kin)
-	}
-	return best
-}
-
-// kinDatedEvent is the one event of an article's original (or copy), dated
-// on the article's date, that an undated event of the article is a mention
-// of: the same class and participants. "" when none or several are.
-func (r *Reconciler) kinDatedEvent(f *evFacts, date string, kin set) string {
-	found := ""
-	for iri := range r.evs.byBucket[bucketKey(f.class, date, "")] {
-		node := r.evs.nodes[iri]
-		if shares(node.docs, kin) == 0 || !coveredBy(f, node.facts) || !participantsAgree(f, node.facts) {
-			continue
-		}
-		if found != "" {
-			return ""
-		}
-		found = iri
-	}
-	return found
-}
-
-// roleList is the sorted, role-tagged participant list of an event.
-func roleList(f *evFacts) []string {
-	var parts []string
-	for k := range f.agents {
-		parts = append(parts, "a:"+k)
-	}
-	for k := range f.patients {
-		parts = append(parts, "p:"+k)
-	}
-	sort.Strings(parts)
-	return parts
-}
-
-func hashIRI(fields ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(fields, "|")))
-	return "event/" + hex.EncodeToString(sum[:8])
-}
-
-// newEventIRI is the IRI of a new event node.
-func newEventIRI(f *evFacts, docIRI string, i int) string {
-	fields := []string{f.class, f.key, strings.Join(roleList(f), ","), strings.Join(f.lemmas.sorted(), ",")}
-	if f.key == "" || f.participants() == 0 {
-		fields = append(fields, docIRI+"#"+strconv.Itoa(i))
-	}
-	return hashIRI(fields...)
-}
-
-// statementIRI is the node of reporting event i: its identity is its class,
-// date, participants and what it reports, so it merges only when what it
-// reports merges.
-func (r *Reconciler) statementIRI(doc *extract.Document, p *Plan, i int, f *evFacts) string {
-	var reported []string
-	for _, j := range doc.Events[i].Reports {
-		if j >= 0 && j < len(p.Event) && j != i && p.Event[j] != "" && !containsString(reported, p.Event[j]) {
-			reported = append(reported, p.Event[j])
-		}
-	}
-	sort.Strings(reported)
-	fields := []string{f.class, f.key, strings.Join(roleList(f), ","), "reports:" + strings.Join(reported, ",")}
-	if len(reported) == 0 || f.participants() == 0 {
-		fields = append(fields, p.DocIRI+"#"+strconv.Itoa(i))
-	}
-	return hashIRI(fields...)
-}
 
 // ---------------------------------------------------------------------------
 // Copies

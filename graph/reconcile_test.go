@@ -83,8 +83,24 @@ func rcIngest(t *testing.T, r *Reconciler, b *rcDoc) *Plan {
 		len(p.EventDate) != len(b.doc.Events) || len(p.EventRangeBegin) != len(b.doc.Events) {
 		t.Fatalf("plan sizes %d/%d/%d do not match the document", len(p.Entity), len(p.Event), len(p.EventDate))
 	}
+	for _, rs := range p.Restamp {
+		r.Restamped(rs)
+	}
 	r.Add(r.Record(b.doc, p))
 	return p
+}
+
+// rcNode is the node event i of p's document is written as now: later
+// documents may move it into a larger cluster.
+func rcNode(r *Reconciler, p *Plan, i int) string {
+	if rec := r.docs[p.DocIRI]; rec != nil {
+		for _, ev := range rec.Events {
+			if ev.Local == p.Local[i] {
+				return ev.IRI
+			}
+		}
+	}
+	return p.Event[i]
 }
 
 func TestDocIRI(t *testing.T) {
@@ -317,8 +333,8 @@ func TestEventMergeAcrossDocuments(t *testing.T) {
 	r := NewReconciler()
 	b1, e1 := rcShootdown("a", "Turkey", "Sukhoi Su-24", "2015-11-24", "shoot down")
 	p1 := rcIngest(t, r, b1)
-	if !regexp.MustCompile(`^event/[0-9a-f]{16}$`).MatchString(p1.Event[e1]) || p1.EventDate[e1] != "2015-11-24" {
-		t.Fatalf("event %q dated %q", p1.Event[e1], p1.EventDate[e1])
+	if !regexp.MustCompile(`^event/[0-9a-f]{16}$`).MatchString(rcNode(r, p1, e1)) || p1.EventDate[e1] != "2015-11-24" {
+		t.Fatalf("event %q dated %q", rcNode(r, p1, e1), p1.EventDate[e1])
 	}
 	if p1.MergedEvents != 0 {
 		t.Errorf("first document MergedEvents = %d", p1.MergedEvents)
@@ -327,17 +343,17 @@ func TestEventMergeAcrossDocuments(t *testing.T) {
 	// November 24": no agent, same patient and date.
 	b2, e2 := rcShootdown("b", "", "Sukhoi Su-24", "2015-11-24", "shooting down")
 	p2 := rcIngest(t, r, b2)
-	if p2.Event[e2] != p1.Event[e1] || p2.MergedEvents != 1 {
-		t.Errorf("same attack from two sources: %q vs %q, MergedEvents %d", p2.Event[e2], p1.Event[e1], p2.MergedEvents)
+	if rcNode(r, p2, e2) != rcNode(r, p1, e1) || p2.MergedEvents != 1 {
+		t.Errorf("same attack from two sources: %q vs %q, MergedEvents %d", rcNode(r, p2, e2), rcNode(r, p1, e1), p2.MergedEvents)
 	}
 	// Another day: not the same event.
 	b3, e3 := rcShootdown("c", "Turkey", "Sukhoi Su-24", "2015-11-25", "shoot down")
-	if p3 := rcIngest(t, r, b3); p3.Event[e3] == p1.Event[e1] {
+	if p3 := rcIngest(t, r, b3); rcNode(r, p3, e3) == rcNode(r, p1, e1) {
 		t.Errorf("attacks on different days merged")
 	}
 	// Undated: not merged with the dated one.
 	b4, e4 := rcShootdown("d", "Turkey", "Sukhoi Su-24", "", "shoot down")
-	if p4 := rcIngest(t, r, b4); p4.Event[e4] == p1.Event[e1] || p4.EventDate[e4] != "" {
+	if p4 := rcIngest(t, r, b4); rcNode(r, p4, e4) == rcNode(r, p1, e1) || p4.EventDate[e4] != "" {
 		t.Errorf("undated attack merged with a dated one (%q)", p4.EventDate[e4])
 	}
 }
@@ -348,17 +364,17 @@ func TestEventDirectionMatters(t *testing.T) {
 	p1 := rcIngest(t, r, b1)
 	b2, e2 := rcShootdown("b", "Turkey", "Russia", "2015-11-24", "attack")
 	p2 := rcIngest(t, r, b2)
-	if p1.Event[e1] == p2.Event[e2] || p2.MergedEvents != 0 {
-		t.Errorf("Russia attacks Turkey and Turkey attacks Russia share %q", p1.Event[e1])
+	if rcNode(r, p1, e1) == rcNode(r, p2, e2) || p2.MergedEvents != 0 {
+		t.Errorf("Russia attacks Turkey and Turkey attacks Russia share %q", rcNode(r, p1, e1))
 	}
 	// Not even in a fresh store, where both get hashed IRIs.
 	r2 := NewReconciler()
 	q2 := rcIngest(t, r2, b2)
-	if q2.Event[e2] == p1.Event[e1] {
+	if q2.Event[e2] == rcNode(r, p1, e1) {
 		t.Errorf("role-swapped events hash to the same IRI")
 	}
-	if q2.Event[e2] != p2.Event[e2] {
-		t.Errorf("IRI not deterministic: %q in one store, %q in another", p2.Event[e2], q2.Event[e2])
+	if q2.Event[e2] != rcNode(r, p2, e2) {
+		t.Errorf("IRI not deterministic: %q in one store, %q in another", rcNode(r, p2, e2), q2.Event[e2])
 	}
 }
 
@@ -377,11 +393,11 @@ func TestEventSymmetricMeeting(t *testing.T) {
 	b1, e1 := mk("a", "Barack Obama", "Vladimir Putin", "meet")
 	p1 := rcIngest(t, r, b1)
 	b2, e2 := mk("b", "Vladimir Putin", "Barack Obama", "meet")
-	if p2 := rcIngest(t, r, b2); p2.Event[e2] != p1.Event[e1] {
+	if p2 := rcIngest(t, r, b2); rcNode(r, p2, e2) != rcNode(r, p1, e1) {
 		t.Errorf("Putin meets Obama and Obama meets Putin on the same day are one meeting")
 	}
 	b3, e3 := mk("c", "Barack Obama", "Benjamin Netanyahu", "meet")
-	if p3 := rcIngest(t, r, b3); p3.Event[e3] == p1.Event[e1] {
+	if p3 := rcIngest(t, r, b3); rcNode(r, p3, e3) == rcNode(r, p1, e1) {
 		t.Errorf("Obama meeting Netanyahu merged with Obama meeting Putin")
 	}
 }
@@ -399,10 +415,10 @@ func TestEventWithinDocumentAndStatements(t *testing.T) {
 	said := b.event(rcEv{class: "statement", lemma: "say", sentence: 1, agents: []int{official}, timex: -1, reports: []int{urge}})
 	r := NewReconciler()
 	p := rcIngest(t, r, b)
-	if p.Event[meet2] != p.Event[meet] {
+	if rcNode(r, p, meet2) != rcNode(r, p, meet) {
 		t.Errorf("\"the meeting\" did not join the meeting of the same day in the same article")
 	}
-	if p.Event[urge] == p.Event[meet] || p.Event[said] == p.Event[urge] {
+	if rcNode(r, p, urge) == rcNode(r, p, meet) || rcNode(r, p, said) == rcNode(r, p, urge) {
 		t.Errorf("events of different classes merged")
 	}
 	rec := r.Record(b.doc, p)
@@ -421,9 +437,9 @@ func TestEventWithinDocumentAndStatements(t *testing.T) {
 	urge2 := b2.event(rcEv{class: "appeal", lemma: "urge", agents: []int{obama2}, timex: b2.date("2015-11-30", "")})
 	said2 := b2.event(rcEv{class: "statement", lemma: "say", agents: []int{official2}, timex: -1, reports: []int{urge2}})
 	p2 := rcIngest(t, r, b2)
-	if p2.Event[urge2] != p.Event[urge] || p2.Event[said2] != p.Event[said] || p2.MergedEvents != 2 {
+	if rcNode(r, p2, urge2) != rcNode(r, p, urge) || rcNode(r, p2, said2) != rcNode(r, p, said) || p2.MergedEvents != 2 {
 		t.Errorf("urge %q/%q, said %q/%q, MergedEvents %d: want both merged",
-			p2.Event[urge2], p.Event[urge], p2.Event[said2], p.Event[said], p2.MergedEvents)
+			rcNode(r, p2, urge2), rcNode(r, p, urge), rcNode(r, p2, said2), rcNode(r, p, said), p2.MergedEvents)
 	}
 	// The same official saying something else does not merge.
 	b3 := rcNewDoc("other")
@@ -431,7 +447,7 @@ func TestEventWithinDocumentAndStatements(t *testing.T) {
 	turkey := b3.entity(extract.GPE, "Turkey", "gpe:tr")
 	warn := b3.event(rcEv{class: "warn", lemma: "warn", agents: []int{turkey}, timex: b3.date("2015-11-30", "")})
 	said3 := b3.event(rcEv{class: "statement", lemma: "say", agents: []int{official3}, timex: -1, reports: []int{warn}})
-	if p3 := rcIngest(t, r, b3); p3.Event[said3] == p.Event[said] {
+	if p3 := rcIngest(t, r, b3); rcNode(r, p3, said3) == rcNode(r, p, said) {
 		t.Errorf("statements reporting different events merged")
 	}
 }
@@ -446,7 +462,8 @@ func TestEventDatesAndRanges(t *testing.T) {
 	b.doc.Timexes = append(dur, timex.Timex{Type: "DURATION", Value: "P4Y", AnchorIndex: -1})
 	long := b.event(rcEv{class: "attack", lemma: "havoc", sentence: 3, timex: len(b.doc.Timexes) - 1})
 	bad := b.event(rcEv{class: "kill", lemma: "kill", agents: []int{42}, patients: []int{-3}, timex: 99, reports: []int{7}})
-	p, err := NewReconciler().Plan(b.doc)
+	r := NewReconciler()
+	p, err := r.Plan(b.doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -456,10 +473,10 @@ func TestEventDatesAndRanges(t *testing.T) {
 	if p.EventDate[at] != "2015-09-30" {
 		t.Errorf("a TIME is dated by its day: %q", p.EventDate[at])
 	}
-	if p.Event[at] == p.Event[strikes] {
+	if rcNode(r, p, at) == rcNode(r, p, strikes) {
 		t.Errorf("airstrikes since a day merged with airstrikes on that day")
 	}
-	if p.EventDate[long] != "" || p.EventDate[bad] != "" || p.Event[bad] == "" {
+	if p.EventDate[long] != "" || p.EventDate[bad] != "" || rcNode(r, p, bad) == "" {
 		t.Errorf("a DURATION or a bad timex index must leave the event undated")
 	}
 }
@@ -477,7 +494,7 @@ func TestRemoveForgets(t *testing.T) {
 	if p2.MergedEvents != 0 || p2.NewEntities != 2 {
 		t.Errorf("after Remove: MergedEvents %d, NewEntities %d, want 0 and 2", p2.MergedEvents, p2.NewEntities)
 	}
-	if p2.Event[e2] != p1.Event[e1] {
+	if rcNode(r, p2, e2) != rcNode(r, p1, e1) {
 		t.Errorf("the same content must hash to the same IRI in an emptied store")
 	}
 	// Plan does not change the reconciler.
@@ -639,15 +656,15 @@ func TestEventUndatedNeedsSameDocumentDate(t *testing.T) {
 	b1, e1 := mk("a", "2015-11-30")
 	p1 := rcIngest(t, r, b1)
 	b2, e2 := mk("b", "2015-11-30")
-	if p2 := rcIngest(t, r, b2); p2.Event[e2] != p1.Event[e1] || p2.EventDate[e2] != "" {
-		t.Errorf("undated denials in two articles of the same day: %q vs %q", p2.Event[e2], p1.Event[e1])
+	if p2 := rcIngest(t, r, b2); rcNode(r, p2, e2) != rcNode(r, p1, e1) || p2.EventDate[e2] != "" {
+		t.Errorf("undated denials in two articles of the same day: %q vs %q", rcNode(r, p2, e2), rcNode(r, p1, e1))
 	}
 	b3, e3 := mk("c", "2019-03-08")
-	if p3 := rcIngest(t, r, b3); p3.Event[e3] == p1.Event[e1] {
+	if p3 := rcIngest(t, r, b3); rcNode(r, p3, e3) == rcNode(r, p1, e1) {
 		t.Errorf("an undated denial in a 2019 article merged with the 2015 one")
 	}
 	b4, e4 := mk("d", "")
-	if p4 := rcIngest(t, r, b4); p4.Event[e4] == p1.Event[e1] {
+	if p4 := rcIngest(t, r, b4); rcNode(r, p4, e4) == rcNode(r, p1, e1) {
 		t.Errorf("an undated denial in an undated article merged")
 	}
 }
@@ -715,11 +732,12 @@ func TestEventUndatedMentionOfDatedEvent(t *testing.T) {
 	dated := b.event(rcEv{class: "meet", lemma: "meeting", agents: []int{obama}, patients: []int{putin}, timex: b.date("2015-11-30", "")})
 	again := b.event(rcEv{class: "meet", lemma: "meeting", sentence: 5, agents: []int{putin, obama}, timex: -1})
 	other := b.event(rcEv{class: "meet", lemma: "meeting", sentence: 6, agents: []int{erdogan, obama}, timex: -1})
-	p := rcIngest(t, NewReconciler(), b)
-	if p.Event[again] != p.Event[dated] {
+	r := NewReconciler()
+	p := rcIngest(t, r, b)
+	if rcNode(r, p, again) != rcNode(r, p, dated) {
 		t.Error("an undated mention of the dated meeting, same participants, is another event")
 	}
-	if p.Event[other] == p.Event[dated] {
+	if rcNode(r, p, other) == rcNode(r, p, dated) {
 		t.Error("a meeting with someone else merged with the dated one")
 	}
 }

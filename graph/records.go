@@ -16,6 +16,7 @@ type DocRecord struct {
 	DateSource string
 	Text       string // full text, for near-copy detection
 	Copies     string // IRI of the document it copies, "" if none
+	Story      string // IRI of its story, "" in a store written before stories
 	Entities   []EntityRecord
 	Events     []EventRecord
 }
@@ -31,7 +32,8 @@ type EntityRecord struct {
 
 // EventRecord is a reconciled event node as the store holds it.
 type EventRecord struct {
-	IRI          string // "event/H"
+	IRI          string // "event/H": the node (its cluster's canonical IRI)
+	Local        string // the document-level event's own id ("" in older stores: IRI)
 	Class        string
 	Lemma        string
 	Date         string // TIMEX3 value, "" if undated
@@ -44,6 +46,11 @@ type EventRecord struct {
 	// dated by a range has Date "".
 	RangeBegin string
 	RangeEnd   string
+	// Reports lists the local ids of the events a statement reports.
+	Reports []string
+	// Why is the evidence that tied this document-level event into its
+	// cluster, one line per link (reconcile.Clusters.Why).
+	Why []string
 }
 
 // CopyLink says that one document largely copies another.
@@ -61,8 +68,18 @@ type Plan struct {
 	DocIRI string
 	// Entity[i] is the IRI of the node for doc.Entities[i].
 	Entity []string
-	// Event[i] is the IRI of the node for doc.Events[i].
+	// Event[i] is the IRI of the node for doc.Events[i]: its cluster's
+	// canonical IRI. Local[i] is its document-level event's own id.
 	Event []string
+	Local []string
+	// Story is the IRI of the story the document joins.
+	Story string
+	// Why holds, by local id, the evidence that tied each merged
+	// document-level event into its cluster.
+	Why map[string][]string
+	// Restamp lists stored documents whose nodes change because of this
+	// one: written in the same transaction.
+	Restamp []Restamp
 	// EventDate[i] is the TIMEX3 date value the event node is dated by
 	// ("" if undated); EventRangeBegin/End likewise for "since X"/"until X".
 	EventDate       []string
@@ -79,4 +96,15 @@ type Plan struct {
 	// with no date of their own must be re-annotated with this document's
 	// date as context and rewritten (see Store.Ingest).
 	CopiedBy []CopyLink
+}
+
+// Restamp is a change to a stored document that a new document causes:
+// its events join other clusters, its story grows, or the evidence of its
+// merges changes. Its quads are rewritten by substitution, in the same
+// transaction as the new document; nothing is re-extracted.
+type Restamp struct {
+	Doc    string
+	Story  string
+	Events map[string]string   // old event node IRI -> new
+	Why    map[string][]string // local id -> evidence
 }

@@ -25,6 +25,7 @@ const (
 	TypeEvent        = "Event"
 	TypeMention      = "Mention"
 	TypeEventMention = "EventMention"
+	TypeStory        = "Story"
 )
 
 // Predicates.
@@ -79,6 +80,12 @@ const (
 	PredTimeInherited = "timeInherited" // event mention -> true when dated by sentence or article
 	PredRangeBegin    = "rangeBegin"    // event, event mention -> TIMEX3 value of a "since X" start
 	PredRangeEnd      = "rangeEnd"      // event, event mention -> TIMEX3 value of an "until X" end
+
+	// Reconciliation (the reconcile package's decisions), labelled by the
+	// article they concern.
+	PredStory         = "story"         // document -> story node <story/H>
+	PredLocalEvent    = "localEvent"    // event -> the id of an article's document-level event it holds
+	PredMergedBecause = "mergedBecause" // event -> "local: with <local> (<doc>): reason; ..." evidence of a merge
 
 	// Unnamed participants of an event mention: noun phrases that fill a
 	// slot no entity fills ("militants", "Syrian forces").

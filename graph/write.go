@@ -14,10 +14,13 @@ import (
 	"github.com/storyline/storyline/extract"
 )
 
-// DocWrite is one annotated document and the reconciler's plan for it.
+// DocWrite is one annotated document and the reconciler's plan for it,
+// or, with Restamp set (and Doc and Plan nil), a change to a stored
+// document's reconciliation facts.
 type DocWrite struct {
-	Doc  *extract.Document
-	Plan *Plan
+	Doc     *extract.Document
+	Plan    *Plan
+	Restamp *Restamp
 }
 
 // WriteDocument stores all quads of doc, labelled with plan.DocIRI, in one
@@ -40,7 +43,13 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []DocWrite, replace []s
 	}
 	var add []quad.Quad
 	labels := append([]string(nil), replace...)
+	var restamps []Restamp
 	for _, dw := range docs {
+		if dw.Restamp != nil {
+			restamps = append(restamps, *dw.Restamp)
+			labels = append(labels, dw.Restamp.Doc)
+			continue
+		}
 		qs, err := DocumentQuads(dw.Doc, dw.Plan)
 		if err != nil {
 			return err
@@ -52,12 +61,22 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []DocWrite, replace []s
 	if err != nil {
 		return err
 	}
+	if len(restamps) > 0 {
+		byLabel := map[string][]quad.Quad{}
+		for _, q := range old {
+			l := nodeKey(q.Label)
+			byLabel[l] = append(byLabel[l], q)
+		}
+		for _, rs := range restamps {
+			add = append(add, restampQuads(byLabel[rs.Doc], rs)...)
+		}
+	}
 	add, del := diffQuads(old, add)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	what := "writing documents"
-	if len(docs) == 1 {
+	if len(docs) == 1 && docs[0].Plan != nil {
 		what = "writing " + docs[0].Plan.DocIRI
 	}
 	return s.apply(what, add, del)
@@ -201,6 +220,7 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 		b.iri(d, PredCopies, plan.Copies.Original)
 		b.add(d, PredSimilarity, quad.Float(plan.Copies.Similarity))
 	}
+	storyQuads(b, d, plan.Story)
 
 	// Entities and their mentions.
 	entityIRI := func(i int) string {
@@ -274,6 +294,10 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 		b.str(v, PredDate, date)
 		b.str(v, PredRangeBegin, begin)
 		b.str(v, PredRangeEnd, end)
+		if i < len(plan.Local) && plan.Local[i] != "" {
+			b.str(v, PredLocalEvent, plan.Local[i])
+			whyQuads(b, v, plan.Local[i], plan.Why[plan.Local[i]])
+		}
 
 		em := fmt.Sprintf("evmention/%s/%d", hash, i)
 		b.iri(em, PredType, TypeEventMention)
@@ -350,6 +374,60 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 		}
 	}
 	return b.quads, nil
+}
+
+// storyQuads states the document's story.
+func storyQuads(b *quadBuilder, doc, story string) {
+	if story != "" {
+		b.iri(story, PredType, TypeStory)
+		b.iri(doc, PredStory, story)
+	}
+}
+
+// whyQuads states the evidence that tied the document-level event local
+// into the cluster written as node v.
+func whyQuads(b *quadBuilder, v, local string, why []string) {
+	for _, w := range why {
+		b.str(v, PredMergedBecause, local+": "+w)
+	}
+}
+
+// restampQuads rewrites a stored document's quads for rs: event nodes
+// renamed, story and merge evidence replaced; everything else as it was.
+func restampQuads(old []quad.Quad, rs Restamp) []quad.Quad {
+	rename := func(v quad.Value) quad.Value {
+		if iri, ok := v.(quad.IRI); ok {
+			if to, ok := rs.Events[string(iri)]; ok {
+				return quad.IRI(to)
+			}
+		}
+		return v
+	}
+	b := &quadBuilder{label: quad.IRI(rs.Doc), seen: make(map[string]bool)}
+	for _, q := range old {
+		switch pred := quad.ToString(q.Predicate); pred {
+		case "<" + PredStory + ">", "<" + PredMergedBecause + ">":
+			continue
+		case "<" + PredType + ">":
+			if quad.ToString(q.Object) == "<"+TypeStory+">" {
+				continue
+			}
+		}
+		q.Subject, q.Object = rename(q.Subject), rename(q.Object)
+		if k := quadKey(q); !b.seen[k] {
+			b.seen[k] = true
+			b.quads = append(b.quads, q)
+		}
+	}
+	storyQuads(b, rs.Doc, rs.Story)
+	for _, q := range b.quads {
+		if quad.ToString(q.Predicate) != "<"+PredLocalEvent+">" {
+			continue
+		}
+		local := valueText(q.Object)
+		whyQuads(b, nodeKey(q.Subject), local, rs.Why[local])
+	}
+	return b.quads
 }
 
 func byteAt(s string, i int) byte {

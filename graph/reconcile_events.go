@@ -1,0 +1,565 @@
+package graph
+
+// Events: within an article, mentions of one happening are grouped into
+// document-level events (the rules below, in compatible); across articles,
+// the reconcile package groups articles into stories and document-level
+// events into clusters, one cluster per real-world event. A
+// document-level event's own IRI is its "local" id (stored as
+// <localEvent> on the event node); the node it is written as is its
+// cluster's canonical IRI: the smallest local id of the cluster.
+//
+// Within an article, mentions merge when:
+//
+//   - the class is the same;
+//   - the date (or range) is the same and both are dated; or both are
+//     undated and have the same lemma; within one sentence an undated
+//     mention may join a dated one;
+//   - the participants are compatible: in each role (agent, patient) that
+//     both fill they share an entity, and no entity is the agent of one and
+//     the patient of the other; for symmetric classes (meet, consult,
+//     negotiate, cooperate, talk) roles are ignored and two events with
+//     two or more participants each must share two. Mentions without
+//     participants merge only when dated or in the same sentence; a
+//     mention without participants ("the meeting") joins a mention of the
+//     same lemma and date.
+//
+// Reporting events (class "statement") are grouped by who said what: their
+// local id hashes their class, date, participants and the local ids of the
+// events they report. A statement nothing else dates is dated by the
+// article.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/storyline/storyline/extract"
+	"github.com/storyline/storyline/reconcile"
+)
+
+// specific reports whether a TIMEX3 value names a definite calendar time
+// (no X placeholders, not PRESENT_REF and the like).
+func specific(v string) bool {
+	if len(v) < 4 || strings.ContainsAny(v, "X") || strings.HasSuffix(v, "_REF") {
+		return false
+	}
+	for _, r := range v[:4] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// dateKey is the merge key of an event's time: its date, or its range, ""
+// when undated.
+func dateKey(date, begin, end string) string {
+	if specific(date) {
+		return date
+	}
+	var k string
+	if specific(begin) {
+		k = "since " + begin
+	}
+	if specific(end) {
+		k += " until " + end
+	}
+	return k
+}
+
+// evFacts is one event (or a group of merged mentions, or a known node) as
+// the merge rules see it. The sets count the mentions or records that
+// hold each value.
+type evFacts struct {
+	class     string
+	key       string // dateKey: the date or range, "" when undated
+	lemmas    set
+	agents    set
+	patients  set
+	locations set
+	sentences map[int]bool // within the document being planned
+}
+
+func newFacts() *evFacts {
+	return &evFacts{lemmas: set{}, agents: set{}, patients: set{}, locations: set{},
+		sentences: map[int]bool{}}
+}
+
+// merge adds o's facts to f.
+func (f *evFacts) merge(o *evFacts) {
+	for _, p := range [][2]set{{f.lemmas, o.lemmas}, {f.agents, o.agents}, {f.patients, o.patients},
+		{f.locations, o.locations}} {
+		for k, n := range p[1] {
+			p[0][k] += n
+		}
+	}
+	for k := range o.sentences {
+		f.sentences[k] = true
+	}
+	if f.key == "" {
+		f.key = o.key
+	}
+}
+func (f *evFacts) participants() int { return len(f.agents) + len(f.patients) }
+
+func (f *evFacts) sameLemma(o *evFacts) bool {
+	for l := range f.lemmas {
+		if o.lemmas.has(l) {
+			return true
+		}
+	}
+	return false
+}
+
+// shares counts the keys a and b have in common.
+func shares(a, b set) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	for k := range a {
+		if b.has(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// symmetricClass reports whether the class's participants have no
+// direction (A meets B is B meets A).
+func symmetricClass(class string) bool {
+	c := strings.ToLower(class)
+	for _, s := range []string{"meet", "consult", "negotiat", "cooperat", "talk"} {
+		if strings.Contains(c, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// participantsAgree applies the participant rule to two events that both
+// have participants.
+func participantsAgree(a, b *evFacts) bool {
+	if symmetricClass(a.class) {
+		pa, pb := union(a.agents, a.patients), union(b.agents, b.patients)
+		need := min(2, len(pa), len(pb))
+		return shares(pa, pb) >= need && need > 0
+	}
+	if len(a.agents) > 0 && len(b.agents) > 0 && shares(a.agents, b.agents) == 0 {
+		return false
+	}
+	if len(a.patients) > 0 && len(b.patients) > 0 && shares(a.patients, b.patients) == 0 {
+		return false
+	}
+	// no entity on opposite sides
+	for k := range a.agents {
+		if b.patients.has(k) && !b.agents.has(k) && !a.patients.has(k) {
+			return false
+		}
+	}
+	for k := range a.patients {
+		if b.agents.has(k) && !b.patients.has(k) && !a.agents.has(k) {
+			return false
+		}
+	}
+	return shares(union(a.agents, a.patients), union(b.agents, b.patients)) > 0
+}
+
+// coveredBy reports whether every agent and patient of a is one of b's.
+func coveredBy(a, b *evFacts) bool {
+	all := union(b.agents, b.patients)
+	for k := range union(a.agents, a.patients) {
+		if !all.has(k) {
+			return false
+		}
+	}
+	return true
+}
+
+func union(a, b set) set {
+	out := make(set, len(a)+len(b))
+	for k := range a {
+		out[k]++
+	}
+	for k := range b {
+		out[k]++
+	}
+	return out
+}
+
+// compatible applies the within-article merge rules to a (one mention)
+// and b (a group of the article's mentions).
+func compatible(a, b *evFacts) bool {
+	if a.class != b.class {
+		return false
+	}
+	sameSentence := false
+	for s := range a.sentences {
+		if b.sentences[s] {
+			sameSentence = true
+		}
+	}
+	undated := a.key == "" && b.key == ""
+	switch {
+	case a.key == b.key && a.key != "":
+	case undated:
+		if !a.sameLemma(b) {
+			return false
+		}
+	case sameSentence && (a.key == "" || b.key == ""):
+		if !a.sameLemma(b) {
+			return false
+		}
+	case a.key == "" && b.key != "" && a.participants() > 0 && coveredBy(a, b):
+		// An undated mention of an event the article dates elsewhere,
+		// with the same named participants ("Obama held a meeting with
+		// Putin on Monday ... confirmed that Putin and Obama held a
+		// meeting"): checked by participantsAgree below.
+	default:
+		return false
+	}
+	pa, pb := a.participants(), b.participants()
+	switch {
+	case pa > 0 && pb > 0:
+		return participantsAgree(a, b)
+	case pa == 0 && pb == 0:
+		if !a.sameLemma(b) {
+			return false
+		}
+		if undated && !sameSentence {
+			return false
+		}
+		return len(a.locations) == 0 || len(b.locations) == 0 || shares(a.locations, b.locations) > 0
+	default:
+		// One has participants, the other none: only "the meeting"
+		// within the document, with the same lemma and the same date or
+		// sentence.
+		return a.sameLemma(b) && (!undated || sameSentence)
+	}
+}
+
+// roleList is the sorted, role-tagged participant list of an event.
+func roleList(f *evFacts) []string {
+	var parts []string
+	for k := range f.agents {
+		parts = append(parts, "a:"+k)
+	}
+	for k := range f.patients {
+		parts = append(parts, "p:"+k)
+	}
+	sort.Strings(parts)
+	return parts
+}
+
+// statementClass is the class of reporting events.
+const statementClass = "statement"
+
+// planEvents groups the article's event mentions into document-level
+// events (p.Local) and then places them in their story's clusters
+// (p.Event).
+func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
+	n := len(doc.Events)
+	p.Event = make([]string, n)
+	p.Local = make([]string, n)
+	p.EventDate = make([]string, n)
+	p.EventRangeBegin = make([]string, n)
+	p.EventRangeEnd = make([]string, n)
+	facts := make([]*evFacts, n)
+	for i, ev := range doc.Events {
+		f := newFacts()
+		f.class = ev.Class
+		f.lemmas.add(ev.Lemma)
+		f.sentences[ev.Sentence] = true
+		for _, a := range ev.Agents {
+			f.agents.add(argIRI(a, p.Entity))
+		}
+		for _, a := range ev.Patients {
+			f.patients.add(argIRI(a, p.Entity))
+		}
+		for _, a := range ev.Locations {
+			f.locations.add(argIRI(a, p.Entity))
+		}
+		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
+			t := doc.Timexes[ev.Timex]
+			if t.Type == "DATE" || t.Type == "TIME" {
+				v := t.Value
+				if t.Type == "TIME" {
+					if k := strings.IndexByte(v, 'T'); k > 0 {
+						v = v[:k]
+					}
+				}
+				switch t.Range {
+				case "begin":
+					p.EventRangeBegin[i] = v
+				case "end":
+					p.EventRangeEnd[i] = v
+				default:
+					p.EventDate[i] = v
+				}
+			}
+		}
+		if ev.Class == statementClass && p.EventDate[i] == "" && p.EventRangeBegin[i] == "" &&
+			p.EventRangeEnd[i] == "" && reconcile.Times(doc.DCT.Value, doc.DCT.Value) != "" {
+			// Said, told: what nothing else dates was said when the
+			// article was written.
+			p.EventDate[i] = dayOf(doc.DCT.Value)
+		}
+		f.key = dateKey(p.EventDate[i], p.EventRangeBegin[i], p.EventRangeEnd[i])
+		facts[i] = f
+	}
+
+	type group struct {
+		iri   string
+		facts *evFacts
+	}
+	var groups []*group
+	// Events first, then the statements that report them.
+	for pass := 0; pass < 2; pass++ {
+		for i, ev := range doc.Events {
+			if (ev.Class == statementClass) != (pass == 1) {
+				continue
+			}
+			f := facts[i]
+			if pass == 1 {
+				p.Local[i] = statementIRI(doc, p, i, f)
+				continue
+			}
+			var joined *group
+			for _, g := range groups {
+				if compatible(f, g.facts) {
+					joined = g
+					break
+				}
+			}
+			if joined == nil {
+				g := &group{iri: localEventIRI(f, p.DocIRI, i), facts: newFacts()}
+				g.facts.class = f.class
+				groups = append(groups, g)
+				joined = g
+			}
+			joined.facts.merge(f)
+			p.Local[i] = joined.iri
+		}
+	}
+	r.planStory(doc, p)
+}
+
+// dayOf truncates a TIMEX3 value to its day.
+func dayOf(v string) string {
+	if k := strings.IndexByte(v, 'T'); k > 0 {
+		return v[:k]
+	}
+	return v
+}
+
+func argIRI(a extract.Arg, ents []string) string {
+	if a.Entity >= 0 && a.Entity < len(ents) {
+		return ents[a.Entity]
+	}
+	return ""
+}
+
+// article is what the story index and the clustering know of a stored
+// document.
+func article(rec *DocRecord) reconcile.Article {
+	a := reconcile.Article{IRI: rec.IRI, Source: rec.Source, Date: rec.Date, Copies: rec.Copies}
+	for _, e := range rec.Entities {
+		a.Entities = append(a.Entities, reconcile.Entity{IRI: e.IRI, Type: e.Type})
+	}
+	for _, ev := range rec.Events {
+		local := ev.Local
+		if local == "" {
+			local = ev.IRI
+		}
+		a.Events = append(a.Events, reconcile.Event{
+			Local: local, Doc: rec.IRI, Class: ev.Class, Lemma: ev.Lemma,
+			Date: ev.Date, RangeBegin: ev.RangeBegin, RangeEnd: ev.RangeEnd,
+			Agents: ev.Agents, Patients: ev.Patients, Locations: ev.Locations, Reports: ev.Reports,
+		})
+	}
+	return a
+}
+
+// planStory files the new article in its story, clusters the story's
+// events, and lists the stored articles whose nodes change (their events
+// join another cluster, their story grows, or their evidence changes).
+// The reconciler is left as it was.
+func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
+	copy(p.Event, p.Local) // the article's record, by document-level event
+	rec := r.Record(doc, p)
+	prev := r.docs[p.DocIRI]
+	r.stories.Add(article(&rec))
+	defer func() {
+		r.stories.Remove(p.DocIRI)
+		if prev != nil {
+			r.stories.Add(article(prev))
+		}
+	}()
+	members := r.stories.Component(p.DocIRI)
+	p.Story = reconcile.StoryID(members)
+	arts := map[string]*reconcile.Article{}
+	var events []reconcile.Event
+	for _, m := range members {
+		a := r.stories.Article(m)
+		arts[m] = a
+		events = append(events, a.Events...)
+	}
+	kin := func(x, y string) bool { return arts[x].Copies == y || arts[y].Copies == x }
+	cl := reconcile.Cluster(r.trig, events, func(string, string) bool { return true }, kin)
+	p.Why = map[string][]string{}
+	for i, local := range p.Local {
+		p.Event[i] = cl.Of[local]
+		if w := cl.Why[local]; len(w) > 0 {
+			p.Why[local] = w
+		}
+	}
+	shared := map[string]bool{}
+	for _, ev := range events {
+		if ev.Doc != p.DocIRI {
+			shared[cl.Of[ev.Local]] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, iri := range p.Event {
+		if !seen[iri] {
+			seen[iri] = true
+			if shared[iri] {
+				p.MergedEvents++
+			}
+		}
+	}
+	for _, m := range members {
+		old := r.docs[m]
+		if m == p.DocIRI || old == nil {
+			continue
+		}
+		rs := Restamp{Doc: m, Story: p.Story, Events: map[string]string{}, Why: map[string][]string{}}
+		changed := old.Story != p.Story
+		for _, ev := range old.Events {
+			local := ev.Local
+			if local == "" {
+				local = ev.IRI
+			}
+			if to := cl.Of[local]; to != "" && to != ev.IRI {
+				rs.Events[ev.IRI] = to
+				changed = true
+			}
+			rs.Why[local] = cl.Why[local]
+			if !slices.Equal(cl.Why[local], ev.Why) {
+				changed = true
+			}
+		}
+		if changed {
+			p.Restamp = append(p.Restamp, rs)
+		}
+	}
+}
+
+// localEventIRI is the IRI of a new document-level event: a hash of its
+// facts, the article and the index of its first mention, so it is unique
+// to the article and the same each time the article is read.
+func localEventIRI(f *evFacts, docIRI string, i int) string {
+	return hashIRI(f.class, f.key, strings.Join(roleList(f), ","), strings.Join(f.lemmas.sorted(), ","),
+		docIRI+"#"+strconv.Itoa(i))
+}
+
+// statementIRI is the local id of reporting event i: its class, date,
+// participants and what it reports, so that one article's repeated
+// statements of the same thing are one.
+func statementIRI(doc *extract.Document, p *Plan, i int, f *evFacts) string {
+	var reported []string
+	for _, j := range doc.Events[i].Reports {
+		if j >= 0 && j < len(p.Local) && j != i && p.Local[j] != "" && !containsString(reported, p.Local[j]) {
+			reported = append(reported, p.Local[j])
+		}
+	}
+	sort.Strings(reported)
+	fields := []string{f.class, f.key, strings.Join(roleList(f), ","), "reports:" + strings.Join(reported, ","), p.DocIRI}
+	if len(reported) == 0 || f.participants() == 0 {
+		fields = append(fields, strconv.Itoa(i))
+	}
+	return hashIRI(fields...)
+}
+
+func hashIRI(fields ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(fields, "|")))
+	return "event/" + hex.EncodeToString(sum[:8])
+}
+
+// applyRestamp returns rec as it is once rs is written: its story, event
+// nodes and evidence. The events slice is copied, never changed in place.
+func applyRestamp(rec DocRecord, rs Restamp) DocRecord {
+	rec.Story = rs.Story
+	evs := make([]EventRecord, len(rec.Events))
+	for i, ev := range rec.Events {
+		if to, ok := rs.Events[ev.IRI]; ok {
+			ev.IRI = to
+		}
+		local := ev.Local
+		if local == "" {
+			local = ev.IRI
+		}
+		if w, ok := rs.Why[local]; ok {
+			ev.Why = w
+		}
+		evs[i] = ev
+	}
+	rec.Events = evs
+	return rec
+}
+
+// Restamped records that rs was applied to a stored document.
+func (r *Reconciler) Restamped(rs Restamp) {
+	if rec := r.docs[rs.Doc]; rec != nil {
+		next := applyRestamp(*rec, rs)
+		r.docs[rs.Doc] = &next
+	}
+}
+
+// restampPlan applies rs to a planned, not yet written document.
+func restampPlan(p *Plan, rs Restamp) {
+	p.Story = rs.Story
+	for i, iri := range p.Event {
+		if to, ok := rs.Events[iri]; ok {
+			p.Event[i] = to
+		}
+	}
+	if p.Why == nil {
+		p.Why = map[string][]string{}
+	}
+	for local, w := range rs.Why {
+		p.Why[local] = w
+	}
+}
+
+// composeRestamps is a then b, for one stored document restamped twice
+// before either is written: b's renames apply to the nodes a produced.
+func composeRestamps(a, b Restamp) Restamp {
+	out := Restamp{Doc: b.Doc, Story: b.Story, Events: map[string]string{}, Why: map[string][]string{}}
+	for from, mid := range a.Events {
+		if to, ok := b.Events[mid]; ok {
+			out.Events[from] = to
+		} else {
+			out.Events[from] = mid
+		}
+	}
+	renamed := map[string]bool{}
+	for _, mid := range a.Events {
+		renamed[mid] = true
+	}
+	for from, to := range b.Events {
+		if _, done := out.Events[from]; !done && !renamed[from] {
+			out.Events[from] = to
+		}
+	}
+	for k, w := range a.Why {
+		out.Why[k] = w
+	}
+	for k, w := range b.Why {
+		out.Why[k] = w
+	}
+	return out
+}

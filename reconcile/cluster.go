@@ -1,0 +1,208 @@
+package reconcile
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// happenings are classes whose same-trigger mentions within one story are
+// most likely one happening (an arrest, a quake, a meeting): for them the
+// trigger and the story are enough evidence. Talk, statements and the
+// catch-all class need one more agreement.
+var happenings = map[string]bool{
+	"kill": true, "attack": true, "arrest": true, "disaster": true, "meet": true,
+	"agree": true, "sanction": true, "rescue": true, "investigate": true, "protest": true,
+}
+
+// threshold is the score a pair of events of class class needs to merge.
+func threshold(class string) float64 {
+	if happenings[class] {
+		return sameTrigger
+	}
+	return MergeScore
+}
+
+// Link is a scored candidate pair.
+type Link struct {
+	A, B string // Local ids, A < B
+	Comparison
+}
+
+// Clusters is the result of clustering one story's events.
+type Clusters struct {
+	// Of maps each Local id to its cluster's canonical id: the smallest
+	// Local id of the cluster, so a cluster keeps its id while it grows
+	// unless an event with a smaller id joins.
+	Of map[string]string
+	// Why maps each Local id of a merged cluster to the links that tied
+	// it into the cluster, as "with <local> (<doc>): reason; reason".
+	Why map[string][]string
+}
+
+// Cluster groups the document-level events of the articles of one story.
+// linked says whether two articles may share events (the graph passes
+// "same story"); kin whether one copies the other. The result depends only
+// on the set of events, never on their order.
+func Cluster(t *Triggers, events []Event, linked, kin func(docA, docB string) bool) Clusters {
+	evs := append([]Event(nil), events...)
+	sort.Slice(evs, func(i, j int) bool { return evs[i].Local < evs[j].Local })
+	byLocal := make(map[string]*Event, len(evs))
+	for i := range evs {
+		byLocal[evs[i].Local] = &evs[i]
+	}
+	out := Clusters{Of: make(map[string]string, len(evs)), Why: map[string][]string{}}
+
+	// Pass 1: events that are not statements; pass 2: statements, whose
+	// identity is who said it and what they reported.
+	members := map[string][]string{} // canonical -> locals
+	for i := range evs {
+		out.Of[evs[i].Local] = evs[i].Local
+		members[evs[i].Local] = []string{evs[i].Local}
+	}
+	for pass := 0; pass < 2; pass++ {
+		links := candidates(t, evs, pass == 1, linked, kin, out.Of)
+		for _, l := range links {
+			ca, cb := out.Of[l.A], out.Of[l.B]
+			if ca == cb || !mergeable(t, members[ca], members[cb], byLocal, kin) {
+				continue
+			}
+			keep, gone := ca, cb
+			if gone < keep {
+				keep, gone = gone, keep
+			}
+			for _, m := range members[gone] {
+				out.Of[m] = keep
+			}
+			members[keep] = append(members[keep], members[gone]...)
+			delete(members, gone)
+			a, b := byLocal[l.A], byLocal[l.B]
+			why := strings.Join(l.Reasons, "; ")
+			out.Why[l.A] = append(out.Why[l.A], fmt.Sprintf("with %s (%s): %s", l.B, b.Doc, why))
+			out.Why[l.B] = append(out.Why[l.B], fmt.Sprintf("with %s (%s): %s", l.A, a.Doc, why))
+		}
+	}
+	return out
+}
+
+// candidates blocks on trigger concepts and scores the pairs of different,
+// linked articles that share one; statements (pass 2) pair only when they
+// share a speaker and what they report merged.
+func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b string) bool, of map[string]string) []Link {
+	blocks := map[string][]int{}
+	for i := range evs {
+		if (evs[i].Class == "statement") != statements {
+			continue
+		}
+		for _, k := range t.Concepts(evs[i].Lemma) {
+			blocks[k] = append(blocks[k], i)
+		}
+	}
+	seen := map[[2]int]bool{}
+	var links []Link
+	keys := make([]string, 0, len(blocks))
+	for k := range blocks {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		b := blocks[k]
+		for x := 0; x < len(b); x++ {
+			for y := x + 1; y < len(b); y++ {
+				i, j := b[x], b[y]
+				if seen[[2]int{i, j}] {
+					continue
+				}
+				seen[[2]int{i, j}] = true
+				a, c := &evs[i], &evs[j]
+				if a.Doc == c.Doc || !linked(a.Doc, c.Doc) {
+					continue
+				}
+				k := kin(a.Doc, c.Doc)
+				cmp := Compare(t, a, c, k)
+				if statements && !cmp.Veto {
+					cmp = sameReport(a, c, of, k, cmp)
+				}
+				if cmp.Veto || cmp.Score < threshold(a.Class) {
+					continue
+				}
+				links = append(links, Link{A: a.Local, B: c.Local, Comparison: cmp})
+			}
+		}
+	}
+	sort.Slice(links, func(i, j int) bool {
+		if links[i].Score != links[j].Score {
+			return links[i].Score > links[j].Score
+		}
+		if links[i].A != links[j].A {
+			return links[i].A < links[j].A
+		}
+		return links[i].B < links[j].B
+	})
+	return links
+}
+
+// sameReport: two outlets' statements are one when the same speaker said
+// the same thing: a shared agent and a reported event in one cluster. A
+// statement that reports nothing the extraction found ("Russia
+// confirmed") is one with another of the same speaker that reports
+// nothing either; between an article and its copy, an unnamed speaker
+// ("the official said") is taken to be the same.
+func sameReport(a, b *Event, of map[string]string, kin bool, c Comparison) Comparison {
+	switch {
+	case len(intersect(a.Agents, b.Agents)) > 0:
+	case kin && len(a.Agents) == 0 && len(b.Agents) == 0:
+		c.Reasons = append(c.Reasons, "unnamed speaker in copies")
+	default:
+		c.Veto = true
+		c.Reasons = append(c.Reasons, "no shared speaker")
+		return c
+	}
+	if len(a.Reports) == 0 && len(b.Reports) == 0 {
+		return c
+	}
+	for _, x := range a.Reports {
+		for _, y := range b.Reports {
+			if of[x] != "" && of[x] == of[y] {
+				c.Score += sharedRole
+				c.Reasons = append(c.Reasons, "reports the same event "+of[x])
+				return c
+			}
+		}
+	}
+	c.Veto = true
+	c.Reasons = append(c.Reasons, "reports different things")
+	return c
+}
+
+// mergeable: no article would report two different events of the merged
+// cluster, and no pair across the two clusters is vetoed.
+func mergeable(t *Triggers, x, y []string, byLocal map[string]*Event, kin func(a, b string) bool) bool {
+	docs := map[string]bool{}
+	for _, l := range x {
+		docs[byLocal[l].Doc] = true
+	}
+	for _, l := range y {
+		if docs[byLocal[l].Doc] {
+			return false
+		}
+	}
+	for _, l := range x {
+		for _, m := range y {
+			a, b := byLocal[l], byLocal[m]
+			if a.Class == "statement" && b.Class == "statement" {
+				if len(intersect(a.Agents, b.Agents)) == 0 && !(kin(a.Doc, b.Doc) && len(a.Agents)+len(b.Agents) == 0) {
+					return false
+				}
+				continue
+			}
+			var c Comparison
+			compareParticipants(a, b, &c)
+			compareTime(a, b, &c)
+			if c.Veto {
+				return false
+			}
+		}
+	}
+	return true
+}

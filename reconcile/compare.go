@@ -1,0 +1,219 @@
+package reconcile
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Event is one document-level event: every mention one article makes of
+// one happening, grouped within the article by the graph's within-article
+// rules. Entity fields hold reconciled entity IRIs, so aliases already
+// meet ("Obama" and "US President Barack Obama" are one IRI).
+type Event struct {
+	Local string // stable id of the document-level event (the graph's local event IRI)
+	Doc   string // the article's IRI
+	Class string
+	Lemma string // trigger lemma
+	// Date is the TIMEX3 date value that dates the event ("" undated);
+	// RangeBegin/RangeEnd a "since X"/"until X" range.
+	Date, RangeBegin, RangeEnd string
+	Agents, Patients, Locations []string
+	// Reports lists the Local ids of the events a statement reports (in
+	// the same article).
+	Reports []string
+}
+
+// Comparison is the verdict on a pair of document-level events.
+type Comparison struct {
+	Score   float64
+	Veto    bool
+	Reasons []string
+}
+
+// Weights of the comparisons. A pair merges when its score reaches
+// MergeScore and nothing vetoes it; a trigger match alone is worth
+// sameTrigger, so at least one more agreement is needed unless the two
+// articles are copies or the trigger is specific (see threshold).
+const (
+	sameTrigger    = 2.0
+	relatedTrigger = 1.5
+	sharedRole     = 1.0
+	exactTime      = 1.0
+	fittingTime    = 0.5
+	sharedPlace    = 0.5
+	otherPlace     = -1.0
+	MergeScore     = 3.0
+)
+
+// Compare scores two document-level events of different articles. kin is
+// true when one article copies the other. The comparisons are one small
+// function per field, each adding to the score or vetoing.
+func Compare(t *Triggers, a, b *Event, kin bool) Comparison {
+	var c Comparison
+	if !compareTrigger(t, a, b, &c) {
+		c.Veto = true
+		return c
+	}
+	compareParticipants(a, b, &c)
+	compareTime(a, b, &c)
+	comparePlace(a, b, &c)
+	if kin && !c.Veto {
+		c.Score += 1
+		c.Reasons = append(c.Reasons, "the articles are copies")
+	}
+	return c
+}
+
+// compareTrigger: the same stem, or one concept group within one class.
+// Never a merge on class alone.
+func compareTrigger(t *Triggers, a, b *Event, c *Comparison) bool {
+	switch t.Relation(a.Lemma, b.Lemma) {
+	case "same":
+		c.Score += sameTrigger
+		c.Reasons = append(c.Reasons, fmt.Sprintf("same trigger %q", StemKey(a.Lemma)))
+		return a.Class == b.Class || a.Class == "other" || b.Class == "other"
+	case "related":
+		if a.Class != b.Class {
+			return false
+		}
+		c.Score += relatedTrigger
+		c.Reasons = append(c.Reasons, fmt.Sprintf("related triggers %q and %q", a.Lemma, b.Lemma))
+		return true
+	}
+	return false
+}
+
+// symmetric reports whether the class's participants have no direction
+// (A meets B is B meets A).
+func symmetric(class string) bool {
+	switch class {
+	case "meet", "consult", "agree":
+		return true
+	}
+	return false
+}
+
+// compareParticipants: shared entities count, per role; disjoint agents
+// or patients, or one entity on opposite sides, veto. For symmetric
+// classes roles are ignored, and two events naming two or more
+// participants each must share two.
+func compareParticipants(a, b *Event, c *Comparison) {
+	if symmetric(a.Class) {
+		pa, pb := union(a.Agents, a.Patients), union(b.Agents, b.Patients)
+		n := len(intersect(pa, pb))
+		if len(pa) >= 2 && len(pb) >= 2 && n < 2 || len(pa) > 0 && len(pb) > 0 && n == 0 {
+			c.Veto = true
+			c.Reasons = append(c.Reasons, "different participants")
+			return
+		}
+		if n > 0 {
+			c.Score += sharedRole * float64(min(n, 2))
+			c.Reasons = append(c.Reasons, "participants "+strings.Join(intersect(pa, pb), ", "))
+		}
+		return
+	}
+	for _, r := range []struct {
+		name string
+		x, y []string
+	}{{"agent", a.Agents, b.Agents}, {"patient", a.Patients, b.Patients}} {
+		if len(r.x) == 0 || len(r.y) == 0 {
+			continue
+		}
+		shared := intersect(r.x, r.y)
+		if len(shared) == 0 {
+			c.Veto = true
+			c.Reasons = append(c.Reasons, "different "+r.name+"s")
+			return
+		}
+		c.Score += sharedRole
+		c.Reasons = append(c.Reasons, r.name+" "+strings.Join(shared, ", "))
+	}
+	for _, x := range a.Agents {
+		if contains(b.Patients, x) && !contains(b.Agents, x) && !contains(a.Patients, x) {
+			c.Veto = true
+			c.Reasons = append(c.Reasons, x+" on opposite sides")
+			return
+		}
+	}
+	for _, x := range b.Agents {
+		if contains(a.Patients, x) && !contains(a.Agents, x) && !contains(b.Patients, x) {
+			c.Veto = true
+			c.Reasons = append(c.Reasons, x+" on opposite sides")
+			return
+		}
+	}
+}
+
+// compareTime: dates at their own granularity; ranges by their ends. An
+// undated event neither helps nor hurts.
+func compareTime(a, b *Event, c *Comparison) {
+	for _, p := range [][2]string{{a.Date, b.Date}, {a.RangeBegin, b.RangeBegin}, {a.RangeEnd, b.RangeEnd}} {
+		switch Times(p[0], p[1]) {
+		case "equal":
+			c.Score += exactTime
+			c.Reasons = append(c.Reasons, "date "+p[0])
+		case "fits":
+			c.Score += fittingTime
+			c.Reasons = append(c.Reasons, fmt.Sprintf("dates %s and %s fit", p[0], p[1]))
+		case "conflict":
+			c.Veto = true
+			c.Reasons = append(c.Reasons, fmt.Sprintf("dates %s and %s differ", p[0], p[1]))
+			return
+		}
+	}
+	// A dated event and a ranged one: the date must not fall before the
+	// range's start.
+	if a.Date != "" && b.RangeBegin != "" && Specific(a.Date) && Specific(b.RangeBegin) && a.Date < b.RangeBegin[:min(len(a.Date), len(b.RangeBegin))] ||
+		b.Date != "" && a.RangeBegin != "" && Specific(b.Date) && Specific(a.RangeBegin) && b.Date < a.RangeBegin[:min(len(b.Date), len(a.RangeBegin))] {
+		c.Veto = true
+		c.Reasons = append(c.Reasons, "date before the range")
+	}
+}
+
+// comparePlace: a shared place counts; two different places count
+// against, and veto when nothing but the trigger ties the events (two
+// earthquakes in different places).
+func comparePlace(a, b *Event, c *Comparison) {
+	if len(a.Locations) == 0 || len(b.Locations) == 0 {
+		return
+	}
+	if shared := intersect(a.Locations, b.Locations); len(shared) > 0 {
+		c.Score += sharedPlace
+		c.Reasons = append(c.Reasons, "place "+strings.Join(shared, ", "))
+		return
+	}
+	c.Score += otherPlace
+	c.Reasons = append(c.Reasons, "different places")
+	if len(intersect(union(a.Agents, a.Patients), union(b.Agents, b.Patients))) == 0 {
+		c.Veto = true
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if contains(b, x) && !contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func union(a, b []string) []string {
+	out := append([]string(nil), a...)
+	for _, x := range b {
+		if !contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

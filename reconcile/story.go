@@ -1,0 +1,246 @@
+package reconcile
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Article is what story grouping and event clustering know of one stored
+// or new article.
+type Article struct {
+	IRI      string
+	Source   string
+	Date     string // the article's date (TIMEX3 value, may be partial), "" unknown
+	Copies   string // IRI of the article it copies, "" if none
+	Entities []Entity
+	Events   []Event
+}
+
+// Entity is a reconciled entity an article names.
+type Entity struct {
+	IRI  string
+	Type string // PERSON, ORG, GPE, LOC, FACILITY, EQUIPMENT, ...
+}
+
+// entityWeight: people and named organisations, things and facilities
+// identify a story more than the countries it happens in.
+func entityWeight(typ string) float64 {
+	switch typ {
+	case "PERSON":
+		return 3
+	case "GPE", "LOC":
+		return 1
+	}
+	return 2
+}
+
+// Two articles are one story when they share a happening (an event key:
+// the trigger concept with a shared participant or the same definite
+// date) and enough of their named entities: a shared weight of at least
+// storyShared that is at least storyRatio of the smaller article's weight.
+// A copy is always in its original's story.
+const (
+	storyShared = 4.0
+	storyRatio  = 0.3
+)
+
+// storyClasses are the classes whose events identify a story: statements,
+// appeals and the catch-all class are said of everything.
+func storyClass(class string) bool {
+	switch class {
+	case "statement", "other", "appeal", "intend", "support":
+		return false
+	}
+	return true
+}
+
+// features are an article's story features.
+type features struct {
+	ents  map[string]float64 // entity IRI -> weight
+	total float64
+	keys  []string // event keys, sorted
+}
+
+func featuresOf(t *Triggers, a *Article) features {
+	f := features{ents: map[string]float64{}}
+	for _, e := range a.Entities {
+		w := entityWeight(e.Type)
+		if w > f.ents[e.IRI] {
+			f.total += w - f.ents[e.IRI]
+			f.ents[e.IRI] = w
+		}
+	}
+	keys := map[string]bool{}
+	for _, ev := range a.Events {
+		if !storyClass(ev.Class) {
+			continue
+		}
+		cs := t.Concepts(ev.Lemma)
+		if len(cs) == 0 {
+			continue
+		}
+		c := cs[len(cs)-1] // the concept group if any, else the stem
+		for _, p := range union(ev.Agents, ev.Patients) {
+			keys[c+"|"+p] = true
+		}
+		if Specific(ev.Date) && len(ev.Date) >= 10 {
+			keys[c+"|@"+ev.Date[:10]] = true
+		}
+	}
+	for k := range keys {
+		f.keys = append(f.keys, k)
+	}
+	sort.Strings(f.keys)
+	return f
+}
+
+// storyLink decides whether two articles are one story and says why.
+func storyLink(a, b *Article, fa, fb features) (bool, string) {
+	if a.Copies == b.IRI || b.Copies == a.IRI {
+		return true, "copy"
+	}
+	var shared []string
+	for _, k := range fa.keys {
+		if i := sort.SearchStrings(fb.keys, k); i < len(fb.keys) && fb.keys[i] == k {
+			shared = append(shared, k)
+		}
+	}
+	if len(shared) == 0 {
+		return false, ""
+	}
+	w := 0.0
+	for iri, x := range fa.ents {
+		if y, ok := fb.ents[iri]; ok {
+			w += min(x, y)
+		}
+	}
+	if w < min(storyShared, storyRatio*min(fa.total, fb.total)) || w < storyRatio*min(fa.total, fb.total) {
+		return false, ""
+	}
+	return true, fmt.Sprintf("shared events %s; shared entity weight %.0f", strings.Join(shared, ", "), w)
+}
+
+// Stories groups articles into stories. It keeps an inverted index from
+// event keys to articles, so a new article is compared only with the
+// articles that share a happening with it, and the links found. Not safe
+// for concurrent use.
+type Stories struct {
+	t     *Triggers
+	arts  map[string]*Article
+	feats map[string]features
+	index map[string]map[string]bool // event key -> article IRIs
+	links map[string]map[string]string
+}
+
+// NewStories returns an empty story index.
+func NewStories(t *Triggers) *Stories {
+	return &Stories{t: t, arts: map[string]*Article{}, feats: map[string]features{},
+		index: map[string]map[string]bool{}, links: map[string]map[string]string{}}
+}
+
+// Add files an article (replacing one of the same IRI) and links it to the
+// articles it shares a story with.
+func (s *Stories) Add(a Article) {
+	s.Remove(a.IRI)
+	art := &a
+	f := featuresOf(s.t, art)
+	s.arts[a.IRI], s.feats[a.IRI] = art, f
+	s.links[a.IRI] = map[string]string{}
+	cands := map[string]bool{}
+	for _, k := range f.keys {
+		for o := range s.index[k] {
+			cands[o] = true
+		}
+		if s.index[k] == nil {
+			s.index[k] = map[string]bool{}
+		}
+		s.index[k][a.IRI] = true
+	}
+	for _, o := range []string{a.Copies} {
+		if s.arts[o] != nil {
+			cands[o] = true
+		}
+	}
+	for o, oa := range s.arts {
+		if oa.Copies == a.IRI {
+			cands[o] = true
+		}
+	}
+	for o := range cands {
+		if o == a.IRI {
+			continue
+		}
+		if ok, why := storyLink(art, s.arts[o], f, s.feats[o]); ok {
+			s.links[a.IRI][o] = why
+			s.links[o][a.IRI] = why
+		}
+	}
+}
+
+// Remove forgets an article and its links.
+func (s *Stories) Remove(iri string) {
+	f, ok := s.feats[iri]
+	if !ok {
+		return
+	}
+	for _, k := range f.keys {
+		delete(s.index[k], iri)
+		if len(s.index[k]) == 0 {
+			delete(s.index, k)
+		}
+	}
+	for o := range s.links[iri] {
+		delete(s.links[o], iri)
+	}
+	delete(s.links, iri)
+	delete(s.arts, iri)
+	delete(s.feats, iri)
+}
+
+// Article returns a filed article, or nil.
+func (s *Stories) Article(iri string) *Article { return s.arts[iri] }
+
+// Component returns the sorted IRIs of the articles in iri's story.
+func (s *Stories) Component(iri string) []string {
+	if s.arts[iri] == nil {
+		return nil
+	}
+	seen := map[string]bool{iri: true}
+	queue := []string{iri}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		for y := range s.links[x] {
+			if !seen[y] {
+				seen[y] = true
+				queue = append(queue, y)
+			}
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for x := range seen {
+		out = append(out, x)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Linked reports whether two articles were linked directly, and why.
+func (s *Stories) Linked(a, b string) (bool, string) {
+	why, ok := s.links[a][b]
+	return ok, why
+}
+
+// StoryID is the IRI of the story made of the given sorted article IRIs:
+// derived from its first article, so it is the same whatever the order of
+// ingest and changes only when an article with a smaller IRI joins.
+func StoryID(members []string) string {
+	if len(members) == 0 {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(members[0]))
+	return "story/" + hex.EncodeToString(sum[:8])
+}

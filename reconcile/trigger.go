@@ -1,0 +1,108 @@
+package reconcile
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// conceptGroups lists triggers that name one kind of happening: a verb and
+// its nominalisations that stemming does not join, and close synonyms.
+// Words are compared by their Snowball stem, so "arrested", "arrests" and
+// "arrest" need no entry; an entry is for what stems apart ("acquire" and
+// "acquisition", "quake" and "earthquake", "quit" and "resign").
+var conceptGroups = [][]string{
+	{"acquire", "acquisition", "buy", "purchase", "takeover", "take over", "buyout"},
+	{"quit", "resign", "resignation", "step down", "stand down"},
+	{"kill", "slay", "slaying", "murder", "killing"},
+	{"die", "death", "dead"},
+	{"earthquake", "quake", "tremor"},
+	{"arrest", "detain", "detention", "apprehend", "capture", "custody"},
+	{"charge", "indict", "indictment"},
+	{"convict", "conviction", "find guilty"},
+	{"sentence", "jail", "imprison", "imprisonment"},
+	{"explode", "explosion", "blast", "bomb", "bombing", "detonate"},
+	{"shoot down", "down", "downing"},
+	{"shoot", "shooting", "gunfire", "open fire"},
+	{"injure", "injury", "wound", "hurt"},
+	{"crash", "collide", "collision"},
+	{"meet", "meeting", "summit"},
+	{"talk", "talks", "discuss", "discussion", "negotiate", "negotiation"},
+	{"appoint", "appointment", "name", "hire", "nominate", "nomination"},
+	{"fire", "sack", "dismiss", "dismissal", "oust", "ouster"},
+	{"launch", "unveil", "introduce", "introduction", "release"},
+	{"win", "victory", "beat", "defeat"},
+	{"attack", "assault", "strike", "airstrike", "raid"},
+	{"rescue", "save", "evacuate", "evacuation"},
+	{"sign", "signing", "agree", "agreement", "deal", "accord"},
+	{"protest", "demonstrate", "demonstration", "rally"},
+	{"elect", "election", "vote"},
+	{"invade", "invasion"},
+	{"flood", "flooding"},
+	{"fire", "blaze"},
+	{"rehab", "rehabilitation", "treatment"},
+}
+
+// Triggers compares triggers. Build it once with NewTriggers; it is
+// read-only afterwards and safe for concurrent use.
+type Triggers struct {
+	concepts map[string][]int // stem key -> concept group numbers
+}
+
+// NewTriggers compiles the concept table.
+func NewTriggers() *Triggers {
+	t := &Triggers{concepts: map[string][]int{}}
+	for i, g := range conceptGroups {
+		for _, w := range g {
+			k := StemKey(w)
+			t.concepts[k] = append(t.concepts[k], i)
+		}
+	}
+	return t
+}
+
+// StemKey is a trigger lemma reduced to the Snowball stems of its words:
+// "resigned", "resigns", "resignation" all give "resign"; "shot down"
+// gives "shot down".
+func StemKey(lemma string) string {
+	words := strings.Fields(strings.ToLower(lemma))
+	for i, w := range words {
+		words[i] = english.Stem(strings.Trim(w, ".,;:'\"“”‘’()"), false)
+	}
+	return strings.Join(words, " ")
+}
+
+// Concepts returns the blocking keys of a trigger: its stem key and the
+// concept groups it belongs to.
+func (t *Triggers) Concepts(lemma string) []string {
+	k := StemKey(lemma)
+	if k == "" {
+		return nil
+	}
+	keys := []string{"s:" + k}
+	for _, g := range t.concepts[k] {
+		keys = append(keys, "c:"+conceptGroups[g][0])
+	}
+	return keys
+}
+
+// Relation says how two triggers relate: "same" (one stem: arrest and
+// arrested), "related" (one concept group: quake and earthquake, buy and
+// acquire) or "" (unrelated).
+func (t *Triggers) Relation(a, b string) string {
+	ka, kb := StemKey(a), StemKey(b)
+	if ka == "" || kb == "" {
+		return ""
+	}
+	if ka == kb {
+		return "same"
+	}
+	for _, ga := range t.concepts[ka] {
+		for _, gb := range t.concepts[kb] {
+			if ga == gb {
+				return "related"
+			}
+		}
+	}
+	return ""
+}
