@@ -895,6 +895,7 @@ func statementReports(v quadView, recs []DocRecord) {
 		}
 	}
 }
+
 // dateOrder orders dated items before undated ones, by date, then IRI.
 func dateOrder(dateA, iriA, dateB, iriB string) bool {
 	if (dateA == "") != (dateB == "") {

@@ -16,7 +16,7 @@ type Event struct {
 	Lemma string // trigger lemma
 	// Date is the TIMEX3 date value that dates the event ("" undated);
 	// RangeBegin/RangeEnd a "since X"/"until X" range.
-	Date, RangeBegin, RangeEnd string
+	Date, RangeBegin, RangeEnd  string
 	Agents, Patients, Locations []string
 	// Reports lists the Local ids of the events a statement reports (in
 	// the same article).
