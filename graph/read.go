@@ -697,9 +697,13 @@ func eventsOf(v quadView) []EventInfo {
 	ref := func(iri string) EntityRef {
 		return EntityRef{IRI: iri, Name: v.best(iri, PredName), Type: v.best(iri, PredEntityType)}
 	}
+	// Participants in IRI order: the same whatever order the store
+	// returns quads in (which follows the order of ingest).
 	refs := func(subj, pred string) []EntityRef {
 		var out []EntityRef
-		for _, iri := range v.all(subj, pred) {
+		iris := v.all(subj, pred)
+		sort.Strings(iris)
+		for _, iri := range iris {
 			out = append(out, ref(iri))
 		}
 		return out
@@ -837,8 +841,8 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 				continue
 			}
 			er := EventRecord{
-				IRI: subj, Local: bestOf(preds[PredLocalEvent], label), Why: valuesBy(PredMergedBecause),
-				Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label),
+				IRI: subj, Local: bestOf(preds[PredLocalEvent], label), Why: whyOf(valuesBy(PredMergedBecause)),
+				Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label), Lemmas: valuesBy(PredTrigger),
 				Date: bestOf(preds[PredDate], label), RangeBegin: bestOf(preds[PredRangeBegin], label),
 				RangeEnd: bestOf(preds[PredRangeEnd], label), Agents: valuesBy(PredAgent),
 				Patients: valuesBy(PredPatient), Locations: valuesBy(PredLocation),
@@ -849,6 +853,18 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 	}
 	statementReports(v, out)
 	return out, nil
+}
+
+// whyOf strips the "local: " prefix the store writes before each line of
+// merge evidence.
+func whyOf(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if _, w, ok := strings.Cut(l, ": "); ok {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // statementReports fills each statement record's Reports with the local

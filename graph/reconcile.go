@@ -209,17 +209,23 @@ func eventRecords(doc *extract.Document, p *Plan) []EventRecord {
 				a.rec.Local = p.Local[i]
 				a.rec.Why = p.Why[p.Local[i]]
 			}
-			if i < len(p.EventDate) {
-				a.rec.Date = p.EventDate[i]
-			}
-			if i < len(p.EventRangeBegin) {
-				a.rec.RangeBegin = p.EventRangeBegin[i]
-			}
-			if i < len(p.EventRangeEnd) {
-				a.rec.RangeEnd = p.EventRangeEnd[i]
-			}
 			byIRI[iri] = a
 			order = append(order, iri)
+		}
+		// The node's facts as the store reads them back (bestOf): of
+		// several values, the longest, then the smallest.
+		a.rec.Lemma = bestValue(a.rec.Lemma, ev.Lemma)
+		if !containsString(a.rec.Lemmas, ev.Lemma) {
+			a.rec.Lemmas = append(a.rec.Lemmas, ev.Lemma)
+		}
+		if i < len(p.EventDate) {
+			a.rec.Date = bestValue(a.rec.Date, p.EventDate[i])
+		}
+		if i < len(p.EventRangeBegin) {
+			a.rec.RangeBegin = bestValue(a.rec.RangeBegin, p.EventRangeBegin[i])
+		}
+		if i < len(p.EventRangeEnd) {
+			a.rec.RangeEnd = bestValue(a.rec.RangeEnd, p.EventRangeEnd[i])
 		}
 		addArgs(a.agents, ev.Agents, p.Entity)
 		addArgs(a.pats, ev.Patients, p.Entity)
@@ -247,6 +253,15 @@ func eventRecords(doc *extract.Document, p *Plan) []EventRecord {
 		out = append(out, a.rec)
 	}
 	return out
+}
+
+// bestValue is the value bestOf prefers among one document's distinct
+// values: the longer, then the smaller.
+func bestValue(a, b string) string {
+	if len(b) > len(a) || len(b) == len(a) && b < a {
+		return b
+	}
+	return a
 }
 
 func addArgs(set map[string]bool, args []extract.Arg, ents []string) {

@@ -375,9 +375,10 @@ func article(rec *DocRecord) reconcile.Article {
 			local = ev.IRI
 		}
 		a.Events = append(a.Events, reconcile.Event{
-			Local: local, Doc: rec.IRI, Class: ev.Class, Lemma: ev.Lemma,
+			Local: local, Doc: rec.IRI, Class: ev.Class, Lemmas: ev.Lemmas,
 			Date: ev.Date, RangeBegin: ev.RangeBegin, RangeEnd: ev.RangeEnd,
 			Agents: ev.Agents, Patients: ev.Patients, Locations: ev.Locations, Reports: ev.Reports,
+			DocDate: rec.Date,
 		})
 	}
 	return a
@@ -386,26 +387,15 @@ func article(rec *DocRecord) reconcile.Article {
 // planStory files the new article in its story, clusters the story's
 // events, and lists the stored articles whose nodes change (their events
 // join another cluster, their story grows, or their evidence changes).
-// The reconciler is left as it was.
+// It does not change the reconciler.
 func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 	copy(p.Event, p.Local) // the article's record, by document-level event
 	rec := r.Record(doc, p)
-	prev := r.docs[p.DocIRI]
-	r.stories.Add(article(&rec))
-	defer func() {
-		r.stories.Remove(p.DocIRI)
-		if prev != nil {
-			r.stories.Add(article(prev))
-		}
-	}()
-	members := r.stories.Component(p.DocIRI)
+	members, arts := r.stories.With(article(&rec))
 	p.Story = reconcile.StoryID(members)
-	arts := map[string]*reconcile.Article{}
 	var events []reconcile.Event
 	for _, m := range members {
-		a := r.stories.Article(m)
-		arts[m] = a
-		events = append(events, a.Events...)
+		events = append(events, arts[m].Events...)
 	}
 	kin := func(x, y string) bool { return arts[x].Copies == y || arts[y].Copies == x }
 	cl := reconcile.Cluster(r.trig, events, func(string, string) bool { return true }, kin)

@@ -35,7 +35,8 @@ type EventRecord struct {
 	IRI          string // "event/H": the node (its cluster's canonical IRI)
 	Local        string // the document-level event's own id ("" in older stores: IRI)
 	Class        string
-	Lemma        string
+	Lemma        string   // the node's trigger lemma as the store reads it back
+	Lemmas       []string // every trigger lemma of the document's mentions
 	Date         string // TIMEX3 value, "" if undated
 	Agents       []string
 	Patients     []string

@@ -94,7 +94,7 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 		if (evs[i].Class == "statement") != statements {
 			continue
 		}
-		for _, k := range t.Concepts(evs[i].Lemma) {
+		for _, k := range t.conceptsOf(evs[i].Lemmas) {
 			blocks[k] = append(blocks[k], i)
 		}
 	}
@@ -130,6 +130,7 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 			}
 		}
 	}
+	links = dropAmbiguous(links, evs)
 	sort.Slice(links, func(i, j int) bool {
 		if links[i].Score != links[j].Score {
 			return links[i].Score > links[j].Score
@@ -140,6 +141,46 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 		return links[i].B < links[j].B
 	})
 	return links
+}
+
+// dropAmbiguous removes the links of an undated event to dated events
+// when it agrees with two dated events that cannot be one ("Turkey shot
+// down the jet", undated, beside shoot-downs on the 24th and the 25th):
+// it could be either, so it joins neither.
+func dropAmbiguous(links []Link, evs []Event) []Link {
+	byLocal := make(map[string]*Event, len(evs))
+	for i := range evs {
+		byLocal[evs[i].Local] = &evs[i]
+	}
+	dated := map[string][]string{} // undated local -> dates of its partners
+	for _, l := range links {
+		a, b := byLocal[l.A], byLocal[l.B]
+		if a.undated() && !b.undated() {
+			dated[a.Local] = append(dated[a.Local], b.Date+"|"+b.RangeBegin)
+		}
+		if b.undated() && !a.undated() {
+			dated[b.Local] = append(dated[b.Local], a.Date+"|"+a.RangeBegin)
+		}
+	}
+	ambiguous := map[string]bool{}
+	for local, ds := range dated {
+		for i := range ds {
+			for j := i + 1; j < len(ds); j++ {
+				if ds[i] != ds[j] && Times(ds[i][:strings.IndexByte(ds[i], '|')], ds[j][:strings.IndexByte(ds[j], '|')]) != "fits" {
+					ambiguous[local] = true
+				}
+			}
+		}
+	}
+	out := links[:0]
+	for _, l := range links {
+		a, b := byLocal[l.A], byLocal[l.B]
+		if ambiguous[a.Local] && !b.undated() || ambiguous[b.Local] && !a.undated() {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // sameReport: two outlets' statements are one when the same speaker said

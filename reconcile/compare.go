@@ -3,7 +3,29 @@ package reconcile
 import (
 	"fmt"
 	"strings"
+	"time"
 )
+
+// articleGap is how many days apart two articles may be written and still
+// tell one undated event.
+const articleGap = 31
+
+// daysApart is the number of days between two full TIMEX3 dates.
+func daysApart(a, b string) (int, bool) {
+	if len(a) < 10 || len(b) < 10 {
+		return 0, false
+	}
+	ta, errA := time.Parse("2006-01-02", a[:10])
+	tb, errB := time.Parse("2006-01-02", b[:10])
+	if errA != nil || errB != nil {
+		return 0, false
+	}
+	d := int(ta.Sub(tb).Hours() / 24)
+	if d < 0 {
+		d = -d
+	}
+	return d, true
+}
 
 // Event is one document-level event: every mention one article makes of
 // one happening, grouped within the article by the graph's within-article
@@ -13,7 +35,7 @@ type Event struct {
 	Local string // stable id of the document-level event (the graph's local event IRI)
 	Doc   string // the article's IRI
 	Class string
-	Lemma string // trigger lemma
+	Lemmas []string // trigger lemmas of its mentions
 	// Date is the TIMEX3 date value that dates the event ("" undated);
 	// RangeBegin/RangeEnd a "since X"/"until X" range.
 	Date, RangeBegin, RangeEnd  string
@@ -21,7 +43,12 @@ type Event struct {
 	// Reports lists the Local ids of the events a statement reports (in
 	// the same article).
 	Reports []string
+	// DocDate is the article's date: the only time an undated event has.
+	DocDate string
 }
+
+// undated reports whether nothing in its article dates the event.
+func (e *Event) undated() bool { return e.Date == "" && e.RangeBegin == "" && e.RangeEnd == "" }
 
 // Comparison is the verdict on a pair of document-level events.
 type Comparison struct {
@@ -56,7 +83,7 @@ func Compare(t *Triggers, a, b *Event, kin bool) Comparison {
 	}
 	compareParticipants(a, b, &c)
 	compareTime(a, b, &c)
-	comparePlace(a, b, &c)
+	comparePlace(a, b, kin, &c)
 	if kin && !c.Veto {
 		c.Score += 1
 		c.Reasons = append(c.Reasons, "the articles are copies")
@@ -67,17 +94,18 @@ func Compare(t *Triggers, a, b *Event, kin bool) Comparison {
 // compareTrigger: the same stem, or one concept group within one class.
 // Never a merge on class alone.
 func compareTrigger(t *Triggers, a, b *Event, c *Comparison) bool {
-	switch t.Relation(a.Lemma, b.Lemma) {
+	rel, la, lb := t.relationOf(a.Lemmas, b.Lemmas)
+	switch rel {
 	case "same":
 		c.Score += sameTrigger
-		c.Reasons = append(c.Reasons, fmt.Sprintf("same trigger %q", StemKey(a.Lemma)))
+		c.Reasons = append(c.Reasons, fmt.Sprintf("same trigger %q", t.keyOf(la)))
 		return a.Class == b.Class || a.Class == "other" || b.Class == "other"
 	case "related":
 		if a.Class != b.Class {
 			return false
 		}
 		c.Score += relatedTrigger
-		c.Reasons = append(c.Reasons, fmt.Sprintf("related triggers %q and %q", a.Lemma, b.Lemma))
+		c.Reasons = append(c.Reasons, fmt.Sprintf("related triggers %q and %q", la, lb))
 		return true
 	}
 	return false
@@ -145,8 +173,17 @@ func compareParticipants(a, b *Event, c *Comparison) {
 }
 
 // compareTime: dates at their own granularity; ranges by their ends. An
-// undated event neither helps nor hurts.
+// undated event neither helps nor hurts, except that two undated events
+// told by articles written more than articleGap days apart are not taken
+// to be one ("Moscow denied involvement" in 2015 and in 2019).
 func compareTime(a, b *Event, c *Comparison) {
+	if a.undated() && b.undated() {
+		if d, ok := daysApart(a.DocDate, b.DocDate); ok && d > articleGap {
+			c.Veto = true
+			c.Reasons = append(c.Reasons, fmt.Sprintf("undated in articles %d days apart", d))
+			return
+		}
+	}
 	for _, p := range [][2]string{{a.Date, b.Date}, {a.RangeBegin, b.RangeBegin}, {a.RangeEnd, b.RangeEnd}} {
 		switch Times(p[0], p[1]) {
 		case "equal":
@@ -172,8 +209,9 @@ func compareTime(a, b *Event, c *Comparison) {
 
 // comparePlace: a shared place counts; two different places count
 // against, and veto when nothing but the trigger ties the events (two
-// earthquakes in different places).
-func comparePlace(a, b *Event, c *Comparison) {
+// earthquakes in different places), unless one article copies the other
+// (a copy rewords "Le Bourget on the outskirts of Paris" as "Paris").
+func comparePlace(a, b *Event, kin bool, c *Comparison) {
 	if len(a.Locations) == 0 || len(b.Locations) == 0 {
 		return
 	}
@@ -184,7 +222,7 @@ func comparePlace(a, b *Event, c *Comparison) {
 	}
 	c.Score += otherPlace
 	c.Reasons = append(c.Reasons, "different places")
-	if len(intersect(union(a.Agents, a.Patients), union(b.Agents, b.Patients))) == 0 {
+	if !kin && len(intersect(union(a.Agents, a.Patients), union(b.Agents, b.Patients))) == 0 {
 		c.Veto = true
 	}
 }

@@ -78,16 +78,18 @@ func featuresOf(t *Triggers, a *Article) features {
 		if !storyClass(ev.Class) {
 			continue
 		}
-		cs := t.Concepts(ev.Lemma)
-		if len(cs) == 0 {
-			continue
-		}
-		c := cs[len(cs)-1] // the concept group if any, else the stem
-		for _, p := range union(ev.Agents, ev.Patients) {
-			keys[c+"|"+p] = true
-		}
-		if Specific(ev.Date) && len(ev.Date) >= 10 {
-			keys[c+"|@"+ev.Date[:10]] = true
+		for _, l := range ev.Lemmas {
+			cs := t.Concepts(l)
+			if len(cs) == 0 {
+				continue
+			}
+			c := cs[len(cs)-1] // the concept group if any, else the stem
+			for _, p := range union(ev.Agents, ev.Patients) {
+				keys[c+"|"+p] = true
+			}
+			if Specific(ev.Date) && len(ev.Date) >= 10 {
+				keys[c+"|@"+ev.Date[:10]] = true
+			}
 		}
 	}
 	for k := range keys {
@@ -147,37 +149,81 @@ func (s *Stories) Add(a Article) {
 	s.Remove(a.IRI)
 	art := &a
 	f := featuresOf(s.t, art)
+	links := s.linksOf(art, f)
 	s.arts[a.IRI], s.feats[a.IRI] = art, f
-	s.links[a.IRI] = map[string]string{}
-	cands := map[string]bool{}
+	s.links[a.IRI] = links
+	for o, why := range links {
+		s.links[o][a.IRI] = why
+	}
 	for _, k := range f.keys {
-		for o := range s.index[k] {
-			cands[o] = true
-		}
 		if s.index[k] == nil {
 			s.index[k] = map[string]bool{}
 		}
 		s.index[k][a.IRI] = true
 	}
-	for _, o := range []string{a.Copies} {
-		if s.arts[o] != nil {
+}
+
+// linksOf finds the filed articles a shares a story with: the candidates
+// are those sharing an event key, its original and its copies. It does not
+// change s; a filed article of a's IRI is ignored.
+func (s *Stories) linksOf(a *Article, f features) map[string]string {
+	cands := map[string]bool{}
+	for _, k := range f.keys {
+		for o := range s.index[k] {
 			cands[o] = true
 		}
+	}
+	if s.arts[a.Copies] != nil {
+		cands[a.Copies] = true
 	}
 	for o, oa := range s.arts {
 		if oa.Copies == a.IRI {
 			cands[o] = true
 		}
 	}
+	links := map[string]string{}
 	for o := range cands {
 		if o == a.IRI {
 			continue
 		}
-		if ok, why := storyLink(art, s.arts[o], f, s.feats[o]); ok {
-			s.links[a.IRI][o] = why
-			s.links[o][a.IRI] = why
+		if ok, why := storyLink(a, s.arts[o], f, s.feats[o]); ok {
+			links[o] = why
 		}
 	}
+	return links
+}
+
+// With returns the story a would join if it were filed (replacing any
+// article of its IRI): the sorted member IRIs and the articles, a's new
+// version among them. It does not change s, so it may run concurrently
+// with other calls that do not change s.
+func (s *Stories) With(a Article) ([]string, map[string]*Article) {
+	art := &a
+	links := s.linksOf(art, featuresOf(s.t, art))
+	arts := map[string]*Article{a.IRI: art}
+	queue := make([]string, 0, len(links))
+	for o := range links {
+		queue = append(queue, o)
+	}
+	for len(queue) > 0 {
+		x := queue[0]
+		queue = queue[1:]
+		if arts[x] != nil {
+			continue
+		}
+		arts[x] = s.arts[x]
+		for y := range s.links[x] {
+			if arts[y] == nil && y != a.IRI {
+				queue = append(queue, y)
+			}
+		}
+	}
+	members := make([]string, 0, len(arts))
+	for x := range arts {
+		members = append(members, x)
+	}
+	sort.Strings(members)
+	return members, arts
 }
 
 // Remove forgets an article and its links.

@@ -26,7 +26,7 @@ var conceptGroups = [][]string{
 	{"shoot", "shooting", "gunfire", "open fire"},
 	{"injure", "injury", "wound", "hurt"},
 	{"crash", "collide", "collision"},
-	{"meet", "meeting", "summit"},
+	{"meet", "meeting"},
 	{"talk", "talks", "discuss", "discussion", "negotiate", "negotiation"},
 	{"appoint", "appointment", "name", "hire", "nominate", "nomination"},
 	{"fire", "sack", "dismiss", "dismissal", "oust", "ouster"},
@@ -72,10 +72,30 @@ func StemKey(lemma string) string {
 	return strings.Join(words, " ")
 }
 
-// Concepts returns the blocking keys of a trigger: its stem key and the
-// concept groups it belongs to.
-func (t *Triggers) Concepts(lemma string) []string {
+// particles end phrasal verbs, whose last word is no head ("shoot down",
+// "step down", "take over").
+var particles = map[string]bool{"down": true, "up": true, "out": true, "off": true, "over": true,
+	"back": true, "in": true, "away": true, "on": true}
+
+// keyOf is the key a trigger is compared by: its stem key, or for a noun
+// phrase with modifiers ("emergency meeting", "deadly earthquake") the stem
+// of its head word unless the whole phrase is in the table.
+func (t *Triggers) keyOf(lemma string) string {
 	k := StemKey(lemma)
+	if _, ok := t.concepts[k]; ok {
+		return k
+	}
+	words := strings.Fields(k)
+	if len(words) > 1 && !particles[words[len(words)-1]] {
+		return words[len(words)-1]
+	}
+	return k
+}
+
+// Concepts returns the blocking keys of a trigger: its key and the concept
+// groups it belongs to, the group last.
+func (t *Triggers) Concepts(lemma string) []string {
+	k := t.keyOf(lemma)
 	if k == "" {
 		return nil
 	}
@@ -90,7 +110,7 @@ func (t *Triggers) Concepts(lemma string) []string {
 // arrested), "related" (one concept group: quake and earthquake, buy and
 // acquire) or "" (unrelated).
 func (t *Triggers) Relation(a, b string) string {
-	ka, kb := StemKey(a), StemKey(b)
+	ka, kb := t.keyOf(a), t.keyOf(b)
 	if ka == "" || kb == "" {
 		return ""
 	}
@@ -105,4 +125,37 @@ func (t *Triggers) Relation(a, b string) string {
 		}
 	}
 	return ""
+}
+
+// relationOf is the closest relation between any trigger of a and any of
+// b, with the two triggers that give it.
+func (t *Triggers) relationOf(a, b []string) (rel, la, lb string) {
+	for _, x := range a {
+		for _, y := range b {
+			switch t.Relation(x, y) {
+			case "same":
+				return "same", x, y
+			case "related":
+				if rel == "" {
+					rel, la, lb = "related", x, y
+				}
+			}
+		}
+	}
+	return rel, la, lb
+}
+
+// conceptsOf is the union of the blocking keys of several triggers.
+func (t *Triggers) conceptsOf(lemmas []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, l := range lemmas {
+		for _, k := range t.Concepts(l) {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
