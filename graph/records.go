@@ -37,7 +37,7 @@ type EventRecord struct {
 	Class        string
 	Lemma        string   // the node's trigger lemma as the store reads it back
 	Lemmas       []string // every trigger lemma of the document's mentions
-	Date         string // TIMEX3 value, "" if undated
+	Date         string   // TIMEX3 value, "" if undated
 	Agents       []string
 	Patients     []string
 	Locations    []string

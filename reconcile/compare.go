@@ -32,9 +32,9 @@ func daysApart(a, b string) (int, bool) {
 // rules. Entity fields hold reconciled entity IRIs, so aliases already
 // meet ("Obama" and "US President Barack Obama" are one IRI).
 type Event struct {
-	Local string // stable id of the document-level event (the graph's local event IRI)
-	Doc   string // the article's IRI
-	Class string
+	Local  string // stable id of the document-level event (the graph's local event IRI)
+	Doc    string // the article's IRI
+	Class  string
 	Lemmas []string // trigger lemmas of its mentions
 	// Date is the TIMEX3 date value that dates the event ("" undated);
 	// RangeBegin/RangeEnd a "since X"/"until X" range.
