@@ -1,0 +1,189 @@
+package reconcile
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestTriggerRelation(t *testing.T) {
+	tr := NewTriggers()
+	for _, tc := range []struct{ a, b, want string }{
+		{"arrest", "arrested", "same"},
+		{"resign", "resigning", "same"},
+		{"resignation", "resign", "same"},
+		{"quit", "resign", "related"},
+		{"quake", "earthquake", "related"},
+		{"deadly earthquake", "quake", "related"},
+		{"acquisition", "buy", "related"},
+		{"kill", "slay", "related"},
+		{"emergency meeting", "meet", "same"},
+		{"shoot down", "downing", "related"},
+		{"shoot down", "shoot", ""},
+		{"fire", "find", ""},
+		{"open", "fire", ""},
+		{"", "arrest", ""},
+	} {
+		if got := tr.Relation(tc.a, tc.b); got != tc.want {
+			t.Errorf("Relation(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestTimes(t *testing.T) {
+	for _, tc := range []struct{ a, b, want string }{
+		{"2015-11-24", "2015-11-24", "equal"},
+		{"XXXX-11-24", "2015-11-24", "fits"},
+		{"2015-11", "2015-11-24", "fits"},
+		{"2015", "2015-11-24", "fits"},
+		{"2015-11-24", "2015-11-25", "conflict"},
+		{"XXXX-11-24", "2015-12-24", "conflict"},
+		{"2015-W48", "2015-11-24", "fits"},
+		{"2014-W48", "2015-11-24", "conflict"},
+		{"", "2015-11-24", ""},
+		{"PRESENT_REF", "2015-11-24", ""},
+		{"2015-11-24T10:00", "2015-11-24", "fits"},
+	} {
+		if got := Times(tc.a, tc.b); got != tc.want {
+			t.Errorf("Times(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func ev(local, doc, class, lemma, date string, agents, patients, places []string) Event {
+	return Event{Local: local, Doc: doc, Class: class, Lemmas: []string{lemma}, Date: date,
+		Agents: agents, Patients: patients, Locations: places}
+}
+
+func TestCompare(t *testing.T) {
+	tr := NewTriggers()
+	for _, tc := range []struct {
+		what  string
+		a, b  Event
+		merge bool
+	}{
+		{"one arrest told twice",
+			ev("1", "A", "arrest", "arrest", "2015-11-24", []string{"police"}, []string{"smith"}, nil),
+			ev("2", "B", "arrest", "arrested", "XXXX-11-24", nil, []string{"smith"}, nil), true},
+		{"two arrests of different people",
+			ev("1", "A", "arrest", "arrest", "2015-11-24", nil, []string{"smith"}, nil),
+			ev("2", "B", "arrest", "arrest", "2015-11-24", nil, []string{"jones"}, nil), false},
+		{"two earthquakes in different places",
+			ev("1", "A", "disaster", "earthquake", "", nil, nil, []string{"chile"}),
+			ev("2", "B", "disaster", "quake", "", nil, nil, []string{"japan"}), false},
+		{"one quake, undated in one report",
+			ev("1", "A", "disaster", "earthquake", "2010-02-27", nil, nil, []string{"chile"}),
+			ev("2", "B", "disaster", "quake", "", nil, nil, []string{"chile"}), true},
+		{"two meetings of the same leaders on different days",
+			ev("1", "A", "meet", "meet", "2015-11-30", []string{"obama", "putin"}, nil, nil),
+			ev("2", "B", "meet", "meeting", "2015-09-28", []string{"putin"}, []string{"obama"}, nil), false},
+		{"a meeting worded both ways",
+			ev("1", "A", "meet", "meet", "2015-11-30", []string{"obama"}, []string{"putin"}, nil),
+			ev("2", "B", "meet", "meeting", "2015-11-30", []string{"putin", "obama"}, nil, nil), true},
+		{"same class, different verbs",
+			ev("1", "A", "other", "fire", "2015-11-30", []string{"acme"}, nil, nil),
+			ev("2", "B", "other", "find", "2015-11-30", []string{"acme"}, nil, nil), false},
+		{"A attacks B is not B attacks A",
+			ev("1", "A", "attack", "attack", "2015-11-30", []string{"x"}, []string{"y"}, nil),
+			ev("2", "B", "attack", "attack", "2015-11-30", []string{"y"}, []string{"x"}, nil), false},
+	} {
+		c := Compare(tr, &tc.a, &tc.b, false)
+		got := !c.Veto && c.Score >= threshold(tc.a.Class)
+		if got != tc.merge {
+			t.Errorf("%s: merge %v (score %.1f, veto %v: %s), want %v", tc.what, got, c.Score, c.Veto,
+				strings.Join(c.Reasons, "; "), tc.merge)
+		}
+	}
+}
+
+// The clusters depend on the set of events, not on their order.
+func TestClusterOrderIndependent(t *testing.T) {
+	tr := NewTriggers()
+	evs := []Event{
+		ev("a1", "A", "attack", "shoot down", "2015-11-24", []string{"turkey"}, []string{"su24"}, nil),
+		ev("b1", "B", "attack", "downing", "", []string{"turkey"}, []string{"su24"}, nil),
+		ev("c1", "C", "attack", "shoot down", "XXXX-11-24", nil, []string{"su24"}, nil),
+		ev("c2", "C", "attack", "shoot down", "2015-11-25", []string{"turkey"}, []string{"su24"}, nil),
+		ev("a2", "A", "meet", "meeting", "2015-11-30", []string{"obama", "putin"}, nil, []string{"paris"}),
+		ev("b2", "B", "meet", "meet", "2015-11-30", []string{"putin"}, []string{"obama"}, nil),
+		ev("a3", "A", "statement", "say", "2015-11-30", []string{"wh"}, nil, nil),
+		ev("b3", "B", "statement", "say", "2015-11-30", []string{"wh"}, nil, nil),
+	}
+	evs[6].Reports, evs[7].Reports = []string{"a2"}, []string{"b2"}
+	all := func(string, string) bool { return true }
+	none := func(string, string) bool { return false }
+	want := Cluster(tr, evs, all, none)
+	if want.Of["a1"] != want.Of["c1"] || want.Of["a2"] != want.Of["b2"] || want.Of["a3"] != want.Of["b3"] {
+		t.Errorf("expected merges missing: %v", want.Of)
+	}
+	if want.Of["a1"] == want.Of["c2"] {
+		t.Errorf("shoot-downs on the 24th and the 25th merged")
+	}
+	if want.Of["b1"] == want.Of["a1"] || want.Of["b1"] == want.Of["c2"] {
+		t.Errorf("an undated downing that fits two different days joined one: %v", want.Of)
+	}
+	if len(want.Why["a1"]) == 0 || !strings.Contains(strings.Join(want.Why["c1"], " "), "su24") {
+		t.Errorf("merge evidence missing: %v", want.Why)
+	}
+	rng := rand.New(rand.NewSource(1))
+	for i := 0; i < 50; i++ {
+		shuffled := append([]Event(nil), evs...)
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		got := Cluster(tr, shuffled, all, none)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("order %d changed the clusters (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+func TestStories(t *testing.T) {
+	tr := NewTriggers()
+	quake := func(iri, place, date string) Article {
+		return Article{IRI: iri, Date: date,
+			Entities: []Entity{{IRI: place, Type: "GPE"}, {IRI: "usgs", Type: "ORG"}},
+			Events:   []Event{ev(iri+"#1", iri, "disaster", "earthquake", date, nil, nil, []string{place})}}
+	}
+	rehab := func(iri, who string) Article {
+		return Article{IRI: iri,
+			Entities: []Entity{{IRI: who, Type: "PERSON"}, {IRI: "promises", Type: "FACILITY"}, {IRI: "malibu", Type: "GPE"}},
+			Events:   []Event{ev(iri+"#1", iri, "yield", "check into", "", []string{who}, nil, []string{"promises"})}}
+	}
+	s := NewStories(tr)
+	for _, a := range []Article{
+		rehab("doc/1", "reid"), rehab("doc/2", "reid"), rehab("doc/3", "lohan"),
+		quake("doc/4", "chile", "2010-02-27"), quake("doc/5", "chile", "2010-02-27"), quake("doc/6", "haiti", "2010-01-12"),
+	} {
+		s.Add(a)
+	}
+	for _, tc := range []struct {
+		doc  string
+		want []string
+	}{
+		{"doc/1", []string{"doc/1", "doc/2"}},
+		{"doc/3", []string{"doc/3"}},
+		{"doc/4", []string{"doc/4", "doc/5"}},
+		{"doc/6", []string{"doc/6"}},
+	} {
+		if got := s.Component(tc.doc); !cmp.Equal(got, tc.want) {
+			t.Errorf("story of %s = %v, want %v", tc.doc, got, tc.want)
+		}
+	}
+	// A copy is in its original's story whatever it shares.
+	s.Add(Article{IRI: "doc/7", Copies: "doc/6"})
+	if got := s.Component("doc/7"); !cmp.Equal(got, []string{"doc/6", "doc/7"}) {
+		t.Errorf("copy's story = %v", got)
+	}
+	if StoryID(s.Component("doc/7")) != StoryID([]string{"doc/6", "doc/7"}) || StoryID(nil) != "" {
+		t.Error("StoryID is not a function of the members")
+	}
+	members, _ := s.With(rehab("doc/8", "lohan"))
+	if !cmp.Equal(members, []string{"doc/3", "doc/8"}) || s.Article("doc/8") != nil {
+		t.Errorf("With = %v, and must not file the article", members)
+	}
+	s.Remove("doc/2")
+	if got := s.Component("doc/1"); !cmp.Equal(got, []string{"doc/1"}) {
+		t.Errorf("after Remove, story of doc/1 = %v", got)
+	}
+}
