@@ -42,6 +42,9 @@ func TestTimes(t *testing.T) {
 		{"XXXX-11-24", "2015-12-24", "conflict"},
 		{"2015-W48", "2015-11-24", "fits"},
 		{"2014-W48", "2015-11-24", "conflict"},
+		{"199", "2015-W48", "conflict"},
+		{"201", "2015-W48", "fits"},
+		{"XXXX-W48", "2015-11", "fits"},
 		{"", "2015-11-24", ""},
 		{"PRESENT_REF", "2015-11-24", ""},
 		{"2015-11-24T10:00", "2015-11-24", "fits"},
@@ -186,4 +189,16 @@ func TestStories(t *testing.T) {
 	if got := s.Component("doc/1"); !cmp.Equal(got, []string{"doc/1"}) {
 		t.Errorf("after Remove, story of doc/1 = %v", got)
 	}
+}
+
+// Times never panics and is symmetric, whatever the values.
+func FuzzTimes(f *testing.F) {
+	for _, s := range []string{"2015-11-24", "XXXX-11-24", "199", "2015-W48", "2015-11", "", "PRESENT_REF", "2015-11-24T10:00", "1"} {
+		f.Add(s, "2015-W48")
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if x, y := Times(a, b), Times(b, a); x != y {
+			t.Errorf("Times(%q, %q) = %q but Times(%q, %q) = %q", a, b, x, b, a, y)
+		}
+	})
 }

@@ -18,12 +18,9 @@ func Times(a, b string) string {
 		}
 		return "equal"
 	}
-	// Week values are compared by year only.
+	// Week values are compared by their year (or what there is of it).
 	if strings.Contains(a, "W") || strings.Contains(b, "W") {
-		if a[:4] == b[:4] || strings.Contains(a[:4], "X") || strings.Contains(b[:4], "X") {
-			return "fits"
-		}
-		return "conflict"
+		a, b = yearPart(a), yearPart(b)
 	}
 	n := min(len(a), len(b))
 	for i := 0; i < n; i++ {
@@ -34,6 +31,14 @@ func Times(a, b string) string {
 		return "conflict"
 	}
 	return "fits"
+}
+
+// yearPart is the year of a value, or what it has of one ("199").
+func yearPart(v string) string {
+	if k := strings.IndexByte(v, '-'); k >= 0 {
+		return v[:k]
+	}
+	return v
 }
 
 // dateLike reports whether v is a calendar value Times can compare: digits,

@@ -22,6 +22,9 @@ type Filter struct {
 	// dropped when either is set.
 	From string `json:"from,omitempty"`
 	To   string `json:"to,omitempty"`
+	// Story keeps the events told by the articles of one story (its IRI,
+	// "story/H", or just H).
+	Story string `json:"story,omitempty"`
 	// All keeps minor events too: those of class "other" with no date
 	// and no named participant, which are left out by default.
 	All bool `json:"all,omitempty"`
@@ -51,6 +54,10 @@ type Event struct {
 	// Disagreements lists the fields on which sources differ, each value
 	// with the documents that give it. Nothing is overwritten.
 	Disagreements []Disagreement `json:"disagreements,omitempty"`
+	// MergedBecause is the evidence of the merges that made the event,
+	// one line per link: "<local id>: with <local id> (<document>):
+	// reason; reason".
+	MergedBecause []string `json:"merged_because,omitempty"`
 }
 
 // Phrase is an unnamed participant: a noun phrase in the agent, patient or
@@ -117,4 +124,6 @@ type Document struct {
 	DateSource string `json:"date_source"`
 	// Copies lists the documents this one largely copies.
 	Copies []string `json:"copies,omitempty"`
+	// Story is the story the reconciler put the article in.
+	Story string `json:"story,omitempty"`
 }

@@ -44,6 +44,11 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
+	if f.Story != "" {
+		if iris, err = storyEvents(ctx, s, f.Story, iris, len(entities) > 0 || f.From != "" || f.To != ""); err != nil {
+			return nil, err
+		}
+	}
 	docByIRI := make(map[string]graph.DocInfo, len(docs))
 	for _, d := range docs {
 		docByIRI[d.IRI] = d
@@ -76,7 +81,7 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	for _, d := range docs {
 		doc := Document{
 			ID: d.IRI, File: d.Name, Outlet: d.Source, URL: d.URL, Headline: d.Headline,
-			Date: d.Date, DateSource: d.DateSource,
+			Date: d.Date, DateSource: d.DateSource, Story: d.Story,
 		}
 		if d.Copies != "" {
 			doc.Copies = []string{d.Copies}
@@ -113,6 +118,36 @@ func eventsToRead(ctx context.Context, s *graph.Store, f Filter, entities []stri
 	return s.EventIRIs(ctx)
 }
 
+// storyEvents keeps the events the story's articles report: of iris when
+// another filter chose them (narrowed), else all of them.
+func storyEvents(ctx context.Context, s *graph.Store, story string, iris []string, narrowed bool) ([]string, error) {
+	docs, err := s.StoryDocuments(ctx, story)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("timeline: no story %q in the store (storyline stories lists them)", story)
+	}
+	told, err := s.EventIRIsInDocuments(ctx, docs)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	if !narrowed {
+		return told, nil
+	}
+	in := make(map[string]bool, len(told))
+	for _, iri := range told {
+		in[iri] = true
+	}
+	var out []string
+	for _, iri := range iris {
+		if in[iri] {
+			out = append(out, iri)
+		}
+	}
+	return out, nil
+}
+
 // minor reports whether an event tells an analyst little: of class
 // "other", with no date or range, and no named agent or patient.
 func minor(ev graph.EventInfo) bool {
@@ -139,6 +174,10 @@ func refs(in []graph.EntityRef) []EntityRef {
 	return out
 }
 
+// EventOf is the timeline entry of one event node, as Build writes it:
+// docs maps document IRIs to their info (for outlets and headlines).
+func EventOf(ev graph.EventInfo, docs map[string]graph.DocInfo) Event { return newEvent(ev, docs) }
+
 func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 	e := Event{
 		ID: ev.IRI, Date: ev.Date, Class: ev.Class, Trigger: ev.Lemma,
@@ -162,6 +201,7 @@ func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 	})
 	dates := newTally()
 	modalities := newTally()
+	named := map[string][]string{} // role + NUL + document -> entity names
 	for _, m := range mentions {
 		d := docs[m.Doc]
 		src := Source{
@@ -179,20 +219,52 @@ func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 			}
 		}
 		e.Sources = append(e.Sources, src)
-		dates.add(m.Date, m.Doc)
+		if m.Date != "" {
+			dates.add(m.Date, m.Doc)
+		}
 		modalities.add(m.Modality, m.Doc)
+		for _, r := range []struct {
+			role string
+			refs []graph.EntityRef
+		}{{"agents", m.Agents}, {"patients", m.Patients}, {"place", m.Locations}} {
+			for _, ref := range r.refs {
+				named[r.role+"\x00"+m.Doc] = appendName(named[r.role+"\x00"+m.Doc], ref.Name)
+			}
+		}
 	}
 	e.Modality = modalities.agreed("disputed")
+	// Who did it, to whom and where, as each article tells it: articles
+	// that name no one in a role do not disagree.
+	roles := map[string]*tally{"agents": newTally(), "patients": newTally(), "place": newTally()}
+	for _, m := range mentions {
+		for role, t := range roles {
+			if names := named[role+"\x00"+m.Doc]; len(names) > 0 {
+				sort.Strings(names)
+				t.add(strings.Join(names, ", "), m.Doc)
+			}
+		}
+	}
 	for _, dis := range []struct {
 		field string
 		t     *tally
-	}{{"date", dates}, {"modality", modalities}} {
+	}{{"date", dates}, {"modality", modalities}, {"agents", roles["agents"]}, {"patients", roles["patients"]}, {"place", roles["place"]}} {
 		if len(dis.t.order) > 1 {
 			e.Disagreements = append(e.Disagreements, dis.t.disagreement(dis.field))
 		}
 	}
 	e.Summary = summary(e, mentions)
+	e.MergedBecause = ev.MergedBecause
 	return e
+}
+
+// appendName adds name to names once.
+func appendName(names []string, name string) []string {
+	for _, n := range names {
+		if n == name {
+			return names
+		}
+	}
+	return append(names, name)
 }
 
 // phrases lists a report's unnamed participants by role.

@@ -12,6 +12,7 @@ func commands() []*cobra.Command {
 		newImportCmd(),
 		newIngestCmd(),
 		newTimelineCmd(),
+		newStoriesCmd(),
 		newAnnotateCmd(),
 		newEvalCmd(),
 	}

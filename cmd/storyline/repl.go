@@ -155,13 +155,16 @@ line ends with '.' or '\'.
 Shortcuts:
   :timeline NAME   events involving the entity, in date order
   :entity NAME     canonical name, type, aliases, relations, mention count
-  :event ID        an event with every source, headline, evidence and offsets
+  :event ID        an event with every source, headline, evidence and offsets,
+                   where the sources disagree, and why its reports were merged
   :docs            the documents: date, date source, outlet, headline, copies
+  :stories         the stories: articles grouped because they tell the same happenings
+  :story ID        the timeline of one story
   :help            this text
   :quit            leave (also Ctrl-D)
 `
 
-var shortcuts = []string{":timeline ", ":entity ", ":event ", ":docs", ":help", ":quit"}
+var shortcuts = []string{":timeline ", ":entity ", ":event ", ":docs", ":stories", ":story ", ":help", ":quit"}
 
 // run reads and evaluates until EOF or :quit.
 func (r *repl) run(ctx context.Context, in lineReader) error {
@@ -303,6 +306,10 @@ func (r *repl) shortcut(ctx context.Context, line string) bool {
 		err = r.event(ctx, arg)
 	case ":timeline":
 		err = r.timeline(ctx, arg)
+	case ":stories":
+		err = r.stories(ctx)
+	case ":story":
+		err = r.story(ctx, arg)
 	default:
 		err = fmt.Errorf("unknown shortcut %s (try :help)", cmd)
 	}
@@ -459,7 +466,49 @@ func (r *repl) event(ctx context.Context, id string) error {
 		}
 		r.printf("\n    evidence: %q\n", m.Evidence)
 	}
+	te := timeline.EventOf(*ev, docs)
+	for _, d := range te.Disagreements {
+		r.printf("  sources disagree on %s:\n", d.Field)
+		for _, v := range d.Values {
+			labels := make([]string, len(v.Documents))
+			for i, doc := range v.Documents {
+				labels[i] = docs.label(doc)
+			}
+			r.printf("    %q  [%s]\n", v.Value, strings.Join(labels, "; "))
+		}
+	}
+	if len(ev.MergedBecause) > 0 {
+		r.printf("  merged because:\n")
+		for _, w := range ev.MergedBecause {
+			r.printf("    %s\n", w)
+		}
+	}
 	return nil
+}
+
+// stories lists the stories: id, articles, outlets and the first headline.
+func (r *repl) stories(ctx context.Context) error {
+	list, err := r.s.Stories(ctx)
+	if err != nil {
+		return err
+	}
+	if len(list) == 0 {
+		r.printf("no stories\n")
+	}
+	writeStories(r.out, list)
+	return nil
+}
+
+// story writes the timeline of one story.
+func (r *repl) story(ctx context.Context, id string) error {
+	if id == "" {
+		return errors.New(":story needs a story id (story/H or H; :stories lists them)")
+	}
+	t, err := timeline.Build(ctx, r.s, timeline.Filter{Story: id})
+	if err != nil {
+		return err
+	}
+	return t.WriteText(r.out)
 }
 
 // timeline writes the timeline of the events involving an entity.

@@ -12,7 +12,7 @@ func newTimelineCmd() *cobra.Command {
 	var f timeline.Filter
 	var format string
 	cmd := &cobra.Command{
-		Use:   "timeline [--entity NAME] [--from DATE] [--to DATE] [--format json|text]",
+		Use:   "timeline [--entity NAME] [--story ID] [--from DATE] [--to DATE] [--format json|text]",
 		Short: "Print the reconciled event timeline",
 		Long: `Timeline prints the events in the store ordered by date (TIMEX3 values: full
 dates, months, years, then dates with an unknown year, then undated events),
@@ -21,6 +21,7 @@ the trigger's byte offsets. The JSON schema is documented in README.md.`,
 		Example: `  storyline timeline
   storyline timeline --format text --entity Putin
   storyline timeline --from 2015-11 --to 2015-12-31
+  storyline timeline --format text --story story/2c5e0f7a1d3b9e48
   storyline timeline --all --format text`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -43,6 +44,7 @@ the trigger's byte offsets. The JSON schema is documented in README.md.`,
 		},
 	}
 	cmd.Flags().StringVar(&f.Entity, "entity", "", "only events involving this entity (name or alias)")
+	cmd.Flags().StringVar(&f.Story, "story", "", "only events told by the articles of this story (storyline stories lists them)")
 	cmd.Flags().StringVar(&f.From, "from", "", "only events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
 	cmd.Flags().StringVar(&f.To, "to", "", "only events on or before this date")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or text")
