@@ -381,6 +381,43 @@ func edStem(w string) string {
 	return ""
 }
 
+// gerundLemma gives a one-word noun trigger that is a gerund of a lexicon
+// verb, and no listed event noun, its verb's lemma ("mulled over
+// resigning", "court defending that position"), as "resigned" and
+// "resigns" have. Listed -ing nouns (meeting, killing, shooting) and the
+// parts of a compound ("party funding") keep their noun lemma.
+func (x *evCtx) gerundLemma(k int) {
+	ev := &x.doc.Events[k]
+	h := x.info[k].head
+	if x.info[k].verbal || x.toks[h].Tag != "NN" || ev.Trigger != x.toks[h].Span {
+		return
+	}
+	if _, listed := eventNounClass[ev.Lemma]; listed {
+		return
+	}
+	if st := ingStem(x.low(h)); st != "" {
+		ev.Lemma = st
+	}
+}
+
+// lexiconStem is the lexicon verb that the inflected form w (tagged tag)
+// is a form of, or "": -ed for VBD/VBN, -ing for VBG, -s/-es for VBZ.
+func lexiconStem(w, tag string) string {
+	switch tag {
+	case "VBD", "VBN":
+		return edStem(w)
+	case "VBG":
+		return ingStem(w)
+	case "VBZ":
+		for _, s := range []string{strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "es")} {
+			if _, ok := eventVerbClass[s]; ok && s != w {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
 // nounEvent tells whether noun token i is an event, and its lemma and class.
 func (x *evCtx) nounEvent(i int) (string, string, bool) {
 	l := x.lem[i]
@@ -445,6 +482,7 @@ func (x *evCtx) sentence(si int) {
 		}
 	}
 	for k := first; k < len(x.doc.Events); k++ {
+		x.gerundLemma(k)
 		x.arguments(k, s)
 	}
 	for k := first; k < len(x.doc.Events); k++ {
@@ -458,8 +496,10 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 	l := x.lem[i]
 	low := x.low(i)
 	if _, ok := eventVerbClass[l]; !ok {
-		// A past form the lemmatizer left whole ("alleged").
-		if st := edStem(low); st != "" && (x.tag(i) == "VBD" || x.tag(i) == "VBN") {
+		// A form the lemmatizer left whole or cut wrongly ("alleged"):
+		// the lexicon verb it inflects, so that every form of a verb
+		// has one lemma.
+		if st := lexiconStem(low, x.tag(i)); st != "" {
 			l = st
 			x.lem[i] = st
 		}

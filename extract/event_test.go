@@ -524,3 +524,73 @@ func TestParticipants(t *testing.T) {
 		t.Error("participants of an empty document")
 	}
 }
+
+// TestTriggerLemmas: every inflected form of a verb trigger has the
+// verb's lemma, and a nominal trigger keeps its noun's. The sentences are
+// from BBC News.
+func TestTriggerLemmas(t *testing.T) {
+	p := evPipeline(t)
+	cases := []struct{ text, trigger, lemma string }{
+		{"Candidate resigns over BNP link", "resigns", "resign"},
+		{"Chairman and chief executive Gene Kahn resigned in January.", "resigned", "resign"},
+		{"\"The reason why I am resigning is because I fundamentally disagree with the policy,\" he said.", "resigning", "resign"},
+		{"Documents show that Sir Edward mulled over resigning and perhaps returning to coalition government.", "resigning", "resign"},
+		{"One of Japan's best-known businessmen was arrested on Thursday on charges of falsifying shareholder data.", "arrested", "arrest"},
+		{"His is the latest in a series of arrests of top executives in Japan.", "arrests", "arrest"},
+		{"The official Xinhua News Agency said the arrest was linked to alleged embezzlement.", "arrest", "arrest"},
+		{"Yukos sues four firms for $20bn", "sues", "sue"},
+		{"The administrator, turnaround expert Enrico Bondi, sued Morgan Stanley, its former banker.", "sued", "sue"},
+		{"Yukos is currently suing four companies, among them Gazprom.", "suing", "sue"},
+		{"A parliamentary commission has now ruled that Turkcell's controlling stake is illegal.", "ruled", "rule"},
+		{"The company was eventually acquired by state-owned energy giant Rosneft.", "acquired", "acquire"},
+		{"Standard Chartered said acquiring Korea First Bank fulfilled a strategic goal.", "acquiring", "acquire"},
+		{"The 64-year-old has denied the killing, saying her death was accidental.", "killing", "killing"},
+		{"The G7 meeting is thought unlikely to produce any meaningful change.", "meeting", "meeting"},
+	}
+	for _, c := range cases {
+		d := evAnnotate(t, p, Input{Name: "case", Text: "News\n\n" + c.text})
+		if ev := findEvent(t, d, c.trigger, ""); ev.Lemma != c.lemma {
+			t.Errorf("%q: %q has lemma %q, want %q", c.text, c.trigger, ev.Lemma, c.lemma)
+		}
+	}
+}
+
+// TestTriggerLemmasBBC checks over real news that the verb forms of a few
+// common news verbs, whatever the tagger made of them, all get one lemma.
+func TestTriggerLemmasBBC(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short mode")
+	}
+	want := map[string]string{}
+	for base, forms := range map[string]string{
+		"resign": "resign resigned resigns resigning", "arrest": "arrested arresting", "sue": "sue sued sues suing",
+		"rule": "ruled", "file": "filed", "acquire": "acquire acquired acquires acquiring", "manage": "managed managing",
+		"hope": "hope hoped hopes hoping", "cut": "cut cuts cutting", "buy": "buy bought buys buying",
+	} {
+		for _, f := range strings.Fields(forms) {
+			want[f] = base
+		}
+	}
+	p := evPipeline(t)
+	seen := 0
+	for _, f := range bbcFiles(t, 300) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := evAnnotate(t, p, Input{Name: f, Text: string(b)})
+		for _, ev := range d.Events {
+			base, ok := want[strings.ToLower(ev.TriggerText)]
+			if !ok {
+				continue
+			}
+			seen++
+			if ev.Lemma != base {
+				t.Errorf("%s: %q has lemma %q, want %q", f, ev.TriggerText, ev.Lemma, base)
+			}
+		}
+	}
+	if seen < 50 {
+		t.Errorf("only %d triggers of the listed verbs in 300 BBC articles", seen)
+	}
+}

@@ -1445,8 +1445,24 @@ func lemmaOfLower(w, tag string) string {
 	return w
 }
 
-// pluralStem strips a plural or third-person -s.
+// pluralStem strips a plural or third-person -s. When the rules give a
+// word the POS model never saw and stripping -es instead gives one it
+// knows that takes -es, that wins: focuses, buses, viruses -> focus,
+// bus, virus (but breathes and emphasises stay breathe and emphasise:
+// a word in -is makes its plural in -es, not -ises).
 func pluralStem(w string) string {
+	r := rulePluralStem(w)
+	if r == w || !strings.HasSuffix(w, "es") || r != w[:len(w)-1] || knownWord(r) {
+		return r
+	}
+	if c := w[:len(w)-2]; esBase(c) && !strings.HasSuffix(c, "i") && !strings.HasSuffix(c, "is") && knownWord(c) {
+		return c
+	}
+	return r
+}
+
+// rulePluralStem is pluralStem by the spelling rules alone.
+func rulePluralStem(w string) string {
 	n := len(w)
 	switch {
 	case n <= 3 || !strings.HasSuffix(w, "s"):
@@ -1467,13 +1483,105 @@ func isVowel(b byte) bool {
 }
 
 // verbStem strips -ed or -ing and restores a final e or undoubles a final
-// consonant by spelling rules.
+// consonant by spelling rules. When the rules give a word the POS model
+// never saw and another reading of the stem is one it knows, that reading
+// wins: ruled, filed, managed, acquired -> rule, file, manage, acquire
+// (not rul, fil, manag, acquir); hoped -> hope; signalling -> signal.
+//
+// A stem of one syllable ending in one vowel and one consonant would have
+// doubled it (hopped, starring), so "hoped", "staring" and "fading" are
+// never hop, star and fad; only a final l is undoubled this way
+// (signalling, labelled), as the rules undouble the others.
 func verbStem(w, suf string) string {
-	if !strings.HasSuffix(w, suf) || len(w) < len(suf)+3 {
+	r := ruleVerbStem(w, suf)
+	if r == w || len(w) < len(suf)+3 {
+		return r
+	}
+	st := w[:len(w)-len(suf)]
+	n := len(st)
+	if r == st && wouldDouble(st) {
+		return st + "e" // hoped, hoping: hop would be hopped, hopping
+	}
+	if knownWord(r) {
+		return r
+	}
+	cands := [...]string{st, st + "e", ""}
+	if st[n-1] == 'l' && st[n-2] == 'l' {
+		cands[2] = st[:n-1]
+	}
+	for i, c := range cands {
+		if c == "" || c == r || i == 0 && (wouldDouble(st) || r == st[:n-1] || strings.HasSuffix(st, "is")) {
+			continue // hop (hoped), wedd (wedding), synthesis (synthesising)
+		}
+		if knownWord(c) {
+			return c
+		}
+	}
+	return r
+}
+
+// wouldDouble reports a one-syllable stem ending in one vowel and one
+// consonant other than w, x, y ("hop", "star", "fad"), whose -ed and -ing
+// forms double the consonant.
+func wouldDouble(st string) bool {
+	n := len(st)
+	last := st[n-1]
+	if isVowel(last) || last == 'w' || last == 'x' || last == 'y' || !isVowel(st[n-2]) || n >= 3 && isVowel(st[n-3]) {
+		return false
+	}
+	for i := 0; i < n-2; i++ {
+		if isVowel(st[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// knownWord reports whether the POS model saw w in training (or its -s
+// form, when that is no -es form of another word: "cites" vouches for
+// "cite", "relishes" does not vouch for "relishe"): a check that a
+// guessed base form is an English word.
+func knownWord(w string) bool {
+	p, err := perceptronModel()
+	if err != nil || len(w) < 2 {
+		return false
+	}
+	forms := []string{w}
+	if b, ok := strings.CutSuffix(w, "e"); !ok || !esBase(b) {
+		forms = append(forms, w+"s")
+	}
+	for _, f := range forms {
+		if p.wordFeats[f] != nil {
+			return true
+		}
+		if _, ok := p.tagMap[f]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// esBase reports a word whose plural or third person adds -es: one
+// ending in s, x, z, ch, sh, o or (as -ies) y/i.
+func esBase(b string) bool {
+	for _, suf := range [...]string{"s", "x", "z", "ch", "sh", "o", "i"} {
+		if strings.HasSuffix(b, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleVerbStem is verbStem by the spelling rules alone.
+func ruleVerbStem(w, suf string) string {
+	if !strings.HasSuffix(w, suf) || len(w) < len(suf)+2 {
 		return w
 	}
 	st := w[:len(w)-len(suf)]
 	n := len(st)
+	if n == 2 {
+		return shortStem(w, st, suf)
+	}
 	if suf == "ed" && strings.HasSuffix(st, "i") {
 		return st[:n-1] + "y" // tried -> try
 	}
@@ -1488,6 +1596,23 @@ func verbStem(w, suf string) string {
 		return st + "e"
 	}
 	return st
+}
+
+// shortStem is the base of a verb whose stem is two letters: a vowel and
+// a consonant take a final e (aged, owed, axed, using -> age, owe, axe,
+// use), as do a consonant and a vowel other than e (sued, tied, suing ->
+// sue, tie, sue); "-ying" is "-ie" (vying -> vie). Others (shed, feed,
+// bring) are already whole.
+func shortStem(w, st, suf string) string {
+	switch a, b := st[0], st[1]; {
+	case isVowel(a) && !isVowel(b):
+		return st + "e"
+	case !isVowel(a) && isVowel(b) && b != 'e':
+		return st + "e"
+	case !isVowel(a) && b == 'y' && suf == "ing":
+		return st[:1] + "ie"
+	}
+	return w
 }
 
 // needsE reports whether a verb stem, after -ed/-ing was removed, was
@@ -1509,13 +1634,15 @@ func needsE(st string) bool {
 		return true
 	case 'g':
 		if prev == 'n' {
-			return prev2 == 'a' || prev2 == 'e'
+			// changing, avenging; infringing, impinging (not bringing)
+			return prev2 == 'a' || prev2 == 'e' || prev2 == 'i' && strings.ContainsAny(st[:n-3], "aeiou")
 		}
 		return prev == 'r' || prev == 'd' || prev == 'l' || prev == 'u'
 	case 'l':
 		return !isVowel(prev) && prev != 'l' && prev != 'r' && prev != 'w'
 	case 's':
-		return isVowel(prev) && prev != 'u' || prev == 'u' && n <= 3 || prev == 'p' && prev2 == 'a' || prev == 'n' && prev2 == 'e'
+		// confusing, refused, amused (focused is in irregularVerbs)
+		return isVowel(prev) && prev != 'u' || prev == 'u' && prev2 != 'c' || prev == 'p' && prev2 == 'a' || prev == 'n' && prev2 == 'e'
 	case 't':
 		if prev == 'a' && prev2 != 'e' && prev2 != 'o' {
 			return true // created, stated (but not heated, floated)
