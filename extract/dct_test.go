@@ -2,10 +2,15 @@ package extract
 
 import (
 	"context"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/storyline/storyline/internal/shareddata"
 )
 
 func annotateUntil(t *testing.T, in Input, last string) *Document {
@@ -93,5 +98,154 @@ func TestDCTSources(t *testing.T) {
 				t.Errorf("DCT = %q from %q, want %q from %q (rejected %+v)", doc.DCT.Value, doc.DCT.Source, c.value, c.source, doc.DCT.Rejected)
 			}
 		})
+	}
+}
+
+func TestDCTFromTextAndURL(t *testing.T) {
+	cases := []struct {
+		name, url, text, value, source, evidence string
+	}{
+		{"year-less wire dateline", "", "Turkey downs Russian jet\n\nMOSCOW, Nov 24 (Reuters) - Turkey shot down a Russian warplane near the Syrian border, Russia said.\n",
+			"XXXX-11-24", "dateline", "Nov 24"},
+		{"dateline on its own line", "", "\n\nHAVANA, August 7 (Xinhua) --\n\nThe Cuban government Friday condemned the two bomb explosions.\n",
+			"XXXX-08-07", "dateline", "August 7"},
+		{"updated stamp", "", "Storm floods coast\n\nUpdated 10:14 GMT, 3 March 2020\n\nA storm flooded the coast on Monday, officials said.\n",
+			"2020-03-03", "byline", "3 March 2020"},
+		{"published stamp before updated", "", "Storm floods coast\n\nUpdated: 4 March 2020\nPublished: 3 March 2020\n\nA storm flooded the coast on Monday, officials said.\n",
+			"2020-03-03", "byline", "3 March 2020"},
+		{"date and time line", "", "Storm floods coast\n\nMarch 3, 2020 at 10:14 a.m.\n\nA storm flooded the coast on Monday, officials said.\n",
+			"2020-03-03", "byline", "March 3, 2020"},
+		{"stamp split by the tagger", "", "Storm floods coast\n\nMay 2, 2013, 1:12 PM\n\nA storm flooded the coast on Monday, officials said.\n",
+			"2013-05-02", "byline", "May 2, 2013"},
+		{"year-less stamp with a time", "", "Storm floods coast\n\nMar. 8 5:46 PM EST\n\nA storm flooded the coast on Monday, officials said.\n",
+			"XXXX-03-08", "byline", "Mar. 8"},
+		{"url path", "https://www.example.com/news/2015/11/24/turkey-downs-jet", "Turkey downs Russian jet\n\nTurkey shot down a Russian warplane on Tuesday.\n",
+			"2015-11-24", "url", ""},
+		{"url month gives the dateline its year", "https://www.example.com/2015/11/turkey-downs-jet.html", "Turkey downs Russian jet\n\nMOSCOW, Nov 24 (Reuters) - Turkey shot down a Russian warplane.\n",
+			"2015-11-24", "dateline", "Nov 24"},
+		{"full url date outranks a year-less dateline", "https://example.com/2015-11-25/jet", "Turkey downs Russian jet\n\nMOSCOW, Nov 24 (Reuters) - Turkey shot down a Russian warplane.\n",
+			"2015-11-25", "url", ""},
+		{"a full date of the same day gives the year", "", "Jet downed on Nov. 24, 2015\n\nMOSCOW, Nov 24 (Reuters) - Turkey shot down a Russian warplane.\n",
+			"2015-11-24", "headline", "Nov. 24, 2015"},
+		{"lede speaking of today", "", "Senate votes\n\nToday, Tuesday, March 3, 2020, the Senate votes on the bill, its leaders said.\n",
+			"2020-03-03", "lede", "Tuesday, March 3, 2020"},
+		{"event date in the lede", "", "Suspect charged\n\nOn March 3, 2019, police arrested a man who is now charged with the robbery, prosecutors said.\n",
+			"", "unknown", ""},
+		{"fixture, not a stamp", "", "France v Wales (Sat)\n\nStade de France, Paris\n\nSaturday, 26 February\n\n1600 GMT\n\nFrance may have beaten Scotland but they face a test.\n",
+			"", "unknown", ""},
+		{"first line is a story sentence", "", "Foreign ministers agreed on Friday to set up a panel to investigate who shot down the plane on April 6, 1994.\n\nThe panel will report next year.\n",
+			"", "unknown", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := annotateUntil(t, Input{Text: c.text, URL: c.url}, "dct")
+			if doc.DCT.Value != c.value || doc.DCT.Source != c.source {
+				t.Fatalf("DCT = %q from %q, want %q from %q (rejected %+v)", doc.DCT.Value, doc.DCT.Source, c.value, c.source, doc.DCT.Rejected)
+			}
+			got := ""
+			if doc.DCT.Span != nil {
+				got = doc.Text[doc.DCT.Span.Start:doc.DCT.Span.End]
+			}
+			if got != c.evidence {
+				t.Errorf("DCT read from %q, want %q", got, c.evidence)
+			}
+		})
+	}
+}
+
+// Every candidate not used keeps its reason and where it was read.
+func TestDCTRejectedReasons(t *testing.T) {
+	text := "Suspect charged\n\nWASHINGTON (AP) — On March 3, 2019, police arrested a man who was charged Tuesday, prosecutors said.\n"
+	doc := annotateUntil(t, Input{Text: text}, "dct")
+	if doc.DCT.Value != "" {
+		t.Fatalf("DCT = %q from %q, want unknown", doc.DCT.Value, doc.DCT.Source)
+	}
+	reasons := map[string]string{}
+	for _, r := range doc.DCT.Rejected {
+		reasons[text[r.Span.Start:r.Span.End]] = r.Reason
+	}
+	if !strings.Contains(reasons["March 3, 2019"], "dates an event") {
+		t.Errorf("March 3, 2019: reason %q", reasons["March 3, 2019"])
+	}
+	if !strings.Contains(reasons["Tuesday"], "news day") {
+		t.Errorf("Tuesday after a wire dateline: reason %q", reasons["Tuesday"])
+	}
+}
+
+// A year-less dateline still dates relative expressions by its month and day.
+func TestDCTPartialResolvesTimexes(t *testing.T) {
+	text := "Turkey downs Russian jet\n\nMOSCOW, Nov 24 (Reuters) - Russia said on Tuesday that a jet it lost yesterday had not left Syrian airspace, unlike last year.\n"
+	doc := annotateUntil(t, Input{Text: text}, "timex")
+	vals := map[string]string{}
+	for _, tx := range doc.Timexes {
+		vals[tx.Text] = tx.Value
+	}
+	if vals["yesterday"] != "XXXX-11-23" || vals["last year"] != "XXXX" || vals["Nov 24"] != "XXXX-11-24" {
+		t.Errorf("timexes against the DCT %s: %v", doc.DCT.Value, vals)
+	}
+}
+
+// On TimeBank and AQUAINT articles, whose gold DCT is known: a date is read
+// only from wire datelines, and it is the archive's date or the day before
+// (a dateline names the news day; the archive stamps its transmission).
+func TestDCTOnTimeMLArticles(t *testing.T) {
+	dir := shareddata.Dir(t, "timeml", "tbaq")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.tml"))
+	dctRE := regexp.MustCompile(`<DCT><TIMEX3[^>]*value="(\d{4}-\d\d-\d\d)`)
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := string(b)
+		m := dctRE.FindStringSubmatch(src)
+		start, end := strings.Index(src, "<TEXT>"), strings.LastIndex(src, "</TEXT>")
+		if m == nil || start < 0 || end < start {
+			continue
+		}
+		text := html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(src[start+6:end], ""))
+		doc, err := p.AnnotateUntil(context.Background(), Input{Name: f, Text: text}, "dct")
+		if err != nil {
+			t.Fatal(err)
+		}
+		v := doc.DCT.Value
+		if v == "" {
+			continue
+		}
+		found++
+		gold, _ := time.Parse("2006-01-02", m[1])
+		if v[4:] != gold.Format("-01-02") && v[4:] != gold.AddDate(0, 0, -1).Format("-01-02") ||
+			v[:4] != "XXXX" && v[:4] != m[1][:4] || doc.DCT.Source != "dateline" {
+			t.Errorf("%s: DCT %s from %s (%q), gold %s", filepath.Base(f), v, doc.DCT.Source, clip(text[doc.DCT.Span.Start:], 30), m[1])
+		}
+	}
+	if found < 12 {
+		t.Errorf("%d of %d articles dated, want at least 12 (their wire datelines)", found, len(files))
+	}
+}
+
+// BBC News articles carry no dateline, byline or stamp: no date is made up.
+func TestDCTNoneInventedOnBBC(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range shareddata.BBC(t) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := p.AnnotateUntil(context.Background(), Input{Name: f, Text: string(b)}, "dct")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.DCT.Value != "" || doc.Source != "" {
+			t.Errorf("%s: DCT %q from %s, outlet %q from %s", f, doc.DCT.Value, doc.DCT.Source, doc.Source, doc.Outlet.Source)
+		}
 	}
 }

@@ -40,6 +40,9 @@ type Document struct {
 	Name string `json:"name,omitempty"`
 	// Source is the outlet (publisher), when known.
 	Source string `json:"source,omitempty"`
+	// Outlet says how Source was found, with the evidence's offsets and
+	// the names turned down. Filled by the outlet stage (outlet.go).
+	Outlet OutletChoice `json:"outlet"`
 	// URL is the article's address, when known.
 	URL string `json:"url,omitempty"`
 	// Text is the article text, headline first. All spans index into it.
@@ -66,11 +69,13 @@ type Document struct {
 // DCT is the document creation time: the date the article speaks from.
 type DCT struct {
 	// Value is a TIMEX3 date value (YYYY-MM-DD, or coarser such as
-	// YYYY-MM); empty when unknown.
+	// YYYY-MM, or XXXX-MM-DD when a dateline gives no year); empty when
+	// unknown.
 	Value string `json:"value,omitempty"`
 	// Source says how Value was found: "flag" (--date), "metadata",
-	// "dateline", "byline", "headline", "caption", "copy" (inherited from
-	// the article this one copies), or "unknown".
+	// "dateline", "byline", "url", "lede", "headline", "caption", "copy"
+	// (inherited from the article this one copies), or "unknown"; see
+	// dct.go.
 	Source string `json:"source"`
 	// Span is where in Text the date was read, if it was read from Text.
 	Span *Span `json:"span,omitempty"`

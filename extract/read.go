@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -431,9 +432,15 @@ func oneLineMsg(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// jsonFields are the JSON Lines fields read, in this order; each is decoded
-// on its own so that an error names the field. Other fields are ignored.
-var jsonFields = [...]string{"text", "title", "date", "source", "url"}
+// The JSON Lines fields read besides "text" and "title". Feeds spell the
+// date, the outlet and the address several ways: the first field of each
+// list that is present (not null, not blank) is used. Each is decoded on
+// its own so that an error names the field. Other fields are ignored.
+var (
+	jsonDateFields   = []string{"date", "published", "published_at", "publishedAt", "pubDate", "datePublished"}
+	jsonSourceFields = []string{"source", "outlet", "site", "site_name"}
+	jsonURLFields    = []string{"url", "link"}
+)
 
 // parseJSONL reads one article per non-blank line.
 func (r *inputReader) parseJSONL(ctx context.Context, errPath, name string, data []byte, base int) {
@@ -483,17 +490,18 @@ func jsonlInput(line []byte) (Input, error) {
 	if raw == nil { // the line is "null"
 		return Input{}, errors.New("invalid JSON: not an object")
 	}
-	var vals [len(jsonFields)]string
-	for i, k := range jsonFields {
-		v, ok := raw[k]
-		if !ok || string(v) == "null" {
-			continue
-		}
-		if err := json.Unmarshal(v, &vals[i]); err != nil {
-			return Input{}, fmt.Errorf("%q is not a string", k)
+	var text, title string
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"text", &text}, {"title", &title}} {
+		if v, ok := raw[f.key]; ok && string(v) != "null" {
+			if err := json.Unmarshal(v, f.dst); err != nil {
+				return Input{}, fmt.Errorf("%q is not a string", f.key)
+			}
 		}
 	}
-	text, title, date := vals[0], oneLineMsg(strings.TrimSpace(vals[1])), strings.TrimSpace(vals[2])
+	title = oneLineMsg(strings.TrimSpace(title))
 	if v, ok := raw["text"]; !ok || string(v) == "null" {
 		return Input{}, errors.New(`missing "text"`)
 	}
@@ -504,22 +512,91 @@ func jsonlInput(line []byte) (Input, error) {
 	if i := strings.IndexByte(text, 0); i >= 0 {
 		return Input{}, fmt.Errorf(`"text" holds a NUL character at byte %d`, i)
 	}
-	in := Input{
-		Source: strings.TrimSpace(vals[3]),
-		URL:    strings.TrimSpace(vals[4]),
-		Text:   text,
-	}
-	if title != "" && !startsWithLine(text, title) {
-		in.Text = title + "\n\n" + text
+	in := Input{Text: text}
+	key, date, err := jsonFirst(raw, jsonDateFields, true)
+	if err != nil {
+		return Input{}, err
 	}
 	if date != "" {
-		d, err := normalizeDate(date)
+		d, err := normalizeDate(key, date)
 		if err != nil {
 			return Input{}, err
 		}
 		in.Date, in.DateSource = d, "metadata"
 	}
+	if _, in.URL, err = jsonFirst(raw, jsonURLFields, false); err != nil {
+		return Input{}, err
+	}
+	if _, in.Source, err = jsonFirst(raw, jsonSourceFields, false); err != nil {
+		return Input{}, err
+	}
+	if isURL(in.Source) {
+		// some exporters put the page address in "source"
+		if in.URL == "" {
+			in.URL = in.Source
+		}
+		in.Source = ""
+	}
+	if title != "" && !startsWithLine(text, title) {
+		in.Text = title + "\n\n" + text
+	}
 	return in, nil
+}
+
+// jsonFirst returns the first of keys present in raw with a value that is
+// not null or blank, trimmed: a string, an object's "name" (NewsAPI's
+// "source": {"id": ..., "name": "Reuters"}) or, when numbers is set, a
+// number (Unix seconds or milliseconds, as an RFC 3339 time in UTC).
+func jsonFirst(raw map[string]json.RawMessage, keys []string, numbers bool) (key, val string, err error) {
+	for _, k := range keys {
+		v, ok := raw[k]
+		if !ok || string(v) == "null" {
+			continue
+		}
+		var s string
+		if err := json.Unmarshal(v, &s); err != nil {
+			var obj struct {
+				Name *string `json:"name"`
+			}
+			var n json.Number
+			d := json.NewDecoder(bytes.NewReader(v))
+			d.UseNumber()
+			switch {
+			case json.Unmarshal(v, &obj) == nil && obj.Name != nil && !numbers:
+				s = *obj.Name
+			case numbers && d.Decode(&n) == nil:
+				s, err = unixDate(k, n)
+				if err != nil {
+					return "", "", err
+				}
+			default:
+				return "", "", fmt.Errorf("%q is not a string", k)
+			}
+		}
+		if s = strings.TrimSpace(s); s != "" {
+			return k, s, nil
+		}
+	}
+	return "", "", nil
+}
+
+// unixDate reads a Unix time in seconds, or in milliseconds when it is too
+// large for seconds, as an RFC 3339 UTC time.
+func unixDate(key string, n json.Number) (string, error) {
+	v, err := n.Int64()
+	if err != nil || v <= 0 {
+		return "", fmt.Errorf("invalid %q %s: want a date string or Unix seconds", key, n)
+	}
+	if v > 1e11 {
+		v /= 1000
+	}
+	return time.Unix(v, 0).UTC().Format(time.RFC3339), nil
+}
+
+// isURL reports whether s is an absolute http(s) address.
+func isURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && !strings.ContainsAny(s, " \t")
 }
 
 // startsWithLine reports whether the first non-blank line of text is line
@@ -529,16 +606,25 @@ func startsWithLine(text, line string) bool {
 	return sameLine(first, line)
 }
 
-// normalizeDate accepts YYYY-MM-DD or RFC 3339 and returns YYYY-MM-DD.
-// An RFC 3339 time keeps the calendar date of its own offset.
-func normalizeDate(s string) (string, error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t.Format("2006-01-02"), nil
+// dateLayouts are the machine date formats of feeds: ISO 8601 dates and
+// times (RFC 3339, with a space for the T, without a zone) and the RFC 1123
+// / RFC 822 times of RSS pubDate, with or without the weekday.
+var dateLayouts = []string{
+	"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02T15:04",
+	"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 MST",
+	"Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST", "Mon, 2 Jan 2006 15:04 -0700", "Mon, 2 Jan 2006 15:04 MST",
+	"2 Jan 2006 15:04:05 -0700", "2 Jan 2006 15:04:05 MST",
+}
+
+// normalizeDate reads the date of field key in one of dateLayouts and
+// returns YYYY-MM-DD. A time keeps the calendar date of its own offset.
+func normalizeDate(key, s string) (string, error) {
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format("2006-01-02"), nil
+		}
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t.Format("2006-01-02"), nil
-	}
-	return "", fmt.Errorf(`invalid "date" %q: want YYYY-MM-DD or RFC 3339`, s)
+	return "", fmt.Errorf(`invalid %q %q: want YYYY-MM-DD, RFC 3339 or RFC 1123`, key, s)
 }
 
 // htmlOptions configures trafilatura. Nothing here makes it fetch
@@ -629,9 +715,11 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 	b.WriteString(strings.Join(paras, "\n\n"))
 	b.WriteString("\n")
 	in = Input{Name: name, URL: m.URL, Text: b.String()}
+	// Without a site name the outlet stage names the outlet from the
+	// dateline or byline, else from the URL's host.
 	in.Source = oneLineMsg(strings.TrimSpace(m.Sitename))
-	if in.Source == "" {
-		in.Source = strings.TrimPrefix(m.Hostname, "www.")
+	if in.Source == "" && in.URL == "" {
+		in.Source = hostOutlet(m.Hostname)
 	}
 	if !m.Date.IsZero() {
 		in.Date, in.DateSource = m.Date.Format("2006-01-02"), "metadata"

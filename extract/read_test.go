@@ -307,7 +307,7 @@ func TestReadInputsJSONL(t *testing.T) {
 	wantErrs := []string{
 		path + ":4: invalid JSON: unexpected end of JSON input",
 		path + `:5: missing "text"`,
-		path + `:6: invalid "date" "Nov 25, 2015": want YYYY-MM-DD or RFC 3339`,
+		path + `:6: invalid "date" "Nov 25, 2015": want YYYY-MM-DD, RFC 3339 or RFC 1123`,
 		path + ":9: invalid JSON: not an object",
 		path + `:10: "text" is not a string`,
 	}
@@ -457,7 +457,7 @@ func TestReadInputsStdin(t *testing.T) {
 		{
 			name:     "invalid date in json",
 			stdin:    `{"text": "a", "date": "2015-02-30"}`,
-			wantErrs: []string{`<stdin>:1: invalid "date" "2015-02-30": want YYYY-MM-DD or RFC 3339`},
+			wantErrs: []string{`<stdin>:1: invalid "date" "2015-02-30": want YYYY-MM-DD, RFC 3339 or RFC 1123`},
 		},
 	}
 	for _, tc := range tests {
@@ -551,22 +551,64 @@ func TestReadInputsTooLarge(t *testing.T) {
 
 func TestNormalizeDate(t *testing.T) {
 	good := map[string]string{
-		"2015-11-30":                "2015-11-30",
-		"2015-11-30T23:30:00-05:00": "2015-11-30",
-		"2015-12-01T01:30:00+09:00": "2015-12-01",
-		"2015-11-30T10:00:00.123Z":  "2015-11-30",
-		"2016-02-29":                "2016-02-29",
+		"2015-11-30":                      "2015-11-30",
+		"2015-11-30T23:30:00-05:00":       "2015-11-30",
+		"2015-12-01T01:30:00+09:00":       "2015-12-01",
+		"2015-11-30T10:00:00.123Z":        "2015-11-30",
+		"2016-02-29":                      "2016-02-29",
+		"2015-11-30 10:00:00":             "2015-11-30",
+		"2015-11-30T10:00:00":             "2015-11-30",
+		"Mon, 30 Nov 2015 23:30:00 -0500": "2015-11-30", // RSS pubDate, the day of its own offset
+		"Tue, 1 Dec 2015 01:30:00 GMT":    "2015-12-01",
+		"1 Dec 2015 01:30:00 +0900":       "2015-12-01",
 	}
 	for in, want := range good {
-		got, err := normalizeDate(in)
+		got, err := normalizeDate("date", in)
 		if err != nil || got != want {
 			t.Errorf("normalizeDate(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
-	for _, in := range []string{"2015-11-31", "2015/11/30", "30 Nov 2015", "2015-11", "20151130", "2015-11-30 10:00:00", "2015-13-01"} {
-		if got, err := normalizeDate(in); err == nil {
+	for _, in := range []string{"2015-11-31", "2015/11/30", "30 Nov 2015", "2015-11", "20151130", "2015-13-01", "Nov 25, 2015", "yesterday"} {
+		if got, err := normalizeDate("date", in); err == nil {
 			t.Errorf("normalizeDate(%q) = %q, want error", in, got)
 		}
+	}
+}
+
+// Feeds spell the date, the outlet and the address in several ways; the
+// first present field of each kind wins.
+func TestReadInputsJSONLFieldNames(t *testing.T) {
+	lines := []string{
+		`{"text": "Body.", "published": "2015-11-24T09:00:00Z", "outlet": "Reuters", "link": "https://www.reuters.com/a"}`,
+		`{"text": "Body.", "pubDate": "Tue, 24 Nov 2015 09:00:00 +0000", "site": "Wire Service"}`,
+		`{"text": "Body.", "publishedAt": "2015-11-24T09:00:00Z", "source": {"id": "reuters", "name": "Reuters"}, "url": "https://www.reuters.com/b"}`,
+		`{"text": "Body.", "published_at": 1448355600, "source": "https://www.reuters.com/c"}`,
+		`{"text": "Body.", "date": "2015-11-25", "published": "2015-11-24", "source": "Given", "outlet": "Ignored"}`,
+		`{"text": "Body.", "date": null, "published": " ", "pubDate": "2015-11-24"}`,
+		`{"text": "Body.", "published": "Nov 24"}`,
+		`{"text": "Body.", "outlet": 7}`,
+		`{"text": "Body.", "published_at": 1448355600000}`,
+	}
+	ins, errs := ReadInputs(context.Background(), []string{"-"}, strings.NewReader(strings.Join(lines, "\n")))
+	want := []Input{
+		{Name: "-:1", Text: "Body.", Source: "Reuters", URL: "https://www.reuters.com/a", Date: "2015-11-24", DateSource: "metadata"},
+		{Name: "-:2", Text: "Body.", Source: "Wire Service", Date: "2015-11-24", DateSource: "metadata"},
+		{Name: "-:3", Text: "Body.", Source: "Reuters", URL: "https://www.reuters.com/b", Date: "2015-11-24", DateSource: "metadata"},
+		// a "source" that is an address is the URL; Unix seconds are UTC
+		{Name: "-:4", Text: "Body.", URL: "https://www.reuters.com/c", Date: "2015-11-24", DateSource: "metadata"},
+		{Name: "-:5", Text: "Body.", Source: "Given", Date: "2015-11-25", DateSource: "metadata"},
+		{Name: "-:6", Text: "Body.", Date: "2015-11-24", DateSource: "metadata"},
+		{Name: "-:9", Text: "Body.", Date: "2015-11-24", DateSource: "metadata"},
+	}
+	if diff := cmp.Diff(want, ins); diff != "" {
+		t.Errorf("inputs (-want +got):\n%s", diff)
+	}
+	wantErrs := []string{
+		`<stdin>:7: invalid "published" "Nov 24": want YYYY-MM-DD, RFC 3339 or RFC 1123`,
+		`<stdin>:8: "outlet" is not a string`,
+	}
+	if diff := cmp.Diff(wantErrs, rdErrStrings(t, errs)); diff != "" {
+		t.Errorf("errors (-want +got):\n%s", diff)
 	}
 }
 
@@ -626,7 +668,7 @@ func FuzzJSONLInput(f *testing.F) {
 				t.Errorf("bad text %q", in.Text)
 			}
 			if in.Date != "" {
-				if _, err := normalizeDate(in.Date); err != nil || len(in.Date) != 10 {
+				if _, err := normalizeDate("date", in.Date); err != nil || len(in.Date) != 10 {
 					t.Errorf("bad date %q", in.Date)
 				}
 			}

@@ -9,7 +9,9 @@ import (
 
 // timexStage fills doc.Timexes: the temporal expressions of the whole
 // text, resolved against the article's date (doc.DCT.Value; when unknown,
-// values keep X digits).
+// values keep X digits; a partial date such as XXXX-11-24, from a dateline
+// without a year, resolves what its month and day allow: yesterday is
+// XXXX-11-23).
 type timexStage struct {
 	tagger *timex.Tagger
 }
