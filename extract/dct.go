@@ -334,6 +334,8 @@ func chooseDCT(cands []dateCand) DCT {
 			reason = c.reject
 		case c.value == dct.Value:
 			reason = "the same date as the " + dct.Source + " date"
+		case partialDate(c.value) && len(dct.Value) >= 10 && c.value[4:] == dct.Value[4:10]:
+			reason = "no year; the same day as the " + dct.Source + " date"
 		case c.source == "caption" && cands[best].source == "caption":
 			reason = "another caption shares more names with the headline"
 		case c.source == "caption":

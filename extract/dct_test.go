@@ -172,6 +172,20 @@ func TestDCTRejectedReasons(t *testing.T) {
 	}
 }
 
+// A full URL date outranks a year-less dateline of the same day, which is
+// kept with the reason.
+func TestDCTPartialAgreeingWithURL(t *testing.T) {
+	text := "Turkey downs Russian jet\n\nMOSCOW, Nov 24 (Reuters) - Turkey shot down a Russian warplane.\n"
+	doc := annotateUntil(t, Input{Text: text, URL: "https://www.reuters.com/article/2015/11/24/us-turkey-jet"}, "dct")
+	if doc.DCT.Value != "2015-11-24" || doc.DCT.Source != "url" || doc.DCT.Span != nil {
+		t.Fatalf("DCT = %q from %q (span %v), want 2015-11-24 from the url", doc.DCT.Value, doc.DCT.Source, doc.DCT.Span)
+	}
+	if len(doc.DCT.Rejected) != 1 || doc.DCT.Rejected[0].Value != "XXXX-11-24" || doc.DCT.Rejected[0].Reason != "no year; the same day as the url date" ||
+		text[doc.DCT.Rejected[0].Span.Start:doc.DCT.Rejected[0].Span.End] != "Nov 24" {
+		t.Errorf("rejected %+v", doc.DCT.Rejected)
+	}
+}
+
 // A year-less dateline still dates relative expressions by its month and day.
 func TestDCTPartialResolvesTimexes(t *testing.T) {
 	text := "Turkey downs Russian jet\n\nMOSCOW, Nov 24 (Reuters) - Russia said on Tuesday that a jet it lost yesterday had not left Syrian airspace, unlike last year.\n"
