@@ -44,12 +44,14 @@ func (s CorefScore) Recall() float64 { return ratio(s.RecallNum, s.RecallDen) }
 func (s CorefScore) Precision() float64 { return ratio(s.PrecisionNum, s.PrecisionDen) }
 
 // F1 is the harmonic mean of Recall and Precision, in percent.
-func (s CorefScore) F1() float64 {
-	r, p := s.Recall(), s.Precision()
-	if r+p == 0 {
+func (s CorefScore) F1() float64 { return harmonic(s.Precision(), s.Recall()) }
+
+// harmonic is the harmonic mean of p and r, 0 when both are.
+func harmonic(p, r float64) float64 {
+	if p+r == 0 {
 		return 0
 	}
-	return 2 * r * p / (r + p)
+	return 2 * p * r / (p + r)
 }
 
 func ratio(num, den float64) float64 {
@@ -128,11 +130,16 @@ func overlaps[M comparable](c []M, b partition[M]) (in map[int]int, missing int)
 	return in, missing
 }
 
-func mucScore[M comparable](key, resp partition[M]) CorefScore {
+// bothWays is side(key, resp) as recall and side(resp, key) as precision.
+func bothWays[M comparable](key, resp partition[M], side func(a, b partition[M]) (num, den float64)) CorefScore {
 	var s CorefScore
-	s.RecallNum, s.RecallDen = mucSide(key, resp)
-	s.PrecisionNum, s.PrecisionDen = mucSide(resp, key)
+	s.RecallNum, s.RecallDen = side(key, resp)
+	s.PrecisionNum, s.PrecisionDen = side(resp, key)
 	return s
+}
+
+func mucScore[M comparable](key, resp partition[M]) CorefScore {
+	return bothWays(key, resp, mucSide[M])
 }
 
 // mucSide is Σ (|c| − parts of c in b) and Σ (|c| − 1) over the clusters
@@ -146,12 +153,7 @@ func mucSide[M comparable](a, b partition[M]) (num, den float64) {
 	return num, den
 }
 
-func b3Score[M comparable](key, resp partition[M]) CorefScore {
-	var s CorefScore
-	s.RecallNum, s.RecallDen = b3Side(key, resp)
-	s.PrecisionNum, s.PrecisionDen = b3Side(resp, key)
-	return s
-}
+func b3Score[M comparable](key, resp partition[M]) CorefScore { return bothWays(key, resp, b3Side[M]) }
 
 // b3Side is Σ_c Σ_d |c∩d|²/|c| over the clusters c of a and d of b, and
 // the number of mentions of a.
@@ -182,18 +184,11 @@ func ceafeScore[M comparable](key, resp partition[M]) CorefScore {
 	}
 	// Groups in order of their first node, so that the total is summed
 	// in the same order on every run.
-	var groups [][]int
-	group := map[int]int{}
-	for v := 0; v < nk+nr; v++ {
-		r := uf.find(v)
-		gi, ok := group[r]
-		if !ok {
-			gi = len(groups)
-			group[r] = gi
-			groups = append(groups, nil)
-		}
-		groups[gi] = append(groups[gi], v)
+	nodes := make([]int, nk+nr)
+	for v := range nodes {
+		nodes[v] = v
 	}
+	groups := groupBy(nodes, uf.find)
 	total := 0.0
 	for _, g := range groups {
 		var ks, rs []int
@@ -286,6 +281,23 @@ func maxAssignment(n, m int, weight func(i, j int) float64) float64 {
 		}
 	}
 	return total
+}
+
+// groupBy partitions items by key, groups in order of their first item.
+func groupBy[K comparable](items []int, key func(int) K) [][]int {
+	var out [][]int
+	at := map[K]int{}
+	for _, i := range items {
+		k := key(i)
+		j, ok := at[k]
+		if !ok {
+			j = len(out)
+			at[k] = j
+			out = append(out, nil)
+		}
+		out[j] = append(out[j], i)
+	}
+	return out
 }
 
 // unionFind joins nodes 0..n-1 into groups.

@@ -37,7 +37,9 @@ package eval
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
+	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -53,6 +55,7 @@ import (
 	"time"
 
 	"github.com/storyline/storyline/extract"
+	"github.com/storyline/storyline/graph"
 )
 
 // ECBSentencesFile is the name of the ECB+ list of annotated sentences.
@@ -67,6 +70,9 @@ type ECBOptions struct {
 	// Workers is the number of documents annotated in parallel;
 	// 0 means runtime.GOMAXPROCS(0).
 	Workers int
+	// NoCoref skips cross-document event coreference (no store is
+	// built).
+	NoCoref bool
 }
 
 // ECBScore is precision, recall and F1 of one kind of mention.
@@ -84,13 +90,7 @@ func (s ECBScore) Precision() float64 { return pct(s.MatchedSystem, s.System) }
 func (s ECBScore) Recall() float64 { return pct(s.MatchedGold, s.Gold) }
 
 // F1 is the harmonic mean of Precision and Recall.
-func (s ECBScore) F1() float64 {
-	p, r := s.Precision(), s.Recall()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
-}
+func (s ECBScore) F1() float64 { return harmonic(s.Precision(), s.Recall()) }
 
 func (s *ECBScore) add(o ECBScore) {
 	s.Gold += o.Gold
@@ -116,6 +116,9 @@ type ECBReport struct {
 	Participants ECBScore
 	// Topics holds the per-topic scores, keyed by topic number.
 	Topics map[string]*ECBTopicScore
+	// Coref is the cross-document event coreference score; nil with
+	// ECBOptions.NoCoref.
+	Coref *ECBCoref
 }
 
 // ECBTopicScore is the score of one ECB+ topic.
@@ -123,6 +126,10 @@ type ECBTopicScore struct {
 	Documents    int
 	Events       ECBScore
 	Participants ECBScore
+	// Coref scores Storyline's clusters over the topic's gold event
+	// mentions alone (a cluster reaching into another topic is cut
+	// there).
+	Coref CorefMetrics
 }
 
 // Write prints the report as a small table.
@@ -148,11 +155,25 @@ func (r *ECBReport) Write(w io.Writer) error {
 			b, _ := strconv.Atoi(topics[j])
 			return a < b
 		})
-		fmt.Fprintf(bw, "%-6s %5s %9s %9s\n", "topic", "docs", "event F1", "part. F1")
+		fmt.Fprintf(bw, "%-6s %5s %9s %9s", "topic", "docs", "event F1", "part. F1")
+		if r.Coref != nil {
+			fmt.Fprintf(bw, " %9s", "coref F1")
+		}
+		bw.WriteByte('\n')
 		for _, t := range topics {
 			s := r.Topics[t]
-			fmt.Fprintf(bw, "%-6s %5d %9.1f %9.1f\n", t, s.Documents, s.Events.F1(), s.Participants.F1())
+			fmt.Fprintf(bw, "%-6s %5d %9.1f %9.1f", t, s.Documents, s.Events.F1(), s.Participants.F1())
+			if r.Coref != nil {
+				fmt.Fprintf(bw, " %9.1f", s.Coref.CoNLL())
+			}
+			bw.WriteByte('\n')
 		}
+		if r.Coref != nil {
+			bw.WriteString("coref F1: CoNLL F1 of Storyline's clusters over the topic's gold event mentions alone\n")
+		}
+	}
+	if r.Coref != nil {
+		r.Coref.write(bw, r.Documents)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("writing ECB+ report: %w", err)
@@ -261,6 +282,11 @@ feed:
 			}
 		}
 	}
+	if !opt.NoCoref {
+		if rep.Coref, err = ecbCoref(ctx, p, results, rep.Topics, opt); err != nil {
+			return nil, err
+		}
+	}
 	return rep, nil
 }
 
@@ -347,12 +373,30 @@ type ecbXML struct {
 	} `xml:"token"`
 	Markables struct {
 		Items []struct {
-			XMLName xml.Name
-			Anchors []struct {
+			XMLName  xml.Name
+			MID      string `xml:"m_id,attr"`
+			Instance string `xml:"instance_id,attr"`
+			Anchors  []struct {
 				ID int `xml:"t_id,attr"`
 			} `xml:"token_anchor"`
 		} `xml:",any"`
 	} `xml:"Markables"`
+	// Relations link mentions (sources) to the instance they refer to
+	// (target, a markable without tokens): CROSS_DOC_COREF across
+	// documents by the target's instance id, INTRA_DOC_COREF within one
+	// document.
+	Relations struct {
+		Items []struct {
+			XMLName xml.Name
+			Note    string `xml:"note,attr"`
+			Sources []struct {
+				MID string `xml:"m_id,attr"`
+			} `xml:"source"`
+			Target struct {
+				MID string `xml:"m_id,attr"`
+			} `xml:"target"`
+		} `xml:",any"`
+	} `xml:"Relations"`
 }
 
 // ecbDoc is an ECB+ document rebuilt as text.
@@ -370,8 +414,14 @@ type ecbDoc struct {
 
 type ecbMention struct {
 	Tag      string
-	Tokens   []int // token ids
+	MID      string // markable id
+	Tokens   []int  // token ids
 	Sentence int
+	// Chain is the gold coreference chain: "x:" and the instance id of a
+	// CROSS_DOC_COREF chain, "i:" and the target's markable id of an
+	// INTRA_DOC_COREF chain (unique within the document only), or "" for
+	// a mention in no chain.
+	Chain string
 }
 
 func ecbParse(data []byte) (*ecbDoc, error) {
@@ -427,12 +477,13 @@ func ecbParse(data []byte) (*ecbDoc, error) {
 	}
 	b.WriteString("\n")
 	d.Text = b.String()
+	chains := ecbChains(&x)
 	for _, m := range x.Markables.Items {
 		if len(m.Anchors) == 0 {
 			continue // an instance descriptor, not a mention
 		}
 		tag := m.XMLName.Local
-		em := ecbMention{Tag: tag}
+		em := ecbMention{Tag: tag, MID: m.MID, Chain: chains[m.MID]}
 		for _, a := range m.Anchors {
 			if _, ok := d.Tok[a.ID]; ok {
 				em.Tokens = append(em.Tokens, a.ID)
@@ -451,6 +502,43 @@ func ecbParse(data []byte) (*ecbDoc, error) {
 		}
 	}
 	return d, nil
+}
+
+// ecbChains maps the markable id of each linked mention to its chain (see
+// ecbMention.Chain). A mention linked twice keeps its cross-document
+// chain, else its first.
+func ecbChains(x *ecbXML) map[string]string {
+	instance := map[string]string{}
+	for _, m := range x.Markables.Items {
+		if len(m.Anchors) == 0 && m.Instance != "" {
+			instance[m.MID] = m.Instance
+		}
+	}
+	chains := map[string]string{}
+	for _, r := range x.Relations.Items {
+		var chain string
+		switch r.XMLName.Local {
+		case "CROSS_DOC_COREF":
+			id := instance[r.Target.MID]
+			if id == "" {
+				id = r.Note
+			}
+			if id == "" {
+				continue
+			}
+			chain = "x:" + id
+		case "INTRA_DOC_COREF":
+			chain = "i:" + r.Target.MID
+		default:
+			continue
+		}
+		for _, src := range r.Sources {
+			if old := chains[src.MID]; old == "" || strings.HasPrefix(chain, "x:") && !strings.HasPrefix(old, "x:") {
+				chains[src.MID] = chain
+			}
+		}
+	}
+	return chains
 }
 
 // ecbSpaceBefore tells whether a space goes between prev and tok when the
@@ -475,12 +563,25 @@ func ecbSpaceBefore(prev, tok string, closingQuote bool, raw string) bool {
 }
 
 type ecbDocResult struct {
+	name      string // file base name, "1_10ecb.xml"
 	topic     string
+	text      string // the rebuilt text
 	sentences int
 	bytes     int
 	events    ECBScore
 	parts     ECBScore
 	log       string
+	// gold holds the gold event mentions of the scored sentences, in
+	// the order ecbMatch scores them, for coreference.
+	gold []ecbGoldEvent
+}
+
+// ecbGoldEvent is a gold event mention of a scored sentence as
+// coreference scoring needs it.
+type ecbGoldEvent struct {
+	head  extract.Span // the head token (see ecbHead)
+	lemma string       // the head token's lemma, else its lower-cased text
+	chain string       // the gold chain, qualified by the document when intra-document; "" for none
 }
 
 func ecbScoreFile(ctx context.Context, p *extract.Pipeline, path string, sel map[int]bool, verbose bool) (*ecbDocResult, error) {
@@ -494,7 +595,7 @@ func ecbScoreFile(ctx context.Context, p *extract.Pipeline, path string, sel map
 	}
 	base := filepath.Base(path)
 	topic, _, _ := strings.Cut(base, "_")
-	res := &ecbDocResult{topic: topic, bytes: len(d.Text), sentences: len(sel)}
+	res := &ecbDocResult{name: base, topic: topic, text: d.Text, bytes: len(d.Text), sentences: len(sel)}
 	doc, err := p.Annotate(ctx, extract.Input{Name: path, Text: d.Text})
 	if err != nil {
 		return nil, fmt.Errorf("ecbplus: %w", err)
@@ -521,9 +622,16 @@ func ecbScoreFile(ctx context.Context, p *extract.Pipeline, path string, sel map
 	}
 	var goldEv, goldPart []extract.Span
 	for _, m := range d.Events {
-		if sel[m.Sentence] {
-			goldEv = append(goldEv, ecbHead(doc, d, m, true))
+		if !sel[m.Sentence] {
+			continue
 		}
+		head := ecbHead(doc, d, m, true)
+		goldEv = append(goldEv, head)
+		chain := m.Chain
+		if strings.HasPrefix(chain, "i:") {
+			chain = base + "#" + chain
+		}
+		res.gold = append(res.gold, ecbGoldEvent{head: head, lemma: ecbLemmaAt(doc, head), chain: chain})
 	}
 	for _, m := range d.Parts {
 		if sel[m.Sentence] {
@@ -648,12 +756,269 @@ func ecbProperName(tags []string) bool {
 	return true
 }
 
+// ecbLemmaAt is the lemma of the first system token overlapping s, else
+// its lower-cased text.
+func ecbLemmaAt(doc *extract.Document, s extract.Span) string {
+	if t := ecbTokenAt(doc, s); t != nil {
+		if t.Lemma != "" {
+			return t.Lemma
+		}
+		return strings.ToLower(t.Text)
+	}
+	return strings.ToLower(doc.Text[s.Start:s.End])
+}
+
 // ecbTagAt is the POS tag of the first system token overlapping s.
 func ecbTagAt(doc *extract.Document, s extract.Span) string {
+	if t := ecbTokenAt(doc, s); t != nil {
+		return t.Tag
+	}
+	return ""
+}
+
+// ecbTokenAt is the first system token overlapping s, or nil.
+func ecbTokenAt(doc *extract.Document, s extract.Span) *extract.Token {
 	toks := doc.Tokens
 	i := sort.Search(len(toks), func(i int) bool { return toks[i].End > s.Start })
 	if i < len(toks) && toks[i].Overlaps(s) {
-		return toks[i].Tag
+		return &toks[i]
 	}
-	return ""
+	return nil
+}
+
+// ECBCoref is Storyline's cross-document event coreference on ECB+ and
+// two baselines, all scored over the same gold event mentions: those of
+// the scored sentences. Gold clusters are the CROSS_DOC_COREF chains (by
+// instance id, across documents and sub-topics), the INTRA_DOC_COREF
+// chains, and a singleton for every other mention. A gold mention is in
+// the Storyline cluster (event node) of the stored event mention that
+// overlaps its head token; a gold mention no stored mention overlaps is
+// a singleton.
+type ECBCoref struct {
+	Mentions int // gold event mentions scored
+	Clusters int // gold clusters, singletons included
+	Chains   int // gold clusters of two or more mentions
+	Found    int // gold mentions a stored event mention overlaps
+	// Ingest is what storing every document in one store did.
+	Ingest  graph.IngestSummary
+	Elapsed time.Duration // ingest, reading the clusters and scoring
+
+	Storyline CorefMetrics // Storyline's own event nodes
+	// Singletons puts every gold mention in a cluster of its own.
+	Singletons CorefMetrics
+	// SameLemma groups the gold mentions of one gold topic by the lemma
+	// of their head token (Storyline's lemma, else the lower-cased word),
+	// the usual baseline with gold mentions and gold topics.
+	SameLemma CorefMetrics
+}
+
+// ecbCorefMention is one gold event mention with the clusters it is
+// scored in.
+type ecbCorefMention struct {
+	doc, topic string
+	text       string // the head token's text
+	gold       ecbGoldEvent
+	event      string // the Storyline event node, "" when missed
+}
+
+// ecbCoref ingests every document into one temporary store, reads back
+// the event node of each stored event mention and scores the clusters
+// over the gold event mentions of results; topics receive their
+// per-topic Storyline scores.
+func ecbCoref(ctx context.Context, p *extract.Pipeline, results []*ecbDocResult, topics map[string]*ECBTopicScore, opt ECBOptions) (*ECBCoref, error) {
+	start := time.Now()
+	stored, sum, err := ecbStoreClusters(ctx, p, results)
+	if err != nil {
+		return nil, err
+	}
+	var ms []ecbCorefMention
+	for i, res := range results {
+		for _, g := range res.gold {
+			m := ecbCorefMention{doc: res.name, topic: res.topic, text: res.text[g.head.Start:g.head.End], gold: g}
+			for _, sm := range stored[i] {
+				if sm.Start < g.head.End && g.head.Start < sm.End {
+					m.event = sm.Event
+					break
+				}
+			}
+			ms = append(ms, m)
+		}
+	}
+	all := make([]int, len(ms))
+	for i := range all {
+		all[i] = i
+	}
+	c := &ECBCoref{Mentions: len(ms), Ingest: *sum}
+	gold := ecbCorefGroups(ms, all, ecbGoldKey)
+	c.Clusters = len(gold)
+	for _, g := range gold {
+		if len(g) > 1 {
+			c.Chains++
+		}
+	}
+	for _, m := range ms {
+		if m.event != "" {
+			c.Found++
+		}
+	}
+	c.Storyline = ScoreCoref(gold, ecbCorefGroups(ms, all, ecbSystemKey))
+	c.Singletons = ScoreCoref(gold, ecbCorefGroups(ms, all, func(ms []ecbCorefMention, i int) string { return strconv.Itoa(i) }))
+	c.SameLemma = ScoreCoref(gold, ecbCorefGroups(ms, all, func(ms []ecbCorefMention, i int) string {
+		return ms[i].topic + "\x00" + ms[i].gold.lemma
+	}))
+	byTopic := map[string][]int{}
+	for i, m := range ms {
+		byTopic[m.topic] = append(byTopic[m.topic], i)
+	}
+	for t, idx := range byTopic {
+		if ts := topics[t]; ts != nil {
+			ts.Coref = ScoreCoref(ecbCorefGroups(ms, idx, ecbGoldKey), ecbCorefGroups(ms, idx, ecbSystemKey))
+		}
+	}
+	c.Elapsed = time.Since(start)
+	if opt.Verbose && opt.Out != nil {
+		if err := ecbCorefLog(opt.Out, ms, all); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+// ecbGoldKey is the gold cluster of mention i: its chain, or itself.
+func ecbGoldKey(ms []ecbCorefMention, i int) string {
+	if ms[i].gold.chain != "" {
+		return ms[i].gold.chain
+	}
+	return "#" + strconv.Itoa(i)
+}
+
+// ecbSystemKey is the Storyline cluster of mention i: its event node, or
+// itself when missed.
+func ecbSystemKey(ms []ecbCorefMention, i int) string {
+	if ms[i].event != "" {
+		return ms[i].event
+	}
+	return "#" + strconv.Itoa(i)
+}
+
+// ecbCorefGroups partitions the mentions idx by key, clusters in order
+// of their first mention.
+func ecbCorefGroups(ms []ecbCorefMention, idx []int, key func([]ecbCorefMention, int) string) [][]int {
+	return groupBy(idx, func(i int) string { return key(ms, i) })
+}
+
+// ecbStoreClusters ingests the documents of results, in order and with no
+// topic, into one store in a temporary folder removed afterwards, and
+// returns each document's stored event mentions (nil for a document
+// that has none).
+func ecbStoreClusters(ctx context.Context, p *extract.Pipeline, results []*ecbDocResult) ([][]graph.EventMentionRef, *graph.IngestSummary, error) {
+	dir, err := os.MkdirTemp("", "storyline-ecbplus-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("ecbplus: coreference store: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	st, err := graph.Open(ctx, filepath.Join(dir, "ecbplus.db"), graph.OpenOptions{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("ecbplus: coreference store: %w", err)
+	}
+	defer func() { _ = st.Close() }()
+	inputs := make([]extract.Input, len(results))
+	for i, res := range results {
+		inputs[i] = extract.Input{Name: res.name, Text: res.text}
+	}
+	sum, errs := st.Ingest(ctx, p, inputs, graph.IngestOptions{})
+	if len(errs) > 0 {
+		return nil, nil, fmt.Errorf("ecbplus: ingesting the documents into one store: %w", errors.Join(errs...))
+	}
+	docs, err := st.Documents(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	iri := make(map[string]string, len(docs)) // content id -> document IRI
+	iris := make([]string, 0, len(docs))
+	for _, d := range docs {
+		iri[d.ID] = d.IRI
+		iris = append(iris, d.IRI)
+	}
+	clusters, err := st.EventMentionClusters(ctx, iris)
+	if err != nil {
+		return nil, nil, fmt.Errorf("ecbplus: %w", err)
+	}
+	out := make([][]graph.EventMentionRef, len(results))
+	for i, res := range results {
+		h := sha256.Sum256([]byte(res.text))
+		out[i] = clusters[iri["sha256:"+hex.EncodeToString(h[:])]]
+	}
+	return out, sum, nil
+}
+
+// ecbCorefLog lists, for -v, every gold cluster Storyline splits or
+// misses part of, and every Storyline cluster that joins gold clusters:
+// one line each, its mentions as file:head=cluster.
+func ecbCorefLog(w io.Writer, ms []ecbCorefMention, idx []int) error {
+	bw := bufio.NewWriter(w)
+	line := func(what, name string, members []int, other func(int) string) {
+		fmt.Fprintf(bw, "%s\t%s %s\t", ms[members[0]].topic, what, name)
+		for n, i := range members {
+			if n > 0 {
+				bw.WriteString(", ")
+			}
+			fmt.Fprintf(bw, "%s:%q=%s", ms[i].doc, ms[i].text, other(i))
+		}
+		bw.WriteByte('\n')
+	}
+	sysName := func(i int) string {
+		if ms[i].event == "" {
+			return "MISSED"
+		}
+		return ms[i].event
+	}
+	for _, g := range ecbCorefGroups(ms, idx, ecbGoldKey) {
+		if len(g) < 2 {
+			continue
+		}
+		split := false
+		for _, i := range g {
+			split = split || ms[i].event == "" || ms[i].event != ms[g[0]].event
+		}
+		if split {
+			line("SPLIT gold", ecbGoldKey(ms, g[0]), g, sysName)
+		}
+	}
+	for _, s := range ecbCorefGroups(ms, idx, ecbSystemKey) {
+		merged := false
+		for _, i := range s {
+			merged = merged || ecbGoldKey(ms, i) != ecbGoldKey(ms, s[0])
+		}
+		if merged {
+			line("MERGE storyline", ms[s[0]].event, s, func(i int) string { return ecbGoldKey(ms, i) })
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("ecbplus: writing verbose output: %w", err)
+	}
+	return nil
+}
+
+// write prints the coreference figures.
+func (c *ECBCoref) write(bw *bufio.Writer, docs int) {
+	fmt.Fprintf(bw, "\nCross-document event coreference: %d gold event mentions in %d gold clusters (%d of two or more, the rest singletons).\n",
+		c.Mentions, c.Clusters, c.Chains)
+	fmt.Fprintf(bw, "All %d documents ingested into one store, no topics given, in %s: %s.\n",
+		docs, c.Elapsed.Round(time.Millisecond), c.Ingest.String())
+	fmt.Fprintf(bw, "Storyline found %d of the gold mentions (%.1f%%); the rest count as singletons.\n",
+		c.Found, pct(c.Found, c.Mentions))
+	fmt.Fprintf(bw, "%-15s %6s %6s %6s  %6s %6s %6s  %6s %6s %6s  %6s\n", "coref", "MUC R", "P", "F1", "B3 R", "P", "F1", "CEAFe R", "P", "F1", "CoNLL")
+	for _, row := range []struct {
+		name string
+		m    CorefMetrics
+	}{{"storyline", c.Storyline}, {"all singletons", c.Singletons}, {"same lemma*", c.SameLemma}} {
+		fmt.Fprintf(bw, "%-15s", row.name)
+		for _, s := range []CorefScore{row.m.MUC, row.m.B3, row.m.CEAFe} {
+			fmt.Fprintf(bw, " %6.1f %6.1f %6.1f ", s.Recall(), s.Precision(), s.F1())
+		}
+		fmt.Fprintf(bw, " %6.1f\n", row.m.CoNLL())
+	}
+	bw.WriteString("* same lemma: gold mentions grouped by the lemma of their head token within each gold ECB+ topic\n" +
+		"  (a baseline that is given the topics and the gold mentions; Storyline is given neither)\n")
 }
