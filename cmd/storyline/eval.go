@@ -45,27 +45,42 @@ relaxed matches, precision over system timexes and recall over gold ones.`,
 }
 
 func newEvalECBPlusCmd() *cobra.Command {
-	var verbose bool
+	var verbose, noCoref bool
 	cmd := &cobra.Command{
-		Use:   "ecbplus [-v] DIR...",
-		Short: "Score event and participant mentions on ECB+",
+		Use:   "ecbplus [-v] [--no-coref] DIR...",
+		Short: "Score event and participant mentions and cross-document event coreference on ECB+",
 		Long: `Scores event mentions (against ACTION_* and NEG_ACTION_* gold mentions) and
 participant mentions (against HUMAN_PART_* and LOC_* mentions) in the ECB+
 documents under the given folders, restricted to the sentences listed in
 ECBplus_coreference_sentences.csv (looked for in the folders and their
 parents). A system mention matches a gold one when it overlaps the gold
-mention's head token.`,
+mention's head token.
+
+Then scores cross-document event coreference: every document is ingested
+into one temporary store (no topics given), and Storyline's own event nodes
+are scored as clusters of the gold event mentions with MUC, B3, CEAF-e and
+their mean, the CoNLL F1, as the CoNLL reference scorer computes them. Gold
+clusters are the CROSS_DOC_COREF and INTRA_DOC_COREF chains, every other
+gold mention a singleton. A gold mention is in the cluster of the stored
+event mention that overlaps its head token; one Storyline missed is a
+singleton. Two baselines are scored over the same gold mentions: all
+singletons, and same lemma (gold mentions grouped by the lemma of their head
+token within each gold topic, so given the topics Storyline is not given).
+The topic table adds each topic's CoNLL F1 over its own gold mentions.`,
 		Example: `  storyline eval ecbplus ../shared/data/ecbplus
-  storyline eval ecbplus -v ../shared/data/ecbplus/1`,
+  storyline eval ecbplus --no-coref ../shared/data/ecbplus
+  storyline eval ecbplus -v ../shared/data/ecbplus/1 | grep -E 'SPLIT|MERGE'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rep, err := eval.ECBPlus(cmd.Context(), args, eval.ECBOptions{Verbose: verbose, Out: cmd.OutOrStdout()})
+			rep, err := eval.ECBPlus(cmd.Context(), args, eval.ECBOptions{Verbose: verbose, Out: cmd.OutOrStdout(), NoCoref: noCoref})
 			if err != nil {
 				return err
 			}
 			return rep.Write(cmd.OutOrStdout())
 		},
 	}
-	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every missed and spurious mention")
+	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false,
+		"list every missed and spurious mention, every gold cluster Storyline splits (SPLIT) and every Storyline cluster joining gold clusters (MERGE)")
+	cmd.Flags().BoolVar(&noCoref, "no-coref", false, "score mentions only: skip the store and cross-document coreference")
 	return cmd
 }
