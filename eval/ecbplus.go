@@ -1008,14 +1008,14 @@ func (c *ECBCoref) write(bw *bufio.Writer, docs int) {
 		docs, c.Elapsed.Round(time.Millisecond), c.Ingest.String())
 	fmt.Fprintf(bw, "Storyline found %d of the gold mentions (%.1f%%); the rest count as singletons.\n",
 		c.Found, pct(c.Found, c.Mentions))
-	fmt.Fprintf(bw, "%-15s %6s %6s %6s  %6s %6s %6s  %6s %6s %6s  %6s\n", "coref", "MUC R", "P", "F1", "B3 R", "P", "F1", "CEAFe R", "P", "F1", "CoNLL")
+	fmt.Fprintf(bw, "%-15s %7s %6s %6s  %7s %6s %6s  %7s %6s %6s  %6s\n", "coref", "MUC R", "P", "F1", "B3 R", "P", "F1", "CEAFe R", "P", "F1", "CoNLL")
 	for _, row := range []struct {
 		name string
 		m    CorefMetrics
 	}{{"storyline", c.Storyline}, {"all singletons", c.Singletons}, {"same lemma*", c.SameLemma}} {
 		fmt.Fprintf(bw, "%-15s", row.name)
 		for _, s := range []CorefScore{row.m.MUC, row.m.B3, row.m.CEAFe} {
-			fmt.Fprintf(bw, " %6.1f %6.1f %6.1f ", s.Recall(), s.Precision(), s.F1())
+			fmt.Fprintf(bw, " %7.1f %6.1f %6.1f ", s.Recall(), s.Precision(), s.F1())
 		}
 		fmt.Fprintf(bw, " %6.1f\n", row.m.CoNLL())
 	}
