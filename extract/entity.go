@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,6 +29,11 @@ import (
 //     ("Scottish Executive", "US Air Force"), as is a city opening a
 //     longer name ("Boston Red Sox"). Events, prizes, laws and lone
 //     institution words ("the Government") are not entities.
+//     Products (PRODUCT) are runs with a model number ("Xbox 360",
+//     "Airbus A380", "Nokia 6600"), a product-line word ("Windows XP"),
+//     an "i"-style name ("iPod") or a product noun beside them ("the
+//     Vista operating system"); "index" and "union" beside a name make
+//     it an ORG ("the Nikkei index", "the PCS union"); see productType.
 //  4. Demonyms count as the country only when they qualify an actor
 //     ("Russian jets", "Syrian forces", "Russian President"), capitals
 //     only when they act ("Moscow says", "accuse Moscow of"); otherwise a
@@ -35,7 +41,8 @@ import (
 //  5. Within the article, short person names link to the full name
 //     ("Obama" -> "Barack Obama"), and weak candidates (lone capitalized
 //     words, title-case headline words) are kept only when they link to an
-//     entity found elsewhere.
+//     entity found elsewhere, or, as an ORG, when the word recurs as a
+//     name and is no English word ("Coldplay", "Yukos"; see recurring).
 //
 // Sentences of kind byline and boilerplate are not read.
 type entityStage struct {
@@ -73,9 +80,18 @@ type candidate struct {
 	words []string
 }
 
+// Product is the type of products, models and product lines ("iPod",
+// "Xbox 360", "Windows XP", "Airbus A380"): the entity stage's own type,
+// beside those in doc.go (see the README's entityType table).
+const Product EntityType = "PRODUCT"
+
 var (
 	designatorRE = regexp.MustCompile(`^([A-Z][A-Za-z]{0,3})-(\d{1,4}[A-Z]{0,3})(s?)$`)
 	partyStateRE = regexp.MustCompile(`^[DRI]-[A-Z]{2}$`)
+	// modelRE matches a model or version number after a name: digits,
+	// with capitals before or after them ("3", "360", "747", "A380",
+	// "3G", "4S", "N95").
+	modelRE = regexp.MustCompile(`^[A-Z]{0,3}\d{1,4}[A-Z]{0,2}$`)
 )
 
 var (
@@ -124,6 +140,26 @@ var (
 		intelligence court prosecutor negotiator counterpart commander general officer agent crew army airstrike strike
 		warplanes company firm bank official state media troops marines marine coast guard`)
 	honorifics = wordSet(`mr mr. mrs mrs. ms ms. sir dame lord lady`)
+	// productNouns, right after a name or right before it, say the name
+	// is a product ("the Xbox console", "the game Halo 2", "the drug
+	// Vioxx").
+	productNouns = wordSet(`console handset phone smartphone laptop notebook tablet computer pc desktop software
+		browser application app videogame chip processor camera device gadget car saloon hatchback airliner
+		drug medicine painkiller vaccine pill handheld`)
+	// productNounsBefore name a product before it only ("the game Halo
+	// 2"): after a name they are often about a team ("the Chelsea game",
+	// "a Chelsea player").
+	productNounsBefore = wordSet(`game player`)
+	// labelWords are numbered by the number after them, which is no model
+	// number ("Article 50", "Section 28", "Terminal 5", "Flight 93").
+	labelWords = wordSet(`article clause section resolution room page flight route highway terminal platform gate level
+		chapter part phase stage category class grade tier zone year day week round game match number no key division
+		league act bill top`)
+	// quantityWords after a number make it an amount, not a model number
+	// ("Chelsea 3 points", "Yukos 20 billion").
+	quantityWords = wordSet(`million billion trillion bn m per percent cent points point goals goal runs wickets years year
+		months month days day hours minutes mins min seconds times votes seats people shares pence p yards metres meters
+		miles feet km kg og pen to and or of`)
 )
 
 // Run fills doc.Entities and doc.Mentions.
@@ -250,6 +286,11 @@ func (x *entityRun) nameToken(i int) bool {
 	t := x.tok(i)
 	r := firstRune(t.Text)
 	if !unicode.IsUpper(r) {
+		if lowerCamel(t.Text) {
+			// "iPod", "eBay", "iTunes": names written with a small
+			// letter first.
+			return !x.g.notNames[strings.ToLower(t.Text)]
+		}
 		if i := strings.IndexByte(t.Text, '-'); i > 0 && nameParticles[t.Text[:i]] && i+1 < len(t.Text) {
 			return unicode.IsUpper(firstRune(t.Text[i+1:]))
 		}
@@ -258,8 +299,8 @@ func (x *entityRun) nameToken(i int) bool {
 	if nameStop[strings.ToLower(t.Text)] || partyStateRE.MatchString(t.Text) {
 		return false
 	}
-	if strings.HasPrefix(t.Tag, "NNP") {
-		return true
+	if strings.HasPrefix(t.Tag, "NNP") || x.g.productLines[t.Text] || camelCase(t.Text) {
+		return true // the tagger takes "Xbox", "PlayStation" for common nouns
 	}
 	// "al-Assad", "bin-Salman", "el-Sisi": a particle joined to a name.
 	if i := strings.IndexByte(t.Text, '-'); i > 0 && nameParticles[strings.ToLower(t.Text[:i])] && i+1 < len(t.Text) {
@@ -372,6 +413,16 @@ func (x *entityRun) sentence(si int) {
 				holder = -1
 				continue
 			}
+			// A maker and a model number name a product ("Nokia 6600",
+			// "Boeing 747", "Airbus A380").
+			if e := x.g.entries[m.pat.entry]; !tc && e.Type == Org && cueType(x.tok(m.t1-1).Text) == "" {
+				if k := x.modelEnd(i, m.t1, s); k > m.t1 {
+					x.addName(i, k, Product)
+					i = k
+					holder = -1
+					continue
+				}
+			}
 			i = x.gazCandidate(i, m, s.EndToken)
 			holder = len(x.cands) - 1
 			continue
@@ -423,9 +474,177 @@ func (x *entityRun) sentence(si int) {
 			continue
 		}
 		j := x.nameRunEnd(i, s.EndToken, true)
+		j = x.modelEnd(i, j, s)
 		x.classifyRun(i, j, s)
 		i = j
 	}
+}
+
+// lowerCamel reports a name written with a small letter before a capital
+// ("iPod", "eBay", "iOS"): at least three letters or digits.
+func lowerCamel(w string) bool {
+	n := 0
+	for k, r := range w {
+		switch {
+		case k == 0 && !unicode.IsLower(r), n == 1 && !unicode.IsUpper(r):
+			return false
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// iCamel reports a product name in the "i" + capital style ("iPod",
+// "iMac", "iPlayer"), which names products, not companies (unlike
+// "eBay").
+func iCamel(w string) bool {
+	return len(w) >= 3 && w[0] == 'i' && w[1] >= 'A' && w[1] <= 'Z' && lowerCamel(w)
+}
+
+// modelEnd extends the name run [i,j) of sentence s with a model or
+// version number right after it ("PlayStation 2", "Xbox 360", "iPhone
+// 3G", "FTSE 100") and returns the new end, or j. The number is not one
+// when it counts, scores or dates: "Chelsea 3 points", "won 2-1", "Euro
+// 2004" (a year joins only a product line: "Windows 2000"), nor after a
+// label ("Article 50", "Terminal 5").
+func (x *entityRun) modelEnd(i, j int, s Sentence) int {
+	if j <= i || j >= s.EndToken || x.doc.Text[x.tok(j-1).End:x.tok(j).Start] != " " {
+		return j
+	}
+	t := x.tok(j).Text
+	if h := x.tok(j - 1).Text; !modelRE.MatchString(t) || labelWords[strings.ToLower(h)] || nameStop[strings.ToLower(h)] ||
+		strings.Contains(h, ".") {
+		return j // "Article 50", "H.R. 1" (a bill)
+	}
+	if k := j + 1; k < s.EndToken {
+		next := x.tok(k)
+		nl := strings.ToLower(next.Text)
+		switch {
+		case quantityWords[nl], next.Tag == "CD", nl == "%":
+			return j
+		case (nl == "-" || nl == "–" || nl == ":" || nl == "." || nl == ",") && k+1 < s.EndToken && x.tok(k+1).Tag == "CD":
+			return j // a score, a time, a decimal or a list of numbers
+		case x.nameToken(k) && k+1 < s.EndToken && x.tok(k+1).Tag == "CD":
+			return j // "Chelsea 2 Arsenal 1"
+		}
+	}
+	if n, err := strconv.Atoi(t); err == nil {
+		if isAcronym(x.tok(j - 1).Text) {
+			return j // "BBC 1", "RBS 6 Nations": a channel or a sponsored event
+		}
+		if len(t) == 4 && n >= 1900 && n < 2100 && !x.productWords(i, j) {
+			return j
+		}
+		if n <= 120 && x.minuteList(i, j, s) {
+			return j
+		}
+	}
+	return j + 1
+}
+
+// minuteList reports a name and a number at [i, j] that are one item of a
+// list of players and minutes or scores ("Giggs (Saha 70)", "Ronaldo 9,
+// Rooney 87."): the pair is in brackets, or the sentence holds another
+// name and small number followed by a comma, bracket or full stop.
+func (x *entityRun) minuteList(i, j int, s Sentence) bool {
+	closes := func(k int) bool {
+		if k >= s.EndToken {
+			return true
+		}
+		switch x.tok(k).Text {
+		case ",", ")", ".", ";", "og", "pen":
+			return true
+		}
+		return false
+	}
+	if !closes(j + 1) {
+		return false
+	}
+	if i > s.FirstToken && x.tok(i-1).Text == "(" && j+1 < s.EndToken && x.tok(j+1).Text == ")" {
+		return true
+	}
+	for k := s.FirstToken + 1; k < s.EndToken; k++ {
+		if k == j || !x.nameToken(k-1) || x.tok(k).Tag != "CD" || !closes(k+1) {
+			continue
+		}
+		if n, err := strconv.Atoi(x.tok(k).Text); err == nil && n <= 120 {
+			return true
+		}
+	}
+	return false
+}
+
+// productWords reports a product-line word or an "i"-style name among
+// tokens [i,j) ("Xbox", "Windows", "iPod").
+func (x *entityRun) productWords(i, j int) bool {
+	for k := i; k < j; k++ {
+		if w := x.tok(k).Text; x.g.productLines[w] || iCamel(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// productType types a name run [i,j) of sentence s that names a product,
+// a market index or a trade union, from the words in and around it:
+//   - a market index or a union: "the Nikkei index", "the RMT union",
+//     "union Amicus" (ORG);
+//   - a product: a product-line word or an "i"-style name in it ("Xbox
+//     Live", "iTunes"), "codenamed" before it, a model number ending it
+//     ("Halo 2", "Airbus A380"), or a singular product noun right after
+//     it or right before it ("the Vista operating system", "the game
+//     Half-Life");
+//
+// and reports whether one did. A run ending in an institution, facility
+// or place word ("Radio 4", "Terminal 5") is none of these unless a
+// product-line word is in it ("Windows Media Center").
+func (x *entityRun) productType(i, j int, head string, model bool, s Sentence) (EntityType, bool) {
+	next, prev := "", ""
+	if j < s.EndToken {
+		next = x.tok(j).Text
+	}
+	if i > s.FirstToken {
+		prev = x.tok(i - 1).Text
+	}
+	switch {
+	case next == "index" || next == "indices" || next == "union" || prev == "union":
+		return Org, true
+	case x.productWords(i, j), prev == "codenamed" || prev == "code-named":
+		return Product, true
+	case cueType(head) != "":
+		return "", false
+	case model:
+		return Product, true
+	case i > s.FirstToken && x.productNounAt(j, s, productNouns),
+		x.productNounAt(i-1, s, productNouns, productNounsBefore) && i-2 >= s.FirstToken && determinerLike(x.tok(i-2)):
+		// Not a capitalized sentence opener: "Video games are big".
+		return Product, true
+	}
+	return "", false
+}
+
+// productNounAt reports a singular product noun of one of sets at token
+// k of sentence s ("console", "operating system") that heads its phrase
+// ("XML computer code" is about code).
+func (x *entityRun) productNounAt(k int, s Sentence, sets ...map[string]bool) bool {
+	if k < s.FirstToken || k >= s.EndToken {
+		return false
+	}
+	t := x.tok(k)
+	if t.Text == "operating" && k+2 < s.EndToken && x.tok(k+1).Text == "system" {
+		k++
+	} else if t.Tag != "NN" || !(sets[0][t.Text] || len(sets) > 1 && sets[1][t.Text]) {
+		return false
+	}
+	return k+1 >= s.EndToken || !strings.HasPrefix(x.tok(k+1).Tag, "NN")
+}
+
+// determinerLike reports a determiner or possessive ("the", "its",
+// "Sony's").
+func determinerLike(t *Token) bool {
+	return t.Tag == "DT" || t.Tag == "PRP$" || t.Tag == "POS"
 }
 
 func (x *entityRun) words(t0, t1 int) []string {
@@ -612,7 +831,13 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 	span := Span{x.tok(i).Start, x.tok(j - 1).End}
 	text := x.doc.Text[span.Start:span.End]
 	words := x.words(i, j)
-	last := strings.ToLower(words[len(words)-1])
+	// A model number ending the run ("Xbox 360") is not its head word.
+	model := len(words) >= 2 && modelRE.MatchString(words[len(words)-1]) && hasLetter(words[len(words)-2])
+	head := words[len(words)-1]
+	if model {
+		head = words[len(words)-2]
+	}
+	last := strings.ToLower(head)
 	first := strings.ToLower(words[0])
 	base := candidate{t0: i, t1: j, span: span, gaz: -1, kind: "name", name: text, words: words}
 	if c, ok := x.equipment(i, j); ok {
@@ -642,13 +867,18 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 		// is a description, not a name.
 		return
 	}
+	if typ, ok := x.productType(i, j, head, model, s); ok && !(typ == Product && x.givenName(words[0]) && !model) {
+		base.typ = typ
+		x.add(base)
+		return
+	}
 	prev, det := x.prevWord(i, s)
 	multi := len(words) >= 2
 	camel := false
 	for _, w := range words {
 		camel = camel || camelCase(w)
 	}
-	switch cue := cueType(words[len(words)-1]); {
+	switch cue := cueType(head); {
 	case multi && orgHeads[first] && len(words) > 2:
 		// "University of the Highlands and Islands".
 		base.typ = Org
@@ -692,7 +922,7 @@ func (x *entityRun) classifyRun(i, j int, s Sentence) {
 		base.weak = !multi
 	case multi:
 		base.typ = Org
-		base.pending = allAlpha(words)
+		base.pending = allAlpha(words) && !isAcronym(words[len(words)-1]) // "Nintendo DS" is no person
 	default:
 		base.weak = true
 		base.kind = "alias"
@@ -1106,6 +1336,18 @@ func (x *entityRun) resolve() {
 		}
 		assign[ci] = e
 	}
+	// A one-word name that links to nothing but recurs ("Coldplay ...
+	// Coldplay") names a band, team, company or product: an ORG.
+	for _, ci := range x.recurring(assign) {
+		c := &x.cands[ci]
+		c.typ, c.name, c.kind = Org, c.words[0], "name"
+		c.key = "org:" + normName(c.name)
+		e := byKey[c.key]
+		if e == nil {
+			e = newEnt(c)
+		}
+		assign[ci] = e
+	}
 
 	// Order entities by first mention and write them out.
 	type ment struct {
@@ -1157,6 +1399,90 @@ func (x *entityRun) resolve() {
 			Span: m.c.span, Text: text, Entity: id, Sentence: doc.Tokens[m.c.t0].Sentence, Kind: kind, Role: m.c.role,
 		})
 	}
+}
+
+// recurring returns the unassigned one-word weak candidates whose word
+// stands as a name at least twice in the article, once at least inside a
+// sentence that is not in title case, is no given name, demonym-like
+// adjective ("Korean"), listed non-name or English word (one the POS
+// model knows, or the article writes in small letters), and is never
+// followed by "he" or "she" (a person known by the surname alone).
+func (x *entityRun) recurring(assign []*protoEntity) []int {
+	byWord := map[string][]int{}
+	var order []string
+	for ci := range x.cands {
+		c := &x.cands[ci]
+		if assign[ci] != nil || !c.weak || c.typ != "" || len(c.words) != 1 {
+			continue
+		}
+		w := c.words[0]
+		if byWord[w] == nil {
+			order = append(order, w)
+		}
+		byWord[w] = append(byWord[w], ci)
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	// Words the article also writes in small letters are common words
+	// capitalized in a title or for emphasis ("Budget", "Music").
+	lower := map[string]bool{}
+	for _, t := range x.doc.Tokens {
+		if r := firstRune(t.Text); unicode.IsLower(r) {
+			lower[t.Text] = true
+		}
+	}
+	var out []int
+	for _, w := range order {
+		cis := byWord[w]
+		lw := strings.ToLower(w)
+		if len(cis) < 2 || x.g.given[w] || x.g.notNames[lw] || utf8.RuneCountInString(w) < 3 || lower[lw] ||
+			strings.ContainsAny(w, ".'’") || !hasLower(w) || !camelCase(w) && knownWord(lw) {
+			continue // "Budget", "Real", "Twelve": English words the POS model knows
+		}
+		if demonymLike(lw) || isAcronym(strings.TrimSuffix(w, "s")) {
+			continue // "Korean", "Liverpudlians"; "DJs", "SUVs"
+		}
+		inside, person := false, false
+		for _, ci := range cis {
+			c := &x.cands[ci]
+			si := x.tok(c.t0).Sentence
+			s := x.doc.Sentences[si]
+			if x.titleCase(si) {
+				continue
+			}
+			person = person || x.pronounAfter(c.t1, s.EndToken) == Person
+			k := c.t0 - 1
+			for k >= s.FirstToken && strings.Trim(x.tok(k).Text, "\"'‘“`") == "" {
+				k--
+			}
+			inside = inside || k >= s.FirstToken
+		}
+		if inside && !person {
+			out = append(out, cis...)
+		}
+	}
+	return out
+}
+
+// demonymLike reports a lower-cased word ending like a people's name or
+// adjective ("korean", "liverpudlians", "japanese", "scottish").
+func demonymLike(lw string) bool {
+	for _, suf := range [...]string{"ian", "ians", "ean", "eans", "ese", "ish"} {
+		if strings.HasSuffix(lw, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameLinks reports whether person name words a refer to the person named

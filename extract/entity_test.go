@@ -264,11 +264,7 @@ func BenchmarkEntityStage(b *testing.B) {
 // their whole names. The names are made up so that only the rules, not
 // the lists, can type them.
 func TestEntityTyping(t *testing.T) {
-	cases := []struct {
-		name string
-		text string
-		want map[string]string // mention text -> "TYPE key"; "" = no mention
-	}{
+	cases := []typingCase{
 		{"multi-word name without evidence is ORG",
 			"Deal\n\nThe deal values Kestrel Brightwater at $2bn.",
 			map[string]string{"Kestrel Brightwater": "ORG org:kestrel brightwater"}},
@@ -315,6 +311,58 @@ func TestEntityTyping(t *testing.T) {
 			map[string]string{"Jordan Henderson": "PERSON person:jordan henderson", "Douglas Hurd": "PERSON person:douglas hurd",
 				"Jordan": "GPE gpe:JO"}},
 	}
+	runTypingCases(t, cases)
+}
+
+// TestEntityProductsIndicesUnions: products and models, market indices,
+// trade unions and one-word group names are entities, and the numbers
+// after names are model numbers only where they read as such. The
+// sentences are from BBC News.
+func TestEntityProductsIndicesUnions(t *testing.T) {
+	cases := []typingCase{
+		{"a name and a model number",
+			"Consoles\n\nSony has traditionally dominated the console market with its PlayStation 2. " +
+				"Some analysts predict that Xbox 2 will be released in the US before the end of 2005. " +
+				"On Tuesday Half-Life 2 dominated the games prizes.",
+			map[string]string{"PlayStation 2": "PRODUCT product:playstation 2", "Xbox 2": "PRODUCT product:xbox 2",
+				"Half-Life 2": "PRODUCT product:half-life 2", "Sony": "ORG org:sony"}},
+		{"i-style names and product lines",
+			"Gadgets\n\nIts latest challenges to the digital music gadget market include an iPod mini model. " +
+				"Yes, the Apple laptop and Sony Walkman are classic gadgets. " +
+				"Users could replace counterfeit versions of Windows XP with legal ones for free.",
+			map[string]string{"iPod": "PRODUCT product:ipod", "Walkman": "PRODUCT product:walkman",
+				"Windows XP": "PRODUCT product:windows xp", "Apple": "ORG org:apple"}},
+		{"market indices",
+			"Shares\n\nCairn is still in danger of being relegated from the FTSE 100 when the index is reshuffled next month. " +
+				"The weak economic data preyed on shares with the Nikkei down 1% in afternoon trade. " +
+				"The Dow Jones Industrial Average closed down 0.5%.",
+			map[string]string{"FTSE 100": "ORG org:ftse100", "Nikkei": "ORG org:nikkei225",
+				"Dow Jones Industrial Average": "ORG org:djia"}},
+		{"trade unions",
+			"Pensions\n\n\"This is a position that Unison cannot accept and will oppose,\" said Dave Prentis. " +
+				"The PCS union said it would ballot its members.",
+			map[string]string{"Unison": "ORG org:unison", "PCS": "ORG org:pcs", "Dave Prentis": "PERSON person:dave prentis"}},
+		{"a one-word name that recurs is a group",
+			"EMI\n\nIt blamed poor sales since Christmas and delays to the releases of new albums by Coldplay and Gorillaz. " +
+				"No details of this year's line-up have been confirmed but rumours have suggested U2 and Coldplay may be among the headliners.",
+			map[string]string{"Coldplay": "ORG org:coldplay|ORG org:coldplay", "U2": "ORG org:u2"}},
+		{"numbers after names that are no model numbers",
+			"Report\n\nGiggs (Saha 70), Miller (Fletcher 66), Scholes. Ronaldo 9, Rooney 87. " +
+				"Founding member Geoff Barrow told BBC 6 Music the record was well on the way to being completed.",
+			map[string]string{"Saha 70": "", "Rooney 87": "", "BBC 6": "", "BBC": "ORG org:bbc"}},
+	}
+	runTypingCases(t, cases)
+}
+
+// typingCase is an article and the type and key wanted for its mentions.
+type typingCase struct {
+	name string
+	text string
+	want map[string]string // mention text -> "TYPE key"; "" = no mention
+}
+
+func runTypingCases(t *testing.T, cases []typingCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			d := tseAnnotate(t, c.text, "entity")

@@ -1487,7 +1487,8 @@ type ParticipantMention struct {
 // caption sentences, in text order: the people, groups and places events
 // can involve, whether or not the event stage attached them to an event.
 // They are:
-//   - entity mentions, except equipment and demonyms, and except names
+//   - entity mentions, except equipment, products (ECB+ files both as
+//     non-human participants) and demonyms, and except names
 //     that only modify a noun ("a Paris jewellery store", "Iran's coast"):
 //     there the noun phrase's head is the participant when it is a person,
 //     group or place noun, and nothing is when it is not ("an Internet
@@ -1550,7 +1551,7 @@ func Participants(doc *Document) []ParticipantMention {
 				if m.Entity >= 0 && m.Entity < len(doc.Entities) {
 					typ = doc.Entities[m.Entity].Type
 				}
-				if typ != Equipment && m.Kind != "demonym" {
+				if typ != Equipment && typ != Product && m.Kind != "demonym" {
 					switch h, mod := nounModified(doc, j, s); {
 					case !mod:
 						emit(i, j, "name", mi)

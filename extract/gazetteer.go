@@ -54,6 +54,9 @@ type gazetteer struct {
 	// notNames holds lower-case words that alone are never entity names
 	// (notnames.txt).
 	notNames map[string]bool
+	// productLines holds words that name product lines (products.txt),
+	// case-sensitive.
+	productLines map[string]bool
 }
 
 // loadGazetteer builds the gazetteer once per process; it is read-only
@@ -103,7 +106,7 @@ func field(f []string, i int) string {
 
 func buildGazetteer() (*gazetteer, error) {
 	g := &gazetteer{byKey: map[string]int{}, makers: map[string]string{}, vehicles: map[string]bool{},
-		given: map[string]bool{}, notNames: map[string]bool{}}
+		given: map[string]bool{}, notNames: map[string]bool{}, productLines: map[string]bool{}}
 	if err := readLines("givennames.txt", func(f []string) error {
 		for _, w := range strings.Fields(strings.Join(f, " ")) {
 			g.given[w] = true
@@ -290,6 +293,12 @@ func buildGazetteer() (*gazetteer, error) {
 
 	if err := readLines("equipment.tsv", func(f []string) error {
 		g.makers[field(f, 0)] = field(f, 1)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err := readLines("products.txt", func(f []string) error {
+		g.productLines[field(f, 0)] = true
 		return nil
 	}); err != nil {
 		return nil, err
