@@ -63,17 +63,20 @@ type Reconciler struct {
 	stories *reconcile.Stories
 	trig    *reconcile.Triggers
 	copies  *copyIndex
+	// clusterDocs maps each event node to the documents that report it.
+	clusterDocs refSet
 }
 
 // NewReconciler returns an empty reconciler.
 func NewReconciler() *Reconciler {
 	trig := reconcile.NewTriggers()
 	return &Reconciler{
-		docs:    map[string]*DocRecord{},
-		ents:    newEntityIndex(),
-		stories: reconcile.NewStories(trig),
-		trig:    trig,
-		copies:  newCopyIndex(),
+		docs:        map[string]*DocRecord{},
+		ents:        newEntityIndex(),
+		stories:     reconcile.NewStories(trig),
+		clusterDocs: refSet{},
+		trig:        trig,
+		copies:      newCopyIndex(),
 	}
 }
 
@@ -90,6 +93,9 @@ func (r *Reconciler) Add(rec DocRecord) {
 		r.ents.add(rec.IRI, e)
 	}
 	r.stories.Add(article(&stored))
+	for _, ev := range stored.Events {
+		r.clusterDocs.add(ev.IRI, stored.IRI)
+	}
 	r.copies.add(rec.IRI, rec.Text)
 }
 
@@ -104,6 +110,9 @@ func (r *Reconciler) Remove(iri string) {
 		r.ents.remove(iri, e)
 	}
 	r.stories.Remove(iri)
+	for _, ev := range rec.Events {
+		r.clusterDocs.del(ev.IRI, iri)
+	}
 	r.copies.remove(iri)
 	delete(r.docs, iri)
 }
@@ -517,6 +526,33 @@ func viewOf(iri string, idx ...*entityIndex) *nodeView {
 	return v
 }
 
+// sharesSurname reports whether one of names equals a name of v where,
+// if it is a single word, it is the last word of a full name on both
+// sides (or a full name itself).
+func sharesSurname(names []string, v *nodeView) bool {
+	lastWordOf := func(w string, full []string) bool {
+		for _, f := range full {
+			toks := strings.Fields(personCore(f))
+			if len(toks) > 0 && toks[len(toks)-1] == w {
+				return true
+			}
+		}
+		return false
+	}
+	for _, n := range names {
+		if !containsString(v.names, n) {
+			continue
+		}
+		if len(strings.Fields(n)) > 1 {
+			return true
+		}
+		if lastWordOf(n, v.full) && (lastWordOf(n, names) || containsString(names, n) && len(names) == 1) {
+			return true
+		}
+	}
+	return false
+}
+
 // typesCompatible reports whether two entity types may be one node.
 func typesCompatible(a, b string) bool {
 	if a == b {
@@ -653,7 +689,23 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 			return collect(func(x *entityIndex) []string { return keysOf(x.byKey, e.Key) }, nil)
 		},
 		func() []string {
-			return collect(func(x *entityIndex) []string { return keysOf(x.byName, names...) }, nil)
+			return collect(func(x *entityIndex) []string {
+				iris := keysOf(x.byName, names...)
+				if !isPerson || x != idx[0] || len(idx) == 1 {
+					return iris
+				}
+				// Across documents, a person's lone given name ("Harry",
+				// first word of "Harry Potter") names no one in
+				// particular: it matches only as the surname or the whole
+				// name of both.
+				var out []string
+				for _, iri := range iris {
+					if sharesSurname(names, view(iri)) {
+						out = append(out, iri)
+					}
+				}
+				return out
+			}, nil)
 		},
 		func() []string {
 			if isPerson {
@@ -684,8 +736,10 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 				}
 				return out
 			}, func(v *nodeView) bool {
+				// Against canonical names only: an alias such as a lone
+				// given name ("Harry" of "Harry Potter") names no one.
 				for _, n := range names {
-					for _, m := range v.names {
+					for _, m := range v.full {
 						n, m := personCore(n), personCore(m)
 						if suffixOf(n, m) || suffixOf(m, n) {
 							return true

@@ -316,6 +316,7 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 		facts *evFacts
 	}
 	var groups []*group
+	statements := map[string]string{} // statementKey -> local id
 	// Events first, then the statements that report them.
 	for pass := 0; pass < 2; pass++ {
 		for i, ev := range doc.Events {
@@ -324,7 +325,11 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 			}
 			f := facts[i]
 			if pass == 1 {
-				p.Local[i] = statementIRI(doc, p, i, f)
+				k := statementKey(doc, p, i, f)
+				if statements[k] == "" {
+					statements[k] = localEventIRI(f.class, p.DocIRI, i)
+				}
+				p.Local[i] = statements[k]
 				continue
 			}
 			var joined *group
@@ -335,7 +340,7 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 				}
 			}
 			if joined == nil {
-				g := &group{iri: localEventIRI(f, p.DocIRI, i), facts: newFacts()}
+				g := &group{iri: localEventIRI(f.class, p.DocIRI, i), facts: newFacts()}
 				g.facts.class = f.class
 				groups = append(groups, g)
 				joined = g
@@ -391,14 +396,58 @@ func article(rec *DocRecord) reconcile.Article {
 func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 	copy(p.Event, p.Local) // the article's record, by document-level event
 	rec := r.Record(doc, p)
-	members, arts := r.stories.With(article(&rec))
+	art := article(&rec)
+	members, arts, links := r.stories.With(art)
 	p.Story = reconcile.StoryID(members)
-	var events []reconcile.Event
-	for _, m := range members {
-		events = append(events, arts[m].Events...)
+
+	// The events to cluster: this article's, those of the articles it is
+	// linked to, and every other member of the clusters those belong to,
+	// so that each cluster touched is reclustered whole. The work is
+	// bounded by the article's neighbourhood, not by the story's size.
+	events := append([]reconcile.Event(nil), art.Events...)
+	taken := map[string]bool{}
+	take := func(doc string, keep func(node string) bool) {
+		old := r.docs[doc]
+		a := arts[doc]
+		if old == nil || a == nil {
+			return
+		}
+		for i, ev := range old.Events {
+			if i < len(a.Events) && !taken[a.Events[i].Local] && keep(ev.IRI) {
+				taken[a.Events[i].Local] = true
+				events = append(events, a.Events[i])
+			}
+		}
+	}
+	touched := map[string]bool{}
+	for doc := range links {
+		take(doc, func(node string) bool { touched[node] = true; return true })
+	}
+	nodes := make([]string, 0, len(touched))
+	for node := range touched {
+		nodes = append(nodes, node)
+	}
+	sort.Strings(nodes)
+	for _, node := range nodes {
+		for doc := range r.clusterDocs[node] {
+			take(doc, func(n string) bool { return n == node })
+		}
+	}
+	linked := func(x, y string) bool {
+		switch {
+		case x == p.DocIRI:
+			_, ok := links[y]
+			return ok
+		case y == p.DocIRI:
+			_, ok := links[x]
+			return ok
+		}
+		ok, _ := r.stories.Linked(x, y)
+		return ok
 	}
 	kin := func(x, y string) bool { return arts[x].Copies == y || arts[y].Copies == x }
-	cl := reconcile.Cluster(r.trig, events, func(string, string) bool { return true }, kin)
+	cl := reconcile.Cluster(r.trig, events, linked, kin)
+
 	p.Why = map[string][]string{}
 	for i, local := range p.Local {
 		p.Event[i] = cl.Of[local]
@@ -433,7 +482,12 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 			if local == "" {
 				local = ev.IRI
 			}
-			if to := cl.Of[local]; to != "" && to != ev.IRI {
+			to, clustered := cl.Of[local]
+			if !clustered {
+				rs.Why[local] = ev.Why
+				continue
+			}
+			if to != ev.IRI {
 				rs.Events[ev.IRI] = to
 				changed = true
 			}
@@ -448,18 +502,16 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 	}
 }
 
-// localEventIRI is the IRI of a new document-level event: a hash of its
-// facts, the article and the index of its first mention, so it is unique
-// to the article and the same each time the article is read.
-func localEventIRI(f *evFacts, docIRI string, i int) string {
-	return hashIRI(f.class, f.key, strings.Join(roleList(f), ","), strings.Join(f.lemmas.sorted(), ","),
-		docIRI+"#"+strconv.Itoa(i))
+// localEventIRI is the id of a document-level event: the article and the
+// index of its first mention, so it is unique to the article, the same each
+// time the article is read, and independent of how entities were resolved.
+func localEventIRI(class, docIRI string, i int) string {
+	return hashIRI(class, docIRI+"#"+strconv.Itoa(i))
 }
 
-// statementIRI is the local id of reporting event i: its class, date,
-// participants and what it reports, so that one article's repeated
-// statements of the same thing are one.
-func statementIRI(doc *extract.Document, p *Plan, i int, f *evFacts) string {
+// statementKey is what makes two of one article's reporting events one:
+// class, date, participants and the local ids of what they report.
+func statementKey(doc *extract.Document, p *Plan, i int, f *evFacts) string {
 	var reported []string
 	for _, j := range doc.Events[i].Reports {
 		if j >= 0 && j < len(p.Local) && j != i && p.Local[j] != "" && !containsString(reported, p.Local[j]) {
@@ -467,11 +519,11 @@ func statementIRI(doc *extract.Document, p *Plan, i int, f *evFacts) string {
 		}
 	}
 	sort.Strings(reported)
-	fields := []string{f.class, f.key, strings.Join(roleList(f), ","), "reports:" + strings.Join(reported, ","), p.DocIRI}
+	key := strings.Join([]string{f.class, f.key, strings.Join(roleList(f), ","), "reports:" + strings.Join(reported, ",")}, "|")
 	if len(reported) == 0 || f.participants() == 0 {
-		fields = append(fields, strconv.Itoa(i))
+		key += "|" + strconv.Itoa(i)
 	}
-	return hashIRI(fields...)
+	return key
 }
 
 func hashIRI(fields ...string) string {
@@ -505,6 +557,12 @@ func applyRestamp(rec DocRecord, rs Restamp) DocRecord {
 func (r *Reconciler) Restamped(rs Restamp) {
 	if rec := r.docs[rs.Doc]; rec != nil {
 		next := applyRestamp(*rec, rs)
+		for _, ev := range rec.Events {
+			r.clusterDocs.del(ev.IRI, rs.Doc)
+		}
+		for _, ev := range next.Events {
+			r.clusterDocs.add(ev.IRI, rs.Doc)
+		}
 		r.docs[rs.Doc] = &next
 	}
 }

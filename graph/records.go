@@ -79,7 +79,9 @@ type Plan struct {
 	// document-level event into its cluster.
 	Why map[string][]string
 	// Restamp lists stored documents whose nodes change because of this
-	// one: written in the same transaction.
+	// one. WriteDocuments writes them in the same transaction as the
+	// document; the caller then registers them with Reconciler.Restamped
+	// (Store.Ingest does all of this).
 	Restamp []Restamp
 	// EventDate[i] is the TIMEX3 date value the event node is dated by
 	// ("" if undated); EventRangeBegin/End likewise for "since X"/"until X".

@@ -45,6 +45,15 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []DocWrite, replace []s
 	labels := append([]string(nil), replace...)
 	var restamps []Restamp
 	for _, dw := range docs {
+		if dw.Plan != nil {
+			// A plan's own restamps (a caller that writes plans as
+			// Reconciler.Plan made them) go in the same transaction.
+			for i := range dw.Plan.Restamp {
+				docs = append(docs, DocWrite{Restamp: &dw.Plan.Restamp[i]})
+			}
+		}
+	}
+	for _, dw := range docs {
 		if dw.Restamp != nil {
 			restamps = append(restamps, *dw.Restamp)
 			labels = append(labels, dw.Restamp.Doc)

@@ -148,14 +148,16 @@ func TestStories(t *testing.T) {
 			Entities: []Entity{{IRI: place, Type: "GPE"}, {IRI: "usgs", Type: "ORG"}},
 			Events:   []Event{ev(iri+"#1", iri, "disaster", "earthquake", date, nil, nil, []string{place})}}
 	}
-	rehab := func(iri, who string) Article {
+	// Two actresses check into the same clinic: the clinic and the town
+	// are not enough to make one story of it.
+	rehab := func(iri, who, rep string) Article {
 		return Article{IRI: iri,
-			Entities: []Entity{{IRI: who, Type: "PERSON"}, {IRI: "promises", Type: "FACILITY"}, {IRI: "malibu", Type: "GPE"}},
+			Entities: []Entity{{IRI: who, Type: "PERSON"}, {IRI: rep, Type: "PERSON"}, {IRI: "promises", Type: "FACILITY"}, {IRI: "malibu", Type: "GPE"}},
 			Events:   []Event{ev(iri+"#1", iri, "yield", "check into", "", []string{who}, nil, []string{"promises"})}}
 	}
 	s := NewStories(tr)
 	for _, a := range []Article{
-		rehab("doc/1", "reid"), rehab("doc/2", "reid"), rehab("doc/3", "lohan"),
+		rehab("doc/1", "reid", "ketsoyan"), rehab("doc/2", "reid", "ketsoyan"), rehab("doc/3", "lohan", "holley"),
 		quake("doc/4", "chile", "2010-02-27"), quake("doc/5", "chile", "2010-02-27"), quake("doc/6", "haiti", "2010-01-12"),
 	} {
 		s.Add(a)
@@ -181,7 +183,10 @@ func TestStories(t *testing.T) {
 	if StoryID(s.Component("doc/7")) != StoryID([]string{"doc/6", "doc/7"}) || StoryID(nil) != "" {
 		t.Error("StoryID is not a function of the members")
 	}
-	members, _ := s.With(rehab("doc/8", "lohan"))
+	members, _, links := s.With(rehab("doc/8", "lohan", "holley"))
+	if _, ok := links["doc/3"]; !ok || len(links) != 1 {
+		t.Errorf("With's links = %v, want doc/3", links)
+	}
 	if !cmp.Equal(members, []string{"doc/3", "doc/8"}) || s.Article("doc/8") != nil {
 		t.Errorf("With = %v, and must not file the article", members)
 	}

@@ -75,7 +75,8 @@ func StemKey(lemma string) string {
 // particles end phrasal verbs, whose last word is no head ("shoot down",
 // "step down", "take over").
 var particles = map[string]bool{"down": true, "up": true, "out": true, "off": true, "over": true,
-	"back": true, "in": true, "away": true, "on": true}
+	"back": true, "in": true, "away": true, "on": true, "into": true, "for": true, "with": true,
+	"to": true, "from": true, "at": true, "about": true, "of": true, "against": true}
 
 // keyOf is the key a trigger is compared by: its stem key, or for a noun
 // phrase with modifiers ("emergency meeting", "deadly earthquake") the stem

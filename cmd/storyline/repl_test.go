@@ -83,6 +83,9 @@ func buildStore(t *testing.T) (string, string) {
 		if err := s.WriteDocument(ctx, h.doc, plan, nil); err != nil {
 			t.Fatal(err)
 		}
+		for _, rs := range plan.Restamp {
+			r.Restamped(rs)
+		}
 		r.Add(r.Record(h.doc, plan))
 	}
 	evs, err := s.Events(ctx)

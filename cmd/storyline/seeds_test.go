@@ -51,7 +51,12 @@ func mustCLI(t *testing.T, args ...string) string {
 
 func loadTimeline(t *testing.T, db string, args ...string) *timeline.Timeline {
 	t.Helper()
-	out := mustCLI(t, append([]string{"--db", db, "timeline"}, args...)...)
+	return loadTimelineJSON(t, mustCLI(t, append([]string{"--db", db, "timeline"}, args...)...))
+}
+
+// loadTimelineJSON parses a timeline's JSON.
+func loadTimelineJSON(t *testing.T, out string) *timeline.Timeline {
+	t.Helper()
 	var tl timeline.Timeline
 	if err := json.Unmarshal([]byte(out), &tl); err != nil {
 		t.Fatalf("timeline JSON: %v\n%s", err, out)
