@@ -781,7 +781,7 @@ func eventsOf(v quadView) []EventInfo {
 func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 	preds := append(append([]string{PredText}, docPredicates...), entityPredicates...)
 	preds = append(preds, PredClass, PredTrigger, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation, PredMentionOf,
-		PredLocalEvent, PredMergedBecause, PredReports)
+		PredLocalEvent, PredMergedBecause, PredReports, PredWording)
 	qs, err := s.loadQuads(ctx, byPredicates(preds...))
 	if err != nil {
 		return nil, err
@@ -842,7 +842,7 @@ func (s *Store) LoadRecords(ctx context.Context) ([]DocRecord, error) {
 			}
 			er := EventRecord{
 				IRI: subj, Local: bestOf(preds[PredLocalEvent], label), Why: whyOf(valuesBy(PredMergedBecause)),
-				Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label), Lemmas: valuesBy(PredTrigger),
+				Class: bestOf(preds[PredClass], label), Lemma: bestOf(preds[PredTrigger], label), Lemmas: valuesBy(PredTrigger), Wordings: valuesBy(PredWording),
 				Date: bestOf(preds[PredDate], label), RangeBegin: bestOf(preds[PredRangeBegin], label),
 				RangeEnd: bestOf(preds[PredRangeEnd], label), Agents: valuesBy(PredAgent),
 				Patients: valuesBy(PredPatient), Locations: valuesBy(PredLocation),

@@ -236,6 +236,14 @@ func eventRecords(doc *extract.Document, p *Plan) []EventRecord {
 		if i < len(p.EventRangeEnd) {
 			a.rec.RangeEnd = bestValue(a.rec.RangeEnd, p.EventRangeEnd[i])
 		}
+		if ev.Sentence >= 0 && ev.Sentence < len(doc.Sentences) {
+			sp := doc.Sentences[ev.Sentence].Span
+			if sp.Start >= 0 && sp.End <= len(doc.Text) && sp.Start <= sp.End {
+				if w := reconcile.Wording(doc.Text[sp.Start:sp.End]); !containsString(a.rec.Wordings, w) {
+					a.rec.Wordings = append(a.rec.Wordings, w)
+				}
+			}
+		}
 		addArgs(a.agents, ev.Agents, p.Entity)
 		addArgs(a.pats, ev.Patients, p.Entity)
 		addArgs(a.locs, ev.Locations, p.Entity)

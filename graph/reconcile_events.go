@@ -10,7 +10,8 @@ package graph
 //
 // Within an article, mentions merge when:
 //
-//   - the class is the same;
+//   - the class is the same, and the triggers are of one stem or one
+//     concept (reconcile.Triggers): never a merge on class alone;
 //   - the date (or range) is the same and both are dated; or both are
 //     undated and have the same lemma; within one sentence an undated
 //     mention may join a dated one;
@@ -192,8 +193,8 @@ func union(a, b set) set {
 
 // compatible applies the within-article merge rules to a (one mention)
 // and b (a group of the article's mentions).
-func compatible(a, b *evFacts) bool {
-	if a.class != b.class {
+func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
+	if a.class != b.class || !triggersMeet(t, a, b) {
 		return false
 	}
 	sameSentence := false
@@ -252,6 +253,20 @@ func roleList(f *evFacts) []string {
 	}
 	sort.Strings(parts)
 	return parts
+}
+
+// triggersMeet reports whether two groups of mentions have triggers of
+// one stem or one concept: never a merge on class alone ("fired" and
+// "found" are both of class "other").
+func triggersMeet(t *reconcile.Triggers, a, b *evFacts) bool {
+	for x := range a.lemmas {
+		for y := range b.lemmas {
+			if t.Relation(x, y) != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // statementClass is the class of reporting events.
@@ -334,7 +349,7 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 			}
 			var joined *group
 			for _, g := range groups {
-				if compatible(f, g.facts) {
+				if compatible(r.trig, f, g.facts) {
 					joined = g
 					break
 				}
@@ -383,7 +398,7 @@ func article(rec *DocRecord) reconcile.Article {
 			Local: local, Doc: rec.IRI, Class: ev.Class, Lemmas: ev.Lemmas,
 			Date: ev.Date, RangeBegin: ev.RangeBegin, RangeEnd: ev.RangeEnd,
 			Agents: ev.Agents, Patients: ev.Patients, Locations: ev.Locations, Reports: ev.Reports,
-			DocDate: rec.Date,
+			DocDate: rec.Date, Wordings: ev.Wordings,
 		})
 	}
 	return a

@@ -49,6 +49,8 @@ type EventRecord struct {
 	RangeEnd   string
 	// Reports lists the local ids of the events a statement reports.
 	Reports []string
+	// Wordings are the hashes of the sentences its mentions stand in.
+	Wordings []string
 	// Why is the evidence that tied this document-level event into its
 	// cluster, one line per link (reconcile.Clusters.Why).
 	Why []string

@@ -86,6 +86,7 @@ const (
 	PredStory         = "story"         // document -> story node <story/H>
 	PredLocalEvent    = "localEvent"    // event -> the id of an article's document-level event it holds
 	PredMergedBecause = "mergedBecause" // event -> "local: with <local> (<doc>): reason; ..." evidence of a merge
+	PredWording       = "wording"       // event -> hash of a sentence an article's mention stands in (reconcile.Wording)
 
 	// Unnamed participants of an event mention: noun phrases that fill a
 	// slot no entity fills ("militants", "Syrian forces").

@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/storyline/storyline/extract"
+	"github.com/storyline/storyline/reconcile"
 )
 
 // DocWrite is one annotated document and the reconciler's plan for it,
@@ -303,6 +304,11 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 		b.str(v, PredDate, date)
 		b.str(v, PredRangeBegin, begin)
 		b.str(v, PredRangeEnd, end)
+		if ev.Sentence >= 0 && ev.Sentence < len(doc.Sentences) {
+			if st, ok := spanText(doc.Sentences[ev.Sentence].Span); ok {
+				b.str(v, PredWording, reconcile.Wording(st))
+			}
+		}
 		if i < len(plan.Local) && plan.Local[i] != "" {
 			b.str(v, PredLocalEvent, plan.Local[i])
 			whyQuads(b, v, plan.Local[i], plan.Why[plan.Local[i]])

@@ -6,19 +6,19 @@ import (
 	"strings"
 )
 
-// happenings are classes whose same-trigger mentions within one story are
-// most likely one happening (an arrest, a quake, a meeting): for them the
-// trigger and the story are enough evidence. Talk, statements and the
-// catch-all class need one more agreement.
-var happenings = map[string]bool{
-	"kill": true, "attack": true, "arrest": true, "disaster": true, "meet": true,
-	"agree": true, "sanction": true, "rescue": true, "investigate": true, "protest": true,
-}
-
-// threshold is the score a pair of events of class class needs to merge.
-func threshold(class string) float64 {
-	if happenings[class] {
-		return sameTrigger
+// threshold is the score a pair of events needs to merge. Within one
+// story the same trigger is most often the same happening (the same
+// arrest, quake, check-in), so the trigger alone is enough, unless it is a
+// light verb or a statement: those need one more agreement (a shared
+// participant, the date, the place or the same sentence).
+func threshold(e *Event) float64 {
+	if e.Class == "statement" {
+		return MergeScore
+	}
+	for _, l := range e.Lemmas {
+		if !lightVerbs[StemKey(l)] {
+			return sameTrigger
+		}
 	}
 	return MergeScore
 }
@@ -123,7 +123,7 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 				if statements && !cmp.Veto {
 					cmp = sameReport(a, c, of, k, cmp)
 				}
-				if cmp.Veto || cmp.Score < threshold(a.Class) {
+				if cmp.Veto || cmp.Score < max(threshold(a), threshold(c)) {
 					continue
 				}
 				links = append(links, Link{A: a.Local, B: c.Local, Comparison: cmp})
@@ -184,7 +184,8 @@ func dropAmbiguous(links []Link, evs []Event) []Link {
 }
 
 // sameReport: two outlets' statements are one when the same speaker said
-// the same thing: a shared agent and a reported event in one cluster. A
+// the same thing: a reported event in one cluster, and a shared speaker or
+// an unnamed one ("her rep told People", "a spokesman confirmed"). A
 // statement that reports nothing the extraction found ("Russia
 // confirmed") is one with another of the same speaker that reports
 // nothing either; between an article and its copy, an unnamed speaker
@@ -192,9 +193,15 @@ func dropAmbiguous(links []Link, evs []Event) []Link {
 func sameReport(a, b *Event, of map[string]string, kin bool, c Comparison) Comparison {
 	switch {
 	case len(intersect(a.Agents, b.Agents)) > 0:
-	case kin && len(a.Agents) == 0 && len(b.Agents) == 0:
+	case len(a.Agents) > 0 && len(b.Agents) > 0:
+		c.Veto = true
+		c.Reasons = append(c.Reasons, "different speakers")
+		return c
+	case kin:
 		c.Reasons = append(c.Reasons, "unnamed speaker in copies")
-	default:
+	case len(a.Reports) == 0 || len(b.Reports) == 0:
+		// An unnamed speaker is the same one only when both report
+		// one event (checked below).
 		c.Veto = true
 		c.Reasons = append(c.Reasons, "no shared speaker")
 		return c
@@ -232,7 +239,7 @@ func mergeable(t *Triggers, x, y []string, byLocal map[string]*Event, kin func(a
 		for _, m := range y {
 			a, b := byLocal[l], byLocal[m]
 			if a.Class == "statement" && b.Class == "statement" {
-				if len(intersect(a.Agents, b.Agents)) == 0 && !(kin(a.Doc, b.Doc) && len(a.Agents)+len(b.Agents) == 0) {
+				if len(a.Agents) > 0 && len(b.Agents) > 0 && len(intersect(a.Agents, b.Agents)) == 0 {
 					return false
 				}
 				continue

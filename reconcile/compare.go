@@ -1,9 +1,12 @@
 package reconcile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // articleGap is how many days apart two articles may be written and still
@@ -45,6 +48,9 @@ type Event struct {
 	Reports []string
 	// DocDate is the article's date: the only time an undated event has.
 	DocDate string
+	// Wordings are hashes of the sentences its mentions stand in
+	// (Wording): two reports in the same words are strong evidence.
+	Wordings []string
 }
 
 // undated reports whether nothing in its article dates the event.
@@ -63,6 +69,7 @@ type Comparison struct {
 // articles are copies or the trigger is specific (see threshold).
 const (
 	sameTrigger    = 2.0
+	sameWording    = 1.5
 	relatedTrigger = 1.5
 	sharedRole     = 1.0
 	exactTime      = 1.0
@@ -84,6 +91,7 @@ func Compare(t *Triggers, a, b *Event, kin bool) Comparison {
 	compareParticipants(a, b, &c)
 	compareTime(a, b, &c)
 	comparePlace(a, b, kin, &c)
+	compareWording(a, b, &c)
 	if kin && !c.Veto {
 		c.Score += 1
 		c.Reasons = append(c.Reasons, "the articles are copies")
@@ -205,6 +213,29 @@ func compareTime(a, b *Event, c *Comparison) {
 		c.Veto = true
 		c.Reasons = append(c.Reasons, "date before the range")
 	}
+}
+
+// compareWording: mentions standing in the same sentence, word for word
+// (a wire story reprinted, a copy), are very likely one report.
+func compareWording(a, b *Event, c *Comparison) {
+	if len(intersect(a.Wordings, b.Wordings)) > 0 {
+		c.Score += sameWording
+		c.Reasons = append(c.Reasons, "same sentence")
+	}
+}
+
+// Wording is the hash Event.Wordings holds for a sentence: its words,
+// case and punctuation aside.
+func Wording(sentence string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	sum := sha256.Sum256([]byte(b.String()))
+	return hex.EncodeToString(sum[:8])
 }
 
 // comparePlace: a shared place counts; two different places count

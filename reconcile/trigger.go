@@ -41,6 +41,25 @@ var conceptGroups = [][]string{
 	{"flood", "flooding"},
 	{"fire", "blaze"},
 	{"rehab", "rehabilitation", "treatment"},
+	// Nominalisations whose stems part.
+	{"decide", "decision"},
+	{"marry", "marriage", "wed", "wedding"},
+	{"arrive", "arrival"},
+	{"propose", "proposal"},
+	{"approve", "approval"},
+	{"refuse", "refusal"},
+	{"deny", "denial"},
+	{"fail", "failure"},
+	{"bury", "burial", "funeral"},
+	{"rob", "robbery", "steal", "theft"},
+	{"kidnap", "abduct", "abduction"},
+	{"leave", "departure", "depart", "exit"},
+	{"sue", "lawsuit", "suit"},
+	{"appeal", "appellate"},
+	// Reporting: one speaker's "told", "confirmed" and "said" of one
+	// thing are one statement (statements also need the same speaker
+	// and what they report in one cluster).
+	{"say", "tell", "confirm", "state", "statement", "report", "according to", "announce", "announcement", "add", "comment"},
 }
 
 // Triggers compares triggers. Build it once with NewTriggers; it is
