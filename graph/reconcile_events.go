@@ -222,6 +222,10 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 	default:
 		return false
 	}
+	// An article tells its main happening again and again, often
+	// without naming who ("she checked into Promises ... Reid checked
+	// in"): the same specific trigger is enough when nothing conflicts.
+	repeated := a.sameLemma(b) && a.class != statementClass && !lightOnly(a)
 	pa, pb := a.participants(), b.participants()
 	switch {
 	case pa > 0 && pb > 0:
@@ -230,16 +234,27 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 		if !a.sameLemma(b) {
 			return false
 		}
-		if undated && !sameSentence {
+		if undated && !sameSentence && !repeated {
 			return false
 		}
 		return len(a.locations) == 0 || len(b.locations) == 0 || shares(a.locations, b.locations) > 0
 	default:
-		// One has participants, the other none: only "the meeting"
-		// within the document, with the same lemma and the same date or
-		// sentence.
-		return a.sameLemma(b) && (!undated || sameSentence)
+		// One has participants, the other none ("the meeting"): the
+		// same lemma, and the same date or sentence, or a repeated
+		// specific trigger.
+		return a.sameLemma(b) && (!undated || sameSentence || repeated)
 	}
+}
+
+// lightOnly reports whether every trigger of f is a light verb ("make",
+// "take"), which tells nothing of the happening.
+func lightOnly(f *evFacts) bool {
+	for l := range f.lemmas {
+		if !reconcile.LightVerb(l) {
+			return false
+		}
+	}
+	return true
 }
 
 // roleList is the sorted, role-tagged participant list of an event.

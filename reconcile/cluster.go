@@ -16,7 +16,7 @@ func threshold(e *Event) float64 {
 		return MergeScore
 	}
 	for _, l := range e.Lemmas {
-		if !lightVerbs[StemKey(l)] {
+		if !LightVerb(l) {
 			return sameTrigger
 		}
 	}

@@ -59,7 +59,11 @@ const (
 // statement (everything is said of everything) nor a light verb.
 func storyEvent(ev *Event) bool { return ev.Class != "statement" }
 
-// lightVerbs are triggers too common to tell stories apart.
+// LightVerb reports whether a trigger is a light verb ("make", "take",
+// "have"), which tells nothing of the happening.
+func LightVerb(lemma string) bool { return lightVerbs[StemKey(lemma)] }
+
+// lightVerbs are triggers too common to tell stories apart, by stem.
 var lightVerbs = map[string]bool{"be": true, "have": true, "do": true, "make": true, "take": true,
 	"get": true, "go": true, "come": true, "give": true, "put": true, "set": true, "use": true,
 	"see": true, "want": true, "need": true, "keep": true, "let": true, "seem": true, "becom": true}
