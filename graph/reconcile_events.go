@@ -32,7 +32,6 @@ package graph
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -225,7 +224,7 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 	// An article tells its main happening again and again, often
 	// without naming who ("she checked into Promises ... Reid checked
 	// in"): the same specific trigger is enough when nothing conflicts.
-	repeated := a.sameLemma(b) && a.class != statementClass && !lightOnly(a)
+	repeated := a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a)
 	pa, pb := a.participants(), b.participants()
 	switch {
 	case pa > 0 && pb > 0:
@@ -248,9 +247,9 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 
 // lightOnly reports whether every trigger of f is a light verb ("make",
 // "take"), which tells nothing of the happening.
-func lightOnly(f *evFacts) bool {
+func lightOnly(t *reconcile.Triggers, f *evFacts) bool {
 	for l := range f.lemmas {
-		if !reconcile.LightVerb(l) {
+		if !t.LightVerb(l) {
 			return false
 		}
 	}
@@ -521,10 +520,10 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 				rs.Events[ev.IRI] = to
 				changed = true
 			}
+			// The new links' evidence is stored with the new article
+			// (p.Why); a stored article is rewritten for its own nodes
+			// or story, not for a mirror line of evidence.
 			rs.Why[local] = cl.Why[local]
-			if !slices.Equal(cl.Why[local], ev.Why) {
-				changed = true
-			}
 		}
 		if changed {
 			p.Restamp = append(p.Restamp, rs)

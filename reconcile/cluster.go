@@ -11,12 +11,12 @@ import (
 // arrest, quake, check-in), so the trigger alone is enough, unless it is a
 // light verb or a statement: those need one more agreement (a shared
 // participant, the date, the place or the same sentence).
-func threshold(e *Event) float64 {
+func threshold(t *Triggers, e *Event) float64 {
 	if e.Class == "statement" {
 		return MergeScore
 	}
 	for _, l := range e.Lemmas {
-		if !LightVerb(l) {
+		if !t.LightVerb(l) {
 			return sameTrigger
 		}
 	}
@@ -95,7 +95,22 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 			continue
 		}
 		for _, k := range t.conceptsOf(evs[i].Lemmas) {
-			blocks[k] = append(blocks[k], i)
+			if !statements {
+				blocks[k] = append(blocks[k], i)
+				continue
+			}
+			// Statements are blocked by speaker, and by what they
+			// report (for unnamed speakers): "said" alone would pair
+			// every statement of a story with every other.
+			for _, a := range evs[i].Agents {
+				blocks[k+"|a:"+a] = append(blocks[k+"|a:"+a], i)
+			}
+			for _, r := range evs[i].Reports {
+				blocks[k+"|r:"+of[r]] = append(blocks[k+"|r:"+of[r]], i)
+			}
+			if len(evs[i].Agents) == 0 && len(evs[i].Reports) == 0 {
+				blocks[k+"|-"] = append(blocks[k+"|-"], i)
+			}
 		}
 	}
 	seen := map[[2]int]bool{}
@@ -123,7 +138,7 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 				if statements && !cmp.Veto {
 					cmp = sameReport(a, c, of, k, cmp)
 				}
-				if cmp.Veto || cmp.Score < max(threshold(a), threshold(c)) {
+				if cmp.Veto || cmp.Score < max(threshold(t, a), threshold(t, c)) {
 					continue
 				}
 				links = append(links, Link{A: a.Local, B: c.Local, Comparison: cmp})

@@ -61,7 +61,7 @@ func storyEvent(ev *Event) bool { return ev.Class != "statement" }
 
 // LightVerb reports whether a trigger is a light verb ("make", "take",
 // "have"), which tells nothing of the happening.
-func LightVerb(lemma string) bool { return lightVerbs[StemKey(lemma)] }
+func (t *Triggers) LightVerb(lemma string) bool { return lightVerbs[t.keyOf(lemma)] }
 
 // lightVerbs are triggers too common to tell stories apart, by stem.
 var lightVerbs = map[string]bool{"be": true, "have": true, "do": true, "make": true, "take": true,

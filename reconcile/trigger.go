@@ -2,6 +2,7 @@ package reconcile
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -62,10 +63,11 @@ var conceptGroups = [][]string{
 	{"say", "tell", "confirm", "state", "statement", "report", "according to", "announce", "announcement", "add", "comment"},
 }
 
-// Triggers compares triggers. Build it once with NewTriggers; it is
-// read-only afterwards and safe for concurrent use.
+// Triggers compares triggers. Build it once with NewTriggers; its table
+// is read-only afterwards, and it is safe for concurrent use.
 type Triggers struct {
 	concepts map[string][]int // stem key -> concept group numbers
+	keys     sync.Map         // lemma -> keyOf(lemma): stemming is the hot path
 }
 
 // NewTriggers compiles the concept table.
@@ -101,6 +103,15 @@ var particles = map[string]bool{"down": true, "up": true, "out": true, "off": tr
 // phrase with modifiers ("emergency meeting", "deadly earthquake") the stem
 // of its head word unless the whole phrase is in the table.
 func (t *Triggers) keyOf(lemma string) string {
+	if k, ok := t.keys.Load(lemma); ok {
+		return k.(string)
+	}
+	k := t.headKey(lemma)
+	t.keys.Store(lemma, k)
+	return k
+}
+
+func (t *Triggers) headKey(lemma string) string {
 	k := StemKey(lemma)
 	if _, ok := t.concepts[k]; ok {
 		return k
