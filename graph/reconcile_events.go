@@ -81,6 +81,10 @@ type evFacts struct {
 	patients  set
 	locations set
 	sentences map[int]bool // within the document being planned
+	// phrased is set when a mention names a participant by a phrase no
+	// entity fills ("the pro-Russian forces"), not a pronoun: it is then
+	// not an unnamed repeat of another mention.
+	phrased bool
 }
 
 func newFacts() *evFacts {
@@ -99,6 +103,7 @@ func (f *evFacts) merge(o *evFacts) {
 	for k := range o.sentences {
 		f.sentences[k] = true
 	}
+	f.phrased = f.phrased || o.phrased
 	if f.key == "" {
 		f.key = o.key
 	}
@@ -224,7 +229,7 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 	// An article tells its main happening again and again, often
 	// without naming who ("she checked into Promises ... Reid checked
 	// in"): the same specific trigger is enough when nothing conflicts.
-	repeated := a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a)
+	repeated := a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a) && !a.phrased && !b.phrased
 	pa, pb := a.participants(), b.participants()
 	switch {
 	case pa > 0 && pb > 0:
@@ -244,6 +249,10 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 		return a.sameLemma(b) && (!undated || sameSentence || repeated)
 	}
 }
+
+// pronouns stand for a participant without naming another one.
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "him": true, "her": true,
+	"them": true, "his": true, "its": true, "their": true, "we": true, "us": true, "i": true, "you": true}
 
 // lightOnly reports whether every trigger of f is a light verb ("make",
 // "take"), which tells nothing of the happening.
@@ -310,6 +319,11 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 		}
 		for _, a := range ev.Locations {
 			f.locations.add(argIRI(a, p.Entity))
+		}
+		for _, n := range ev.Nominals {
+			if (n.Role == "agent" || n.Role == "patient") && !pronouns[strings.ToLower(strings.TrimSpace(n.Text))] {
+				f.phrased = true
+			}
 		}
 		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
 			t := doc.Timexes[ev.Timex]

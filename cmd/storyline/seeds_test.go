@@ -257,6 +257,23 @@ func checkSeedsTogether(t *testing.T, db string) {
 	if cp.Date != "2015-11-30" || cp.DateSource != "copy" {
 		t.Errorf("copy's date = %q from %q, want 2015-11-30 from copy", cp.Date, cp.DateSource)
 	}
+	if orig.Story == "" || cp.Story != orig.Story {
+		t.Errorf("stories: original %q, copy %q, want one story", orig.Story, cp.Story)
+	}
+	// Every event told by both articles in the same sentence is one
+	// event with both as sources.
+	checkSharedSentences(t, tl, orig, cp)
+	// Putin's accusation that Turkey supports ISIS is in the copy only.
+	accusations := find(tl, eventQuery{class: "accuse", agent: "Vladimir Putin", patient: "Turkey"})
+	if len(accusations) != 1 {
+		t.Errorf("Putin accusing Turkey: %d events, want 1", len(accusations))
+	} else {
+		for _, s := range accusations[0].Sources {
+			if s.Document != cp.ID {
+				t.Errorf("Putin accusing Turkey is reported by %s, want the copy only", s.Document)
+			}
+		}
+	}
 	for _, q := range seedEvents {
 		got := find(tl, q)
 		if len(got) != 1 {
@@ -293,6 +310,37 @@ func checkSeedsTogether(t *testing.T, db string) {
 			}
 			if s.Start < 0 || s.End <= s.Start {
 				t.Errorf("event %q: bad trigger offsets %d-%d", e.Summary, s.Start, s.End)
+			}
+		}
+	}
+}
+
+// checkSharedSentences fails for every event reported by one of the two
+// articles in a sentence the other article has too, word for word: such an
+// event is told by both and must list both.
+func checkSharedSentences(t *testing.T, tl *timeline.Timeline, a, b timeline.Document) {
+	t.Helper()
+	text := map[string]string{}
+	for _, d := range []timeline.Document{a, b} {
+		raw, err := os.ReadFile(d.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text[d.ID] = string(raw)
+	}
+	other := map[string]string{a.ID: b.ID, b.ID: a.ID}
+	for _, e := range tl.Events {
+		docs := map[string]bool{}
+		for _, s := range e.Sources {
+			docs[s.Document] = true
+		}
+		if len(docs) != 1 {
+			continue
+		}
+		for _, s := range e.Sources {
+			if o, ok := other[s.Document]; ok && strings.Contains(text[o], s.Sentence) {
+				t.Errorf("%s %q is told in the same sentence by both articles but listed for one: %q",
+					e.Class, e.Summary, s.Sentence)
 			}
 		}
 	}
