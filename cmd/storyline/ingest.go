@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -17,6 +18,7 @@ import (
 
 func newIngestCmd() *cobra.Command {
 	var date, source, show string
+	var timing bool
 	cmd := &cobra.Command{
 		Use:   "ingest [--date YYYY-MM-DD] [--source NAME] PATH...|-",
 		Short: "Extract articles and store them in the graph",
@@ -73,6 +75,9 @@ are still stored, and the exit status is 1.`,
 				opt.Progress = func(done, total int) { _ = bar.Set(done) }
 				defer bar.Finish()
 			}
+			if timing {
+				opt.Progress = timePerHundred(cmd.ErrOrStderr(), opt.Progress)
+			}
 			sum, ingestErrs := store.Ingest(ctx, p, inputs, opt)
 			for _, err := range ingestErrs {
 				var se *graph.StoreError
@@ -108,5 +113,24 @@ are still stored, and the exit status is 1.`,
 	cmd.Flags().StringVar(&date, "date", "", "the articles' publication date, YYYY-MM-DD (default: found in the text)")
 	cmd.Flags().StringVar(&source, "source", "", "the outlet that published the articles (default: named in the text, if it is)")
 	cmd.Flags().StringVar(&show, "timeline", "", "then print the store's timeline: json or text")
+	cmd.Flags().BoolVar(&timing, "timing", false, "print the seconds each hundred articles took, to see whether ingest slows as the store grows")
 	return cmd
+}
+
+// timePerHundred wraps a progress callback to print, after every hundred
+// articles (and the last), how long they took.
+func timePerHundred(w io.Writer, next func(done, total int)) func(done, total int) {
+	start, from := time.Now(), 0
+	return func(done, total int) {
+		if next != nil {
+			next(done, total)
+		}
+		if done%100 != 0 && done != total {
+			return
+		}
+		d := time.Since(start)
+		fmt.Fprintf(w, "articles %d-%d: %.1f s, %.0f ms per article\n", from+1, done, d.Seconds(),
+			float64(d.Milliseconds())/float64(done-from))
+		start, from = time.Now(), done
+	}
 }

@@ -107,3 +107,15 @@ func bbcDir(t *testing.T) string {
 	}
 	return dir
 }
+
+// --timing reports each hundred articles' time (here the two seeds).
+func TestIngestTiming(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	_, errOut, err := cli(t, "", "--db", db, "ingest", "--timing", seedOriginal, seedCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(errOut, "articles 1-2: ") || !strings.Contains(errOut, "ms per article") {
+		t.Errorf("--timing printed %q", errOut)
+	}
+}
