@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -486,7 +487,53 @@ func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, erro
 			out = append(out, e)
 		}
 	}
+	if len(out) == 0 {
+		out = entitiesNamedWithin(all, want)
+	}
 	return out, nil
+}
+
+// entitiesNamedWithin is the fallback of FindEntity when no name or alias
+// equals the query: the entities one of whose names is wholly inside the
+// query ("iTunes" for "the iTunes store", "Apple Corps" for "Beatles Apple
+// Corps"), those with the longest such name.
+func entitiesNamedWithin(all []EntityInfo, query string) []EntityInfo {
+	split := func(s string) []string {
+		s = strings.NewReplacer("'s ", " ", "’s ", " ").Replace(foldName(s) + " ")
+		return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	words := map[string]bool{}
+	for _, w := range split(query) {
+		words[w] = true
+	}
+	within := func(name string) int {
+		ws := split(name)
+		if len(ws) == 0 {
+			return 0
+		}
+		for _, w := range ws {
+			if !words[w] {
+				return 0
+			}
+		}
+		return len(ws)
+	}
+	var out []EntityInfo
+	best := 0
+	for _, e := range all {
+		n := within(e.Name)
+		for _, a := range e.Aliases {
+			n = max(n, within(a))
+		}
+		switch {
+		case n == 0 || n < best:
+		case n > best:
+			best, out = n, []EntityInfo{e}
+		default:
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func foldName(s string) string {

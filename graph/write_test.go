@@ -71,6 +71,13 @@ func TestWriteAndReadBack(t *testing.T) {
 	if us, _ := s.FindEntity(ctx, "US"); len(us) != 1 || us[0].Name != "United States" {
 		t.Errorf("FindEntity(US) = %+v", us)
 	}
+	// No name equals the query: the entity whose whole name is in it.
+	if got, _ := s.FindEntity(ctx, "President Barack Obama's administration"); len(got) != 1 || got[0].Name != "Barack Obama" {
+		t.Errorf("FindEntity(President Barack Obama's administration) = %+v", got)
+	}
+	if got, _ := s.FindEntity(ctx, "nobody at all"); len(got) != 0 {
+		t.Errorf("FindEntity(nobody at all) = %+v", got)
+	}
 
 	evs, err := s.Events(ctx)
 	if err != nil {
