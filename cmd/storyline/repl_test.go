@@ -95,6 +95,21 @@ func buildStore(t *testing.T) (string, string) {
 	return path, evs[0].IRI
 }
 
+// storyOf is the one story of the store at path.
+func storyOf(t *testing.T, path string) string {
+	t.Helper()
+	s, err := graph.Open(context.Background(), path, graph.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	list, err := s.Stories(context.Background())
+	if err != nil || len(list) != 1 {
+		t.Fatalf("Stories = %+v, %v; want one", list, err)
+	}
+	return list[0].IRI
+}
+
 // runCLI runs the storyline command with args and stdin.
 func runCLI(t *testing.T, stdin string, args ...string) (string, error) {
 	t.Helper()
@@ -110,7 +125,11 @@ func runCLI(t *testing.T, stdin string, args ...string) (string, error) {
 
 func TestReplShortcutsAndQueries(t *testing.T) {
 	path, ev := buildStore(t)
+	story := storyOf(t, path)
 	script := strings.Join([]string{
+		":stories",
+		":story " + strings.TrimPrefix(story, "story/"),
+		":story nosuchstory",
 		":help",
 		":docs",
 		":entity turkey",
@@ -143,6 +162,11 @@ func TestReplShortcutsAndQueries(t *testing.T) {
 		`    trigger "shot down" at bytes [`,
 		`    evidence: "Turkish F-16s shot down a Russian Su-24 bomber on Tuesday, Turkey said."`,
 		"error: no entity named \"Atlantis\"\n",
+		story + "  2 articles, 2 outlets\n",
+		"2015-11-24       attack      Turkey shot down Russia  [2 reports: rt; presstv]\n",
+		"error: timeline: no story \"nosuchstory\" in the store",
+		"  merged because:\n    event/",
+		`same trigger "shoot down"; agent entity/gpe/tr; patient entity/gpe/ru; date 2015-11-24`,
 		"error: unknown shortcut :bogus (try :help)\n",
 		"error: query: TypeError: Object has no member 'Foo' (line 1)\n",
 		"error: query: SyntaxError:",
