@@ -260,6 +260,15 @@ func checkSeedsTogether(t *testing.T, db string) {
 	if orig.Story == "" || cp.Story != orig.Story {
 		t.Errorf("stories: original %q, copy %q, want one story", orig.Story, cp.Story)
 	}
+	var stories []graph.StoryInfo
+	if err := json.Unmarshal([]byte(mustCLI(t, "--db", db, "stories", "--format", "json")), &stories); err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) != 1 || len(stories[0].Documents) != 2 || stories[0].IRI != orig.Story {
+		t.Errorf("storyline stories = %+v, want one story of both articles", stories)
+	} else if st := loadTimeline(t, db, "--story", orig.Story); len(st.Events) != len(tl.Events) || st.Filter.Story != orig.Story {
+		t.Errorf("timeline --story: %d events, want all %d", len(st.Events), len(tl.Events))
+	}
 	// Every event told by both articles in the same sentence is one
 	// event with both as sources.
 	checkSharedSentences(t, tl, orig, cp)
