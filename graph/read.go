@@ -260,6 +260,38 @@ func (s *Store) loadQuads(ctx context.Context, f *quadFilter) ([]quad.Quad, erro
 		}
 		return out, nil
 	}
+	var where string
+	var args []any
+	if f != nil {
+		if len(f.values) == 0 {
+			return nil, nil
+		}
+		where, args = s.inClause("q."+f.dir.String()+"_hash", f.values, 0)
+	}
+	return s.selectQuads(ctx, where, args)
+}
+
+// inClause is "col IN (…)" over the hashes of values, its placeholders
+// numbered from after+1, and its arguments.
+func (s *Store) inClause(col string, values []quad.Value, after int) (string, []any) {
+	var b strings.Builder
+	var args []any
+	b.WriteString(col + " IN (")
+	for i, v := range values {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(s.placeholder(after + i + 1))
+		h := cgraph.HashOf(v)
+		args = append(args, h[:])
+	}
+	b.WriteString(")")
+	return b.String(), args
+}
+
+// selectQuads reads the quads that where (SQL over the quads table q)
+// selects, in the order they were written.
+func (s *Store) selectQuads(ctx context.Context, where string, args []any) ([]quad.Quad, error) {
 	var b strings.Builder
 	b.WriteString("SELECT ")
 	for i, a := range []string{"s", "p", "o", "l"} {
@@ -278,21 +310,8 @@ JOIN nodes s ON s.hash = q.subject_hash
 JOIN nodes p ON p.hash = q.predicate_hash
 JOIN nodes o ON o.hash = q.object_hash
 LEFT JOIN nodes l ON l.hash = q.label_hash`)
-	var args []any
-	if f != nil {
-		if len(f.values) == 0 {
-			return nil, nil
-		}
-		b.WriteString(" WHERE q." + f.dir.String() + "_hash IN (")
-		for i, v := range f.values {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(s.placeholder(i + 1))
-			h := cgraph.HashOf(v)
-			args = append(args, h[:])
-		}
-		b.WriteString(")")
+	if where != "" {
+		b.WriteString(" WHERE " + where)
 	}
 	b.WriteString(" ORDER BY q.horizon")
 	rows, err := s.db.QueryContext(ctx, b.String(), args...)

@@ -518,7 +518,7 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 		if m == p.DocIRI || old == nil {
 			continue
 		}
-		rs := Restamp{Doc: m, Story: p.Story, Events: map[string]string{}, Why: map[string][]string{}}
+		rs := Restamp{Doc: m, Story: p.Story, OldStory: old.Story, Events: map[string]string{}, Why: map[string][]string{}}
 		changed := old.Story != p.Story
 		for _, ev := range old.Events {
 			local := ev.Local
@@ -629,7 +629,7 @@ func restampPlan(p *Plan, rs Restamp) {
 // composeRestamps is a then b, for one stored document restamped twice
 // before either is written: b's renames apply to the nodes a produced.
 func composeRestamps(a, b Restamp) Restamp {
-	out := Restamp{Doc: b.Doc, Story: b.Story, Events: map[string]string{}, Why: map[string][]string{}}
+	out := Restamp{Doc: b.Doc, Story: b.Story, OldStory: a.OldStory, Events: map[string]string{}, Why: map[string][]string{}}
 	for from, mid := range a.Events {
 		if to, ok := b.Events[mid]; ok {
 			out.Events[from] = to

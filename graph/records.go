@@ -108,8 +108,9 @@ type Plan struct {
 // merges changes. Its quads are rewritten by substitution, in the same
 // transaction as the new document; nothing is re-extracted.
 type Restamp struct {
-	Doc    string
-	Story  string
-	Events map[string]string   // old event node IRI -> new
-	Why    map[string][]string // local id -> evidence
+	Doc      string
+	Story    string
+	OldStory string              // the story it was in, "" if none
+	Events   map[string]string   // old event node IRI -> new
+	Why      map[string][]string // local id -> evidence
 }

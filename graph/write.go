@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +58,6 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []DocWrite, replace []s
 	for _, dw := range docs {
 		if dw.Restamp != nil {
 			restamps = append(restamps, *dw.Restamp)
-			labels = append(labels, dw.Restamp.Doc)
 			continue
 		}
 		qs, err := DocumentQuads(dw.Doc, dw.Plan)
@@ -71,15 +71,14 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []DocWrite, replace []s
 	if err != nil {
 		return err
 	}
-	if len(restamps) > 0 {
-		byLabel := map[string][]quad.Quad{}
-		for _, q := range old {
-			l := nodeKey(q.Label)
-			byLabel[l] = append(byLabel[l], q)
+	// A restamp reads and rewrites only the quads it can change.
+	for _, rs := range restamps {
+		touched, err := s.restampable(ctx, rs)
+		if err != nil {
+			return err
 		}
-		for _, rs := range restamps {
-			add = append(add, restampQuads(byLabel[rs.Doc], rs)...)
-		}
+		old = append(old, touched...)
+		add = append(add, restampQuads(touched, rs)...)
 	}
 	add, del := diffQuads(old, add)
 	if err := ctx.Err(); err != nil {
@@ -407,8 +406,42 @@ func whyQuads(b *quadBuilder, v, local string, why []string) {
 	}
 }
 
+// restampable reads the quads of rs.Doc that rs may change: those of the
+// renamed event nodes (as subject or object), its story, and its merge
+// evidence and local event ids.
+func (s *Store) restampable(ctx context.Context, rs Restamp) ([]quad.Quad, error) {
+	var nodes []quad.Value
+	for from := range rs.Events {
+		nodes = append(nodes, quad.IRI(from))
+	}
+	sort.Slice(nodes, func(i, j int) bool { return quad.ToString(nodes[i]) < quad.ToString(nodes[j]) })
+	subjects := append([]quad.Value(nil), nodes...)
+	if rs.OldStory != "" {
+		subjects = append(subjects, quad.IRI(rs.OldStory))
+	}
+	preds := []quad.Value{quad.IRI(PredStory), quad.IRI(PredMergedBecause), quad.IRI(PredLocalEvent)}
+	label := cgraph.HashOf(quad.IRI(rs.Doc))
+	args := []any{label[:]}
+	where := "q.label_hash = " + s.placeholder(1) + " AND ("
+	clause, a := s.inClause("q.predicate_hash", preds, len(args))
+	where += clause
+	args = append(args, a...)
+	if len(subjects) > 0 {
+		clause, a = s.inClause("q.subject_hash", subjects, len(args))
+		where += " OR " + clause
+		args = append(args, a...)
+	}
+	if len(nodes) > 0 {
+		clause, a = s.inClause("q.object_hash", nodes, len(args))
+		where += " OR " + clause
+		args = append(args, a...)
+	}
+	return s.selectQuads(ctx, where+")", args)
+}
+
 // restampQuads rewrites a stored document's quads for rs: event nodes
 // renamed, story and merge evidence replaced; everything else as it was.
+// old may be all the document's quads or only those restampable reads.
 func restampQuads(old []quad.Quad, rs Restamp) []quad.Quad {
 	rename := func(v quad.Value) quad.Value {
 		if iri, ok := v.(quad.IRI); ok {
