@@ -203,8 +203,9 @@ func dropAmbiguous(links []Link, evs []Event) []Link {
 // an unnamed one ("her rep told People", "a spokesman confirmed"). A
 // statement that reports nothing the extraction found ("Russia
 // confirmed") is one with another of the same speaker that reports
-// nothing either; between an article and its copy, an unnamed speaker
-// ("the official said") is taken to be the same.
+// nothing either only between an article and its copy or in the same
+// sentence; between an article and its copy, an unnamed speaker ("the
+// official said") is taken to be the same.
 func sameReport(a, b *Event, of map[string]string, kin bool, c Comparison) Comparison {
 	switch {
 	case len(intersect(a.Agents, b.Agents)) > 0:
@@ -222,6 +223,14 @@ func sameReport(a, b *Event, of map[string]string, kin bool, c Comparison) Compa
 		return c
 	}
 	if len(a.Reports) == 0 && len(b.Reports) == 0 {
+		// Nothing found of what was said: one statement only in a copy
+		// or in the same words ("Blair said" in two articles is not one
+		// statement).
+		if kin || len(intersect(a.Wordings, b.Wordings)) > 0 {
+			return c
+		}
+		c.Veto = true
+		c.Reasons = append(c.Reasons, "what was said is unknown")
 		return c
 	}
 	for _, x := range a.Reports {
