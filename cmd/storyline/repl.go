@@ -328,14 +328,7 @@ func (r *repl) docs(ctx context.Context) error {
 		r.printf("no documents\n")
 	}
 	for _, d := range docs {
-		date := d.Date
-		if date == "" {
-			date = "undated"
-		}
-		src := d.Source
-		if src == "" {
-			src = d.Name
-		}
+		date, src := dateAndOutlet(d)
 		r.printf("%-10s %-9s %-16s %q <%s>", date, "("+d.DateSource+")", src, d.Headline, d.IRI)
 		if d.Copies != "" {
 			r.printf(" copies <%s> (similarity %.2f)", d.Copies, d.Similarity)
@@ -401,15 +394,21 @@ func (ix docIndex) label(iri string) string {
 	if !ok {
 		return iri
 	}
-	src := d.Source
-	if src == "" {
-		src = d.Name
-	}
-	date := d.Date
+	date, src := dateAndOutlet(d)
+	return fmt.Sprintf("%s, %s, %s", src, date, iri)
+}
+
+// dateAndOutlet are how a document is named in listings: its date or
+// "undated", its outlet or else its file.
+func dateAndOutlet(d graph.DocInfo) (date, outlet string) {
+	date, outlet = d.Date, d.Source
 	if date == "" {
 		date = "undated"
 	}
-	return fmt.Sprintf("%s, %s, %s", src, date, iri)
+	if outlet == "" {
+		outlet = d.Name
+	}
+	return date, outlet
 }
 
 func refNames(refs []graph.EntityRef) string {

@@ -64,14 +64,7 @@ func writeStories(w io.Writer, list []graph.StoryInfo) {
 		}
 		fmt.Fprintf(w, "%s  %d articles, %d outlets\n", st.IRI, len(st.Documents), len(outlets))
 		for _, d := range st.Documents {
-			date := d.Date
-			if date == "" {
-				date = "undated"
-			}
-			src := d.Source
-			if src == "" {
-				src = d.Name
-			}
+			date, src := dateAndOutlet(d)
 			line := fmt.Sprintf("  %-10s %-20s %q <%s>", date, src, d.Headline, d.IRI)
 			if d.Copies != "" {
 				line += " copies <" + d.Copies + ">"
