@@ -354,7 +354,7 @@ func TestEventMergeAcrossDocuments(t *testing.T) {
 	// Undated, with two dated candidates that differ: it could be
 	// either, so it joins neither.
 	b4, e4 := rcShootdown("d", "Turkey", "Sukhoi Su-24", "", "shoot down")
-	if p4 := rcIngest(t, r, b4); rcNode(r, p4, e4) == rcNode(r, p1, e1) || rcNode(r, p4, e4) == rcNode(r, p3Of(r, b3), e3) || p4.EventDate[e4] != "" {
+	if p4 := rcIngest(t, r, b4); rcNode(r, p4, e4) == rcNode(r, p1, e1) || rcNode(r, p4, e4) == rcNode(r, planAgain(r, b3), e3) || p4.EventDate[e4] != "" {
 		t.Errorf("undated attack merged with one of two dated ones (%q)", p4.EventDate[e4])
 	}
 }
@@ -376,8 +376,8 @@ func TestEventUndatedJoinsDated(t *testing.T) {
 	}
 }
 
-// p3Of is the plan of a document already ingested, planned again.
-func p3Of(r *Reconciler, b *rcDoc) *Plan {
+// planAgain is the plan of a document already ingested, planned again.
+func planAgain(r *Reconciler, b *rcDoc) *Plan {
 	p, _ := r.Plan(b.doc)
 	return p
 }
@@ -692,7 +692,7 @@ func TestEventUndatedNeedsSameDocumentDate(t *testing.T) {
 	}
 	// An article with no date gives no time context: the rest agrees.
 	b4, e4 := mk("d", "")
-	if p4 := rcIngest(t, r, b4); rcNode(r, p4, e4) != rcNode(r, p1, e1) && rcNode(r, p4, e4) != rcNode(r, p3Of(r, b3), e3) {
+	if p4 := rcIngest(t, r, b4); rcNode(r, p4, e4) != rcNode(r, p1, e1) && rcNode(r, p4, e4) != rcNode(r, planAgain(r, b3), e3) {
 		t.Errorf("an undated denial in an undated article joined neither story's denial")
 	}
 }
