@@ -488,7 +488,16 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 		ok, _ := r.stories.Linked(x, y)
 		return ok
 	}
-	kin := func(x, y string) bool { return arts[x].Copies == y || arts[y].Copies == x }
+	// Copies: stored links, and those this article's plan found (a stored
+	// article that turns out to copy this one has no link yet).
+	copiedBy := map[string]bool{}
+	for _, c := range p.CopiedBy {
+		copiedBy[c.Copy] = true
+	}
+	kin := func(x, y string) bool {
+		return arts[x].Copies == y || arts[y].Copies == x ||
+			x == p.DocIRI && copiedBy[y] || y == p.DocIRI && copiedBy[x]
+	}
 	cl := reconcile.Cluster(r.trig, events, linked, kin)
 
 	p.Why = map[string][]string{}
