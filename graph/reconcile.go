@@ -425,6 +425,7 @@ type entityNode struct {
 	docs  set    // documents that refer to it
 	full  set    // normalized canonical names
 	names set    // normalized names and aliases
+	keys  set    // reconciliation keys of its records
 }
 
 type entityIndex struct {
@@ -475,10 +476,11 @@ func (x *entityIndex) add(doc string, e EntityRecord) {
 	}
 	n := x.nodes[e.IRI]
 	if n == nil {
-		n = &entityNode{typ: e.Type, docs: set{}, full: set{}, names: set{}}
+		n = &entityNode{typ: e.Type, docs: set{}, full: set{}, names: set{}, keys: set{}}
 		x.nodes[e.IRI] = n
 	}
 	n.docs.add(doc)
+	n.keys.add(recordKey(e))
 	n.full.add(normName(e.Name))
 	for _, a := range append([]string{e.Name}, e.Aliases...) {
 		n.names.add(normName(a))
@@ -493,6 +495,7 @@ func (x *entityIndex) remove(doc string, e EntityRecord) {
 		return
 	}
 	n.docs.del(doc)
+	n.keys.del(recordKey(e))
 	n.full.del(normName(e.Name))
 	for _, a := range append([]string{e.Name}, e.Aliases...) {
 		n.names.del(normName(a))
@@ -534,10 +537,10 @@ func viewOf(iri string, idx ...*entityIndex) *nodeView {
 	return v
 }
 
-// sharesSurname reports whether one of names equals a name of v where,
-// if it is a single word, it is the last word of a full name on both
-// sides (or a full name itself).
-func sharesSurname(names []string, v *nodeView) bool {
+// sharesSurname reports whether one of names (an entity's names and
+// aliases; full is its canonical name) equals a name of v where, if it is
+// a single word, it is the last word of a canonical name on both sides.
+func sharesSurname(names []string, full string, v *nodeView) bool {
 	lastWordOf := func(w string, full []string) bool {
 		for _, f := range full {
 			toks := strings.Fields(personCore(f))
@@ -554,7 +557,7 @@ func sharesSurname(names []string, v *nodeView) bool {
 		if len(strings.Fields(n)) > 1 {
 			return true
 		}
-		if lastWordOf(n, v.full) && (lastWordOf(n, names) || containsString(names, n) && len(names) == 1) {
+		if lastWordOf(n, v.full) && lastWordOf(n, []string{full}) {
 			return true
 		}
 	}
@@ -694,7 +697,21 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 			if e.Key == "" {
 				return nil
 			}
-			return collect(func(x *entityIndex) []string { return keysOf(x.byKey, e.Key) }, nil)
+			return collect(func(x *entityIndex) []string {
+				iris := keysOf(x.byKey, e.Key)
+				if !isPerson || x != idx[0] || len(idx) == 1 {
+					return iris
+				}
+				// A key made of a lone given name is no better than the
+				// name (see the next rule).
+				var out []string
+				for _, iri := range iris {
+					if len(strings.Fields(name)) > 1 || sharesSurname(names, name, view(iri)) {
+						out = append(out, iri)
+					}
+				}
+				return out
+			}, nil)
 		},
 		func() []string {
 			return collect(func(x *entityIndex) []string {
@@ -708,7 +725,7 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 				// name of both.
 				var out []string
 				for _, iri := range iris {
-					if sharesSurname(names, view(iri)) {
+					if sharesSurname(names, name, view(iri)) {
 						out = append(out, iri)
 					}
 				}
@@ -722,10 +739,15 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 			return collect(func(x *entityIndex) []string {
 				var out []string
 				for i, n := range names {
-					if a := acronymShape(raw[i]); a != "" {
+					// Across documents a two-letter acronym of an
+					// organisation ("IS": Islamic State, Industry
+					// Secretary, Investec Securities) stands for too many
+					// names; within one document the text defines it, and
+					// places (US, UK) are few.
+					if a := acronymShape(raw[i]); a != "" && (len(a) > 2 || typ == "GPE" || typ == "LOC" || x != idx[0] || len(idx) == 1) {
 						out = append(out, keysOf(x.byAcr, a)...)
 					}
-					if a := acronymOf(n); a != "" {
+					if a := acronymOf(n); a != "" && (len(a) > 2 || typ == "GPE" || typ == "LOC" || x != idx[0] || len(idx) == 1) {
 						out = append(out, keysOf(x.acrName, a)...)
 					}
 				}
@@ -744,9 +766,10 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 				}
 				return out
 			}, func(v *nodeView) bool {
-				// Against canonical names only: an alias such as a lone
-				// given name ("Harry" of "Harry Potter") names no one.
-				for _, n := range names {
+				// Canonical names only, on both sides: an alias such as
+				// a lone given name ("Harry" of "Harry Potter") names no
+				// one.
+				for _, n := range []string{name} {
 					for _, m := range v.full {
 						n, m := personCore(n), personCore(m)
 						if suffixOf(n, m) || suffixOf(m, n) {
@@ -757,6 +780,21 @@ func matchEntity(e extract.Entity, idx ...*entityIndex) string {
 				return false
 			})
 		},
+	}
+	// An acronym the document itself spells out ("Industry Secretary ...
+	// IS") means what the document says, whatever a gazetteer or another
+	// article makes of it.
+	if a := acronymShape(e.Name); a != "" && !isPerson && len(idx) > 1 {
+		own := idx[len(idx)-1]
+		var cands []string
+		for iri := range own.byAcr[a] {
+			if typesCompatible(view(iri).typ, typ) {
+				cands = append(cands, iri)
+			}
+		}
+		if len(cands) == 1 {
+			return cands[0]
+		}
 	}
 	for _, rule := range rules {
 		cands := rule()
@@ -812,6 +850,94 @@ func (r *Reconciler) planEntities(doc *extract.Document, p *Plan) {
 		own.add(p.DocIRI, EntityRecord{IRI: iri, Type: string(e.Type), Name: e.Name, Key: e.Key, Aliases: e.Aliases})
 	}
 	p.NewEntities = len(created)
+	r.nameEntities(doc, p)
+}
+
+// nameEntities names each node this document refers to after the best of
+// all its keys (the fullest name, then the smallest key), so that a node
+// is called the same whatever order its names came in: "Richard Eyre"
+// first and "Sir Richard Eyre" later end as the node "Sir Richard Eyre"
+// would have begun. A stored node that must be renamed is listed in
+// p.EntityRenames; its documents are restamped (see planStory).
+func (r *Reconciler) nameEntities(doc *extract.Document, p *Plan) {
+	keys := map[string]set{}
+	for i, e := range doc.Entities {
+		iri := p.Entity[i]
+		if keys[iri] == nil {
+			keys[iri] = set{}
+			if n := r.ents.nodes[iri]; n != nil {
+				for k := range n.keys {
+					keys[iri].add(k)
+				}
+			}
+		}
+		keys[iri].add(recordKey(EntityRecord{Type: string(e.Type), Name: e.Name, Key: e.Key}))
+	}
+	rename := map[string]string{}
+	for iri, ks := range keys {
+		to := preferredIRI(iri, ks.sorted())
+		if to != iri && r.ents.nodes[to] == nil {
+			rename[iri] = to
+		}
+	}
+	for i, iri := range p.Entity {
+		if to, ok := rename[iri]; ok {
+			p.Entity[i] = to
+		}
+	}
+	for from, to := range rename {
+		if r.ents.nodes[from] != nil {
+			if p.EntityRenames == nil {
+				p.EntityRenames = map[string]string{}
+			}
+			p.EntityRenames[from] = to
+		}
+	}
+}
+
+// recordKey is what naming knows of an entity record: "0:" and its key
+// when the key is a gazetteer id (it differs from the type and name), which
+// always names the node; else "1:" and its type and normalized name.
+func recordKey(e EntityRecord) string {
+	byName := strings.ToLower(e.Type) + ":" + normName(e.Name)
+	if e.Key != "" && e.Key != byName && e.Key != strings.ToLower(e.Type)+":"+strings.ToLower(e.Name) {
+		return "0:" + e.Key
+	}
+	return "1:" + byName
+}
+
+// preferredIRI is the IRI a node of the given naming keys (recordKey) is
+// named by: its type as iri has it, and the smallest gazetteer id if it has
+// one, else the fullest name (most words once titles and a leading "the"
+// are set aside), then the one with fewer title words, then the smallest.
+func preferredIRI(iri string, keys []string) string {
+	best, bestCore, bestAll := "", -1, 0
+	for _, k := range keys {
+		if strings.HasPrefix(k, "0:") {
+			if !strings.HasPrefix(best, "0:") || k < best {
+				best = k
+			}
+			continue
+		}
+		if strings.HasPrefix(best, "0:") {
+			continue
+		}
+		name := k[strings.IndexByte(k[2:], ':')+3:]
+		core, all := len(strings.Fields(personCore(name))), len(strings.Fields(name))
+		if core > bestCore || core == bestCore && (all < bestAll || all == bestAll && k < best) {
+			best, bestCore, bestAll = k, core, all
+		}
+	}
+	seg := strings.Split(iri, "/")
+	if best == "" || len(seg) != 3 || seg[0] != "entity" {
+		return iri
+	}
+	key := best[2:]
+	part := key
+	if i := strings.IndexByte(key, ':'); i >= 0 {
+		part = key[i+1:]
+	}
+	return "entity/" + seg[1] + "/" + slugOrHash(part, key)
 }
 
 // Stop words left out of acronyms ("Islamic State of Iraq and the Levant"

@@ -440,6 +440,15 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 	copy(p.Event, p.Local) // the article's record, by document-level event
 	rec := r.Record(doc, p)
 	art := article(&rec)
+	// Stories and clusters are decided on the stored nodes' names: an
+	// entity node this article renames is compared under its old IRI.
+	if len(p.EntityRenames) > 0 {
+		back := map[string]string{}
+		for from, to := range p.EntityRenames {
+			back[to] = from
+		}
+		art = renameArticle(art, back)
+	}
 	members, arts, links := r.stories.With(art)
 	p.Story = reconcile.StoryID(members)
 
@@ -552,6 +561,76 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 			p.Restamp = append(p.Restamp, rs)
 		}
 	}
+	r.restampRenamedEntities(p)
+}
+
+// restampRenamedEntities adds the entity renames of p to the restamps of
+// every stored document that refers to a renamed node.
+func (r *Reconciler) restampRenamedEntities(p *Plan) {
+	if len(p.EntityRenames) == 0 {
+		return
+	}
+	at := map[string]int{}
+	for i, rs := range p.Restamp {
+		at[rs.Doc] = i
+	}
+	from := make([]string, 0, len(p.EntityRenames))
+	for f := range p.EntityRenames {
+		from = append(from, f)
+	}
+	sort.Strings(from)
+	for _, f := range from {
+		for _, doc := range r.ents.nodes[f].docs.sorted() {
+			old := r.docs[doc]
+			if old == nil || doc == p.DocIRI {
+				continue
+			}
+			i, ok := at[doc]
+			if !ok {
+				rs := Restamp{Doc: doc, Story: old.Story, OldStory: old.Story, Events: map[string]string{}, Why: map[string][]string{}}
+				for _, ev := range old.Events {
+					local := ev.Local
+					if local == "" {
+						local = ev.IRI
+					}
+					rs.Why[local] = ev.Why
+				}
+				p.Restamp = append(p.Restamp, rs)
+				i = len(p.Restamp) - 1
+				at[doc] = i
+			}
+			p.Restamp[i].Events[f] = p.EntityRenames[f]
+		}
+	}
+}
+
+// renameArticle is a with entity IRIs renamed.
+func renameArticle(a reconcile.Article, to map[string]string) reconcile.Article {
+	name := func(xs []string) []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			if y, ok := to[x]; ok {
+				x = y
+			}
+			out[i] = x
+		}
+		return out
+	}
+	ents := make([]reconcile.Entity, len(a.Entities))
+	for i, e := range a.Entities {
+		if y, ok := to[e.IRI]; ok {
+			e.IRI = y
+		}
+		ents[i] = e
+	}
+	a.Entities = ents
+	evs := make([]reconcile.Event, len(a.Events))
+	for i, ev := range a.Events {
+		ev.Agents, ev.Patients, ev.Locations = name(ev.Agents), name(ev.Patients), name(ev.Locations)
+		evs[i] = ev
+	}
+	a.Events = evs
+	return a
 }
 
 // localEventIRI is the id of a document-level event: the article and the
@@ -587,8 +666,28 @@ func hashIRI(fields ...string) string {
 // nodes and evidence. The events slice is copied, never changed in place.
 func applyRestamp(rec DocRecord, rs Restamp) DocRecord {
 	rec.Story = rs.Story
+	rename := func(xs []string) []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			if to, ok := rs.Events[x]; ok {
+				x = to
+			}
+			out[i] = x
+		}
+		return out
+	}
+	ents := make([]EntityRecord, len(rec.Entities))
+	for i, e := range rec.Entities {
+		if to, ok := rs.Events[e.IRI]; ok {
+			e.IRI = to
+		}
+		ents[i] = e
+	}
+	rec.Entities = ents
 	evs := make([]EventRecord, len(rec.Events))
 	for i, ev := range rec.Events {
+		ev.Agents, ev.Patients, ev.Locations = rename(ev.Agents), rename(ev.Patients), rename(ev.Locations)
+		ev.Participants = sortedParticipants(ev.Agents, ev.Patients)
 		if to, ok := rs.Events[ev.IRI]; ok {
 			ev.IRI = to
 		}
@@ -607,16 +706,35 @@ func applyRestamp(rec DocRecord, rs Restamp) DocRecord {
 
 // Restamped records that rs was applied to a stored document.
 func (r *Reconciler) Restamped(rs Restamp) {
-	if rec := r.docs[rs.Doc]; rec != nil {
-		next := applyRestamp(*rec, rs)
-		for _, ev := range rec.Events {
-			r.clusterDocs.del(ev.IRI, rs.Doc)
-		}
-		for _, ev := range next.Events {
-			r.clusterDocs.add(ev.IRI, rs.Doc)
-		}
-		r.docs[rs.Doc] = &next
+	rec := r.docs[rs.Doc]
+	if rec == nil {
+		return
 	}
+	next := applyRestamp(*rec, rs)
+	renamesEntity := false
+	for _, e := range rec.Entities {
+		if _, ok := rs.Events[e.IRI]; ok {
+			renamesEntity = true
+		}
+	}
+	if renamesEntity {
+		// Entity nodes renamed: the entity index and the story index
+		// file the document anew.
+		for _, e := range rec.Entities {
+			r.ents.remove(rs.Doc, e)
+		}
+		for _, e := range next.Entities {
+			r.ents.add(rs.Doc, e)
+		}
+		r.stories.Add(article(&next))
+	}
+	for _, ev := range rec.Events {
+		r.clusterDocs.del(ev.IRI, rs.Doc)
+	}
+	for _, ev := range next.Events {
+		r.clusterDocs.add(ev.IRI, rs.Doc)
+	}
+	r.docs[rs.Doc] = &next
 }
 
 // restampPlan applies rs to a planned, not yet written document.
@@ -625,6 +743,11 @@ func restampPlan(p *Plan, rs Restamp) {
 	for i, iri := range p.Event {
 		if to, ok := rs.Events[iri]; ok {
 			p.Event[i] = to
+		}
+	}
+	for i, iri := range p.Entity {
+		if to, ok := rs.Events[iri]; ok {
+			p.Entity[i] = to
 		}
 	}
 	if p.Why == nil {

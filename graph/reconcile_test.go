@@ -166,16 +166,24 @@ func TestEntityObama(t *testing.T) {
 
 func TestEntityShortNameFirst(t *testing.T) {
 	// A document that only says "Obama", then one with the full name: the
-	// full name reuses the stored short-name node.
+	// full name joins the stored node, which is renamed after its fullest
+	// name (as if the full name had come first) and its document
+	// restamped.
 	r := NewReconciler()
 	b1 := rcNewDoc("one")
 	b1.entity(extract.Person, "Obama", "person:obama")
-	rcIngest(t, r, b1)
+	p1 := rcIngest(t, r, b1)
 	b2 := rcNewDoc("two")
 	full := b2.entity(extract.Person, "Barack Obama", "person:barack obama")
 	p2 := rcIngest(t, r, b2)
-	if p2.Entity[full] != "entity/person/obama" || p2.NewEntities != 0 {
-		t.Fatalf("Barack Obama after Obama -> %q (%d new), want the stored entity/person/obama", p2.Entity[full], p2.NewEntities)
+	if p2.Entity[full] != "entity/person/barack-obama" || p2.NewEntities != 0 {
+		t.Fatalf("Barack Obama after Obama -> %q (%d new), want the stored node renamed entity/person/barack-obama", p2.Entity[full], p2.NewEntities)
+	}
+	if p2.EntityRenames["entity/person/obama"] != "entity/person/barack-obama" {
+		t.Errorf("EntityRenames = %v", p2.EntityRenames)
+	}
+	if rec := r.docs[p1.DocIRI]; rec == nil || len(rec.Entities) != 1 || rec.Entities[0].IRI != "entity/person/barack-obama" {
+		t.Errorf("the first document was not restamped: %+v", rec)
 	}
 	// The node now knows the full name: a third document's "Michelle
 	// Obama" must not join it.
@@ -185,12 +193,12 @@ func TestEntityShortNameFirst(t *testing.T) {
 		t.Errorf("Michelle Obama -> %q", p3.Entity[m])
 	}
 	// ... and now "Obama" alone is ambiguous only if both nodes carry the
-	// head word; the Barack node was first named "Obama" and is the only
-	// one with that exact name, so it wins.
+	// head word; the Barack node has "Obama" as a name of its own and is
+	// the only one with that exact name, so it wins.
 	b4 := rcNewDoc("four")
 	o := b4.entity(extract.Person, "Obama", "person:obama")
-	if p4 := rcIngest(t, r, b4); p4.Entity[o] != "entity/person/obama" {
-		t.Errorf("Obama -> %q, want the node with that key", p4.Entity[o])
+	if p4 := rcIngest(t, r, b4); p4.Entity[o] != "entity/person/barack-obama" {
+		t.Errorf("Obama -> %q, want the node named Obama before", p4.Entity[o])
 	}
 }
 
@@ -258,10 +266,10 @@ func TestEntityISIS(t *testing.T) {
 	long := b3.entity(extract.Org, "Islamic State of Iraq and the Levant", "org:islamic state of iraq and the levant")
 	isis := b3.entity(extract.Org, "ISIS", "org:isis")
 	p3 := rcIngest(t, r, b3)
-	if p3.Entity[long] != "entity/org/daesh" {
-		t.Errorf("Islamic State of Iraq and the Levant -> %q, want entity/org/daesh (ISIL)", p3.Entity[long])
+	if to := p3.EntityRenames["entity/org/daesh"]; p3.Entity[long] != to || to != "entity/org/islamic-state-of-iraq-and-the-levant" {
+		t.Errorf("Islamic State of Iraq and the Levant -> %q, want the Daesh (ISIL) node renamed after it (renames %v)", p3.Entity[long], p3.EntityRenames)
 	}
-	if p3.Entity[isis] == "entity/org/daesh" {
+	if p3.Entity[isis] == p3.Entity[long] {
 		t.Errorf("ISIS joined Daesh/ISIL with nothing in the text saying so")
 	}
 }

@@ -80,6 +80,9 @@ type Plan struct {
 	// Why holds, by local id, the evidence that tied each merged
 	// document-level event into its cluster.
 	Why map[string][]string
+	// EntityRenames maps stored entity nodes to the IRIs they are renamed
+	// to (see Reconciler.nameEntities).
+	EntityRenames map[string]string
 	// Restamp lists stored documents whose nodes change because of this
 	// one. WriteDocuments writes them in the same transaction as the
 	// document; the caller then registers them with Reconciler.Restamped
