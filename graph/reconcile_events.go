@@ -40,31 +40,17 @@ import (
 	"github.com/storyline/storyline/reconcile"
 )
 
-// specific reports whether a TIMEX3 value names a definite calendar time
-// (no X placeholders, not PRESENT_REF and the like).
-func specific(v string) bool {
-	if len(v) < 4 || strings.ContainsAny(v, "X") || strings.HasSuffix(v, "_REF") {
-		return false
-	}
-	for _, r := range v[:4] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // dateKey is the merge key of an event's time: its date, or its range, ""
 // when undated.
 func dateKey(date, begin, end string) string {
-	if specific(date) {
+	if reconcile.Specific(date) {
 		return date
 	}
 	var k string
-	if specific(begin) {
+	if reconcile.Specific(begin) {
 		k = "since " + begin
 	}
-	if specific(end) {
+	if reconcile.Specific(end) {
 		k += " until " + end
 	}
 	return k
