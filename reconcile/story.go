@@ -121,29 +121,36 @@ func storyLink(a, b *Article, fa, fb features) (bool, string) {
 	if a.Copies == b.IRI || b.Copies == a.IRI {
 		return true, "copy"
 	}
+	// The shared names first: cheap, and most candidates fail there.
+	small, large := fa.ents, fb.ents
+	if len(small) > len(large) {
+		small, large = large, small
+	}
+	w := 0.0
+	for iri, x := range small {
+		if y, ok := large[iri]; ok {
+			w += min(x, y)
+		}
+	}
+	mean := math.Sqrt(fa.total * fb.total)
+	if w < storyMin || w < storyRatio*mean {
+		return false, ""
+	}
 	if d, ok := daysApart(a.Date, b.Date); ok && d > articleGap && !sharedDay(fa.keys, fb.keys) {
 		// Written more than a month apart, with no dated happening in
 		// common: two stories of one kind (two earthquakes).
 		return false, ""
 	}
-	need := storyRatio
 	shared := sortedCommon(fa.keys, fb.keys)
 	if len(shared) == 0 {
 		// The same kind of happening, with no participant or date in
 		// common: the articles must share more of their names.
-		need = storyRatioConcept
+		if w < storyRatioConcept*mean {
+			return false, ""
+		}
 		shared = sortedCommon(fa.concepts, fb.concepts)
 	}
 	if len(shared) == 0 {
-		return false, ""
-	}
-	w := 0.0
-	for iri, x := range fa.ents {
-		if y, ok := fb.ents[iri]; ok {
-			w += min(x, y)
-		}
-	}
-	if w < storyMin || w < need*math.Sqrt(fa.total*fb.total) {
 		return false, ""
 	}
 	return true, fmt.Sprintf("shared %s; shared entity weight %.0f", strings.Join(shared, ", "), w)
@@ -159,12 +166,19 @@ func sharedDay(a, b []string) bool {
 	return false
 }
 
-// sortedCommon lists what two sorted lists share.
+// sortedCommon lists what two sorted lists share, in one pass over both.
 func sortedCommon(a, b []string) []string {
 	var out []string
-	for _, k := range a {
-		if i := sort.SearchStrings(b, k); i < len(b) && b[i] == k {
-			out = append(out, k)
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			out = append(out, a[i])
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
 		}
 	}
 	return out
