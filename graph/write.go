@@ -46,10 +46,12 @@ func (s *Store) WriteDocuments(ctx context.Context, docs []DocWrite, replace []s
 	var add []quad.Quad
 	labels := append([]string(nil), replace...)
 	var restamps []Restamp
+	// A plan's own restamps (a caller that writes plans as
+	// Reconciler.Plan made them) go in the same transaction; the caller's
+	// slice is not appended to.
+	docs = append([]DocWrite(nil), docs...)
 	for _, dw := range docs {
 		if dw.Plan != nil {
-			// A plan's own restamps (a caller that writes plans as
-			// Reconciler.Plan made them) go in the same transaction.
 			for i := range dw.Plan.Restamp {
 				docs = append(docs, DocWrite{Restamp: &dw.Plan.Restamp[i]})
 			}

@@ -41,7 +41,6 @@ var conceptGroups = [][]string{
 	{"invade", "invasion"},
 	{"flood", "flooding"},
 	{"fire", "blaze"},
-	{"rehab", "rehabilitation", "treatment"},
 	// Nominalisations whose stems part.
 	{"decide", "decision"},
 	{"marry", "marriage", "wed", "wedding"},
@@ -56,7 +55,6 @@ var conceptGroups = [][]string{
 	{"kidnap", "abduct", "abduction"},
 	{"leave", "departure", "depart", "exit"},
 	{"sue", "lawsuit", "suit"},
-	{"appeal", "appellate"},
 	// Reporting: one speaker's "told", "confirmed" and "said" of one
 	// thing are one statement (statements also need the same speaker
 	// and what they report in one cluster).
