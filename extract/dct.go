@@ -51,7 +51,9 @@ type dctStage struct {
 	tagger *timex.Tagger
 }
 
-func newDCTStage() (Stage, error) { return &dctStage{tagger: timex.New()}, nil }
+// newDCTStage tags candidates in news mode: a dateline is read as it
+// stands, never against another date of the text.
+func newDCTStage() (Stage, error) { return &dctStage{tagger: timex.NewAnchored(timex.AnchorNews)}, nil }
 
 func (*dctStage) Name() string { return "dct" }
 

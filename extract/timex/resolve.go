@@ -21,6 +21,13 @@ func (p *parser) emit(i, j int, s sem) {
 	var v dval
 	setRef := false
 	anchor := "dct"
+	narr, refIdx := p.narrativeAt(i, s), p.nrefIdx
+	if narr {
+		// the reference time stands in for the DCT while s is resolved
+		dct, hasDCT := p.dct, p.hasDCT
+		p.dct, p.hasDCT, p.narr = p.refBase(), true, true
+		defer func() { p.dct, p.hasDCT, p.narr = dct, hasDCT, false }()
+	}
 	switch s.kind {
 	case kAbs:
 		v = s.val
@@ -173,8 +180,18 @@ func (p *parser) emit(i, j int, s sem) {
 			return
 		}
 	}
+	if narr && anchor == "dct" {
+		anchor, tx.AnchorIndex = "text", refIdx
+	}
 	if anchor == "text" && tx.AnchorIndex < 0 {
 		anchor = "dct"
+	}
+	switch {
+	case anchor == "":
+	case narr:
+		tx.Mode = ModeNarrative
+	default:
+		tx.Mode = ModeNews
 	}
 	if anchor == "dct" && p.hasDCT && p.dct.y < 0 && unresolved(tx.Value) {
 		// a partial DCT (XXXX-11-24) did not help: "last year" stays XXXX
@@ -183,6 +200,10 @@ func (p *parser) emit(i, j int, s sem) {
 	tx.Anchor = anchor
 	if setRef && tx.Type != "DURATION" && v.g != gNone {
 		p.ref, p.hasRef, p.refIdx = v, true, len(p.out)
+		if p.mode != AnchorNews && v.y >= 0 && !p.aside(i) {
+			p.nref, p.hasNref, p.nrefIdx = v, true, len(p.out)
+			p.nrefPara, p.nrefAdverbial = p.paraAt(start), p.adverbial(i)
+		}
 		if v.g == gQuarter && v.n > 0 && p.yearKnown() && v.y >= p.dct.y-1 && !p.indefinite(i) && p.reported(v) {
 			p.topic, p.topicIdx = v, len(p.out)
 		}
@@ -200,12 +221,15 @@ func (p *parser) pickYear(s sem, i, j int) int {
 	if p.dct.m == 0 {
 		return y
 	}
+	// in narrative text the reference time is a date of the story, which
+	// goes on forward in the past tense: a tense tells no side, and the
+	// date after the reference time is the likelier one
 	cue := cueNone
-	if !s.past {
+	if !s.past && !p.narr {
 		cue = p.futureCueKind(i)
 	}
 	future := s.future || cue != cueNone
-	if !future && !s.past && s.val.g != gQuarter && s.val.g != gHalf && p.pastCue(i, j) {
+	if !p.narr && !future && !s.past && s.val.g != gQuarter && s.val.g != gHalf && p.pastCue(i, j) {
 		s.past = true // "signed in February": the last February on or before the DCT
 	}
 	dd := max(p.dct.d, 15)
@@ -241,7 +265,12 @@ func (p *parser) pickYear(s sem, i, j int) int {
 			continue
 		}
 		w := d
-		if d < 0 {
+		switch {
+		case p.narr:
+			if d < 0 {
+				w = -2 * d
+			}
+		case d < 0:
 			w = -d
 			switch {
 			case s.future || cue == cueVerb && s.val.g != gQuarter && s.val.g != gHalf:
@@ -251,7 +280,7 @@ func (p *parser) pickYear(s sem, i, j int) int {
 			case future:
 				w *= 3 // a deadline may have passed: "to be repatriated by Jan. 14"
 			}
-		} else if !future {
+		case !future:
 			w *= 2
 			if s.val.g == gQuarter || s.val.g == gHalf {
 				w *= 2 // results are reported for quarters past

@@ -8,17 +8,27 @@ import (
 
 // Tagger finds and normalizes temporal expressions. It holds no mutable
 // state and is safe for concurrent use.
-type Tagger struct{}
+type Tagger struct {
+	anchor AnchorMode
+}
 
-// New returns a Tagger.
+// New returns a Tagger that chooses news or narrative anchoring by itself
+// (AnchorAuto).
 func New() *Tagger { return &Tagger{} }
+
+// NewAnchored returns a Tagger that anchors relative expressions as m
+// says.
+func NewAnchored(m AnchorMode) *Tagger { return &Tagger{anchor: m} }
+
+// Anchor is the tagger's anchoring mode.
+func (tg *Tagger) Anchor() AnchorMode { return tg.anchor }
 
 // Tag finds the temporal expressions of text. dct is the document
 // creation time as a TIMEX3 value (YYYY-MM-DD, optionally with a time, or
 // coarser); when it is empty, relative expressions keep unknown (X)
 // digits. The result is sorted by offset and spans do not overlap.
 func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
-	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1}
+	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1, mode: tg.anchor}
 	if dct != "" {
 		v, ok := parseDCT(dct)
 		if !ok {
@@ -27,6 +37,9 @@ func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 		p.dct, p.hasDCT = v, true
 	} else {
 		p.dct = dval{g: gDay, y: -1}
+	}
+	if p.mode == AnchorAuto && p.hasDCT && p.dct.y >= 0 {
+		p.narrativeDoc = p.narrativeYears()
 	}
 	for i := 0; i < len(p.toks); {
 		if i&1023 == 0 {
@@ -216,6 +229,25 @@ type parser struct {
 	topicIdx int
 	out      []Timex
 	last     dval // the value of the last timex in out
+	// mode is the tagger's anchoring; narrativeDoc is true when AnchorAuto
+	// found the document narrative (narrativeYears), and narr while emit
+	// resolves an expression against the reference time.
+	mode         AnchorMode
+	narrativeDoc bool
+	narr         bool
+	// nref is the narrative reference time: the last date the story
+	// moved to, which a flashback ("forces that had invaded Burma in late
+	// 1943") or a plan ("a campaign planned for 1976") does not move
+	// (hasNref, nrefIdx its timex); nrefPara is its paragraph, para and
+	// paraOff are paraAt's position.
+	nref                    dval
+	hasNref                 bool
+	nrefIdx                 int
+	nrefPara, para, paraOff int
+	// nrefAdverbial tells whether the reference date sets the time of its
+	// clause ("In June 1994, ...", "on May 22, 1995") rather than naming
+	// a thing ("the Dec. 21, 1988, bombing").
+	nrefAdverbial bool
 }
 
 func (p *parser) w(i int) string {

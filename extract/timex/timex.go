@@ -25,6 +25,11 @@ type Timex struct {
 	// relative expression that could not be resolved, so its value keeps
 	// X digits), or "" for an absolute expression.
 	Anchor string `json:"anchor,omitempty"`
+	// Mode is how a relative expression was anchored: "news" (against
+	// the DCT, or an earlier date for "two days later" and the like) or
+	// "narrative" (against the reference time the text established: the
+	// last explicit date); "" for an absolute expression.
+	Mode string `json:"mode,omitempty"`
 	// AnchorIndex is the index of the anchoring timex when Anchor is
 	// "text", else -1.
 	AnchorIndex int `json:"anchor_index"`

@@ -12,17 +12,7 @@ type want struct{ text, typ, value, mod string }
 
 func tagCheck(t *testing.T, text, dct string, wants []want) []Timex {
 	t.Helper()
-	txs, err := Tag(context.Background(), text, dct)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Check(text, txs); err != nil {
-		t.Fatalf("%v in %+v", err, txs)
-	}
-	got := map[string]Timex{}
-	for _, tx := range txs {
-		got[tx.Text] = tx
-	}
+	txs, got := tagWith(t, New(), text, dct)
 	for _, w := range wants {
 		tx, ok := got[w.text]
 		if !ok {

@@ -1,0 +1,134 @@
+package timex
+
+import (
+	"context"
+	"testing"
+)
+
+// tagWith tags text with tg, checks the result and returns the timexes,
+// also by text.
+func tagWith(t *testing.T, tg *Tagger, text, dct string) ([]Timex, map[string]Timex) {
+	t.Helper()
+	txs, err := tg.Tag(context.Background(), text, dct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Check(text, txs); err != nil {
+		t.Fatalf("%v in %+v", err, txs)
+	}
+	got := map[string]Timex{}
+	for _, tx := range txs {
+		got[tx.Text] = tx
+	}
+	return txs, got
+}
+
+// tagMode tags text with the anchoring mode m.
+func tagMode(t *testing.T, m AnchorMode, text, dct string) map[string]Timex {
+	t.Helper()
+	_, got := tagWith(t, NewAnchored(m), text, dct)
+	return got
+}
+
+func expectValues(t *testing.T, name string, got map[string]Timex, want map[string]string) {
+	t.Helper()
+	for text, v := range want {
+		tx, ok := got[text]
+		switch {
+		case !ok:
+			t.Errorf("%s: no timex %q in %v", name, text, got)
+		case tx.Value != v:
+			t.Errorf("%s: %q = %s (%s), want %s", name, text, tx.Value, tx.Mode, v)
+		}
+	}
+}
+
+// From WikiWars, World War II: a history page dated 2009 whose relative
+// dates follow the story.
+const ww2 = `On September 1, 1939, Germany and Slovakia attacked Poland and World War II broke out. On September 17, 1939, after signing an armistice with Japan, the Soviets launched their own invasion of Poland. By early October, Poland was divided among Germany, the Soviet Union, Lithuania and Slovakia.
+
+The Soviet Union and Germany entered a trade pact in February of 1940. In April, Germany invaded Denmark and Norway. Japan had seized military control of southern Indochina the previous year. On June 10, Italy invaded; twelve days later France surrendered. In January, the United States and the United Kingdom signed a declaration.`
+
+func TestNarrativeAnchoring(t *testing.T) {
+	const dct = "2009-12-19"
+	got := tagMode(t, AnchorAuto, ww2, dct)
+	expectValues(t, "auto", got, map[string]string{
+		"early October":     "1939-10",
+		"April":             "1940-04",
+		"June 10":           "1940-06-10",
+		"twelve days later": "1940-06-22",
+		"January":           "1941-01", // after June 1940 the story goes forward
+	})
+	if m := got["April"].Mode; m != ModeNarrative {
+		t.Errorf("April: mode %q, want narrative", m)
+	}
+	if got["April"].Anchor != "text" || got["April"].AnchorIndex < 0 {
+		t.Errorf("April: anchor %q %d, want the text's February 1940", got["April"].Anchor, got["April"].AnchorIndex)
+	}
+	if m := got["September 1, 1939"].Mode; m != "" {
+		t.Errorf("an absolute date has mode %q", m)
+	}
+	// --time-anchor news: the page's date, as before
+	news := tagMode(t, AnchorNews, ww2, dct)
+	expectValues(t, "news", news, map[string]string{"April": "2009-04", "June 10": "2009-06-10"})
+	if m := news["April"].Mode; m != ModeNews {
+		t.Errorf("news April: mode %q", m)
+	}
+}
+
+func TestNarrativeAsidesKeepTheReferenceTime(t *testing.T) {
+	// WikiWars, World War II and Vietnam: a pluperfect relative clause
+	// and a plan do not move the story's time
+	const flashback = `In March 1944, the Japanese launched the first of two invasions. In May 1944, British forces mounted a counter-offensive, and Chinese forces that had invaded Northern Burma in late 1943 besieged Japanese troops in Myitkyina. By June, the Japanese had conquered the province of Henan.`
+	expectValues(t, "flashback", tagMode(t, AnchorNarrative, flashback, "2009-12-19"), map[string]string{"June": "1944-06"})
+	const plan = `On 10 March 1975, General Dung launched Campaign 275. If the town could be taken, the road to the coast would be exposed for a planned campaign in 1976. The ARVN proved incapable of resisting the onslaught, and its forces collapsed on 11 March.`
+	expectValues(t, "plan", tagMode(t, AnchorNarrative, plan, "2009-12-19"), map[string]string{"11 March": "1975-03-11"})
+}
+
+func TestNewsBackgroundParagraph(t *testing.T) {
+	// a news story (DCT 1998) with a background paragraph: the month
+	// after "In June 1994" is of 1994; the deictic words of the news
+	// paragraph keep the DCT
+	const text = `The company said on Friday that it would close its Ohio plant next month.
+
+In June 1994, the company opened the plant near Dayton. In September, it hired 200 workers.`
+	got := tagMode(t, AnchorAuto, text, "1998-04-18")
+	expectValues(t, "background", got, map[string]string{
+		"Friday": "1998-04-17", "next month": "1998-05", "September": "1994-09",
+	})
+	// TBAQ APW19990607.0041: a date naming a thing (the 1988 bombing)
+	// sets no background time
+	const bombing = `On the FBI list, Bin Laden and Kopp replace two former Libyan intelligence agents charged in the Dec. 21, 1988, bombing of Pan Am Flight 103. The two were removed from the list after Libyan leader Moammar Gadhafi agreed in April to hand them over for trial.`
+	expectValues(t, "bombing", tagMode(t, AnchorAuto, bombing, "1999-06-07"), map[string]string{"April": "1999-04"})
+}
+
+func TestNarrativeDocumentNeedsOldYearsAndFewNewsCues(t *testing.T) {
+	// a news story about history: many old years, but "Friday",
+	// "yesterday" and "ago" say it is news
+	const text = `NATO was founded in 1949. Poland left the Warsaw Pact in 1991, and Hungary in 1991. On Friday, the three joined NATO. Officials said yesterday that a decade ago this was unthinkable. The ceremony was held Friday.`
+	p := parser{text: text, toks: scan(text, nil)}
+	p.dct, _ = parseDCT("1999-03-12")
+	if p.narrativeYears() {
+		t.Error("a news story with weekdays and ago read as narrative")
+	}
+	p = parser{text: ww2, toks: scan(ww2, nil)}
+	p.dct, _ = parseDCT("2009-12-19")
+	if !p.narrativeYears() {
+		t.Error("the WikiWars passage not read as narrative")
+	}
+}
+
+func TestParseAnchorMode(t *testing.T) {
+	for s, want := range map[string]AnchorMode{"auto": AnchorAuto, "news": AnchorNews, "Narrative": AnchorNarrative, "": AnchorAuto} {
+		m, err := ParseAnchorMode(s)
+		if err != nil || m != want {
+			t.Errorf("ParseAnchorMode(%q) = %v, %v; want %v", s, m, err, want)
+		}
+	}
+	if _, err := ParseAnchorMode("story"); err == nil {
+		t.Error("ParseAnchorMode accepted story")
+	}
+	if AnchorNarrative.String() != "narrative" || AnchorAuto.String() != "auto" {
+		t.Error("AnchorMode.String")
+	}
+}
