@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"context"
 	"testing"
 
 	"github.com/storyline/storyline/extract/timex"
@@ -54,6 +55,34 @@ func TestTimexStageCopyKeepsUnknownParts(t *testing.T) {
 		}
 		if tx.Value != value || tx.Anchor != "none" {
 			t.Errorf("%q = %s (anchor %q), want %s anchored none", text, tx.Value, tx.Anchor, value)
+		}
+	}
+}
+
+// WithTimeAnchor chooses the anchoring of the timex stage; auto reads a
+// history as narrative.
+func TestTimexStageTimeAnchor(t *testing.T) {
+	p, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := Input{Text: "The war in Poland\n\nOn September 17, 1939, the Soviets invaded Poland. By early October, Poland was divided. " +
+		"Finland was invaded in November 1939, and the conflict ended in March 1940.\n", Date: "2009-12-19"}
+	for _, c := range []struct {
+		mode        timex.AnchorMode
+		value, kind string
+	}{
+		{timex.AnchorAuto, "1939-10", timex.ModeNarrative},
+		{timex.AnchorNarrative, "1939-10", timex.ModeNarrative},
+		{timex.AnchorNews, "2009-10", timex.ModeNews},
+	} {
+		doc, err := p.AnnotateUntil(WithTimeAnchor(context.Background(), c.mode), in, "timex")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tx := findTimex(doc.Timexes, "early October")
+		if tx == nil || tx.Value != c.value || tx.Mode != c.kind {
+			t.Errorf("%v: early October = %+v, want %s (%s)", c.mode, tx, c.value, c.kind)
 		}
 	}
 }

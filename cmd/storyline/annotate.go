@@ -57,7 +57,7 @@ a TimeML document with the DCT.`,
 				if format == "timeml" {
 					err = extract.WriteTimeML(out, doc)
 				} else {
-					err = writeAnnotation(out, doc)
+					err = writeAnnotation(out, doc, extract.TimeAnchor(ctx))
 				}
 				if err != nil {
 					return fmt.Errorf("%s: writing output: %w", in.Name, err)
@@ -68,21 +68,48 @@ a TimeML document with the DCT.`,
 	}
 	cmd.Flags().StringVar(&dct, "dct", "", "the article's date, YYYY-MM-DD (default: found in the text)")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or timeml")
+	addTimeAnchorFlag(cmd)
 	return cmd
 }
 
 // annotation is the JSON form of one annotated article: a view of
 // extract.Document that names entities instead of only indexing them.
 type annotation struct {
-	ID        string              `json:"id"`
-	Name      string              `json:"name,omitempty"`
-	DCT       extract.DCT         `json:"dct"`
-	Headline  string              `json:"headline"`
-	Sentences []annotatedSentence `json:"sentences"`
-	Timexes   []timex.Timex       `json:"timexes"`
-	Entities  []annotatedEntity   `json:"entities"`
-	Events    []annotatedEvent    `json:"events"`
-	Relations []annotatedRelation `json:"relations"`
+	ID   string      `json:"id"`
+	Name string      `json:"name,omitempty"`
+	DCT  extract.DCT `json:"dct"`
+	// TimeAnchor is how relative timexes were anchored.
+	TimeAnchor annotatedAnchor     `json:"time_anchor"`
+	Headline   string              `json:"headline"`
+	Sentences  []annotatedSentence `json:"sentences"`
+	Timexes    []timex.Timex       `json:"timexes"`
+	Entities   []annotatedEntity   `json:"entities"`
+	Events     []annotatedEvent    `json:"events"`
+	Relations  []annotatedRelation `json:"relations"`
+}
+
+// annotatedAnchor shows the anchoring of relative dates: the mode asked
+// for (--time-anchor auto, news or narrative) and the one the article's
+// relative timexes got (their Mode): news, narrative, mixed (narrative
+// background paragraphs in a news article), or "" when none is relative.
+type annotatedAnchor struct {
+	Requested string `json:"requested"`
+	Chosen    string `json:"chosen,omitempty"`
+}
+
+// chosenAnchor sums up the Mode of the relative timexes.
+func chosenAnchor(txs []timex.Timex) string {
+	chosen := ""
+	for _, tx := range txs {
+		switch {
+		case tx.Mode == "" || tx.Mode == chosen:
+		case chosen == "":
+			chosen = tx.Mode
+		default:
+			return "mixed"
+		}
+	}
+	return chosen
 }
 
 type annotatedSentence struct {
@@ -142,11 +169,12 @@ type annotatedRelation struct {
 	Evidence annotatedSpan `json:"evidence"`
 }
 
-func writeAnnotation(w io.Writer, doc *extract.Document) error {
+func writeAnnotation(w io.Writer, doc *extract.Document, anchor timex.AnchorMode) error {
 	a := annotation{
 		ID: doc.ID, Name: doc.Name, DCT: doc.DCT,
-		Headline:  doc.Text[doc.Headline.Start:doc.Headline.End],
-		Sentences: []annotatedSentence{}, Timexes: doc.Timexes, Entities: []annotatedEntity{},
+		TimeAnchor: annotatedAnchor{Requested: anchor.String(), Chosen: chosenAnchor(doc.Timexes)},
+		Headline:   doc.Text[doc.Headline.Start:doc.Headline.End],
+		Sentences:  []annotatedSentence{}, Timexes: doc.Timexes, Entities: []annotatedEntity{},
 		Events: []annotatedEvent{}, Relations: []annotatedRelation{},
 	}
 	if a.Timexes == nil {
