@@ -113,6 +113,7 @@ are still stored, and the exit status is 1.`,
 	cmd.Flags().StringVar(&date, "date", "", "the articles' publication date, YYYY-MM-DD (default: found in the text)")
 	cmd.Flags().StringVar(&source, "source", "", "the outlet that published the articles (default: named in the text, if it is)")
 	cmd.Flags().StringVar(&show, "timeline", "", "then print the store's timeline: json or text")
+	addTimeAnchorFlag(cmd)
 	cmd.Flags().BoolVar(&timing, "timing", false, "print the seconds each hundred articles took, to see whether ingest slows as the store grows")
 	return cmd
 }
