@@ -4,8 +4,13 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 )
+
+// ErrInternal marks an error that is a bug in a stage (a panic it
+// raised), not a problem of the input: test for it with errors.Is.
+var ErrInternal = errors.New("internal error")
 
 // Stage is one step of the pipeline: it reads the layers earlier stages
 // added to doc and adds its own. A Stage is safe for concurrent use by
@@ -66,8 +71,15 @@ func (p *Pipeline) Annotate(ctx context.Context, in Input) (*Document, error) {
 
 // AnnotateUntil runs the stages up to and including the one named last
 // (all of them when last is ""). Tests and evals use it to run part of the
-// pipeline.
-func (p *Pipeline) AnnotateUntil(ctx context.Context, in Input, last string) (*Document, error) {
+// pipeline. A panic in a stage becomes an error wrapping ErrInternal for
+// this input alone.
+func (p *Pipeline) AnnotateUntil(ctx context.Context, in Input, last string) (_ *Document, err error) {
+	stage := "start"
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s: %s stage: %w: %s", in.Name, stage, ErrInternal, oneLineMsg(fmt.Sprint(r)))
+		}
+	}()
 	sum := sha256.Sum256([]byte(in.Text))
 	doc := &Document{
 		ID:       "sha256:" + hex.EncodeToString(sum[:]),
@@ -88,6 +100,7 @@ func (p *Pipeline) AnnotateUntil(ctx context.Context, in Input, last string) (*D
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		stage = s.Name()
 		if err := s.Run(ctx, doc); err != nil {
 			return nil, fmt.Errorf("%s: %s stage: %w", in.Name, s.Name(), err)
 		}

@@ -82,6 +82,10 @@ type ReadStats struct {
 	Skipped int
 	// Errors is the number of errors returned.
 	Errors int
+	// Warnings are inputs read in part, one *ReadError each ("PATH:
+	// warning: ..."): an HTML page nested too deeply, whose deepest
+	// elements were flattened into their text.
+	Warnings []error
 }
 
 // format is how an input's bytes are read.
@@ -320,7 +324,16 @@ func (r *inputReader) parse(ctx context.Context, errPath, name string, data []by
 	}
 	switch f {
 	case formatHTML:
-		in, err := htmlInput(name, text)
+		flat, deep, excess := flattenHTML(text, maxHTMLDepth, maxHTMLElements)
+		if deep > 0 {
+			r.stats.Warnings = append(r.stats.Warnings, &ReadError{Path: errPath,
+				Err: fmt.Errorf("warning: HTML nested more than %d elements deep: the tags of %d deeper elements were dropped, their text kept", maxHTMLDepth, deep)})
+		}
+		if excess > 0 {
+			r.stats.Warnings = append(r.stats.Warnings, &ReadError{Path: errPath,
+				Err: fmt.Errorf("warning: HTML page of more than %d elements: read up to byte %d, the rest dropped", maxHTMLElements, excess)})
+		}
+		in, err := htmlInput(name, flat)
 		if err != nil {
 			r.fail(errPath, 0, err)
 			return
@@ -725,6 +738,155 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 		in.Date, in.DateSource = m.Date.Format("2006-01-02"), "metadata"
 	}
 	return in, nil
+}
+
+// maxHTMLDepth is the deepest element nesting an HTML page keeps. Real
+// pages stay well under a hundred; parsing (the HTML5 algorithm's scope
+// checks walk the open elements) and trafilatura's tree walks take time
+// that grows with the square of the depth, so a page of 20,000 nested
+// divs would take seconds.
+const maxHTMLDepth = 128
+
+// maxHTMLElements is the most elements of an HTML page that are read;
+// the rest of the page is dropped. News pages have a few thousand, the
+// article before the comments and footers; trafilatura walks the whole
+// tree dozens of times (several µs per element), so a page of tags alone
+// would be read at under 2 MB/s without a bound.
+const maxHTMLElements = 10000
+
+// rawTextElements hold text the tokenizer does not parse as markup.
+var rawTextElements = map[string]bool{
+	"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
+	"iframe": true, "noembed": true, "noframes": true, "noscript": true, "plaintext": true,
+}
+
+// closesP are the start tags that close an open <p>, as the HTML parser
+// does, so that unclosed paragraphs do not count as nesting.
+var closesP = map[string]bool{
+	"p": true, "div": true, "ul": true, "ol": true, "dl": true, "li": true, "dd": true, "dt": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "table": true, "blockquote": true,
+	"section": true, "article": true, "aside": true, "header": true, "footer": true, "main": true,
+	"nav": true, "figure": true, "pre": true, "form": true, "hr": true, "address": true, "details": true,
+}
+
+// scopeBarrier are the elements an implied end tag does not reach past.
+var scopeBarrier = map[string]bool{
+	"html": true, "body": true, "table": true, "td": true, "th": true, "caption": true, "button": true,
+	"object": true, "marquee": true, "applet": true, "template": true, "ul": true, "ol": true, "dl": true, "select": true,
+}
+
+// impliedEnd returns stack without the element that a start tag of tag
+// implicitly ends (an open <p> before a block, an open <li> before the
+// next), as the HTML parser would: a close approximation is enough to
+// tell real nesting from unclosed tags.
+func impliedEnd(stack []string, tag string) []string {
+	var open string
+	switch {
+	case tag == "li" || tag == "dt" || tag == "dd" || tag == "option" || tag == "tr" || tag == "td" || tag == "th":
+		open = tag
+		if tag == "dt" || tag == "dd" {
+			open = "d" // either
+		}
+	case closesP[tag]:
+		open = "p"
+	default:
+		return stack
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		e := stack[i]
+		if e == open || open == "d" && (e == "dt" || e == "dd") {
+			return stack[:i]
+		}
+		if scopeBarrier[e] {
+			break
+		}
+	}
+	return stack
+}
+
+// flattenHTML drops the tags of elements nested more than maxDepth deep,
+// keeping their text (and dropping the content of deep script and style
+// elements), and cuts the page before its element maxElements+1, in one
+// pass of the tokenizer. It returns data itself when nothing is dropped,
+// the number of elements whose tags it dropped for depth, and the byte
+// offset where it cut the page (0 if it did not).
+func flattenHTML(data []byte, maxDepth, maxElements int) (_ []byte, deep, cut int) {
+	if n := bytes.Count(data, []byte("<")); n <= maxDepth && n <= maxElements {
+		return data, 0, 0
+	}
+	z := html.NewTokenizer(bytes.NewReader(data))
+	var out bytes.Buffer
+	var stack []string
+	kept := 0         // elements kept
+	over := 0         // open elements beyond maxDepth; all dropped
+	skipText := false // inside a dropped script or style
+	offset := 0       // of the token in data
+	for ; ; offset += len(z.Raw()) {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		switch tt {
+		case html.StartTagToken, html.SelfClosingTagToken:
+			if kept >= maxElements {
+				return out.Bytes(), deep, offset
+			}
+			name, _ := z.TagName()
+			tag := string(name)
+			kept++
+			if isVoid(tag) || tt == html.SelfClosingTagToken {
+				out.Write(raw)
+				continue
+			}
+			if over == 0 {
+				stack = impliedEnd(stack, tag)
+			}
+			if over > 0 || len(stack) >= maxDepth {
+				kept--
+				over++
+				deep++
+				skipText = rawTextElements[tag]
+				continue
+			}
+			stack = append(stack, tag)
+			out.Write(raw)
+		case html.EndTagToken:
+			if over > 0 {
+				over--
+				skipText = false
+				continue
+			}
+			name, _ := z.TagName()
+			tag := string(name)
+			for i := len(stack) - 1; i >= 0; i-- {
+				if stack[i] == tag {
+					stack = stack[:i]
+					break
+				}
+			}
+			out.Write(raw)
+		case html.TextToken:
+			if !skipText {
+				out.Write(raw)
+			}
+		default: // comments, doctypes
+			out.Write(raw)
+		}
+	}
+	if deep == 0 {
+		return data, 0, 0
+	}
+	return out.Bytes(), deep, 0
+}
+
+// isVoid reports whether an element has no end tag.
+func isVoid(tag string) bool {
+	switch tag {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr":
+		return true
+	}
+	return false
 }
 
 // byline makes the byline line from trafilatura's author field ("A; B").

@@ -339,7 +339,7 @@ func TestReadInputsFolder(t *testing.T) {
 	// README.md, photo.png (extensions), .draft.txt (hidden) and
 	// sub/LICENSE.txt (not an article).
 	wantStats := ReadStats{Files: 4, Inputs: 5, Skipped: 4, Errors: 0}
-	if stats != wantStats {
+	if !cmp.Equal(stats, wantStats) {
 		t.Errorf("stats = %+v, want %+v", stats, wantStats)
 	}
 	// The BOM is stripped and CRLF becomes LF.

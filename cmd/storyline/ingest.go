@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -19,6 +21,7 @@ import (
 func newIngestCmd() *cobra.Command {
 	var date, source, show string
 	var timing bool
+	maxBytes := defaultMaxArticleBytes
 	cmd := &cobra.Command{
 		Use:   "ingest [--date YYYY-MM-DD] [--source NAME] PATH...|-",
 		Short: "Extract articles and store them in the graph",
@@ -29,8 +32,11 @@ article whole within one transaction (up to 32 articles share one). It ends with
 --timeline then prints the whole store's timeline on stdout. The first non-empty line of a text file is
 its headline. Ingesting the same content twice changes nothing.
 
-Inputs that cannot be read are reported one per line on stderr; the others
-are still stored, and the exit status is 1.`,
+Inputs that cannot be read or extracted, and articles longer than
+--max-article-bytes, are reported one per line on stderr; the others are
+still stored, and the exit status is 3. When no input holds an article
+(an empty folder, a pattern that matched nothing) nothing is stored and
+the exit status is 4.`,
 		Example: `  storyline ingest testdata/seeds/
   storyline --db /tmp/seeds.db ingest --timeline text testdata/seeds/
   storyline ingest --date 2015-11-30 --source "Press TV" article.txt
@@ -39,17 +45,23 @@ are still stored, and the exit status is 1.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if show != "" && show != "json" && show != "text" {
-				return fmt.Errorf("--timeline %q: want json or text", show)
+				return usageErrorf("--timeline %q: want json or text", show)
 			}
 			if date != "" {
 				if _, err := time.Parse("2006-01-02", date); err != nil {
-					return fmt.Errorf("--date %q: not a date in the form YYYY-MM-DD", date)
+					return usageErrorf("--date %q: not a date in the form YYYY-MM-DD", date)
 				}
 			}
+			if maxBytes <= 0 {
+				return usageErrorf("--max-article-bytes %d: want a positive number of bytes", maxBytes)
+			}
 			ctx := cmd.Context()
-			inputs, readErrs := extract.ReadInputs(ctx, args, cmd.InOrStdin())
-			for _, err := range readErrs {
-				fmt.Fprintln(cmd.ErrOrStderr(), "storyline: "+oneLine(err.Error()))
+			inputs, readErrs := readArticles(ctx, cmd, args, maxBytes)
+			if len(inputs) == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				return &exitError{code: exitNoInput, err: fmt.Errorf("ingest: nothing stored: no article could be read from %s", strings.Join(args, " "))}
 			}
 			for i := range inputs {
 				if date != "" {
@@ -104,18 +116,55 @@ are still stored, and the exit status is 1.`,
 					return err
 				}
 			}
-			if n := len(readErrs) + len(ingestErrs); n > 0 {
-				return fmt.Errorf("ingest: %d of %d inputs failed (see above)", n, len(inputs)+len(readErrs))
+			if err := ctx.Err(); err != nil {
+				return err
 			}
-			return ctx.Err()
+			if n := len(readErrs) + len(ingestErrs); n > 0 {
+				code := exitSomeFailed
+				if len(ingestErrs) >= len(inputs) {
+					code = exitNoInput
+				}
+				return &exitError{code: code, err: fmt.Errorf("ingest: %d of %d inputs failed (see above)", n, len(inputs)+len(readErrs))}
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the articles' publication date, YYYY-MM-DD (default: found in the text)")
 	cmd.Flags().StringVar(&source, "source", "", "the outlet that published the articles (default: named in the text, if it is)")
 	cmd.Flags().StringVar(&show, "timeline", "", "then print the store's timeline: json or text")
 	addTimeAnchorFlag(cmd)
+	cmd.Flags().IntVar(&maxBytes, "max-article-bytes", defaultMaxArticleBytes, "skip, with a warning, an article whose text is longer than this")
 	cmd.Flags().BoolVar(&timing, "timing", false, "print the seconds each hundred articles took, to see whether ingest slows as the store grows")
 	return cmd
+}
+
+// defaultMaxArticleBytes bounds one article's text: a news article is
+// rarely over 50 KB, and the whole pipeline takes about a second per MB.
+const defaultMaxArticleBytes = 1 << 20
+
+// readArticles reads the inputs named by args (stdin for "-") and drops
+// the articles whose text is over maxBytes. Each input that cannot be
+// read, and each article dropped, is reported on stderr on one line and
+// returned among the errors; warnings (an article read in part) are only
+// reported.
+func readArticles(ctx context.Context, cmd *cobra.Command, args []string, maxBytes int) ([]extract.Input, []error) {
+	inputs, stats, errs := extract.ReadInputsStats(ctx, args, cmd.InOrStdin())
+	report := func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "storyline: "+oneLine(err.Error())) }
+	for _, w := range stats.Warnings {
+		report(w)
+	}
+	kept := inputs[:0]
+	for _, in := range inputs {
+		if len(in.Text) > maxBytes {
+			errs = append(errs, fmt.Errorf("%s: skipped: the article's text is %d bytes, over --max-article-bytes %d", in.Name, len(in.Text), maxBytes))
+			continue
+		}
+		kept = append(kept, in)
+	}
+	for _, err := range errs {
+		report(err)
+	}
+	return kept, errs
 }
 
 // timePerHundred wraps a progress callback to print, after every hundred

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -22,39 +23,54 @@ import (
 
 func newReplCmd() *cobra.Command {
 	var history string
-	var limit int
+	lim := queryLimits{limit: 100}
 	cmd := &cobra.Command{
 		Use:   "repl",
 		Short: "Interactive Gizmo shell with shortcuts (:timeline, :entity, :event, :docs)",
 		Long: `Repl reads Gizmo queries (ES5 JavaScript) and shortcuts, with line editing,
 history and tab completion when standard input is a terminal. A query goes on
 while brackets, parentheses or quotes are open or a line ends with '.' or '\'.
-Type :help for the shortcuts.`,
+Type :help for the shortcuts.
+
+Each query stops with an error after --timeout (default 30s) and shows at
+most --limit results (default 100). Ctrl-C stops the running query or
+shortcut and returns to the prompt; at the prompt it drops the current
+input; Ctrl-D (or :quit) leaves. The store is opened read-only.`,
 		Example: `  storyline repl
   storyline --db /tmp/seeds.db repl --history /tmp/storyline_history
   echo ':timeline Putin' | storyline repl`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := lim.check(); err != nil {
+				return err
+			}
 			store, err := openStore(cmd, true)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			r := &repl{s: store, out: cmd.OutOrStdout(), limit: limit}
+			// Ctrl-C is the REPL's: it stops a query, not the REPL (the
+			// root context is cancelled by the first Ctrl-C, so the REPL
+			// runs without it).
+			interrupt := make(chan os.Signal, 1)
+			signal.Notify(interrupt, os.Interrupt)
+			defer signal.Stop(interrupt)
+			ctx := context.WithoutCancel(cmd.Context())
+			r := &repl{s: store, out: cmd.OutOrStdout(), lim: lim, interrupt: interrupt}
 			stdin, isFile := cmd.InOrStdin().(*os.File)
 			if isFile && term.IsTerminal(int(stdin.Fd())) && stdin == os.Stdin {
 				if history == "" {
 					history = defaultHistoryFile()
 				}
-				lr := newLinerReader(cmd.Context(), r, history)
+				lr := newLinerReader(ctx, r, history)
 				defer lr.close()
-				return r.run(cmd.Context(), lr)
+				return r.run(ctx, lr)
 			}
-			return r.run(cmd.Context(), &plainReader{sc: bufio.NewScanner(cmd.InOrStdin())})
+			return r.run(ctx, &plainReader{sc: bufio.NewScanner(cmd.InOrStdin())})
 		},
 	}
 	cmd.Flags().StringVar(&history, "history", "", `history file (default $XDG_STATE_HOME/storyline/history, else ~/.storyline_history)`)
-	cmd.Flags().IntVar(&limit, "limit", 100, "show at most N results per query (0: all)")
+	lim.addFlags(cmd, "show at most N results per query (0: all)")
 	return cmd
 }
 
@@ -139,9 +155,13 @@ var errAborted = errors.New("aborted")
 
 // repl is the read-eval-print loop over one store.
 type repl struct {
-	s     *graph.Store
-	out   io.Writer
-	limit int
+	s   *graph.Store
+	out io.Writer
+	lim queryLimits
+	// interrupt delivers Ctrl-C: it stops the running query or shortcut;
+	// with no query running (input that is not a terminal, where Ctrl-C
+	// is a signal even at the prompt) it ends the REPL. May be nil.
+	interrupt <-chan os.Signal
 
 	names []string // entity names and aliases, for completion
 }
@@ -166,9 +186,16 @@ Shortcuts:
 
 var shortcuts = []string{":timeline ", ":entity ", ":event ", ":docs", ":stories", ":story ", ":help", ":quit"}
 
-// run reads and evaluates until EOF or :quit.
+// lineResult is what one readLine returned.
+type lineResult struct {
+	line string
+	err  error
+}
+
+// run reads and evaluates until EOF, :quit, or Ctrl-C while no query runs.
 func (r *repl) run(ctx context.Context, in lineReader) error {
 	var buf []string
+	lines := make(chan lineResult, 1)
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil
@@ -177,7 +204,20 @@ func (r *repl) run(ctx context.Context, in lineReader) error {
 		if len(buf) > 0 {
 			prompt = "       ... "
 		}
-		line, err := in.readLine(prompt)
+		go func() {
+			line, err := in.readLine(prompt)
+			lines <- lineResult{line, err}
+		}()
+		var line string
+		var err error
+		select {
+		case lr := <-lines:
+			line, err = lr.line, lr.err
+		case <-r.interrupt:
+			return nil
+		case <-ctx.Done():
+			return nil
+		}
 		if errors.Is(err, errAborted) {
 			buf = nil
 			continue
@@ -269,8 +309,29 @@ func unbalanced(q string) bool {
 
 func (r *repl) printf(format string, args ...any) { fmt.Fprintf(r.out, format, args...) }
 
+// interruptible runs f with a context that Ctrl-C cancels.
+func (r *repl) interruptible(ctx context.Context, f func(ctx context.Context)) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		select {
+		case <-r.interrupt:
+			cancel()
+		case <-done:
+		}
+	}()
+	f(ctx)
+}
+
 func (r *repl) eval(ctx context.Context, q string) {
-	res, err := r.s.Query(ctx, q, r.limit)
+	var res []graph.QueryResult
+	var cut bool
+	var err error
+	r.interruptible(ctx, func(ctx context.Context) {
+		res, cut, err = runQuery(ctx, r.s, q, r.lim)
+	})
 	if err != nil {
 		r.printf("error: %s\n", oneLine(err.Error()))
 		return
@@ -279,8 +340,8 @@ func (r *repl) eval(ctx context.Context, q string) {
 		r.printf("%s\n", x.String())
 	}
 	switch {
-	case r.limit > 0 && len(res) >= r.limit:
-		r.printf("(first %d results)\n", len(res))
+	case cut:
+		r.printf("(first %d results; there are more, see --limit)\n", len(res))
 	case len(res) == 1:
 		r.printf("(1 result)\n")
 	default:
@@ -292,10 +353,24 @@ func (r *repl) eval(ctx context.Context, q string) {
 func (r *repl) shortcut(ctx context.Context, line string) bool {
 	cmd, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
+	if cmd == ":quit" || cmd == ":q" || cmd == ":exit" {
+		return true
+	}
+	var err error
+	r.interruptible(ctx, func(ctx context.Context) { err = r.runShortcut(ctx, cmd, arg) })
+	if errors.Is(err, context.Canceled) {
+		err = errors.New(cmd + ": interrupted")
+	}
+	if err != nil {
+		r.printf("error: %s\n", oneLine(err.Error()))
+	}
+	return false
+}
+
+// runShortcut runs one ':' command other than :quit.
+func (r *repl) runShortcut(ctx context.Context, cmd, arg string) error {
 	var err error
 	switch cmd {
-	case ":quit", ":q", ":exit":
-		return true
 	case ":help", ":h", ":?":
 		r.printf("%s", replHelp)
 	case ":docs":
@@ -313,10 +388,7 @@ func (r *repl) shortcut(ctx context.Context, line string) bool {
 	default:
 		err = fmt.Errorf("unknown shortcut %s (try :help)", cmd)
 	}
-	if err != nil {
-		r.printf("error: %s\n", oneLine(err.Error()))
-	}
-	return false
+	return err
 }
 
 func (r *repl) docs(ctx context.Context) error {

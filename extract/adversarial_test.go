@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Adversarial inputs of about 1 MB: whatever their shape, reading them is
+// linear in their size. Measure with
+//
+//	go test ./extract -run x -bench Adversarial -benchtime 5x
+//
+// (MB/s is per core: each benchmark runs on one goroutine).
+
+const adversarialSize = 1 << 20
+
+// repeatTo repeats unit until the result is about size bytes.
+func repeatTo(unit string, size int) string {
+	return strings.Repeat(unit, size/len(unit)+1)
+}
+
+// names are entity-like tokens: capitalised names, acronyms, dates.
+const entityLike = "Barack Obama Vladimir Putin NATO Ankara Moscow U.S. Mr. Erdogan Tuesday 2015 "
+
+// adversarialInputs are the 1 MB inputs, by name, with the file
+// extension that says their format.
+func adversarialInputs() map[string]string {
+	sentence := "Officials said the talks in Geneva would resume on Monday after the ceasefire. "
+	return map[string]string{
+		// One element inside another, 1 MB deep.
+		"deep-nesting.html": "<html><body>" + repeatTo("<div>", adversarialSize/2) + "<p>" + sentence + "</p>" + repeatTo("</div>", adversarialSize/2) + "</body></html>",
+		// Blocks nested up to the depth bound, one after another.
+		"deep-blocks.html": "<html><body>" + repeatTo(strings.Repeat("<div>", maxHTMLDepth-4)+"<p>"+sentence+"</p>"+strings.Repeat("</div>", maxHTMLDepth-4), adversarialSize) + "</body></html>",
+		// Unclosed tags that the parser closes itself.
+		"unclosed.html": "<html><body>" + repeatTo("<b><i><p>"+sentence, adversarialSize) + "</body></html>",
+		// One paragraph on one line.
+		"huge-line.html":  "<html><body><p>" + repeatTo(sentence, adversarialSize) + "</p></body></html>",
+		"huge-line.txt":   "Headline\n\n" + repeatTo("and the talks went on ", adversarialSize) + "\n",
+		"huge-line.jsonl": `{"title": "Headline", "text": "` + repeatTo("and the talks went on ", adversarialSize) + `"}` + "\n",
+		// Character references and entity-like tokens.
+		"char-refs.html":    "<html><body><p>" + repeatTo("&amp;&lt;&#8212;&eacute; ", adversarialSize) + "</p></body></html>",
+		"entity-like.txt":   "Headline\n\n" + repeatTo(entityLike, adversarialSize) + "\n",
+		"entity-like.jsonl": repeatTo(`{"text": "`+entityLike+`", "date": "2015-11-30"}`+"\n", adversarialSize),
+		// A million one-letter words.
+		"million-tokens.txt": "Headline\n\n" + repeatTo("A ", adversarialSize) + "\n",
+	}
+}
+
+func writeAdversarial(tb testing.TB) map[string]string {
+	tb.Helper()
+	dir := tb.TempDir()
+	paths := map[string]string{}
+	for name, content := range adversarialInputs() {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			tb.Fatal(err)
+		}
+		paths[name] = p
+	}
+	return paths
+}
+
+func BenchmarkAdversarialRead(b *testing.B) {
+	paths := writeAdversarial(b)
+	for _, name := range sortedKeys(paths) {
+		p := paths[name]
+		fi, err := os.Stat(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(fi.Size())
+			for i := 0; i < b.N; i++ {
+				ins, errs := ReadInputs(context.Background(), []string{p}, nil)
+				if len(ins) == 0 {
+					b.Fatalf("%s: no article read: %v", name, errs)
+				}
+			}
+		})
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if keys[j] < keys[i] {
+				keys[i], keys[j] = keys[j], keys[i]
+			}
+		}
+	}
+	return keys
+}
+
+// TestAdversarialInputsRead checks that every adversarial input gives an
+// article with its text, and that a page cut down to the bounds says so.
+func TestAdversarialInputsRead(t *testing.T) {
+	paths := writeAdversarial(t)
+	warn := map[string]string{
+		"deep-nesting.html": fmt.Sprintf("nested more than %d elements deep", maxHTMLDepth),
+		"deep-blocks.html":  fmt.Sprintf("more than %d elements: read up to byte ", maxHTMLElements),
+		"unclosed.html":     fmt.Sprintf("more than %d elements: read up to byte ", maxHTMLElements),
+	}
+	for _, name := range sortedKeys(paths) {
+		ins, stats, errs := ReadInputsStats(context.Background(), []string{paths[name]}, nil)
+		if len(errs) > 0 || len(ins) == 0 {
+			t.Errorf("%s: %d articles, errors %v", name, len(ins), errs)
+			continue
+		}
+		if w := warn[name]; w == "" {
+			if len(stats.Warnings) > 0 {
+				t.Errorf("%s: warnings %v", name, stats.Warnings)
+			}
+		} else if len(stats.Warnings) != 1 || !strings.Contains(stats.Warnings[0].Error(), paths[name]+": warning: ") ||
+			!strings.Contains(stats.Warnings[0].Error(), w) {
+			t.Errorf("%s: warnings %v, want one naming the file and saying %q", name, stats.Warnings, w)
+		}
+		// The text inside the dropped tags is kept.
+		if strings.HasSuffix(name, ".html") && !strings.Contains(ins[0].Text, "talks") && !strings.Contains(ins[0].Text, "&") {
+			t.Errorf("%s: the page's text is lost: %q", name, ins[0].Text[:min(len(ins[0].Text), 200)])
+		}
+	}
+}
