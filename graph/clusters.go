@@ -4,8 +4,6 @@ import (
 	"context"
 	"sort"
 	"strings"
-
-	"github.com/cayleygraph/quad"
 )
 
 // EventMentionRef is one event mention as coreference scoring needs it:
@@ -35,26 +33,23 @@ func (s *Store) EventMentionClusters(ctx context.Context, docs []string) (map[st
 			docs = append(docs, d.IRI)
 		}
 	}
-	into, err := s.loadQuads(ctx, byNodes(quad.Object, docs))
-	if err != nil {
-		return nil, err
-	}
-	mentions := distinctNodes(into, func(q quad.Quad) (string, bool) {
-		m := nodeKey(q.Subject)
-		return m, nodeKey(q.Predicate) == PredInDocument && strings.HasPrefix(m, "evmention/")
-	})
-	qs, err := s.loadQuads(ctx, byNodes(quad.Subject, mentions))
+	// A mention's quads are labelled by its document.
+	qs, err := s.loadQuads(ctx, byLabels(docs))
 	if err != nil {
 		return nil, err
 	}
 	v := newQuadView(qs)
 	out := map[string][]EventMentionRef{}
-	for _, m := range mentions {
-		ev, doc := v.best(m, PredMentionOf), v.best(m, PredInDocument)
-		if ev == "" || doc == "" {
+	for m := range v {
+		if !strings.HasPrefix(m, "evmention/") {
 			continue
 		}
-		out[doc] = append(out[doc], EventMentionRef{IRI: m, Start: v.num(m, PredStart), End: v.num(m, PredEnd), Event: ev})
+		ev, doc := v.best(m, PredMentionOf), docOfMention(m)
+		_, start, end, ok := parseSpan(v.best(m, PredSpan))
+		if ev == "" || doc == "" || !ok {
+			continue
+		}
+		out[doc] = append(out[doc], EventMentionRef{IRI: m, Start: start, End: end, Event: ev})
 	}
 	for _, ms := range out {
 		sort.Slice(ms, func(i, j int) bool {

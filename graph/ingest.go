@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -18,6 +19,10 @@ type IngestOptions struct {
 	// Progress, when set, is called after each input with the number of
 	// inputs handled so far and the total.
 	Progress func(done, total int)
+	// Workers is how many articles are extracted at once (0: one per
+	// CPU). Reconciliation and writing stay in one goroutine, in input
+	// order, so the stored result does not depend on it.
+	Workers int
 }
 
 // IngestSummary counts what an Ingest did.
@@ -104,12 +109,16 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 	})
 	var errs []error
 	seen := map[string]bool{}
+	pctx, stop := context.WithCancel(ctx)
+	defer stop() // the extraction workers end with the ingest
+	ready := in.prefetch(pctx, inputs, order, opt.Workers)
 	for n, i := range order {
-		if err := ctx.Err(); err != nil {
-			errs = append(errs, fmt.Errorf("ingest interrupted: %w", err))
+		x, ok := ready.next(ctx)
+		if !ok || ctx.Err() != nil {
+			errs = append(errs, fmt.Errorf("ingest interrupted: %w", ctx.Err()))
 			break
 		}
-		err := in.one(ctx, inputs[i], seen)
+		err := in.one(ctx, inputs[i], x, seen)
 		var we *writeError
 		if errors.As(err, &we) {
 			sum.Failed++
@@ -301,35 +310,128 @@ func inputName(in extract.Input) string {
 	return "input"
 }
 
-// one handles one input.
-func (g *ingester) one(ctx context.Context, in extract.Input, seen map[string]bool) error {
-	g.sum.Read++
+// extracted is one input as a prefetch worker left it: its content id,
+// whether the store already holds it, and its annotation (or the error
+// that stopped either).
+type extracted struct {
+	id     string
+	stored bool
+	doc    *extract.Document
+	err    error // an input error, reported for this input alone
+	store  error // a store error, which stops the ingest
+}
+
+// prefetched hands out the extractions of the inputs in ingest order.
+type prefetched struct {
+	results []chan extracted
+	slots   chan struct{}
+	n       int
+}
+
+// next waits for the next input's extraction and frees its slot; ok is
+// false when ctx ends first.
+func (p *prefetched) next(ctx context.Context) (x extracted, ok bool) {
+	select {
+	case x = <-p.results[p.n]:
+	case <-ctx.Done():
+		return x, false
+	}
+	p.results[p.n] = nil
+	p.n++
+	<-p.slots
+	return x, true
+}
+
+// prefetch extracts the inputs, in the given order, on workers
+// goroutines, at most a few articles ahead of the writer so that memory
+// stays bounded by the window, not the corpus. Extraction is pure; the
+// store is only read (is the article already stored?).
+func (g *ingester) prefetch(ctx context.Context, inputs []extract.Input, order []int, workers int) *prefetched {
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	p := &prefetched{results: make([]chan extracted, len(order)), slots: make(chan struct{}, 4*workers)}
+	type job struct {
+		in  extract.Input
+		out chan extracted
+	}
+	jobs := make(chan job)
+	for i := range p.results {
+		p.results[i] = make(chan extracted, 1)
+	}
+	for w := 0; w < workers; w++ {
+		go func() {
+			for j := range jobs {
+				j.out <- g.extract(ctx, j.in)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for n, i := range order {
+			select {
+			case p.slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{in: inputs[i], out: p.results[n]}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return p
+}
+
+// extract checks one input, looks its content up in the store and
+// annotates it unless it is stored.
+func (g *ingester) extract(ctx context.Context, in extract.Input) extracted {
 	name := inputName(in)
 	if !utf8.ValidString(in.Text) {
-		return fmt.Errorf("%s: not UTF-8 text", name)
+		return extracted{err: fmt.Errorf("%s: not UTF-8 text", name)}
 	}
 	if strings.TrimSpace(in.Text) == "" {
-		return fmt.Errorf("%s: empty article", name)
+		return extracted{err: fmt.Errorf("%s: empty article", name)}
 	}
 	h := sha256.Sum256([]byte(in.Text))
-	id := "sha256:" + hex.EncodeToString(h[:])
-	if seen[id] {
-		g.sum.Skipped++
-		return nil
+	x := extracted{id: "sha256:" + hex.EncodeToString(h[:])}
+	if x.stored, x.store = g.s.HasDocument(ctx, x.id); x.store != nil || x.stored {
+		return x
 	}
-	seen[id] = true
-	stored, err := g.s.HasDocument(ctx, id)
+	doc, err := g.p.Annotate(ctx, in)
 	if err != nil {
-		return &writeError{err}
+		x.err = fmt.Errorf("%s: %w", name, err)
+		return x
 	}
-	if stored {
-		g.sum.Skipped++
-		return nil
-	}
+	x.doc = doc
+	return x
+}
 
-	doc, plan, err := g.annotate(ctx, in)
+// one handles one input, extracted by prefetch.
+func (g *ingester) one(ctx context.Context, in extract.Input, x extracted, seen map[string]bool) error {
+	g.sum.Read++
+	name := inputName(in)
+	if x.id != "" && seen[x.id] {
+		g.sum.Skipped++
+		return nil
+	}
+	if x.id != "" {
+		seen[x.id] = true
+	}
+	switch {
+	case x.store != nil:
+		return &writeError{x.store}
+	case x.err != nil:
+		return x.err
+	case x.stored:
+		g.sum.Skipped++
+		return nil
+	}
+	doc := x.doc
+	plan, err := g.r.Plan(doc)
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	if doc.DCT.Value == "" && plan.Copies != nil && plan.Copies.OriginalDate != "" {
 		// An undated copy speaks from its original's date.

@@ -164,3 +164,35 @@ func TestIngestReportsBadInputsAndGoesOn(t *testing.T) {
 		t.Errorf("cancelled ingest: %+v %v", sum, errs)
 	}
 }
+
+// The number of extraction workers never changes what is stored: planning
+// and writing follow the input order whatever order extraction finishes in.
+func TestIngestWorkersDoNotChangeTheStore(t *testing.T) {
+	ctx := context.Background()
+	p := testPipeline(t)
+	var inputs []extract.Input
+	for _, f := range []string{"presstv-obama-putin.txt", "peoplesvoice-copy-obama-putin.txt"} {
+		inputs = append(inputs, seedInput(t, f, "", ""))
+	}
+	inputs = append(inputs, extract.Input{Name: "empty.txt", Text: " "}, inputs[0])
+	dump := func(workers int) (string, *IngestSummary) {
+		s, _ := openTemp(t)
+		sum, errs := s.Ingest(ctx, p, inputs, IngestOptions{Workers: workers})
+		if len(errs) != 1 || !strings.Contains(errs[0].Error(), "empty.txt: empty article") {
+			t.Fatalf("workers %d: errors %v", workers, errs)
+		}
+		var b strings.Builder
+		if err := s.Export(ctx, &b, "nquads"); err != nil {
+			t.Fatal(err)
+		}
+		return b.String(), sum
+	}
+	one, sum1 := dump(1)
+	three, sum3 := dump(3)
+	if one != three {
+		t.Errorf("1 worker and 3 workers stored different quads")
+	}
+	if *sum1 != *sum3 || sum1.Skipped != 1 || sum1.Stored != 2 || sum1.Failed != 1 {
+		t.Errorf("summaries: %+v and %+v", *sum1, *sum3)
+	}
+}

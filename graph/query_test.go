@@ -30,15 +30,16 @@ func TestQuery(t *testing.T) {
 		got != `"Barack Obama" person=<entity/person/barack-obama> | "Vladimir Putin" person=<entity/person/vladimir-putin>` {
 		t.Errorf("tags: %s", got)
 	}
-	// Offsets come back as integers pointing at the trigger.
-	res, err := s.Query(ctx, `g.V("<event/shootdown>").In("<mentionOf>").Out("<start>").All()`, 0)
+	// A mention's span, "S:START-END", points at the trigger.
+	res, err := s.Query(ctx, `g.V("<event/shootdown>").In("<mentionOf>").Out("<span>").All()`, 0)
 	if err != nil || len(res) != 2 {
 		t.Fatalf("%v %v", res, err)
 	}
 	for _, r := range res {
-		st, ok := r.Tags["id"].(int64)
-		if !ok || textA[st:st+9] != "shot down" && textB[st:st+9] != "shot down" {
-			t.Errorf("start %v (%T)", r.Tags["id"], r.Tags["id"])
+		sp, _ := r.Tags["id"].(string)
+		_, st, end, ok := parseSpan(sp)
+		if !ok || textA[st:end] != "shot down" && textB[st:end] != "shot down" {
+			t.Errorf("span %v (%T)", r.Tags["id"], r.Tags["id"])
 		}
 	}
 	if got := lines(`g.Emit(g.V("<entity/gpe/tr>").Out("<name>").ToArray())`, 0); got != `["Turkey"]` {

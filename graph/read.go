@@ -617,7 +617,7 @@ func entitiesOf(v quadView) []EntityInfo {
 
 var eventPredicates = []string{
 	PredClass, PredTrigger, PredDate, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation,
-	PredMentionOf, PredInDocument, PredSentence, PredStart, PredEnd, PredEvidence, PredModality,
+	PredMentionOf, PredSpan, PredModality,
 	PredClaimant, PredReports, PredTimex, PredTimeInherited, PredName, PredEntityType, PredMergedBecause,
 	PredAgentPhrase, PredPatientPhrase, PredLocationPhrase,
 }
@@ -629,7 +629,45 @@ func (s *Store) Events(ctx context.Context) ([]EventInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return eventsOf(newQuadView(qs)), nil
+	texts, err := s.storedTexts(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return eventsOf(newQuadView(qs), texts), nil
+}
+
+// storedTexts reads the text and sentence spans of docs (every stored
+// document when docs is nil), by index, so that mentions' words and
+// evidence can be read back by offsets.
+func (s *Store) storedTexts(ctx context.Context, docs []string) (map[string]storedText, error) {
+	var qs []quad.Quad
+	var err error
+	if docs == nil {
+		qs, err = s.loadQuads(ctx, byPredicates(PredText, PredSentences))
+	} else {
+		qs, err = s.loadQuads(ctx, byNodes(quad.Subject, docs))
+	}
+	if err != nil {
+		return nil, err
+	}
+	text, sentences := map[string]string{}, map[string]string{}
+	for _, q := range qs {
+		d := nodeKey(q.Subject)
+		if !strings.HasPrefix(d, "doc/") {
+			continue
+		}
+		switch nodeKey(q.Predicate) {
+		case PredText:
+			text[d] = valueText(q.Object)
+		case PredSentences:
+			sentences[d] = valueText(q.Object)
+		}
+	}
+	out := make(map[string]storedText, len(text))
+	for d, t := range text {
+		out[d] = newStoredText(t, sentences[d])
+	}
+	return out, nil
 }
 
 // Event returns one event node by IRI ("event/H", "<event/H>" or "H").
@@ -756,10 +794,22 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 			qs = append(qs, q)
 		}
 	}
-	return eventsOf(newQuadView(qs)), nil
+	docs := map[string]bool{}
+	for _, m := range mentions {
+		if d := docOfMention(m); d != "" {
+			docs[d] = true
+		}
+	}
+	texts, err := s.storedTexts(ctx, sortedKeys(docs))
+	if err != nil {
+		return nil, err
+	}
+	return eventsOf(newQuadView(qs), texts), nil
 }
 
-func eventsOf(v quadView) []EventInfo {
+// eventsOf builds the events of v; texts holds the stored texts of their
+// mentions' documents, from which triggers and evidence are read back.
+func eventsOf(v quadView, texts map[string]storedText) []EventInfo {
 	ref := func(iri string) EntityRef {
 		return EntityRef{IRI: iri, Name: v.best(iri, PredName), Type: v.best(iri, PredEntityType)}
 	}
@@ -800,18 +850,25 @@ func eventsOf(v quadView) []EventInfo {
 		ev.MergedBecause = v.all(subj, PredMergedBecause)
 		sort.Strings(ev.MergedBecause)
 		for _, m := range mentionsOf[subj] {
+			doc := docOfMention(m)
+			sentence, start, end, _ := parseSpan(v.best(m, PredSpan))
+			text := texts[doc]
+			modality := v.best(m, PredModality)
+			if modality == "" {
+				modality = "asserted"
+			}
 			mi := EventMentionInfo{
 				IRI:             m,
-				Doc:             v.best(m, PredInDocument),
-				Trigger:         v.best(m, PredTrigger),
-				Start:           v.num(m, PredStart),
-				End:             v.num(m, PredEnd),
-				Sentence:        v.num(m, PredSentence),
-				Evidence:        v.best(m, PredEvidence),
+				Doc:             doc,
+				Trigger:         text.slice(start, end),
+				Start:           start,
+				End:             end,
+				Sentence:        sentence,
+				Evidence:        text.sentence(sentence),
 				Date:            v.best(m, PredDate),
 				Timex:           v.best(m, PredTimex),
 				TimeInherited:   v.best(m, PredTimeInherited) == "true",
-				Modality:        v.best(m, PredModality),
+				Modality:        modality,
 				Reports:         v.all(m, PredReports),
 				Agents:          refs(m, PredAgent),
 				Patients:        refs(m, PredPatient),

@@ -16,16 +16,24 @@
 //
 // Predicates are listed below as constants; README.md documents them with
 // examples. Values are Cayley quad.String, quad.Int or quad.Bool.
+//
+// The schema is compact: a quad costs about 600 bytes in Cayley's SQL
+// back end whatever it holds, so a fact is stored once and nothing that
+// can be read back from the article is copied. A mention's document is its
+// label (and the H of its IRI); its position is one "span" value,
+// "S:START-END" (sentence index, byte offsets); its text, a trigger as
+// written and the evidence sentence are read back from the stored text by
+// offsets (the document's "sentences" value lists the sentence spans).
+// Defaults are not stated: a mention's kind "name", an event mention's
+// modality "asserted", timeInherited false.
 package graph
 
 // Node types, the objects of PredType.
 const (
-	TypeDocument     = "Document"
-	TypeEntity       = "Entity"
-	TypeEvent        = "Event"
-	TypeMention      = "Mention"
-	TypeEventMention = "EventMention"
-	TypeStory        = "Story"
+	TypeDocument = "Document"
+	TypeEntity   = "Entity"
+	TypeEvent    = "Event"
+	TypeStory    = "Story"
 )
 
 // Predicates.
@@ -40,7 +48,8 @@ const (
 	PredDate       = "date"       // document -> DCT value; event -> TIMEX3 date value
 	PredDateSource = "dateSource" // document -> how the DCT was found
 	PredSHA256     = "sha256"     // document -> full hex digest of the text
-	PredText       = "text"       // document -> full text; mention -> its text
+	PredText       = "text"       // document -> full text
+	PredSentences  = "sentences"  // document -> "START-END START-END ..." byte spans of its sentences
 	PredCopies     = "copies"     // document -> the document it largely copies
 	PredSimilarity = "similarity" // document -> estimated Jaccard similarity to what it copies
 
@@ -58,14 +67,10 @@ const (
 	PredAttributedTo = "attributedTo" // entity -> entity
 
 	// Mentions (entity and event mentions alike).
-	PredRefersTo   = "refersTo"   // mention -> entity
-	PredMentionOf  = "mentionOf"  // event mention -> event
-	PredInDocument = "inDocument" // mention -> document
-	PredSentence   = "sentence"   // mention -> sentence index (int)
-	PredStart      = "start"      // mention -> byte offset (int)
-	PredEnd        = "end"        // mention -> byte offset (int)
-	PredKind       = "kind"       // entity mention -> "name", "demonym", ...
-	PredEvidence   = "evidence"   // event mention -> the sentence text
+	PredRefersTo  = "refersTo"  // mention -> entity
+	PredMentionOf = "mentionOf" // event mention -> event
+	PredSpan      = "span"      // mention -> "S:START-END": sentence index, byte offsets of the name or trigger
+	PredKind      = "kind"      // entity mention -> "alias", "demonym", ... (not stated when "name")
 
 	// Events and event mentions.
 	PredClass         = "class"         // event, event mention -> class
@@ -73,11 +78,11 @@ const (
 	PredAgent         = "agent"         // event, event mention -> entity
 	PredPatient       = "patient"       // event, event mention -> entity
 	PredLocation      = "location"      // event, event mention -> entity
-	PredModality      = "modality"      // event mention -> asserted|negated|possible|conditional|reported
+	PredModality      = "modality"      // event mention -> negated|possible|conditional|reported (not stated when asserted)
 	PredClaimant      = "claimant"      // event mention -> entity
 	PredReports       = "reports"       // event mention (said) -> event mention
 	PredTimex         = "timex"         // event mention -> the TIMEX3 text it was dated by
-	PredTimeInherited = "timeInherited" // event mention -> true when dated by sentence or article
+	PredTimeInherited = "timeInherited" // event mention -> true when dated by sentence or article (not stated when false)
 	PredRangeBegin    = "rangeBegin"    // event, event mention -> TIMEX3 value of a "since X" start
 	PredRangeEnd      = "rangeEnd"      // event, event mention -> TIMEX3 value of an "until X" end
 

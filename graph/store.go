@@ -24,7 +24,10 @@ import (
 
 // schemaVersion is written to the storyline_meta table of every store this
 // package creates; Open refuses stores without it.
-const schemaVersion = "1"
+// Version 2 is the compact schema (schema.go): one span value per
+// mention, text read back by offsets, defaults unstated, two fewer
+// indexes.
+const schemaVersion = "2"
 
 // OpenOptions tune Open.
 type OpenOptions struct {
@@ -35,6 +38,10 @@ type OpenOptions struct {
 	// before giving up with "store is locked by another writer" (SQLite
 	// only). Zero means 5 seconds.
 	BusyTimeout time.Duration
+	// AnySchema opens, read-only, a store written with an earlier schema
+	// version, so that its articles can be read back (StoredArticles)
+	// and migrated. Nothing but StoredArticles is meant to read it.
+	AnySchema bool
 }
 
 // Store is a Storyline knowledge graph kept in a Cayley SQL quad store
@@ -97,7 +104,7 @@ func openSQLite(ctx context.Context, path string, opt OpenOptions) (*Store, erro
 		}
 	}
 	dsn := sqliteDSN(path, opt)
-	s, err := openSQL(ctx, path, "sqlite", "sqlite3-regexp", dsn, fresh, opt.ReadOnly)
+	s, err := openSQL(ctx, path, "sqlite", "sqlite3-regexp", dsn, fresh, opt.ReadOnly, opt.AnySchema)
 	if err != nil && created {
 		_ = os.Remove(path)
 		_ = os.Remove(path + "-wal")
@@ -143,7 +150,7 @@ func sqliteDSN(path string, opt OpenOptions) string {
 
 func openPostgres(ctx context.Context, addr string, opt OpenOptions) (*Store, error) {
 	shown := redact(addr)
-	s, err := openSQL(ctx, shown, "postgres", "postgres", addr, false, opt.ReadOnly)
+	s, err := openSQL(ctx, shown, "postgres", "postgres", addr, false, opt.ReadOnly, opt.AnySchema)
 	if err != nil {
 		return nil, err
 	}
@@ -153,7 +160,7 @@ func openPostgres(ctx context.Context, addr string, opt OpenOptions) (*Store, er
 // openSQL opens the direct connection, creates the schema when fresh (or,
 // for PostgreSQL, when the database has no tables yet), checks that the
 // database is a Storyline store, and opens Cayley's quad store over it.
-func openSQL(ctx context.Context, shown, flavor, driver, dsn string, fresh, readOnly bool) (*Store, error) {
+func openSQL(ctx context.Context, shown, flavor, driver, dsn string, fresh, readOnly, anySchema bool) (*Store, error) {
 	db, err := sql.Open(driver, dsn)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot open store: %v", shown, err)
@@ -194,8 +201,8 @@ func openSQL(ctx context.Context, shown, flavor, driver, dsn string, fresh, read
 		}
 		return fail(describeOpenErr(shown, err))
 	}
-	if version != schemaVersion {
-		return fail(fmt.Errorf("%s: Storyline store has schema version %s, this program reads %s", shown, version, schemaVersion))
+	if version != schemaVersion && !(readOnly && anySchema) {
+		return fail(fmt.Errorf("%s: Storyline store has schema version %s, this program reads %s: copy it into a new store with `storyline --db NEW migrate %s`", shown, version, schemaVersion, shown))
 	}
 	qs, err := csql.New(flavor, dsn, cgraph.Options{})
 	if err != nil {
@@ -238,11 +245,14 @@ func createSchema(ctx context.Context, db *sql.DB, flavor string) error {
 	ts timestamp
 )`,
 		`CREATE UNIQUE INDEX spo_unique ON quads (subject_hash, predicate_hash, object_hash) WHERE label_hash IS NULL`,
-		`CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash) WHERE label_hash IS NOT NULL`,
-		`CREATE INDEX spo_index ON quads (subject_hash, predicate_hash, object_hash)`,
+		// Not partial, so that it also serves lookups by subject,
+		// subject and predicate, or triple (as Cayley's spo_index
+		// would): a quad costs one index entry less. Labels are never
+		// NULL in a Storyline store, and NULLs are distinct in a unique
+		// index, so spo_unique keeps unlabelled triples unique.
+		`CREATE UNIQUE INDEX spol_unique ON quads (subject_hash, predicate_hash, object_hash, label_hash)`,
 		`CREATE INDEX ops_index ON quads (object_hash, predicate_hash, subject_hash)`,
 		`CREATE INDEX pos_index ON quads (predicate_hash, object_hash, subject_hash)`,
-		`CREATE INDEX osp_index ON quads (object_hash, subject_hash, predicate_hash)`,
 		`CREATE INDEX label_index ON quads (label_hash)`,
 		`CREATE TABLE storyline_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
 		`INSERT INTO storyline_meta (key, value) VALUES ('schema', '` + schemaVersion + `')`,

@@ -227,6 +227,14 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 	b.str(d, PredDateSource, dateSource)
 	b.str(d, PredSHA256, strings.TrimPrefix(doc.ID, "sha256:"))
 	b.str(d, PredText, text)
+	spans := make([][2]int, len(doc.Sentences))
+	for i, st := range doc.Sentences {
+		if _, ok := spanText(st.Span); !ok {
+			return nil, fmt.Errorf("%s: sentence %d: span [%d,%d) is not inside the text", d, i, st.Start, st.End)
+		}
+		spans[i] = [2]int{st.Start, st.End}
+	}
+	b.str(d, PredSentences, formatSentences(spans))
 	if plan.Copies != nil && plan.Copies.Original != "" {
 		b.iri(d, PredCopies, plan.Copies.Original)
 		b.add(d, PredSimilarity, quad.Float(plan.Copies.Similarity))
@@ -265,14 +273,11 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 			return nil, fmt.Errorf("%s: mention %d: span [%d,%d) is not inside the text", d, i, m.Start, m.End)
 		}
 		mi := fmt.Sprintf("mention/%s/%d", hash, i)
-		b.iri(mi, PredType, TypeMention)
 		b.iri(mi, PredRefersTo, e)
-		b.iri(mi, PredInDocument, d)
-		b.num(mi, PredSentence, m.Sentence)
-		b.num(mi, PredStart, m.Start)
-		b.num(mi, PredEnd, m.End)
-		b.str(mi, PredText, mt)
-		b.str(mi, PredKind, m.Kind)
+		b.str(mi, PredSpan, formatSpan(m.Sentence, m.Start, m.End))
+		if m.Kind != "name" {
+			b.str(mi, PredKind, m.Kind)
+		}
 		b.str(mi, PredRole, m.Role)
 		switch m.Kind {
 		case "name", "alias", "acronym":
@@ -294,8 +299,7 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 		if v == "" {
 			return nil, fmt.Errorf("%s: plan has no IRI for event %d (%s)", d, i, ev.TriggerText)
 		}
-		trig, ok := spanText(ev.Trigger)
-		if !ok {
+		if _, ok := spanText(ev.Trigger); !ok {
 			return nil, fmt.Errorf("%s: event %d: trigger span [%d,%d) is not inside the text", d, i, ev.Trigger.Start, ev.Trigger.End)
 		}
 		date, begin, end := at(plan.EventDate, i), at(plan.EventRangeBegin, i), at(plan.EventRangeEnd, i)
@@ -316,20 +320,11 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 		}
 
 		em := fmt.Sprintf("evmention/%s/%d", hash, i)
-		b.iri(em, PredType, TypeEventMention)
 		b.iri(em, PredMentionOf, v)
-		b.iri(em, PredInDocument, d)
-		b.num(em, PredSentence, ev.Sentence)
-		b.num(em, PredStart, ev.Trigger.Start)
-		b.num(em, PredEnd, ev.Trigger.End)
-		b.str(em, PredTrigger, trig)
-		if ev.Sentence >= 0 && ev.Sentence < len(doc.Sentences) {
-			if st, ok := spanText(doc.Sentences[ev.Sentence].Span); ok {
-				b.str(em, PredEvidence, strings.TrimSpace(st))
-			}
+		b.str(em, PredSpan, formatSpan(ev.Sentence, ev.Trigger.Start, ev.Trigger.End))
+		if ev.Modality != "asserted" {
+			b.str(em, PredModality, ev.Modality)
 		}
-		b.str(em, PredClass, ev.Class)
-		b.str(em, PredModality, ev.Modality)
 		b.str(em, PredDate, date)
 		b.str(em, PredRangeBegin, begin)
 		b.str(em, PredRangeEnd, end)
@@ -340,7 +335,9 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 				b.str(em, PredDate, tx.Value)
 			}
 		}
-		b.add(em, PredTimeInherited, quad.Bool(ev.TimeInherited))
+		if ev.TimeInherited {
+			b.add(em, PredTimeInherited, quad.Bool(true))
+		}
 		if c := entityIRI(ev.Claimant); c != "" {
 			b.iri(em, PredClaimant, c)
 		}

@@ -10,6 +10,7 @@ func commands() []*cobra.Command {
 		newReplCmd(),
 		newExportCmd(),
 		newImportCmd(),
+		newMigrateCmd(),
 		newIngestCmd(),
 		newTimelineCmd(),
 		newStoriesCmd(),
