@@ -1,7 +1,9 @@
 package eval
 
 import (
+	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +22,9 @@ type TimeMLOptions struct {
 	Verbose bool
 	// Out receives the verbose listing; nil means no listing.
 	Out io.Writer
+	// Anchor is how the tagger anchors relative expressions (AnchorAuto
+	// by default).
+	Anchor timex.AnchorMode
 }
 
 // TimeMLScore is one TempEval-3 metric: Correct system timexes over all
@@ -45,12 +50,48 @@ func tmlScore(correct, sys, gold int) TimeMLScore {
 	return s
 }
 
+// TimeMLCounts are the raw counts of a TimeML score.
+type TimeMLCounts struct {
+	Files  int   `json:"files"`
+	Gold   int   `json:"gold"`   // gold TIMEX3s, the DCT's own excluded
+	System int   `json:"system"` // timexes the tagger found
+	Bytes  int64 `json:"bytes"`
+	// strict, relaxed, value and type agreements (see TimeMLReport)
+	strict, relaxed, value, typ int
+}
+
+func (c *TimeMLCounts) add(o TimeMLCounts) {
+	c.Files += o.Files
+	c.Gold += o.Gold
+	c.System += o.System
+	c.Bytes += o.Bytes
+	c.strict += o.strict
+	c.relaxed += o.relaxed
+	c.value += o.value
+	c.typ += o.typ
+}
+
+// TimeMLFolder is the score of the files of one folder.
+type TimeMLFolder struct {
+	Dir string `json:"dir"`
+	TimeMLCounts
+	Strict TimeMLScore `json:"strict"`
+	Value  TimeMLScore `json:"value"`
+}
+
+// TimeMLProblem is a file the eval could not score, and why.
+type TimeMLProblem struct {
+	File    string `json:"file"`
+	Problem string `json:"problem"`
+}
+
+// Wrong-value classes (TimeMLReport.WrongValues), in the order printed.
+var TimeMLValueClasses = []string{"narrative", "tense/direction", "duration-not-date", "ranges", "sets", "names", "other"}
+
 // TimeMLReport is the TempEval-3 style score of the tagger over TimeML
 // files.
 type TimeMLReport struct {
-	Files  int `json:"files"`
-	Gold   int `json:"gold"`   // gold TIMEX3s, the DCT's own excluded
-	System int `json:"system"` // timexes the tagger found
+	TimeMLCounts
 	// Relaxed counts system timexes that overlap a gold one; Strict those
 	// with exactly the gold span; Value and Type matched pairs that also
 	// agree on value / type.
@@ -58,19 +99,47 @@ type TimeMLReport struct {
 	Relaxed TimeMLScore `json:"relaxed"`
 	Value   TimeMLScore `json:"value"`
 	Type    TimeMLScore `json:"type"`
-	Bytes   int64       `json:"bytes"`
+	// Folders scores each folder holding .tml files, in name order.
+	Folders []TimeMLFolder `json:"folders"`
+	// WrongValues counts the matched pairs with a wrong value by class
+	// (TimeMLValueClasses); "names" also counts spurious timexes that are
+	// a lone capitalized month or weekday name.
+	WrongValues map[string]int `json:"wrong_values"`
+	// Problems lists the files skipped: unreadable, broken XML, no DCT.
+	Problems []TimeMLProblem `json:"problems,omitempty"`
+	Anchor   string          `json:"anchor"`
 }
 
-// Write prints the report as a table.
+// Write prints the report as a table, then the folders, the wrong values
+// by class and the skipped files.
 func (r *TimeMLReport) Write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "TimeML: %d files, %d KB of text, %d gold TIMEX3 (DCT excluded), %d system\n", r.Files, r.Bytes/1024, r.Gold, r.System)
+	fmt.Fprintf(&b, "TimeML: %d files, %d KB of text, %d gold TIMEX3 (DCT excluded), %d system, time anchor %s\n", r.Files, r.Bytes/1024, r.Gold, r.System, r.Anchor)
 	fmt.Fprintf(&b, "%-14s %8s %8s %8s %8s\n", "metric", "P", "R", "F1", "correct")
 	for _, row := range []struct {
 		name string
 		s    TimeMLScore
 	}{{"strict span", r.Strict}, {"relaxed span", r.Relaxed}, {"value", r.Value}, {"type", r.Type}} {
 		fmt.Fprintf(&b, "%-14s %8.2f %8.2f %8.2f %8d\n", row.name, row.s.P, row.s.R, row.s.F1, row.s.Correct)
+	}
+	fmt.Fprintf(&b, "\n%-24s %6s %6s %6s %9s %9s\n", "folder", "files", "gold", "system", "strict F1", "value F1")
+	for _, f := range r.Folders {
+		fmt.Fprintf(&b, "%-24s %6d %6d %6d %9.2f %9.2f\n", f.Dir, f.Files, f.Gold, f.System, f.Strict.F1, f.Value.F1)
+	}
+	total := 0
+	for _, n := range r.WrongValues {
+		total += n
+	}
+	fmt.Fprintf(&b, "\nwrong values by class (%d):", total)
+	for _, c := range TimeMLValueClasses {
+		fmt.Fprintf(&b, " %s %d", c, r.WrongValues[c])
+		if c != TimeMLValueClasses[len(TimeMLValueClasses)-1] {
+			b.WriteByte(',')
+		}
+	}
+	b.WriteByte('\n')
+	for _, p := range r.Problems {
+		fmt.Fprintf(&b, "skipped %s: %s\n", p.File, p.Problem)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -90,8 +159,12 @@ type TimeMLDoc struct {
 // the DCT given; a system timex matches a gold one when their spans
 // overlap (relaxed) or are the same (strict); value and type count only on
 // matched pairs; precision is over system timexes, recall over gold ones.
+// A file that cannot be read, is not well-formed XML or has no DCT is
+// listed in Problems and skipped; the error is for a folder that cannot
+// be listed, no .tml file at all, or a cancelled ctx.
 func TimeML(ctx context.Context, dirs []string, opt TimeMLOptions) (*TimeMLReport, error) {
 	var files []string
+	folder := map[string]string{} // a file's folder as printed: tbaq/AQUAINT
 	for _, d := range dirs {
 		err := filepath.WalkDir(d, func(path string, e fs.DirEntry, err error) error {
 			if err != nil {
@@ -99,6 +172,11 @@ func TimeML(ctx context.Context, dirs []string, opt TimeMLOptions) (*TimeMLRepor
 			}
 			if !e.IsDir() && strings.HasSuffix(path, ".tml") {
 				files = append(files, path)
+				rel, err := filepath.Rel(d, filepath.Dir(path))
+				if err != nil {
+					rel = filepath.Dir(path)
+				}
+				folder[path] = filepath.Join(filepath.Base(d), rel)
 			}
 			return nil
 		})
@@ -110,44 +188,80 @@ func TimeML(ctx context.Context, dirs []string, opt TimeMLOptions) (*TimeMLRepor
 		return nil, fmt.Errorf("eval timeml: no .tml files under %s", strings.Join(dirs, ", "))
 	}
 	sort.Strings(files)
-	tg := timex.New()
-	r := &TimeMLReport{}
-	var strict, relaxed, value, typ int
+	tg := timex.NewAnchored(opt.Anchor)
+	r := &TimeMLReport{WrongValues: map[string]int{}, Anchor: opt.Anchor.String()}
+	var log io.Writer
+	if opt.Verbose && opt.Out != nil {
+		log = opt.Out
+	}
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		data, err := os.ReadFile(f)
+		c, err := tmlFile(ctx, tg, f, r.WrongValues, log)
 		if err != nil {
-			return nil, fmt.Errorf("eval timeml: %w", err)
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			r.Problems = append(r.Problems, TimeMLProblem{File: f, Problem: err.Error()})
+			continue
 		}
-		doc, err := ParseTimeML(f, data)
-		if err != nil {
-			return nil, err
+		r.add(c)
+		dir := folder[f]
+		if n := len(r.Folders); n == 0 || r.Folders[n-1].Dir != dir {
+			r.Folders = append(r.Folders, TimeMLFolder{Dir: dir})
 		}
-		sys, err := tg.Tag(ctx, doc.Text, doc.DCT)
-		if err != nil {
-			return nil, fmt.Errorf("eval timeml: %s: %w", f, err)
-		}
-		r.Files++
-		r.Bytes += int64(len(doc.Text))
-		r.Gold += len(doc.Gold)
-		r.System += len(sys)
-		var log io.Writer
-		if opt.Verbose && opt.Out != nil {
-			log = opt.Out
-		}
-		s, rl, v, t := tmlMatch(doc, sys, log)
-		strict += s
-		relaxed += rl
-		value += v
-		typ += t
+		r.Folders[len(r.Folders)-1].add(c)
 	}
-	r.Strict = tmlScore(strict, r.System, r.Gold)
-	r.Relaxed = tmlScore(relaxed, r.System, r.Gold)
-	r.Value = tmlScore(value, r.System, r.Gold)
-	r.Type = tmlScore(typ, r.System, r.Gold)
+	for k := range r.Folders {
+		f := &r.Folders[k]
+		f.Strict = tmlScore(f.strict, f.System, f.Gold)
+		f.Value = tmlScore(f.value, f.System, f.Gold)
+	}
+	r.Strict = tmlScore(r.strict, r.System, r.Gold)
+	r.Relaxed = tmlScore(r.relaxed, r.System, r.Gold)
+	r.Value = tmlScore(r.value, r.System, r.Gold)
+	r.Type = tmlScore(r.typ, r.System, r.Gold)
 	return r, nil
+}
+
+// tmlFile scores one file, adding its wrong values to wrong by class.
+func tmlFile(ctx context.Context, tg *timex.Tagger, f string, wrong map[string]int, log io.Writer) (TimeMLCounts, error) {
+	var c TimeMLCounts
+	data, err := os.ReadFile(f)
+	if err != nil {
+		return c, err
+	}
+	if err := tmlWellFormed(data); err != nil {
+		return c, err
+	}
+	doc, err := ParseTimeML(f, data)
+	if err != nil {
+		// the report names the file: keep only the problem
+		msg := strings.TrimPrefix(err.Error(), "eval timeml: "+filepath.Base(f)+": ")
+		return c, errors.New(strings.TrimPrefix(msg, "eval timeml: "+f+": "))
+	}
+	sys, err := tg.Tag(ctx, doc.Text, doc.DCT)
+	if err != nil {
+		return c, fmt.Errorf("tagging: %w", err)
+	}
+	c.Files, c.Bytes, c.Gold, c.System = 1, int64(len(doc.Text)), len(doc.Gold), len(sys)
+	c.strict, c.relaxed, c.value, c.typ = tmlMatchClasses(doc, sys, log, wrong)
+	return c, nil
+}
+
+// tmlWellFormed reports the first XML error of a file, with its line.
+func tmlWellFormed(data []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("broken XML: %w", err)
+		}
+	}
 }
 
 // tmlTrim shrinks a span past surrounding spaces and punctuation, so that
@@ -165,6 +279,12 @@ func tmlTrim(text string, s, e int) (int, int) {
 // tmlMatch pairs gold and system timexes one to one by overlap, in text
 // order, and counts strict, relaxed, value and type agreements.
 func tmlMatch(doc *TimeMLDoc, sys []timex.Timex, log io.Writer) (strict, relaxed, value, typ int) {
+	return tmlMatchClasses(doc, sys, log, nil)
+}
+
+// tmlMatchClasses is tmlMatch that also counts the wrong values by class
+// in wrong, when it is not nil.
+func tmlMatchClasses(doc *TimeMLDoc, sys []timex.Timex, log io.Writer, wrong map[string]int) (strict, relaxed, value, typ int) {
 	used := make([]bool, len(sys))
 	for _, g := range doc.Gold {
 		gs, ge := tmlTrim(doc.Text, g.Start, g.End)
@@ -196,8 +316,14 @@ func tmlMatch(doc *TimeMLDoc, sys []timex.Timex, log io.Writer) (strict, relaxed
 		}
 		if s.Value == g.Value {
 			value++
-		} else if log != nil {
-			fmt.Fprintf(log, "VALUE %s %q gold %s sys %s (dct %s) | %s\n", doc.Name, g.Text, g.Value, s.Value, doc.DCT, tmlContext(doc.Text, g.Start, g.End))
+		} else {
+			class := tmlValueClass(doc, g, s)
+			if wrong != nil {
+				wrong[class]++
+			}
+			if log != nil {
+				fmt.Fprintf(log, "VALUE %s %q gold %s sys %s (dct %s, %s) | %s\n", doc.Name, g.Text, g.Value, s.Value, doc.DCT, class, tmlContext(doc.Text, g.Start, g.End))
+			}
 		}
 		if s.Type == g.Type {
 			typ++
@@ -205,11 +331,15 @@ func tmlMatch(doc *TimeMLDoc, sys []timex.Timex, log io.Writer) (strict, relaxed
 			fmt.Fprintf(log, "TYPE  %s %q gold %s sys %s\n", doc.Name, g.Text, g.Type, s.Type)
 		}
 	}
-	if log != nil {
-		for k, s := range sys {
-			if !used[k] {
-				fmt.Fprintf(log, "SPUR  %s %q %s %s | %s\n", doc.Name, s.Text, s.Type, s.Value, tmlContext(doc.Text, s.Start, s.End))
-			}
+	for k, s := range sys {
+		if used[k] {
+			continue
+		}
+		if wrong != nil && tmlLoneName(s.Text) {
+			wrong["names"]++
+		}
+		if log != nil {
+			fmt.Fprintf(log, "SPUR  %s %q %s %s | %s\n", doc.Name, s.Text, s.Type, s.Value, tmlContext(doc.Text, s.Start, s.End))
 		}
 	}
 	return

@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/storyline/storyline/eval"
+	"github.com/storyline/storyline/extract"
 )
 
 func newEvalCmd() *cobra.Command {
@@ -28,19 +31,35 @@ func newEvalTimeMLCmd() *cobra.Command {
 is tagged with the document's DCT, and the system TIMEX3s are compared with the
 gold ones (the DCT's own TIMEX3 is not scored). Strict span: same tokens;
 relaxed span: overlapping tokens; value and type F1 count correct attributes on
-relaxed matches, precision over system timexes and recall over gold ones.`,
+relaxed matches, precision over system timexes and recall over gold ones.
+
+Then the figures of each folder, and the wrong values by class: narrative (a
+date of the story's time resolved against the page's), tense/direction (the
+date on the other side of its anchor), duration-not-date, ranges, sets, names
+(spurious lone month or weekday names) and other. A file that cannot be read,
+is not well-formed XML or has no DCT is named with its problem and skipped; the
+others are scored, and the exit status is non-zero.`,
 		Example: `  storyline eval timeml ../shared/data/timeml/tbaq
+  storyline eval timeml --time-anchor news ../shared/data/timeml/wikiwars
   storyline eval timeml -v ../shared/data/timeml/tbaq/TimeBank | less`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rep, err := eval.TimeML(cmd.Context(), args, eval.TimeMLOptions{Verbose: verbose, Out: cmd.OutOrStdout()})
+			ctx := cmd.Context()
+			rep, err := eval.TimeML(ctx, args, eval.TimeMLOptions{Verbose: verbose, Out: cmd.OutOrStdout(), Anchor: extract.TimeAnchor(ctx)})
 			if err != nil {
 				return err
 			}
-			return rep.Write(cmd.OutOrStdout())
+			if err := rep.Write(cmd.OutOrStdout()); err != nil {
+				return err
+			}
+			if n := len(rep.Problems); n > 0 {
+				return fmt.Errorf("eval timeml: %d of %d files skipped (listed above)", n, n+rep.Files)
+			}
+			return nil
 		},
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every miss, spurious timex and wrong value")
+	addTimeAnchorFlag(cmd)
 	return cmd
 }
 

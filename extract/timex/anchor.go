@@ -197,7 +197,9 @@ func (p *parser) adverbial(i int) bool {
 
 // aside reports whether the date at token i stays out of the story's
 // time line: told in the pluperfect ("forces that had invaded Burma in
-// late 1943") or as a plan ("a campaign planned for 1976").
+// late 1943"), as a plan ("a campaign planned for 1976") or as the end
+// of a span ("an assault that lasted until the fall of Budapest in
+// February 1945").
 func (p *parser) aside(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
 		if p.toks[k].k == tPunct {
@@ -206,9 +208,17 @@ func (p *parser) aside(i int) bool {
 			}
 			continue
 		}
-		if p.w(k) == "had" {
-			return true
+		switch p.w(k) {
+		case "had", "until", "till":
+			return true // a flashback, or where a span ends
 		}
 	}
 	return p.futureCueKind(i) == cueVerb
+}
+
+// within reports whether v is coarser than the reference time and holds
+// it: "On December 7 (December 8 in Asia), 1941" leaves the story on
+// December 7, not in 1941 at large.
+func (p *parser) within(v dval) bool {
+	return p.hasNref && v.g < p.nref.g && v.g <= gMonth && p.nref.coarsen(v.g).String() == v.String()
 }

@@ -132,3 +132,27 @@ func TestParseAnchorMode(t *testing.T) {
 		t.Error("AnchorMode.String")
 	}
 }
+
+func TestNarrativeReferenceTimeMoves(t *testing.T) {
+	// TBAQ APW19980418.0210: "the following year" moves the background
+	// on to 1996, a year at large, so "in December" is the news's own
+	const farkas = `On May 22, 1995, Farkas was made a brigadier general, and the following year he was appointed military attache at the Hungarian embassy in Washington. However, cited by District of Columbia traffic police in December for driving under the influence of alcohol, Farkas was recalled.`
+	expectValues(t, "farkas", tagMode(t, AnchorAuto, farkas, "1998-04-18"), map[string]string{"the following year": "1996", "December": "1997-12"})
+	// WikiWars, World War II: a year after the day it closes does not
+	// widen the story's time; a span's end ("until ... February 1945")
+	// does not move it
+	const pearl = `Japan and the United States negotiated through the autumn of 1941. On December 7 (December 8 in Asian time zones), 1941, Japan attacked British and American holdings. In January, the United States, United Kingdom, Soviet Union and China signed a declaration.
+
+In northern Serbia, the Red Army assisted the partisans in a joint liberation of Belgrade on October 20, 1944. A few days later, the Soviets launched a massive assault against Hungary that lasted until the fall of Budapest in February 1945. By the start of July, Commonwealth forces in Southeast Asia had repelled the Japanese sieges.`
+	expectValues(t, "pearl", tagMode(t, AnchorNarrative, pearl, "2009-12-19"), map[string]string{"January": "1942-01", "the start of July": "1944-07"})
+	// "a year earlier" looks back and leaves the story where it was
+	const iraq = `On March 20, 2003, the invasion began. It used the largest special operations force since the attack on the Taliban just a year earlier. On April 9 Baghdad fell.`
+	expectValues(t, "iraq", tagMode(t, AnchorNarrative, iraq, "2009-12-19"), map[string]string{"a year earlier": "2002", "April 9": "2003-04-09"})
+}
+
+func TestYearBeforeACommaAndACount(t *testing.T) {
+	// WikiWars, Iraq War: "November 2005, 10 of them" is a month and a
+	// year, then a count (1,500 stays a number)
+	const text = `Prosecutors charged eight Marines with the murders of 24 civilians in Haditha in November 2005, 10 of them women and children.`
+	expectValues(t, "haditha", tagMode(t, AnchorAuto, text, "2009-12-19"), map[string]string{"November 2005": "2005-11"})
+}

@@ -198,12 +198,15 @@ func (p *parser) emit(i, j int, s sem) {
 		anchor = "none"
 	}
 	tx.Anchor = anchor
+	// "the following year", "two days later" move the story's time on;
+	// "a year earlier" and "the day before" look back
+	moves := (s.kind == kAnaphor && s.n >= 0 || s.kind == kLater && s.n > 0 && s.unit <= uYear && s.mod == "") && anchor == "text"
+	if (setRef || moves) && tx.Type != "DURATION" && v.g != gNone && p.mode != AnchorNews && v.y >= 0 && !p.within(v) && !p.aside(i) {
+		p.nref, p.hasNref, p.nrefIdx = v, true, len(p.out)
+		p.nrefPara, p.nrefAdverbial = p.paraAt(start), p.adverbial(i)
+	}
 	if setRef && tx.Type != "DURATION" && v.g != gNone {
 		p.ref, p.hasRef, p.refIdx = v, true, len(p.out)
-		if p.mode != AnchorNews && v.y >= 0 && !p.aside(i) {
-			p.nref, p.hasNref, p.nrefIdx = v, true, len(p.out)
-			p.nrefPara, p.nrefAdverbial = p.paraAt(start), p.adverbial(i)
-		}
 		if v.g == gQuarter && v.n > 0 && p.yearKnown() && v.y >= p.dct.y-1 && !p.indefinite(i) && p.reported(v) {
 			p.topic, p.topicIdx = v, len(p.out)
 		}

@@ -588,7 +588,7 @@ func (p *parser) yearAfter(i int) (int, int, bool) {
 	if p.punct(j, ',') {
 		j++
 	}
-	if y, k, ok := p.yearAt(j); ok && !p.punct(k, '%') && !(p.punct(k, ',') && p.adjacent(j) && p.toks[j].n > 0 && k+1 < len(p.toks) && p.toks[k+1].k == tNum) && !p.decimal(j) {
+	if y, k, ok := p.yearAt(j); ok && !p.punct(k, '%') && !(p.punct(k, ',') && p.adjacent(j) && p.adjacent(k) && p.toks[j].n > 0 && k+1 < len(p.toks) && p.toks[k+1].k == tNum) && !p.decimal(j) {
 		return y, k, true
 	}
 	return 0, i, false
