@@ -90,6 +90,8 @@ func (p *parser) yearStats() (old, recent, cues int) {
 					cues++
 				}
 			}
+		case t.k == tNum && p.isEra(i+1):
+			old++ // 480 BC
 		case t.k != tNum || t.nd != 4 || t.n < 1000 || t.n > 2099 || !p.explicitYear(i):
 		case t.n <= p.dct.y-2:
 			old++
@@ -197,11 +199,11 @@ func (p *parser) adverbial(i int) bool {
 
 // aside reports whether the date at token i stays out of the story's
 // time line: told in the pluperfect ("forces that had invaded Burma in
-// late 1943"), as a plan ("a campaign planned for 1976") or as the end
-// of a span ("an assault that lasted until the fall of Budapest in
-// February 1945").
+// late 1943"), as a plan ("a campaign planned for 1976"), as the end of
+// a span ("an assault that lasted until the fall of Budapest in February
+// 1945") or as its start ("part of the empire since 513 BC").
 func (p *parser) aside(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-8; k-- {
+	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		if p.toks[k].k == tPunct {
 			if c := p.text[p.toks[k].s]; c == ',' || c == ';' || c == '(' || p.sentenceEnd(k) {
 				break
@@ -209,8 +211,8 @@ func (p *parser) aside(i int) bool {
 			continue
 		}
 		switch p.w(k) {
-		case "had", "until", "till":
-			return true // a flashback, or where a span ends
+		case "had", "until", "till", "since":
+			return true // a flashback, where a span ends, or where it began
 		}
 	}
 	return p.futureCueKind(i) == cueVerb
@@ -221,4 +223,10 @@ func (p *parser) aside(i int) bool {
 // December 7, not in 1941 at large.
 func (p *parser) within(v dval) bool {
 	return p.hasNref && v.g < p.nref.g && v.g <= gMonth && p.nref.coarsen(v.g).String() == v.String()
+}
+
+// isEra reports whether an era (BC, AD, ...) is written at i.
+func (p *parser) isEra(i int) bool {
+	_, _, ok := p.era(i)
+	return ok
 }

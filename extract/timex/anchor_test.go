@@ -156,3 +156,21 @@ func TestYearBeforeACommaAndACount(t *testing.T) {
 	const text = `Prosecutors charged eight Marines with the murders of 24 civilians in Haditha in November 2005, 10 of them women and children.`
 	expectValues(t, "haditha", tagMode(t, AnchorAuto, text, "2009-12-19"), map[string]string{"November 2005": "2005-11"})
 }
+
+func TestYearsBeforeChrist(t *testing.T) {
+	// WikiWars, Greco-Persian Wars
+	const text = `The first campaign, in 492 BC, was led by Mardonius, who re-subjugated Thrace, which had nominally been part of the Persian empire since 513 BC. The following year, Darius sent ambassadors to all the Greek cities. Having crossed into Europe in April 480 B.C., the Persian army marched on Greece; at the Battle of Mycale that same day the fleet was destroyed. Cimon campaigned in the 470s BC, and the treaty was doubted in the 4th century BC. Pompeii was buried in 79 AD.`
+	got := tagMode(t, AnchorAuto, text, "2009-12-19")
+	expectValues(t, "bc", got, map[string]string{
+		"492 BC": "BC0492", "513 BC": "BC0513", "The following year": "BC0491", "April 480 B.C.": "BC0480-04",
+		"that same day": "BC0480-04-XX", "the 470s BC": "BC047", "the 4th century BC": "BC03", "79 AD": "0079",
+	})
+	for _, v := range []string{"BC0480", "BC0480-04-XX", "BC047", "BC03"} {
+		if err := ValidValue("DATE", v); err != nil {
+			t.Error(err)
+		}
+	}
+	if bcYear(480)+1 != bcYear(479) {
+		t.Error("the year after 480 BC is not 479 BC")
+	}
+}

@@ -22,6 +22,11 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		return p.numeric(i)
 	case tAlnum:
 		// 1990s, 30th, 5pm
+		if t.lex != nil && t.lex.key == "s" && t.nd <= 4 && t.n >= 10 && t.n%10 == 0 && !p.possessive(i) {
+			if bc, k, ok := p.era(i + 1); ok && bc {
+				return k, sem{kind: kAbs, typ: "DATE", val: dval{g: gDecade, y: bcYear(t.n)}}, true, true // the 470s BC
+			}
+		}
 		if t.lex != nil && t.lex.key == "s" && (t.nd == 4 || t.nd == 2) && t.n%10 == 0 && !p.possessive(i) {
 			y := t.n
 			if t.nd == 2 {
@@ -269,6 +274,9 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 				return i + 5, sem{kind: kAbs, typ: "DATE", val: dval{g: gDay, y: y, m: m, d: d}}, false, true
 			}
 		}
+	}
+	if y, j, ok := p.eraYear(i); ok {
+		return j, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true // 480 BC, 79 AD
 	}
 	if s, j, ok := p.clock(i); ok {
 		return p.clockDate(s, j)
@@ -1036,6 +1044,9 @@ func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
 func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 	d := p.v(i)
 	j := i + 1
+	if (d == dThat || d == dThis) && p.c(j) == cDeictic && p.v(j) == dSame {
+		d, j = dSame, j+1 // that same day
+	}
 	if d == dLatest && p.w(i) == "most" {
 		if p.w(j) != "recent" {
 			return 0, sem{}, false, false
@@ -1421,8 +1432,61 @@ func (p *parser) century(n, j int) (int, sem, bool, bool) {
 	if n < 1 || n > 21 || p.c(j) != cUnit || p.v(j) != uCentury || p.toks[j].lex.plural {
 		return 0, sem{}, false, false
 	}
+	if bc, k, ok := p.era(j + 1); ok && bc && !hyph {
+		// the 4th century BC: 400-301 BC, written BC03 like the 4th
+		// century's 03
+		return k, sem{kind: kAbs, typ: "DATE", val: dval{g: gCentury, y: bcYear((n - 1) * 100)}}, true, true
+	}
 	// "the 11th-century temple": the article belongs to the temple
 	return j + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gCentury, y: (n - 1) * 100}}, !hyph, true
+}
+
+// era reads an era after a year at i: BC, BCE, B.C., B.C.E. (bc) or AD,
+// A.D., CE; next is the token after it.
+func (p *parser) era(i int) (bc bool, next int, ok bool) {
+	if i >= len(p.toks) || p.toks[i].k != tWord || !p.toks[i].up {
+		return false, i, false
+	}
+	switch p.text[p.toks[i].s:p.toks[i].e] {
+	case "BC", "BCE":
+		return true, i + 1, true
+	case "AD", "CE":
+		return false, i + 1, true
+	case "B", "A":
+		// B.C., A.D., B.C.E.: letters and periods with no space
+		j := i
+		letters := ""
+		for j+1 < len(p.toks) && p.toks[j].k == tWord && p.toks[j].e-p.toks[j].s == 1 && p.punct(j+1, '.') && p.adjacent(j) {
+			letters += p.text[p.toks[j].s:p.toks[j].e]
+			j += 2
+			if !p.adjacent(j - 1) {
+				break
+			}
+		}
+		switch letters {
+		case "BC", "BCE":
+			return true, j, true
+		case "AD":
+			return false, j, true
+		}
+	}
+	return false, i, false
+}
+
+// eraYear reads a year with its era at i: "480 BC", "79 AD", as a
+// stored year (bcYear).
+func (p *parser) eraYear(i int) (int, int, bool) {
+	if i >= len(p.toks) || p.toks[i].k != tNum || p.toks[i].nd > 4 || p.toks[i].n < 1 || p.toks[i].n > bcSplit {
+		return 0, i, false
+	}
+	bc, k, ok := p.era(i + 1)
+	if !ok {
+		return 0, i, false
+	}
+	if bc {
+		return bcYear(p.toks[i].n), k, true
+	}
+	return p.toks[i].n, k, true
 }
 
 // yearEnd reads "year-end", "year end" or "year's end" at i: the end of

@@ -22,6 +22,13 @@ func (p *parser) emit(i, j int, s sem) {
 	setRef := false
 	anchor := "dct"
 	narr, refIdx := p.narrativeAt(i, s), p.nrefIdx
+	if (s.kind == kLater || s.kind == kAnaphor) && p.hasNref && (p.mode == AnchorNarrative || p.narrativeDoc) {
+		// in a narrative, "the following year" follows the story's time,
+		// not a date mentioned aside
+		ref, idx := p.ref, p.refIdx
+		p.ref, p.refIdx = p.nref, p.nrefIdx
+		defer func() { p.ref, p.refIdx = ref, idx }()
+	}
 	if narr {
 		// the reference time stands in for the DCT while s is resolved
 		dct, hasDCT := p.dct, p.hasDCT
@@ -525,6 +532,12 @@ func (p *parser) later(s sem) (dval, string, int) {
 func (p *parser) anaphor(s sem) (dval, string, int) {
 	g := unitGran(s.unit)
 	base, anchor, idx := p.dct, "dct", -1
+	if g == gDay && p.hasRef && p.ref.g == gMonth && p.ref.m > 0 && p.ref.y >= 0 && (p.mode == AnchorNarrative || p.narrativeDoc) {
+		// "that same day", "the next day" after "in June 479 BC": a day
+		// of that month
+		v := dval{g: gDay, y: p.ref.y, m: p.ref.m, pod: s.val.pod}
+		return v, "text", p.refIdx
+	}
 	if p.hasRef && p.ref.g >= g && !(g == gWeek && p.ref.g == gWeekend) {
 		base, anchor, idx = p.ref, "text", p.refIdx
 	}

@@ -497,6 +497,9 @@ func (p *parser) isYear(i int) (int, bool) {
 // yearAt reads a year at i: four digits or spelled out ("nineteen
 // ninety-four", "two thousand"), returning the token after it.
 func (p *parser) yearAt(i int) (int, int, bool) {
+	if y, k, ok := p.eraYear(i); ok {
+		return y, k, true // April 480 BC
+	}
 	if y, ok := p.isYear(i); ok {
 		return y, i + 1, true
 	}

@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -29,6 +30,9 @@ var (
 // ValidValue reports whether value is a well-formed TIMEX3 value for typ.
 func ValidValue(typ, value string) error {
 	var ok bool
+	if typ == "DATE" || typ == "TIME" {
+		value = strings.TrimPrefix(value, "BC") // BC0480, BC047, BC03
+	}
 	switch typ {
 	case "DATE":
 		ok = reDate.MatchString(value) || reTime.MatchString(value)

@@ -49,9 +49,26 @@ func pad(b []byte, n, w int) []byte {
 	return append(b, s...)
 }
 
+// Years before Christ are stored shifted: n BC is year bcBase+1-n (the
+// astronomical year 1-n moved on by 10,000 years, a whole number of
+// 400-year Gregorian cycles, so that weekdays, leap years and calendar
+// arithmetic stay right). A year above bcSplit is one before Christ;
+// written values carry the TIMEX2/TIMEX3 "BC" prefix: BC0480, BC047
+// (the 470s BC), BC03 (the 4th century BC).
+const (
+	bcBase  = 10000
+	bcSplit = 5000
+)
+
+// bcYear is the stored year of n BC.
+func bcYear(n int) int { return bcBase + 1 - n }
+
 func (v dval) yearPart(b []byte) []byte {
-	if v.y < 0 {
+	switch {
+	case v.y < 0:
 		return append(b, "XXXX"...)
+	case v.y > bcSplit:
+		return pad(append(b, "BC"...), bcBase+1-v.y, 4)
 	}
 	return pad(b, v.y, 4)
 }
@@ -69,10 +86,16 @@ func (v dval) String() string {
 		if v.y < 0 {
 			return "XX"
 		}
+		if v.y > bcSplit {
+			return string(pad(append(b, "BC"...), (bcBase+1-v.y)/100, 2))
+		}
 		return string(pad(b, v.y/100, 2))
 	case gDecade:
 		if v.y < 0 {
 			return "XXX"
+		}
+		if v.y > bcSplit {
+			return string(pad(append(b, "BC"...), (bcBase+1-v.y)/10, 3))
 		}
 		return string(pad(b, v.y/10, 3))
 	case gYear:
