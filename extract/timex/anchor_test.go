@@ -174,3 +174,20 @@ func TestYearsBeforeChrist(t *testing.T) {
 		t.Error("the year after 480 BC is not 479 BC")
 	}
 }
+
+func TestRangesOfYearsBeforeChristAndDatesOfThatYear(t *testing.T) {
+	// WikiWars: Greco-Persian Wars, World War II, American Civil War,
+	// Vietnam War, Algerian War
+	const text = `The Ionian Revolt lasted from 499 to 493 BC. First invasion of Greece (492-490 BC). The fighting between China and Japan was stalemated by 1940. In August of that year, Chinese communists launched an offensive. Congress passed the resolution on July 25 of that year. The CIA predicted victory by Christmas 1963. Early in 1862 the Union army advanced, and late in 1957 the rebels retreated.`
+	got := tagMode(t, AnchorAuto, text, "2009-12-19")
+	expectValues(t, "ranges", got, map[string]string{
+		"499": "BC0499", "493 BC": "BC0493", "492": "BC0492", "490 BC": "BC0490",
+		"August of that year": "1940-08", "July 25 of that year": "1940-07-25", "Christmas 1963": "1963-12-25",
+		"Early in 1862": "1862", "late in 1957": "1957",
+	})
+	if got["Early in 1862"].Mod != "START" || got["late in 1957"].Mod != "END" {
+		t.Errorf("early/late in: mods %q %q", got["Early in 1862"].Mod, got["late in 1957"].Mod)
+	}
+	// a count before a year of our era is no year before Christ
+	expectValues(t, "count", tagMode(t, AnchorAuto, "Between 1990 and 1995 prices rose.", "2009-12-19"), map[string]string{"1990": "1990", "1995": "1995"})
+}

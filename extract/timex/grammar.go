@@ -566,6 +566,8 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 		s.val.g, s.val.d, j = gDay, d, k
 		if y, k2, ok := p.yearAfter(j); ok {
 			s.kind, s.val.y, j = kAbs, y, k2
+		} else if n, k2, ok := p.ofRefYear(j); ok {
+			s.refYear, s.n, j = true, n, k2 // July 25 of that year
 		}
 		return j, s, false, true
 	}
@@ -574,6 +576,10 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 			s.kind, s.val.y = kAbs, y
 			return k, s, false, true
 		}
+	}
+	if n, k, ok := p.ofRefYear(j); ok {
+		s.refYear, s.n = true, n // August of that year
+		return k, s, false, true
 	}
 	if y, k, ok := p.yearAfter(j); ok {
 		s.kind, s.val.y = kAbs, y
@@ -1481,7 +1487,24 @@ func (p *parser) eraYear(i int) (int, int, bool) {
 	}
 	bc, k, ok := p.era(i + 1)
 	if !ok {
-		return 0, i, false
+		// the start of a range whose end has the era: 499-493 BC, from
+		// 499 to 493 BC (years before Christ count down)
+		j := i + 1
+		switch {
+		case p.punct(j, '-') && p.adjacent(i) && p.adjacent(j):
+			j++
+		case p.w(j) == "to" || p.w(j) == "and":
+			j++
+		default:
+			return 0, i, false
+		}
+		if j >= len(p.toks) || p.toks[j].k != tNum || p.toks[j].n >= p.toks[i].n {
+			return 0, i, false
+		}
+		if end, _, ok := p.era(j + 1); !ok || !end {
+			return 0, i, false
+		}
+		return bcYear(p.toks[i].n), i + 1, true
 	}
 	if bc {
 		return bcYear(p.toks[i].n), k, true
@@ -1512,4 +1535,40 @@ func (p *parser) yearEnd(i int) (int, sem, bool) {
 		n = -1
 	}
 	return j, sem{kind: kDeictic, typ: "DATE", val: dval{g: gYear}, n: n, mod: "END"}, true
+}
+
+// ofRefYear reads "of that year", "of the same year" (0), "of the
+// following year", "of the next year" (+1) or "of the previous year" (-1)
+// at j: the year of the date the text talks about.
+func (p *parser) ofRefYear(j int) (int, int, bool) {
+	if p.w(j) != "of" {
+		return 0, j, false
+	}
+	k := j + 1
+	n := 0
+	switch p.w(k) {
+	case "that":
+		k++
+		if p.w(k) == "same" {
+			k++
+		}
+	case "the":
+		k++
+		switch p.w(k) {
+		case "same":
+		case "following", "next":
+			n = 1
+		case "previous", "preceding":
+			n = -1
+		default:
+			return 0, j, false
+		}
+		k++
+	default:
+		return 0, j, false
+	}
+	if p.c(k) != cUnit || p.v(k) != uYear || p.toks[k].lex.plural {
+		return 0, j, false
+	}
+	return n, k + 1, true
 }

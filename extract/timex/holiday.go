@@ -82,6 +82,9 @@ func (p *parser) holidayExpr(i int) (int, sem, bool) {
 			return 0, sem{}, false // the Christmas season, Easter week
 		}
 	}
+	if y, k, ok := p.yearAfter(j); ok {
+		return k, sem{kind: kAbs, typ: "DATE", val: holidayValue(id, y)}, true // Christmas 1963
+	}
 	return j, sem{kind: kHoliday, typ: "DATE", val: dval{g: gDay, y: -1, n: id}}, true
 }
 

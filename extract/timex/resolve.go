@@ -42,6 +42,12 @@ func (p *parser) emit(i, j int, s sem) {
 		setRef = true
 	case kNoYear:
 		v = s.val
+		if s.refYear && p.hasRef && p.ref.y >= 0 {
+			v.y = p.ref.coarsen(gYear).shift(s.n).y
+			anchor, tx.AnchorIndex = "text", p.refIdx
+			setRef = true
+			break
+		}
 		if p.yearKnown() {
 			v.y = p.pickYear(s, i, j)
 			setRef = true

@@ -208,6 +208,9 @@ type sem struct {
 	dayShift int
 	// weekOf turns a resolved day into its week: the week of March 6.
 	weekOf bool
+	// refYear puts a month or month-day without a year in the year of the
+	// date the text talks about, shifted by n: "August of that year".
+	refYear bool
 	// weekday is the weekday a month-day without a year was given with
 	// (1 = Monday): "Tuesday, May 4" is in a year whose May 4 is a Tuesday.
 	weekday int
@@ -384,10 +387,17 @@ prefix:
 					break prefix
 				}
 			case mEarly, mLate:
-				if p.w(nx) == "of" {
+				switch {
+				case p.w(nx) == "of":
 					nx++
 					hasThe = false // the end of the month
-				} else if p.w(j) == "beginning" || p.w(j) == "start" || p.w(j) == "end" {
+				case p.w(nx) == "in" && (p.w(j) == "early" || p.w(j) == "late"):
+					nx++ // early in 1862, late in the morning of
+					if p.w(nx) == "the" {
+						nx++
+						hasThe = true
+					}
+				case p.w(j) == "beginning" || p.w(j) == "start" || p.w(j) == "end":
 					break prefix
 				}
 			case mMore, mLess:
