@@ -191,3 +191,23 @@ func TestRangesOfYearsBeforeChristAndDatesOfThatYear(t *testing.T) {
 	// a count before a year of our era is no year before Christ
 	expectValues(t, "count", tagMode(t, AnchorAuto, "Between 1990 and 1995 prices rose.", "2009-12-19"), map[string]string{"1990": "1990", "1995": "1995"})
 }
+
+func TestNamesAndFractionsThatAreNoTime(t *testing.T) {
+	// WikiWars: the fall of a city is no autumn, three quarters of the
+	// troops no nine months, a Second United Front no second; "the
+	// now-isolated" has no article in its timex; "ca. 466 BC" is about
+	// a year; "the spring of next year" one season
+	const text = `The fall of Atlanta, on September 2, 1864, was significant. The diversion of three quarters of the Axis troops failed. Both parties suspended fighting to form a Second United Front. Japan seized bases in the now-isolated French Indochina. Such a peace was made at this point (ca. 466 BC). "Right now we are fighting," he said. The withdrawal is to be completed during the spring of next year. Sales fell in the fall of 1998 and the first three quarters of the year.`
+	txs, got := tagWith(t, New(), text, "2009-12-19")
+	for _, tx := range txs {
+		switch tx.Text {
+		case "The fall", "three quarters", "a Second", "the now":
+			t.Errorf("%q tagged %s %s", tx.Text, tx.Type, tx.Value)
+		}
+	}
+	expectValues(t, "names", got, map[string]string{"now": "PRESENT_REF", "ca. 466 BC": "BC0466", "Right now": "PRESENT_REF",
+		"the spring of next year": "2010-SP", "the fall of 1998": "1998-FA", "the first three quarters": "P3Q"})
+	if got["ca. 466 BC"].Mod != "APPROX" {
+		t.Errorf("ca. 466 BC: mod %q", got["ca. 466 BC"].Mod)
+	}
+}

@@ -85,7 +85,8 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if w == "once" {
 			return 0, sem{}, false, false
 		}
-		return i + 1, sem{kind: kRef, typ: "DATE", lit: refName(p.v(i))}, true, true
+		// "the now-isolated colony": now takes no article
+		return i + 1, sem{kind: kRef, typ: "DATE", lit: refName(p.v(i))}, w != "now", true
 	case cLong:
 		// a yearlong inquiry, a weeklong visit
 		u := p.v(i)
@@ -115,6 +116,12 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if p.w(j) == "of" {
 			if y, k, ok := p.yearAt(j + 1); ok {
 				s.kind, s.val.y, j = kAbs, y, k
+			} else if n, k, ok := p.ofDeicticYear(j); ok {
+				s.kind, s.n, j = kMonthOfYear, n, k // the spring of next year
+			} else if n, k, ok := p.ofRefYear(j); ok {
+				s.refYear, s.n, j = true, n, k // the summer of that year
+			} else if p.w(i) == "fall" {
+				return 0, sem{}, false, false // the fall of Budapest
 			}
 		} else if y, k, ok := p.yearAt(j); ok {
 			s.kind, s.val.y, j = kAbs, y, k
@@ -764,8 +771,14 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if article && pl && p.w(i+1) != "few" && p.w(i+1) != "couple" {
 		return 0, sem{}, false, false
 	}
-	if article && u == uSecond && p.modifiesNoun(j+1) {
-		return 0, sem{}, false, false // a second betrayal
+	if article && u == uSecond && (p.modifiesNoun(j+1) || p.toks[j].up) {
+		return 0, sem{}, false, false // a second betrayal, a Second United Front
+	}
+	if u == uQuarter && p.w(j+1) == "of" && p.fractionOf(j+2) {
+		return 0, sem{}, false, false // three quarters of the troops: a fraction
+	}
+	if u == uQuarter && p.w(i-1) == "of" && p.w(j+1) != "of" && !p.punct(j+1, '-') {
+		return 0, sem{}, false, false // a decrease of about a quarter
 	}
 	if p.w(j+1) == "and" && p.w(j+2) == "a" && p.w(j+3) == "half" && !half && n >= 0 {
 		half, j = true, j+3 // a minute and a half
@@ -1571,4 +1584,42 @@ func (p *parser) ofRefYear(j int) (int, int, bool) {
 		return 0, j, false
 	}
 	return n, k + 1, true
+}
+
+// ofDeicticYear reads "of next year", "of last year", "of this year" at
+// j: the DCT's year shifted by n.
+func (p *parser) ofDeicticYear(j int) (int, int, bool) {
+	if p.w(j) != "of" || p.c(j+2) != cUnit || p.v(j+2) != uYear || p.toks[j+2].lex.plural {
+		return 0, j, false
+	}
+	switch p.w(j + 1) {
+	case "this":
+		return 0, j + 3, true
+	case "next":
+		return 1, j + 3, true
+	case "last":
+		return -1, j + 3, true
+	}
+	return 0, j, false
+}
+
+// fractionOf reports whether a noun phrase that is no time starts at k,
+// after "quarters of": "three quarters of the Axis troops"; "the first
+// three quarters of the year" and "of 1989" are time.
+func (p *parser) fractionOf(k int) bool {
+	switch p.w(k) {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "all", "those", "these":
+		k++
+	default:
+		return false
+	}
+	for ; k < len(p.toks) && p.toks[k].k == tWord; k++ {
+		if p.c(k) == cUnit || p.w(k) == "fiscal" {
+			return false
+		}
+		if !p.toks[k].up && p.toks[k].lex == nil {
+			return true
+		}
+	}
+	return true
 }

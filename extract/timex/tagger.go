@@ -294,7 +294,7 @@ func (p *parser) trigger(i int) bool {
 		return true
 	}
 	switch t.lex.key {
-	case "the", "fiscal", "noon", "midnight", "midday", "a", "an", "within", "at", "up", "full", "then", "these":
+	case "the", "fiscal", "noon", "midnight", "midday", "a", "an", "within", "at", "up", "full", "then", "these", "right", "ca", "circa":
 		return true
 	}
 	return false
@@ -439,6 +439,18 @@ prefix:
 		case p.w(j) == "at" && p.w(j+1) == "least":
 			mod = "EQUAL_OR_MORE"
 			j += 2
+		case p.w(j) == "right" && p.w(j+1) == "now" && j == i:
+			j++ // right now
+		case (p.w(j) == "ca" && p.punct(j+1, '.') || p.w(j) == "circa") && j == i:
+			// ca. 466 BC, circa 1500: about a year
+			if p.w(j) == "ca" {
+				j++
+			}
+			j++
+			if _, _, ok := p.yearAt(j); !ok {
+				break prefix
+			}
+			mod = "APPROX"
 		case p.w(j) == "up" && p.w(j+1) == "to":
 			mod = "EQUAL_OR_LESS"
 			j += 2
