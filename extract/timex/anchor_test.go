@@ -211,3 +211,23 @@ func TestNamesAndFractionsThatAreNoTime(t *testing.T) {
 		t.Errorf("ca. 466 BC: mod %q", got["ca. 466 BC"].Mod)
 	}
 }
+
+func TestPartsNamesAndPreviously(t *testing.T) {
+	// WikiWars: World War II, Iraq War, Greco-Persian Wars, Chinese and
+	// American Civil Wars, Russo-Japanese War
+	const text = `Protesters met where U.S. troops five years previously organized a tearing down of a statue. German forces were pushed back in Western Europe during the latter part of the year. Attacks numbered 200 per week in the latter half of 2008. In the early part of the next decade, Cimon campaigned in Asia Minor. The Persians held Memphis despite a 3 year long siege. It had been pushed back beyond its position before the summer offensive. An insurrection known as the Autumn Harvest Uprising was staged. Lee defeated McClellan in the Seven Days Battles. Thompson surrendered on May 11, 1865, and the day following saw the surrender of the last forces. They travelled at night so they might not be discovered.`
+	txs, got := tagWith(t, New(), text, "2009-12-19")
+	expectValues(t, "parts", got, map[string]string{
+		"the latter part of the year": "2009", "the latter half of 2008": "2008-H2", "3 year long": "P3Y",
+		"five years previously": "2004", "summer": "2009-SU", "Autumn": "2009-FA", "Seven Days": "P7D",
+		"the day following": "1865-05-12", "night": "XXXX-XX-XXTNI",
+	})
+	if got["the latter part of the year"].Mod != "END" || got["the early part of the next decade"].Mod != "START" {
+		t.Errorf("part mods: %q %q", got["the latter part of the year"].Mod, got["the early part of the next decade"].Mod)
+	}
+	for _, tx := range txs {
+		if tx.Text == "the summer" || tx.Text == "the Seven Days" {
+			t.Errorf("%q: the article belongs to the noun", tx.Text)
+		}
+	}
+}

@@ -129,7 +129,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 		if s.kind == kNoYear && p.w(i-1) != "the" && p.w(i-1) != "in" && p.w(i-1) != "this" && p.w(i-1) != "last" && p.w(i-1) != "next" && p.w(i-1) != "early" && p.w(i-1) != "late" && p.w(i-1) != "by" && p.w(i-1) != "until" && p.w(i-1) != "since" && p.w(i-1) != "during" {
 			return 0, sem{}, false, false
 		}
-		return j, s, true, true
+		// "the summer offensive", "the Autumn Harvest Uprising": the
+		// article belongs to the noun the season modifies
+		return j, s, j > i+1 || !p.modifiesNoun(j) && !p.nameAt(j), true
 	case cNumWord, cVague:
 		if y, j, ok := p.spelledYear(i); ok && p.c(j) != cUnit && p.w(j) != "percent" {
 			// "two thousand" is a year only where a year is expected
@@ -813,7 +815,7 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		}
 		s.kind, s.typ = kAgo, "DATE"
 		return j + 1, s, true, true
-	case "earlier", "before":
+	case "earlier", "before", "previously":
 		if p.w(j) == "before" && !endsClause(p, j+1) || u < uDay {
 			break // "two hours earlier" stays a duration: a day would lose it
 		}
@@ -848,7 +850,17 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 			return j, sem{kind: kSet, typ: "SET", lit: durValue(1, u)}, false, true
 		}
 	}
-	return j, s, !hyph, true
+	if !pl && !hyph && n > 0 && p.w(j) == "long" && !p.adjacent(j-1) {
+		j++ // a 3 year long siege
+	}
+	// "the Seven Days", "the 4 Years": a name, whose article is its own
+	return j, s, !hyph && !p.toks[j-1].up, true
+}
+
+// nameAt reports whether a capitalized word that opens no sentence is at
+// k: the name a season or count is part of.
+func (p *parser) nameAt(k int) bool {
+	return k < len(p.toks) && p.toks[k].k == tWord && p.toks[k].up && p.toks[k].lex == nil
 }
 
 // countedNoun reports whether token k is a plain lower-case word right
@@ -915,6 +927,10 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 		if end, s, ok := p.yearEnd(i); ok {
 			return end, s, true, true
 		}
+	}
+	if !pl && prev == "the" && u >= uDay && p.w(i+1) == "following" && !p.nounPhraseAt(i+2) {
+		// "the day following saw the surrender": the next day
+		return i + 2, sem{kind: kAnaphor, typ: "DATE", unit: u, n: 1}, true, true
 	}
 	if pl && prev == "the" && p.w(i+1) == "ahead" && u >= uHour {
 		// the weeks ahead: a vague stretch to come
@@ -1346,6 +1362,10 @@ func (p *parser) podExpr(i int) (int, sem, bool, bool) {
 	pod, j := p.partDay(i)
 	if pod == "" || p.w(i) == "overnight" || p.punct(j, '-') {
 		return 0, sem{}, false, false // late-night television
+	}
+	if p.w(i-1) == "at" && p.w(i) == "night" && !p.nounPhraseAt(j) && !p.modifiesNoun(j) {
+		// "they travelled at night": any night
+		return j, sem{kind: kRef, typ: "TIME", lit: "XXXX-XX-XXTNI"}, false, true
 	}
 	if p.c(j) == cRelDay && p.w(j) != "tonight" {
 		return j + 1, sem{kind: kRelDay, typ: "TIME", n: p.v(j), val: dval{pod: pod}}, true, true

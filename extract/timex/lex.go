@@ -236,7 +236,7 @@ func buildLexicon() map[string]*entry {
 		"expected", "due", "say", "says", "said", "when", "while", "ll", "least", "up", "old", "took",
 		"take", "takes", "lasted", "near", "percent", "year-earlier", "year-ago", "period", "could", "might", "as",
 		"ended", "ending", "full", "his", "her", "their", "its", "my", "your", "our", "soon", "likely", "set",
-		"planning", "plan", "intends", "aims", "had", "than", "contrast", "or", "so", "then", "these", "right", "ca", "circa")
+		"planning", "plan", "intends", "aims", "had", "than", "contrast", "or", "so", "then", "these", "right", "ca", "circa", "previously")
 	add(cLong, uYear, "yearlong")
 	add(cLong, uMonth, "monthlong")
 	add(cLong, uWeek, "weeklong")

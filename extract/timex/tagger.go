@@ -366,13 +366,27 @@ func (p *parser) number(i int, allowA bool) (n, j int, ok bool) {
 func (p *parser) match(i int) (int, sem, bool) {
 	j := i
 	mod := ""
-	hasThe, then := false, false
+	hasThe, then, half := false, false, false
 prefix:
 	for k := 0; k < 4; k++ {
 		switch {
 		case p.w(j) == "the" && !hasThe:
 			hasThe = true
 			j++
+		case (p.rawIs(j+1, "part") || p.w(j+1) == "half") && p.w(j+2) == "of" && hasThe && mod == "":
+			// the latter part of the year, the early part of the next
+			// decade, the latter half of 2008
+			switch {
+			case p.rawIs(j, "latter", "later"):
+				mod = "END"
+			case p.rawIs(j, "early", "earlier"):
+				mod = "START"
+			default:
+				break prefix
+			}
+			half = p.w(j+1) == "half"
+			j += 3
+			hasThe = false
 		case p.c(j) == cModifier:
 			m := p.v(j)
 			nx := j + 1
@@ -461,6 +475,17 @@ prefix:
 	end, s, takesThe, ok := p.core(j)
 	if !ok {
 		return 0, s, false
+	}
+	if half {
+		if s.kind != kAbs || s.val.g != gYear {
+			return 0, s, false
+		}
+		// the latter half of 2008: its second half
+		s.val.g, s.val.n = gHalf, 1
+		if mod == "END" {
+			s.val.n = 2
+		}
+		mod = ""
 	}
 	if then {
 		if s.kind != kRef || s.lit != "PRESENT_REF" {
