@@ -203,19 +203,28 @@ func (p *parser) adverbial(i int) bool {
 // a span ("an assault that lasted until the fall of Budapest in February
 // 1945") or as its start ("part of the empire since 513 BC").
 func (p *parser) aside(i int) bool {
+	// a flashback, where a span ends, or where it began
+	return p.clauseHas(i, "had", "until", "till", "since") || p.futureCueKind(i) == cueVerb
+}
+
+// clauseHas reports whether one of words comes in the ten tokens before
+// token i within its clause.
+func (p *parser) clauseHas(i int, words ...string) bool {
 	for k := i - 1; k >= 0 && k >= i-10; k-- {
 		if p.toks[k].k == tPunct {
 			if c := p.text[p.toks[k].s]; c == ',' || c == ';' || c == '(' || p.sentenceEnd(k) {
-				break
+				return false
 			}
 			continue
 		}
-		switch p.w(k) {
-		case "had", "until", "till", "since":
-			return true // a flashback, where a span ends, or where it began
+		w := p.w(k)
+		for _, x := range words {
+			if w == x {
+				return true
+			}
 		}
 	}
-	return p.futureCueKind(i) == cueVerb
+	return false
 }
 
 // within reports whether v is coarser than the reference time and holds

@@ -231,3 +231,18 @@ func TestPartsNamesAndPreviously(t *testing.T) {
 		}
 	}
 }
+
+func TestWeekdaysAndMonthsThatAreNames(t *testing.T) {
+	const text = `Police told Friday Ahmed to leave. Mr. Friday said Sgt. June Smith agreed. On Tuesday Bush met Blair. President Clinton Saturday vowed to hunt down the bombers. A pre-war February Peace Conference met in Washington.`
+	txs, got := tagWith(t, New(), text, "2015-11-30")
+	n := 0
+	for _, tx := range txs {
+		if tx.Text == "Friday" || tx.Text == "June" {
+			n++
+		}
+	}
+	if n > 0 {
+		t.Errorf("names tagged as dates: %+v", txs)
+	}
+	expectValues(t, "names", got, map[string]string{"Tuesday": "2015-11-24", "Saturday": "2015-11-28", "February": "2015-02"})
+}

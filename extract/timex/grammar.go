@@ -567,8 +567,8 @@ func (p *parser) clockDate(s sem, j int) (int, sem, bool, bool) {
 // monthExpr: November, Nov. 24, November 24, 2015, November 2015.
 func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 	m, j, ok := p.monthAt(i)
-	if !ok {
-		return 0, sem{}, false, false
+	if !ok || p.personName(i) {
+		return 0, sem{}, false, false // August Strindberg, the ship June Star
 	}
 	s := sem{kind: kNoYear, typ: "DATE", val: dval{g: gMonth, y: -1, m: m}}
 	if d, k, ok := p.day(j); ok && validDate(2000, m, d) && !(p.punct(k, ':') && p.adjacent(k-1) && p.adjacent(k)) {
@@ -616,6 +616,9 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 func (p *parser) weekdayExpr(i int) (int, sem, bool, bool) {
 	e := p.toks[i].lex
 	j := i + 1
+	if p.personName(i) {
+		return 0, sem{}, false, false // Man Friday, Friday Ahmed
+	}
 	if e.abbr {
 		if !p.toks[i].up {
 			return 0, sem{}, false, false
@@ -1642,4 +1645,26 @@ func (p *parser) fractionOf(k int) bool {
 		}
 	}
 	return true
+}
+
+// personName reports whether the capitalized month or weekday at i is
+// a person's name: after a title ("Mr. Friday", "Sgt. June"), or, a
+// weekday, as a given name before a surname where no word before it
+// makes it a date ("told Friday Ahmed"; not "On Tuesday Bush",
+// "President Clinton Saturday").
+func (p *parser) personName(i int) bool {
+	if !p.toks[i].up || p.toks[i].lex.abbr && p.punct(i+1, '.') {
+		return false
+	}
+	k := i - 1
+	if p.punct(k, '.') && p.adjacent(k-1) && k > 0 && titles[p.text[p.toks[k-1].s:p.toks[k-1].e]] {
+		return true // Mr. Friday
+	}
+	n := i + 1
+	if p.c(i) != cWeekday || n >= len(p.toks) || p.toks[n].k != tWord || !p.toks[n].up || p.toks[n].lex != nil || !p.adjacentWords(i) || p.opensSentence(i) {
+		return false // a month before a name names an event: the February Peace Conference
+	}
+	// a surname after: only where the word before is a lower-case word
+	// that is no date word (said, told, by)
+	return k >= 0 && p.toks[k].k == tWord && !p.toks[k].up && p.toks[k].lex == nil
 }
