@@ -244,5 +244,5 @@ func TestWeekdaysAndMonthsThatAreNames(t *testing.T) {
 	if n > 0 {
 		t.Errorf("names tagged as dates: %+v", txs)
 	}
-	expectValues(t, "names", got, map[string]string{"Tuesday": "2015-11-24", "Saturday": "2015-11-28", "February": "2015-02"})
+	expectValues(t, "names", got, map[string]string{"Tuesday": "2015-11-24", "Saturday": "2015-11-28", "February": "2016-02"})
 }
