@@ -246,3 +246,14 @@ func TestWeekdaysAndMonthsThatAreNames(t *testing.T) {
 	}
 	expectValues(t, "names", got, map[string]string{"Tuesday": "2015-11-24", "Saturday": "2015-11-28", "February": "2016-02"})
 }
+
+func TestShortenedRangeEnds(t *testing.T) {
+	// the end of a year range written short is a year of its own, as the
+	// two years of "1861-1865" are (WikiWars: "the three years (1957-60)")
+	const text = `In the three years (1957-60) the program ran. The 1998-99 season and the 2014/15 budget, 1999-00, and call 1998-99-01.`
+	_, got := tagWith(t, New(), text, "2015-11-30")
+	expectValues(t, "ranges", got, map[string]string{"1957": "1957", "60": "1960", "99": "1999", "15": "2015", "00": "2000"})
+	if _, ok := got["01"]; ok {
+		t.Error("1998-99-01 read as a range")
+	}
+}

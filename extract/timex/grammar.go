@@ -287,6 +287,9 @@ func (p *parser) numeric(i int) (int, sem, bool, bool) {
 	if y, j, ok := p.eraYear(i); ok {
 		return j, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true // 480 BC, 79 AD
 	}
+	if y, ok := p.shortRangeEnd(i); ok {
+		return i + 1, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true // the 1998-99 season
+	}
 	if s, j, ok := p.clock(i); ok {
 		return p.clockDate(s, j)
 	}
@@ -1667,4 +1670,30 @@ func (p *parser) personName(i int) bool {
 	// a surname after: only where the word before is a lower-case word
 	// that is no date word (said, told, by)
 	return k >= 0 && p.toks[k].k == tWord && !p.toks[k].up && p.toks[k].lex == nil
+}
+
+// shortRangeEnd reads the two-digit end of a range of years at i, written
+// right after the first year and a dash or slash: the 99 of "1998-99",
+// the 15 of "2014/15", the 00 of "1999-00". It must follow the first
+// year within a decade.
+func (p *parser) shortRangeEnd(i int) (int, bool) {
+	t := &p.toks[i]
+	if t.nd != 2 || i < 2 || !(p.punct(i-1, '-') || p.punct(i-1, '/')) || !p.adjacent(i-1) || !p.adjacent(i-2) {
+		return 0, false
+	}
+	if p.decimal(i) || p.punct(i+1, '-') || p.punct(i+1, '/') || p.punct(i+1, '%') {
+		return 0, false // 1998-99-01, 2014/15/16: a code or a date
+	}
+	start, ok := p.isYear(i - 2)
+	if !ok {
+		return 0, false
+	}
+	y := start/100*100 + t.n
+	if y <= start {
+		y += 100 // 1999-00
+	}
+	if y-start > 10 {
+		return 0, false
+	}
+	return y, true
 }
