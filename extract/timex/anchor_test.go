@@ -257,3 +257,18 @@ func TestShortenedRangeEnds(t *testing.T) {
 		t.Error("1998-99-01 read as a range")
 	}
 }
+
+func TestComparisonsAndMidDecade(t *testing.T) {
+	// durations that are not dates, and the middle of a decade
+	const text = `The plant opened a month later than planned, two days earlier than expected and a week ahead of schedule. The man, aged 62, left hours after the attack. By mid-decade, growth slowed.`
+	txs, got := tagWith(t, New(), text, "2015-11-30")
+	expectValues(t, "comparisons", got, map[string]string{"a month": "P1M", "two days": "P2D", "a week": "P1W", "mid-decade": "201"})
+	if got["mid-decade"].Mod != "MID" {
+		t.Errorf("mid-decade: mod %q", got["mid-decade"].Mod)
+	}
+	for _, tx := range txs {
+		if tx.Type == "DATE" && tx.Text != "mid-decade" {
+			t.Errorf("%q is a date (%s)", tx.Text, tx.Value)
+		}
+	}
+}

@@ -822,14 +822,14 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 		s.kind, s.typ = kAgo, "DATE"
 		return j + 1, s, true, true
 	case "earlier", "before", "previously":
-		if p.w(j) == "before" && !endsClause(p, j+1) || u < uDay {
+		if p.w(j) == "before" && !endsClause(p, j+1) || u < uDay || p.w(j+1) == "than" {
 			break // "two hours earlier" stays a duration: a day would lose it
 		}
 		s.kind, s.typ, s.n = kLater, "DATE", -n
 		return j + 1, s, true, true
 	case "later", "after":
-		if p.w(j) == "after" && !endsClause(p, j+1) || u < uDay {
-			break
+		if p.w(j) == "after" && !endsClause(p, j+1) || u < uDay || p.w(j+1) == "than" {
+			break // a month later than planned: a duration
 		}
 		s.kind, s.typ = kLater, "DATE"
 		return j + 1, s, true, true
@@ -956,11 +956,20 @@ func (p *parser) unitExpr(i int) (int, sem, bool, bool) {
 		}
 		return i + 1, sem{kind: kDur, typ: "DURATION", n: -1, unit: u, lit: durValue(-1, u)}, true, true
 	}
-	if prev != "the" {
+	midWord := p.punct(i-1, '-') && p.adjacent(i-1) && p.rawIs(i-2, "mid") && p.adjacent(i-2)
+	if prev != "the" && !midWord {
 		return 0, sem{}, false, false
 	}
 	if p.punct(i+1, '-') {
 		return 0, sem{}, false, false
+	}
+	if (u == uDecade || u == uCentury) && !pl {
+		// mid-decade, the middle of the decade: the one of the story
+		// or of the DCT
+		return i + 1, sem{kind: kDeictic, typ: "DATE", val: dval{g: unitGran(u)}, fromRef: true}, true, true
+	}
+	if midWord && u != uYear {
+		return 0, sem{}, false, false // mid-week
 	}
 	if y, k, ok := p.yearAt(i + 1); ok && u == uYear {
 		return k, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, true, true // the year 2000
