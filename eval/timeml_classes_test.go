@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/storyline/storyline/extract/timex"
+	"github.com/storyline/storyline/internal/shareddata"
 )
 
 func TestTimeMLValueClasses(t *testing.T) {
@@ -79,5 +80,33 @@ func TestTimeMLSkipsBadFilesAndScoresFolders(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("report lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// WikiWars: narrative text, where relative dates follow the story.
+func TestTimeMLWikiWarsTargets(t *testing.T) {
+	dir := shareddata.Dir(t, filepath.Join("timeml", "wikiwars"))
+	r, err := TimeML(context.Background(), []string{dir}, TimeMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := r.Write(&out); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("\n%s", out.String())
+	// floors just under the measured figures (strict 88.2, value 85.2)
+	if r.Gold < 1300 || r.Strict.F1 < 88.0 || r.Value.F1 < 85.0 {
+		t.Errorf("WikiWars below floor: %d gold, strict %.1f, value %.1f", r.Gold, r.Strict.F1, r.Value.F1)
+	}
+	news, err := TimeML(context.Background(), []string{dir}, TimeMLOptions{Anchor: timex.AnchorNews})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if news.Value.F1 >= r.Value.F1-10 {
+		t.Errorf("news anchoring (value %.1f) is not far below auto (%.1f) on narrative text", news.Value.F1, r.Value.F1)
+	}
+	if r.WrongValues["narrative"] >= news.WrongValues["narrative"] {
+		t.Errorf("narrative wrong values: auto %d, news %d", r.WrongValues["narrative"], news.WrongValues["narrative"])
 	}
 }
