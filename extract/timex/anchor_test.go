@@ -272,3 +272,23 @@ func TestComparisonsAndMidDecade(t *testing.T) {
 		}
 	}
 }
+
+func TestSetFrequencies(t *testing.T) {
+	// TimeBank spans the rate's unit ("a year"); how often goes in freq
+	const text = `The board meets twice a year and the staff three times a week, every other week and each summer.`
+	txs, _ := tagWith(t, New(), text, "2015-11-30")
+	want := map[string][2]string{"a year": {"P1Y", "2X"}, "a week": {"P1W", "3X"}, "every other week": {"P2W", ""}, "each summer": {"XXXX-SU", ""}}
+	for _, tx := range txs {
+		w, ok := want[tx.Text]
+		if !ok {
+			continue
+		}
+		delete(want, tx.Text)
+		if tx.Type != "SET" || tx.Value != w[0] || w[1] != "" && tx.Freq != w[1] {
+			t.Errorf("%q = %s %s freq %q, want SET %s freq %q", tx.Text, tx.Type, tx.Value, tx.Freq, w[0], w[1])
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("not found: %v in %+v", want, txs)
+	}
+}

@@ -853,7 +853,8 @@ func (p *parser) countExpr(i int) (int, sem, bool, bool) {
 	if article && !pl {
 		// "a year" after a price or rate is a frequency: $5 a year
 		if i > 0 && (p.toks[i-1].k == tNum || p.w(i-1) == "times" || p.w(i-1) == "once" || p.w(i-1) == "twice" || p.c(i-1) == cUnit || p.w(i-1) == "percent" || p.punct(i-1, '%') || p.countedNoun(i-1)) {
-			return j, sem{kind: kSet, typ: "SET", lit: durValue(1, u)}, false, true
+			// twice a year, three times a week: how often, in freq
+			return j, sem{kind: kSet, typ: "SET", lit: durValue(1, u), n: p.timesBefore(i)}, false, true
 		}
 	}
 	if !pl && !hyph && n > 0 && p.w(j) == "long" && !p.adjacent(j-1) {
@@ -1705,4 +1706,20 @@ func (p *parser) shortRangeEnd(i int) (int, bool) {
 		return 0, false
 	}
 	return y, true
+}
+
+// timesBefore is how many times a rate before token i says: once 1,
+// twice 2, "three times" 3; 0 when it says none.
+func (p *parser) timesBefore(i int) int {
+	switch p.w(i - 1) {
+	case "once":
+		return 1
+	case "twice":
+		return 2
+	case "times":
+		if n, k, ok := p.number(i-2, false); ok && k == i-1 && n > 0 {
+			return n
+		}
+	}
+	return 0
 }

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"strconv"
 	"strings"
 	"time"
 )
@@ -170,7 +171,10 @@ func (p *parser) emit(i, j int, s sem) {
 		anchor = ""
 	case kSet:
 		tx.Value = s.lit
-		if s.lit != "" && s.lit[0] == 'P' {
+		switch {
+		case s.n > 0:
+			tx.Freq = strconv.Itoa(s.n) + "X" // twice a year: 2X
+		case s.lit != "" && s.lit[0] == 'P':
 			tx.Freq = "1" + s.lit[len(s.lit)-1:]
 		}
 		anchor = ""
