@@ -1,12 +1,45 @@
 package extract
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/storyline/storyline/internal/shareddata"
 )
+
+// Fuzz targets of this package, one per reader and one for the whole
+// pipeline; .ci/run runs each for a few seconds. Run one long with
+//
+//	go test ./extract -run '^$' -fuzz '^FuzzPipeline$' -fuzztime 10m -parallel 1
+//
+// A finding is written to testdata/fuzz/NAME/ and then runs with every
+// go test as a regression test.
+
+// sharedSeeds returns up to n files matching pattern under
+// ../shared/data, in path order; none when the data is absent.
+func sharedSeeds(pattern string, n int) [][]byte {
+	root, err := shareddata.Root()
+	if err != nil {
+		return nil
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "..", "shared", "data", pattern))
+	var out [][]byte
+	for _, f := range files {
+		if len(out) == n {
+			break
+		}
+		if b, err := os.ReadFile(f); err == nil {
+			out = append(out, b)
+		}
+	}
+	return out
+}
 
 // FuzzPipeline runs every stage over arbitrary text: no panic, and every
 // span of every layer lies inside the text on rune boundaries, with indexes
@@ -26,6 +59,14 @@ func FuzzPipeline(f *testing.F) {
 	f.Add("Headline\n\n\"Quote,\" he said. (AFP photo)\n© 2015 X\n", "1999-01-01")
 	f.Add("", "")
 	f.Add("\u00a0\u200b\t\n", "")
+	for _, b := range sharedSeeds("bbc/*/00[1-3].txt", 15) {
+		f.Add(string(b), "")
+	}
+	for name, text := range adversarialInputs() {
+		if strings.HasSuffix(name, ".txt") {
+			f.Add(text[:4096], "")
+		}
+	}
 	p, err := New()
 	if err != nil {
 		f.Fatal(err)
@@ -38,6 +79,9 @@ func FuzzPipeline(f *testing.F) {
 			date = ""
 		}
 		doc, err := p.Annotate(context.Background(), Input{Name: "fuzz", Text: text, Date: date})
+		if errors.Is(err, ErrInternal) {
+			t.Fatalf("a stage panicked: %v", err) // recovered for users, a bug all the same
+		}
 		if err != nil {
 			return
 		}
@@ -106,4 +150,83 @@ func byteAt(text string, i int) byte {
 		return 0
 	}
 	return text[i]
+}
+
+// FuzzReadText reads anything as a plain text file: an article whose text
+// is the file's (line ends made LF, byte order mark dropped), or one
+// one-line error.
+func FuzzReadText(f *testing.F) {
+	for _, name := range []string{"presstv-obama-putin.txt", "peoplesvoice-copy-obama-putin.txt"} {
+		b, err := os.ReadFile(filepath.Join("..", "testdata", "seeds", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, name := range []string{"blank.txt", "control.txt", "empty.txt", "latin1.txt", "photo.txt"} {
+		if b, err := os.ReadFile(rdPath("bad", name)); err == nil {
+			f.Add(b)
+		}
+	}
+	for _, b := range sharedSeeds("bbc/*/00[1-2].txt", 10) {
+		f.Add(b)
+	}
+	f.Add([]byte("\xef\xbb\xbfA\r\nB\rC"))
+	f.Add([]byte("\xfe\xff\x00A\x00\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize}
+		r.parse(context.Background(), "f.txt", "f.txt", data, formatText)
+		if len(r.ins)+len(r.errs) != 1 {
+			t.Fatalf("%d articles and %d errors, want one of either", len(r.ins), len(r.errs))
+		}
+		for _, err := range r.errs {
+			if msg := err.Error(); !strings.HasPrefix(msg, "f.txt: ") || strings.Contains(msg, "\n") {
+				t.Errorf("error %q is not one line naming the file", msg)
+			}
+		}
+		for _, in := range r.ins {
+			if !utf8.ValidString(in.Text) || strings.Contains(in.Text, "\r") || strings.TrimSpace(in.Text) == "" {
+				t.Errorf("bad text %q", in.Text)
+			}
+			if !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+				raw := bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+				if in.Text != normalizeNewlines(string(raw)) {
+					t.Errorf("text %q is not the file's %q", in.Text, raw)
+				}
+			}
+		}
+	})
+}
+
+// FuzzFlattenHTML: flattening keeps the page when nothing is too deep or
+// too many, never grows it, and its output needs no more flattening.
+func FuzzFlattenHTML(f *testing.F) {
+	for _, p := range []string{rdPath("presstv-obama-putin.html"), rdPath("folder", "sub", "page.htm")} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b, 6, 50)
+		}
+	}
+	f.Add([]byte("<div><div><div><script>x<div></script><p>a<p>b</div></div><li>c<li>d"), 2, 10)
+	f.Add([]byte("<plaintext><div><div>"), 1, 3)
+	f.Add([]byte("<textarea><b></textarea><b><b><b><br/><svg/><svg>"), 2, 5)
+	f.Fuzz(func(t *testing.T, data []byte, depth, elements int) {
+		depth, elements = 1+abs(depth)%64, 1+abs(elements)%256
+		out, deep, cut := flattenHTML(data, depth, elements)
+		if len(out) > len(data) || cut > len(data) {
+			t.Fatalf("flattened %d bytes into %d (cut at %d)", len(data), len(out), cut)
+		}
+		if deep == 0 && cut == 0 && !bytes.Equal(out, data) {
+			t.Fatalf("nothing dropped, yet the page changed: %q -> %q", data, out)
+		}
+		if again, deep2, cut2 := flattenHTML(out, depth, elements); deep2 != 0 || cut2 != 0 || !bytes.Equal(again, out) {
+			t.Fatalf("the flattened page %q needs flattening again (%d deep, cut at %d)", out, deep2, cut2)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
