@@ -847,6 +847,7 @@ func flattenHTML(data []byte, maxDepth, maxElements int) (_ []byte, deep, cut in
 				over++
 				deep++
 				skipText = rawTextElements[tag]
+				guardLT(&out)
 				continue
 			}
 			stack = append(stack, tag)
@@ -855,6 +856,7 @@ func flattenHTML(data []byte, maxDepth, maxElements int) (_ []byte, deep, cut in
 			if over > 0 {
 				over--
 				skipText = false
+				guardLT(&out)
 				continue
 			}
 			name, _ := z.TagName()
@@ -878,6 +880,17 @@ func flattenHTML(data []byte, maxDepth, maxElements int) (_ []byte, deep, cut in
 		return data, 0, 0
 	}
 	return out.Bytes(), deep, 0
+}
+
+// guardLT escapes a '<' the output ends with before a dropped tag, so that
+// it cannot join the text after the tag into a new tag ("<" + "<b>" + "i>"
+// must not become "<i>"). The dropped tag is at least as long as the
+// escape adds, so the page does not grow.
+func guardLT(out *bytes.Buffer) {
+	if b := out.Bytes(); len(b) > 0 && b[len(b)-1] == '<' {
+		out.Truncate(len(b) - 1)
+		out.WriteString("&lt;")
+	}
 }
 
 // isVoid reports whether an element has no end tag.
