@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -267,6 +268,8 @@ func contains(xs []string, s string) bool {
 	return false
 }
 
+// intersect is the values in both a and b, sorted, so that reasons read
+// the same whichever event was stored first.
 func intersect(a, b []string) []string {
 	var out []string
 	for _, x := range a {
@@ -274,6 +277,7 @@ func intersect(a, b []string) []string {
 			out = append(out, x)
 		}
 	}
+	sort.Strings(out)
 	return out
 }
 
