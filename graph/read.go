@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -271,6 +272,35 @@ func (s *Store) loadQuads(ctx context.Context, f *quadFilter) ([]quad.Quad, erro
 	return s.selectQuads(ctx, where, args)
 }
 
+// loadAt reads, by index, the quads whose dir (subject, object or label)
+// is one of nodes (IRIs) and whose predicate is one of preds (any
+// predicate when none is given), in batches the SQL engine accepts.
+func (s *Store) loadAt(ctx context.Context, dir quad.Direction, nodes []string, preds ...string) ([]quad.Quad, error) {
+	pv := make([]quad.Value, 0, len(preds))
+	for _, p := range preds {
+		pv = append(pv, quad.IRI(p))
+	}
+	step := maxFilterValues - len(pv)
+	var out []quad.Quad
+	for i := 0; i < len(nodes); i += step {
+		nv := make([]quad.Value, 0, step)
+		for _, n := range nodes[i:min(i+step, len(nodes))] {
+			nv = append(nv, quad.IRI(n))
+		}
+		where, args := s.inClause("q."+dir.String()+"_hash", nv, 0)
+		if len(pv) > 0 {
+			w, a := s.inClause("q.predicate_hash", pv, len(args))
+			where, args = where+" AND "+w, append(args, a...)
+		}
+		qs, err := s.selectQuads(ctx, where, args, append(nv, pv...)...)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, qs...)
+	}
+	return out, nil
+}
+
 // inClause is "col IN (…)" over the hashes of values, its placeholders
 // numbered from after+1, and its arguments.
 func (s *Store) inClause(col string, values []quad.Value, after int) (string, []any) {
@@ -290,59 +320,109 @@ func (s *Store) inClause(col string, values []quad.Value, after int) (string, []
 }
 
 // selectQuads reads the quads that where (SQL over the quads table q)
-// selects, in the order they were written.
-func (s *Store) selectQuads(ctx context.Context, where string, args []any) ([]quad.Quad, error) {
-	var b strings.Builder
-	b.WriteString("SELECT ")
-	for i, a := range []string{"s", "p", "o", "l"} {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		for j, c := range strings.Split(nodeColumns, ", ") {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(a + "." + c)
-		}
-	}
-	b.WriteString(` FROM quads q
-JOIN nodes s ON s.hash = q.subject_hash
-JOIN nodes p ON p.hash = q.predicate_hash
-JOIN nodes o ON o.hash = q.object_hash
-LEFT JOIN nodes l ON l.hash = q.label_hash`)
+// selects, in the order they were written. It reads the quads' hashes
+// first (from an index alone when one covers the filter) and then each
+// distinct node's value once: a page of quads names far fewer nodes than
+// it has places (one predicate, one label and a few dates for many
+// quads).
+func (s *Store) selectQuads(ctx context.Context, where string, args []any, known ...quad.Value) ([]quad.Quad, error) {
+	q := "SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash FROM quads q"
 	if where != "" {
-		b.WriteString(" WHERE " + where)
+		q += " WHERE " + where
 	}
-	b.WriteString(" ORDER BY q.horizon")
-	rows, err := s.db.QueryContext(ctx, b.String(), args...)
+	rows, err := s.db.QueryContext(ctx, q+" ORDER BY q.horizon", args...)
 	if err != nil {
 		return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
 	}
 	defer rows.Close()
-	var out []quad.Quad
-	var cols [4]nodeCols
-	ptrs := make([]any, 0, 40)
-	for i := range cols {
-		ptrs = append(ptrs, cols[i].ptrs()...)
-	}
+	var hashes [][4]string
+	need := map[string]bool{}
+	var h [4][]byte
 	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
+		if err := rows.Scan(&h[0], &h[1], &h[2], &h[3]); err != nil {
 			return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
 		}
-		var vals [4]quad.Value
-		for i := range cols {
-			v, err := cols[i].value()
-			if err != nil {
-				return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+		var r [4]string
+		for i := range h {
+			r[i] = string(h[i])
+			if r[i] != "" {
+				need[r[i]] = true
 			}
-			vals[i] = v
 		}
-		out = append(out, quad.Quad{Subject: vals[0], Predicate: vals[1], Object: vals[2], Label: vals[3]})
+		hashes = append(hashes, r)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
 	}
+	rows.Close()
+	vals := make(map[string]quad.Value, len(need))
+	for _, v := range known {
+		h := cgraph.HashOf(v)
+		if k := string(h[:]); need[k] {
+			vals[k] = v
+			delete(need, k)
+		}
+	}
+	if err := s.nodeValues(ctx, need, vals); err != nil {
+		return nil, err
+	}
+	out := make([]quad.Quad, len(hashes))
+	for i, r := range hashes {
+		out[i] = quad.Quad{Subject: vals[r[0]], Predicate: vals[r[1]], Object: vals[r[2]]}
+		if r[3] != "" {
+			out[i].Label = vals[r[3]]
+		}
+	}
 	return out, nil
+}
+
+// nodeValues reads the values of the nodes with the given hashes into out.
+func (s *Store) nodeValues(ctx context.Context, hashes map[string]bool, out map[string]quad.Value) error {
+	batch := make([]any, 0, maxFilterValues)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		var b strings.Builder
+		b.WriteString("SELECT hash, " + nodeColumns + " FROM nodes WHERE hash IN (")
+		for i := range batch {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(s.placeholder(i + 1))
+		}
+		b.WriteString(")")
+		rows, err := s.db.QueryContext(ctx, b.String(), batch...)
+		if err != nil {
+			return fmt.Errorf("%s: reading nodes: %w", s.addr, err)
+		}
+		defer rows.Close()
+		var hash []byte
+		var cols nodeCols
+		ptrs := append([]any{&hash}, cols.ptrs()...)
+		for rows.Next() {
+			cols = nodeCols{}
+			if err := rows.Scan(ptrs...); err != nil {
+				return fmt.Errorf("%s: reading nodes: %w", s.addr, err)
+			}
+			v, err := cols.value()
+			if err != nil {
+				return fmt.Errorf("%s: reading nodes: %w", s.addr, err)
+			}
+			out[string(hash)] = v
+		}
+		batch = batch[:0]
+		return rows.Err()
+	}
+	for h := range hashes {
+		batch = append(batch, []byte(h))
+		if len(batch) == maxFilterValues {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
 }
 
 func (s *Store) placeholder(n int) string {
@@ -443,11 +523,84 @@ var docPredicates = []string{PredName, PredSource, PredURL, PredHeadline, PredDa
 
 // Documents lists the stored documents, dated ones first in date order.
 func (s *Store) Documents(ctx context.Context) ([]DocInfo, error) {
-	qs, err := s.loadQuads(ctx, byPredicates(docPredicates...))
+	docs, err := s.nodesOfType(ctx, TypeDocument)
+	if err != nil {
+		return nil, err
+	}
+	qs, err := s.loadAt(ctx, quad.Subject, docs, docPredicates...)
 	if err != nil {
 		return nil, err
 	}
 	return documentsOf(newQuadView(qs)), nil
+}
+
+// DocumentsByIRI reads the given documents, dated ones first in date
+// order, by index. IRIs that name no document are left out.
+func (s *Store) DocumentsByIRI(ctx context.Context, iris []string) ([]DocInfo, error) {
+	qs, err := s.loadAt(ctx, quad.Subject, iris, docPredicates...)
+	if err != nil {
+		return nil, err
+	}
+	return documentsOf(newQuadView(qs)), nil
+}
+
+// nodesOfType lists the nodes of one type (TypeDocument, TypeEvent, …),
+// in the order they were written, by index.
+func (s *Store) nodesOfType(ctx context.Context, typ string) ([]string, error) {
+	return s.subjectsOf(ctx, []string{typ}, PredType)
+}
+
+// subjectsOf lists, once each in the order they were written, the
+// subjects of the quads whose object is one of objects (IRIs) and whose
+// predicate is one of preds. It reads the object-predicate-subject index
+// alone, never the quads themselves.
+func (s *Store) subjectsOf(ctx context.Context, objects []string, preds ...string) ([]string, error) {
+	pv := make([]quad.Value, 0, len(preds))
+	for _, p := range preds {
+		pv = append(pv, quad.IRI(p))
+	}
+	step := maxFilterValues - len(pv)
+	var hashes []string
+	seen := map[string]bool{}
+	for i := 0; i < len(objects); i += step {
+		ov := make([]quad.Value, 0, step)
+		for _, n := range objects[i:min(i+step, len(objects))] {
+			ov = append(ov, quad.IRI(n))
+		}
+		where, args := s.inClause("q.object_hash", ov, 0)
+		w, a := s.inClause("q.predicate_hash", pv, len(args))
+		rows, err := s.db.QueryContext(ctx, "SELECT q.subject_hash FROM quads q WHERE "+where+" AND "+w+" ORDER BY q.horizon", append(args, a...)...)
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+		}
+		for rows.Next() {
+			var h []byte
+			if err := rows.Scan(&h); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+			}
+			if k := string(h); !seen[k] {
+				seen[k] = true
+				hashes = append(hashes, k)
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+		}
+	}
+	vals := make(map[string]quad.Value, len(hashes))
+	if err := s.nodeValues(ctx, seen, vals); err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(hashes))
+	for _, h := range hashes {
+		if v, ok := vals[h]; ok {
+			out = append(out, nodeKey(v))
+		}
+	}
+	return out, nil
 }
 
 func documentsOf(v quadView) []DocInfo {
@@ -488,28 +641,114 @@ func (s *Store) Entities(ctx context.Context) ([]EntityInfo, error) {
 	return entitiesOf(newQuadView(qs)), nil
 }
 
-// FindEntity returns the entities whose canonical name, alias, key or IRI
-// equals name, ignoring case.
-func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, error) {
-	all, err := s.Entities(ctx)
+// EntitiesByIRI reads the given entity nodes, by name, by index: their
+// own quads, the mentions that refer to them, and the names of the nodes
+// their relations point to. IRIs that name no entity are left out.
+func (s *Store) EntitiesByIRI(ctx context.Context, iris []string) ([]EntityInfo, error) {
+	own, err := s.loadAt(ctx, quad.Subject, iris, entityPredicates...)
 	if err != nil {
 		return nil, err
 	}
+	refs, err := s.loadAt(ctx, quad.Object, iris, PredRefersTo)
+	if err != nil {
+		return nil, err
+	}
+	objs := distinctNodes(own, func(q quad.Quad) (string, bool) {
+		_, ok := q.Object.(quad.IRI)
+		return nodeKey(q.Object), ok && nodeKey(q.Predicate) != PredType
+	})
+	names, err := s.loadAt(ctx, quad.Subject, objs, PredName)
+	if err != nil {
+		return nil, err
+	}
+	return entitiesOf(newQuadView(append(append(own, refs...), names...))), nil
+}
+
+// namePredicates are the predicates FindEntity matches a name against.
+var namePredicates = []string{PredName, PredAlias, PredKey}
+
+// FindEntity returns the entities whose canonical name, alias, key or IRI
+// equals name, ignoring case; failing that, those one of whose names lies
+// wholly inside name (see entitiesNamedWithin). The usual spellings of
+// name are looked up by index; only when none is stored are all names
+// read.
+func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, error) {
+	if iri := strings.Trim(strings.TrimSpace(name), "<>"); strings.HasPrefix(iri, "entity/") {
+		if es, err := s.EntitiesByIRI(ctx, []string{iri}); err != nil || len(es) > 0 {
+			return es, err
+		}
+	}
 	want := foldName(name)
-	var out []EntityInfo
-	for _, e := range all {
-		match := foldName(e.Name) == want || foldName(e.Key) == want || foldName(e.IRI) == foldName(strings.Trim(name, "<>"))
-		for _, a := range e.Aliases {
-			match = match || foldName(a) == want
-		}
-		if match {
-			out = append(out, e)
+	if want == "" {
+		return nil, nil
+	}
+	var vals []quad.Value
+	seen := map[string]bool{}
+	for _, sp := range spellings(name) {
+		if !seen[sp] {
+			seen[sp] = true
+			vals = append(vals, quad.String(sp))
 		}
 	}
-	if len(out) == 0 {
-		out = entitiesNamedWithin(all, want)
+	where, args := s.inClause("q.object_hash", vals, 0)
+	w, a := s.inClause("q.predicate_hash", []quad.Value{quad.IRI(PredName), quad.IRI(PredAlias), quad.IRI(PredKey)}, len(args))
+	exact, err := s.selectQuads(ctx, where+" AND "+w, append(args, a...))
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	iris := distinctNodes(exact, func(q quad.Quad) (string, bool) {
+		e := nodeKey(q.Subject)
+		return e, strings.HasPrefix(e, "entity/")
+	})
+	if len(iris) == 0 {
+		// No usual spelling: compare every stored name, folded.
+		qs, err := s.loadQuads(ctx, byPredicates(namePredicates...))
+		if err != nil {
+			return nil, err
+		}
+		named := map[string]*EntityInfo{}
+		var order []string
+		for _, q := range qs {
+			e := nodeKey(q.Subject)
+			if !strings.HasPrefix(e, "entity/") {
+				continue
+			}
+			n := valueText(q.Object)
+			if foldName(n) == want && !seen[e] {
+				seen[e] = true
+				iris = append(iris, e)
+			}
+			if named[e] == nil {
+				named[e] = &EntityInfo{IRI: e}
+				order = append(order, e)
+			}
+			if nodeKey(q.Predicate) != PredKey {
+				named[e].Aliases = append(named[e].Aliases, n)
+			}
+		}
+		if len(iris) == 0 {
+			all := make([]EntityInfo, 0, len(order))
+			for _, e := range order {
+				all = append(all, *named[e])
+			}
+			for _, e := range entitiesNamedWithin(all, want) {
+				iris = append(iris, e.IRI)
+			}
+		}
+	}
+	return s.EntitiesByIRI(ctx, iris)
+}
+
+// spellings is name as typed, with its spaces tidied, and in lower,
+// upper and title case: the forms a stored name usually has.
+func spellings(name string) []string {
+	n := strings.Join(strings.Fields(name), " ")
+	words := strings.Fields(strings.ToLower(n))
+	for i, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		words[i] = string(unicode.ToUpper(r)) + w[size:]
+	}
+	return []string{n, strings.ToLower(n), strings.ToUpper(n), strings.Join(words, " ")}
 }
 
 // entitiesNamedWithin is the fallback of FindEntity when no name or alias
@@ -645,7 +884,7 @@ func (s *Store) storedTexts(ctx context.Context, docs []string) (map[string]stor
 	if docs == nil {
 		qs, err = s.loadQuads(ctx, byPredicates(PredText, PredSentences))
 	} else {
-		qs, err = s.loadQuads(ctx, byNodes(quad.Subject, docs))
+		qs, err = s.loadAt(ctx, quad.Subject, docs, PredText, PredSentences)
 	}
 	if err != nil {
 		return nil, err
@@ -690,30 +929,23 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 // (IRIs) as an agent, patient or location, found by index without reading
 // the events.
 func (s *Store) EventIRIsInvolving(ctx context.Context, entities []string) ([]string, error) {
-	into, err := s.loadQuads(ctx, byNodes(quad.Object, entities))
+	subj, err := s.subjectsOf(ctx, entities, PredAgent, PredPatient, PredLocation)
 	if err != nil {
 		return nil, err
 	}
-	return distinctNodes(into, func(q quad.Quad) (string, bool) {
-		switch nodeKey(q.Predicate) {
-		case PredAgent, PredPatient, PredLocation:
-			e := nodeKey(q.Subject)
-			return e, strings.HasPrefix(e, "event/")
+	out := subj[:0]
+	for _, e := range subj {
+		if strings.HasPrefix(e, "event/") {
+			out = append(out, e)
 		}
-		return "", false
-	}), nil
+	}
+	return out, nil
 }
 
 // EventIRIs lists every event node, in no particular order, without
 // reading the events.
 func (s *Store) EventIRIs(ctx context.Context) ([]string, error) {
-	qs, err := s.loadQuads(ctx, byNodes(quad.Object, []string{TypeEvent}))
-	if err != nil {
-		return nil, err
-	}
-	return distinctNodes(qs, func(q quad.Quad) (string, bool) {
-		return nodeKey(q.Subject), nodeKey(q.Predicate) == PredType
-	}), nil
+	return s.nodesOfType(ctx, TypeEvent)
 }
 
 // distinctNodes returns, once each and in first-seen order, the node
@@ -759,21 +991,15 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 	if len(iris) == 0 {
 		return nil, nil
 	}
-	qs, err := s.loadQuads(ctx, byNodes(quad.Subject, iris))
+	qs, err := s.loadAt(ctx, quad.Subject, iris, eventPredicates...)
 	if err != nil {
 		return nil, err
 	}
-	into, err := s.loadQuads(ctx, byNodes(quad.Object, iris))
+	mentions, err := s.subjectsOf(ctx, iris, PredMentionOf)
 	if err != nil {
 		return nil, err
 	}
-	var mentions []string
-	for _, q := range into {
-		if nodeKey(q.Predicate) == PredMentionOf {
-			mentions = append(mentions, nodeKey(q.Subject))
-		}
-	}
-	ment, err := s.loadQuads(ctx, byNodes(quad.Subject, mentions))
+	ment, err := s.loadAt(ctx, quad.Subject, mentions, eventPredicates...)
 	if err != nil {
 		return nil, err
 	}
@@ -785,15 +1011,11 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 		}
 		return "", false
 	})
-	names, err := s.loadQuads(ctx, byNodes(quad.Subject, ents))
+	names, err := s.loadAt(ctx, quad.Subject, ents, PredName, PredEntityType)
 	if err != nil {
 		return nil, err
 	}
-	for _, q := range names {
-		if p := nodeKey(q.Predicate); p == PredName || p == PredEntityType {
-			qs = append(qs, q)
-		}
-	}
+	qs = append(qs, names...)
 	docs := map[string]bool{}
 	for _, m := range mentions {
 		if d := docOfMention(m); d != "" {

@@ -75,6 +75,16 @@ func TestWriteAndReadBack(t *testing.T) {
 	if got, _ := s.FindEntity(ctx, "President Barack Obama's administration"); len(got) != 1 || got[0].Name != "Barack Obama" {
 		t.Errorf("FindEntity(President Barack Obama's administration) = %+v", got)
 	}
+	// Any case and spacing (no stored spelling: every name is compared),
+	// and the node's IRI.
+	for _, q := range []string{"bArAcK   oBaMa", "entity/person/barack-obama", "<entity/person/barack-obama>"} {
+		if got, _ := s.FindEntity(ctx, q); len(got) != 1 || got[0].IRI != o.IRI || got[0].Mentions != o.Mentions || len(got[0].Relations) != len(o.Relations) {
+			t.Errorf("FindEntity(%q) = %+v, want %+v", q, got, o)
+		}
+	}
+	if got, _ := s.DocumentsByIRI(ctx, []string{b, "doc/nothing"}); len(got) != 1 || got[0] != docs[1] {
+		t.Errorf("DocumentsByIRI(%s) = %+v, want %+v", b, got, docs[1])
+	}
 	if got, _ := s.FindEntity(ctx, "nobody at all"); len(got) != 0 {
 		t.Errorf("FindEntity(nobody at all) = %+v", got)
 	}

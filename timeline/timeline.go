@@ -20,10 +20,6 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	if err := f.validate(); err != nil {
 		return nil, err
 	}
-	docs, err := s.Documents(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
 	var keep map[string]bool
 	var entities []string
 	if f.Entity != "" {
@@ -49,9 +45,18 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 			return nil, err
 		}
 	}
-	docByIRI := make(map[string]graph.DocInfo, len(docs))
-	for _, d := range docs {
-		docByIRI[d.IRI] = d
+	// The whole timeline lists every stored document; a filtered one the
+	// documents its events cite, read by index once the events are known.
+	filtered := f.Entity != "" || f.Story != "" || f.From != "" || f.To != ""
+	docByIRI := map[string]graph.DocInfo{}
+	if !filtered {
+		docs, err := s.Documents(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		for _, d := range docs {
+			docByIRI[d.IRI] = d
+		}
 	}
 	t := &Timeline{Filter: f, Events: []Event{}, Documents: []Document{}}
 	// Events are read a chunk at a time, so that only the timeline, not
@@ -63,6 +68,11 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
 		iris = iris[n:]
+		if filtered {
+			if err := readCitedDocuments(ctx, s, events, docByIRI); err != nil {
+				return nil, err
+			}
+		}
 		for _, ev := range events {
 			if keep != nil && !involves(ev, keep) {
 				continue
@@ -78,7 +88,16 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 		}
 	}
 	sort.SliceStable(t.Events, func(i, j int) bool { return lessDate(t.Events[i], t.Events[j]) })
-	for _, d := range docs {
+	cited := map[string]bool{}
+	for _, e := range t.Events {
+		for _, src := range e.Sources {
+			cited[src.Document] = true
+		}
+	}
+	for _, d := range docByIRI {
+		if filtered && !cited[d.IRI] {
+			continue
+		}
 		doc := Document{
 			ID: d.IRI, File: d.Name, Outlet: d.Source, URL: d.URL, Headline: d.Headline,
 			Date: d.Date, DateSource: d.DateSource, Story: d.Story,
@@ -90,6 +109,31 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	}
 	sort.Slice(t.Documents, func(i, j int) bool { return t.Documents[i].ID < t.Documents[j].ID })
 	return t, nil
+}
+
+// readCitedDocuments adds to docs the documents events cite that it does
+// not hold yet.
+func readCitedDocuments(ctx context.Context, s *graph.Store, events []graph.EventInfo, docs map[string]graph.DocInfo) error {
+	var missing []string
+	for _, ev := range events {
+		for _, m := range ev.Mentions {
+			if _, ok := docs[m.Doc]; !ok {
+				docs[m.Doc] = graph.DocInfo{}
+				missing = append(missing, m.Doc)
+			}
+		}
+	}
+	got, err := s.DocumentsByIRI(ctx, missing)
+	if err != nil {
+		return fmt.Errorf("timeline: %w", err)
+	}
+	for _, d := range missing {
+		delete(docs, d)
+	}
+	for _, d := range got {
+		docs[d.IRI] = d
+	}
+	return nil
 }
 
 // readChunk is how many events Build reads from the store at once.
