@@ -127,7 +127,7 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 		}
 		if err != nil {
 			sum.Failed++
-			errs = append(errs, err)
+			errs = append(errs, &ArticleError{Input: inputName(inputs[i]), Err: err})
 		}
 		if opt.Progress != nil {
 			opt.Progress(n+1, len(inputs))
@@ -174,6 +174,21 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 // StoreError is an ingest error of the store itself (locked, broken,
 // unwritable) rather than of one input: it stopped the ingest.
 type StoreError struct{ Err error }
+
+// ArticleError is one input Ingest could not extract or reconcile; the
+// others go on. Its message is Err's, which names the input.
+type ArticleError struct {
+	Input string // the input's name, as inputName gives it
+	Err   error
+}
+
+func (e *ArticleError) Error() string { return e.Err.Error() }
+func (e *ArticleError) Unwrap() error { return e.Err }
+
+// Reason is the error without the input's name.
+func (e *ArticleError) Reason() string {
+	return strings.TrimPrefix(e.Err.Error(), e.Input+": ")
+}
 
 func (e *StoreError) Error() string { return e.Err.Error() }
 

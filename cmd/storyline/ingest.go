@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"time"
@@ -20,7 +22,8 @@ import (
 
 func newIngestCmd() *cobra.Command {
 	var date, source, show string
-	var timing bool
+	var timing, quiet, asJSON bool
+	workers := 0
 	maxBytes := defaultMaxArticleBytes
 	cmd := &cobra.Command{
 		Use:   "ingest [--date YYYY-MM-DD] [--source NAME] PATH...|-",
@@ -55,7 +58,11 @@ the exit status is 4.`,
 			if maxBytes <= 0 {
 				return usageErrorf("--max-article-bytes %d: want a positive number of bytes", maxBytes)
 			}
+			if workers < 0 {
+				return usageErrorf("--workers %d: want 0 (one per core) or more", workers)
+			}
 			ctx := cmd.Context()
+			began := time.Now()
 			inputs, readErrs := readArticles(ctx, cmd, args, maxBytes)
 			if len(inputs) == 0 {
 				if err := ctx.Err(); err != nil {
@@ -80,12 +87,9 @@ the exit status is 4.`,
 			if err != nil {
 				return err
 			}
-			opt := graph.IngestOptions{}
-			if f, ok := cmd.ErrOrStderr().(*os.File); ok && term.IsTerminal(int(f.Fd())) && len(inputs) > 1 {
-				bar := progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(f),
-					progressbar.OptionSetDescription("ingesting"), progressbar.OptionClearOnFinish())
-				opt.Progress = func(done, total int) { _ = bar.Set(done) }
-				defer bar.Finish()
+			opt := graph.IngestOptions{Workers: workers}
+			if f, ok := cmd.ErrOrStderr().(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) && len(inputs) > 1 {
+				opt.Progress = progressBar(f, inputs)
 			}
 			if timing {
 				opt.Progress = timePerHundred(cmd.ErrOrStderr(), opt.Progress)
@@ -99,10 +103,14 @@ the exit status is 4.`,
 				}
 				fmt.Fprintln(cmd.ErrOrStderr(), "storyline: "+oneLine(err.Error()))
 			}
-			if sum != nil {
+			if sum != nil && asJSON {
+				if err := writeIngestJSON(cmd.OutOrStdout(), sum, readErrs, ingestErrs, time.Since(began)); err != nil {
+					return err
+				}
+			} else if sum != nil && !quiet {
 				fmt.Fprintln(cmd.ErrOrStderr(), sum.String())
 			}
-			if show != "" {
+			if show != "" && !asJSON {
 				t, err := timeline.Build(ctx, store, timeline.Filter{})
 				if err != nil {
 					return err
@@ -134,6 +142,10 @@ the exit status is 4.`,
 	cmd.Flags().StringVar(&show, "timeline", "", "then print the store's timeline: json or text")
 	addTimeAnchorFlag(cmd)
 	cmd.Flags().IntVar(&maxBytes, "max-article-bytes", defaultMaxArticleBytes, "skip, with a warning, an article whose text is longer than this")
+	cmd.Flags().IntVar(&workers, "workers", 0, "articles extracted at once (0: one per core); the stored result does not depend on it")
+	cmd.Flags().BoolVar(&quiet, "quiet", false, "no progress bar and no summary line (errors are still reported)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the run's summary as JSON on stdout (articles, skipped and failed with reasons, events, merges, copies, seconds)")
+	cmd.MarkFlagsMutuallyExclusive("json", "timeline")
 	cmd.Flags().BoolVar(&timing, "timing", false, "print the seconds each hundred articles took, to see whether ingest slows as the store grows")
 	return cmd
 }
@@ -156,7 +168,8 @@ func readArticles(ctx context.Context, cmd *cobra.Command, args []string, maxByt
 	kept := inputs[:0]
 	for _, in := range inputs {
 		if len(in.Text) > maxBytes {
-			errs = append(errs, fmt.Errorf("%s: skipped: the article's text is %d bytes, over --max-article-bytes %d", in.Name, len(in.Text), maxBytes))
+			errs = append(errs, &graph.ArticleError{Input: in.Name,
+				Err: fmt.Errorf("%s: skipped: the article's text is %d bytes, over --max-article-bytes %d", in.Name, len(in.Text), maxBytes)})
 			continue
 		}
 		kept = append(kept, in)
@@ -183,4 +196,82 @@ func timePerHundred(w io.Writer, next func(done, total int)) func(done, total in
 			float64(d.Milliseconds())/float64(done-from))
 		start, from = time.Now(), done
 	}
+}
+
+// progressBar is a progress callback drawing a bar on a terminal: articles
+// done of all, articles per second, MB/s and the time left.
+func progressBar(f *os.File, inputs []extract.Input) func(done, total int) {
+	size := 0
+	for _, in := range inputs {
+		size += len(in.Text)
+	}
+	bar := progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("ingesting"), progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+		progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond))
+	start := time.Now()
+	return func(done, total int) {
+		if secs := time.Since(start).Seconds(); secs > 0 && total > 0 {
+			mb := float64(size) * float64(done) / float64(total) / 1e6
+			bar.Describe(fmt.Sprintf("ingesting %.2f MB/s", mb/secs))
+		}
+		_ = bar.Set(done)
+		if done == total {
+			_ = bar.Finish()
+		}
+	}
+}
+
+// ingestReport is the JSON summary of an ingest run (--json). Its field
+// names are stable.
+type ingestReport struct {
+	Articles int             `json:"articles"` // inputs read
+	Stored   int             `json:"stored"`   // articles written
+	Skipped  int             `json:"skipped"`  // already stored: same content
+	Failed   []ingestFailure `json:"failed"`   // inputs not stored, with why
+	Events   int             `json:"events"`
+	Entities int             `json:"entities"`
+	Merged   int             `json:"merged_events"` // events joined to another article's
+	Copies   int             `json:"copies"`
+	Redated  int             `json:"redated"` // stored copies given their original's date
+	Seconds  float64         `json:"seconds"`
+}
+
+// ingestFailure is one input that was not stored.
+type ingestFailure struct {
+	Input  string `json:"input,omitempty"`
+	Reason string `json:"reason"`
+}
+
+func writeIngestJSON(w io.Writer, sum *graph.IngestSummary, readErrs, ingestErrs []error, took time.Duration) error {
+	r := ingestReport{
+		Articles: sum.Read + len(readErrs), Stored: sum.Stored, Skipped: sum.Skipped,
+		Failed: []ingestFailure{}, Events: sum.Events, Entities: sum.Entities,
+		Merged: sum.MergedEvents, Copies: sum.Copies, Redated: sum.Redated,
+		Seconds: math.Round(took.Seconds()*1000) / 1000,
+	}
+	for _, err := range append(append([]error(nil), readErrs...), ingestErrs...) {
+		r.Failed = append(r.Failed, failureOf(err))
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// failureOf splits "input: reason" errors into the input and the reason.
+func failureOf(err error) ingestFailure {
+	var re *extract.ReadError
+	if errors.As(err, &re) {
+		in := re.Path
+		if re.Line > 0 {
+			in = fmt.Sprintf("%s:%d", re.Path, re.Line)
+		}
+		return ingestFailure{Input: in, Reason: oneLine(re.Err.Error())}
+	}
+	var ae *graph.ArticleError
+	if errors.As(err, &ae) {
+		return ingestFailure{Input: ae.Input, Reason: oneLine(ae.Reason())}
+	}
+	return ingestFailure{Reason: oneLine(err.Error())}
 }
