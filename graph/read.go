@@ -555,6 +555,15 @@ func (s *Store) nodesOfType(ctx context.Context, typ string) ([]string, error) {
 // predicate is one of preds. It reads the object-predicate-subject index
 // alone, never the quads themselves.
 func (s *Store) subjectsOf(ctx context.Context, objects []string, preds ...string) ([]string, error) {
+	ov := make([]quad.Value, 0, len(objects))
+	for _, o := range objects {
+		ov = append(ov, quad.IRI(o))
+	}
+	return s.subjectsOfValues(ctx, ov, preds...)
+}
+
+// subjectsOfValues is subjectsOf for objects of any kind of value.
+func (s *Store) subjectsOfValues(ctx context.Context, objects []quad.Value, preds ...string) ([]string, error) {
 	pv := make([]quad.Value, 0, len(preds))
 	for _, p := range preds {
 		pv = append(pv, quad.IRI(p))
@@ -563,11 +572,7 @@ func (s *Store) subjectsOf(ctx context.Context, objects []string, preds ...strin
 	var hashes []string
 	seen := map[string]bool{}
 	for i := 0; i < len(objects); i += step {
-		ov := make([]quad.Value, 0, step)
-		for _, n := range objects[i:min(i+step, len(objects))] {
-			ov = append(ov, quad.IRI(n))
-		}
-		where, args := s.inClause("q.object_hash", ov, 0)
+		where, args := s.inClause("q.object_hash", objects[i:min(i+step, len(objects))], 0)
 		w, a := s.inClause("q.predicate_hash", pv, len(args))
 		rows, err := s.db.QueryContext(ctx, "SELECT q.subject_hash FROM quads q WHERE "+where+" AND "+w+" ORDER BY q.horizon", append(args, a...)...)
 		if err != nil {
@@ -980,6 +985,76 @@ func (s *Store) EventDates(ctx context.Context) (map[string]EventDate, error) {
 		if strings.HasPrefix(subj, "event/") {
 			out[subj] = EventDate{Date: v.best(subj, PredDate), RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
 		}
+	}
+	return out, nil
+}
+
+// EventIRIsDated lists the event nodes whose date keepDate accepts, or
+// whose range (its begin, its end, either possibly "") keepRange accepts,
+// without reading the events: the distinct date values are read from
+// the predicate-object index, and only the events with an accepted date
+// are looked up. An event with both a date and a range may be listed for
+// either; callers that need one rule check the event itself.
+func (s *Store) EventIRIsDated(ctx context.Context, keepDate func(date string) bool, keepRange func(begin, end string) bool) ([]string, error) {
+	p := cgraph.HashOf(quad.IRI(PredDate))
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT object_hash FROM quads WHERE predicate_hash = "+s.placeholder(1), p[:])
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading dates: %w", s.addr, err)
+	}
+	hashes := map[string]bool{}
+	for rows.Next() {
+		var h []byte
+		if err := rows.Scan(&h); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("%s: reading dates: %w", s.addr, err)
+		}
+		hashes[string(h)] = true
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return nil, fmt.Errorf("%s: reading dates: %w", s.addr, err)
+	}
+	vals := make(map[string]quad.Value, len(hashes))
+	if err := s.nodeValues(ctx, hashes, vals); err != nil {
+		return nil, err
+	}
+	var dates []quad.Value
+	for _, v := range vals {
+		if keepDate(valueText(v)) {
+			dates = append(dates, v)
+		}
+	}
+	sort.Slice(dates, func(i, j int) bool { return valueText(dates[i]) < valueText(dates[j]) })
+	var out []string
+	seen := map[string]bool{}
+	add := func(e string) {
+		if strings.HasPrefix(e, "event/") && !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	dated, err := s.subjectsOfValues(ctx, dates, PredDate)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range dated {
+		add(e)
+	}
+	ranges, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(ranges)
+	var ranged []string
+	for subj := range v {
+		if keepRange(v.best(subj, PredRangeBegin), v.best(subj, PredRangeEnd)) {
+			ranged = append(ranged, subj)
+		}
+	}
+	sort.Strings(ranged)
+	for _, e := range ranged {
+		add(e)
 	}
 	return out, nil
 }

@@ -147,17 +147,9 @@ func eventsToRead(ctx context.Context, s *graph.Store, f Filter, entities []stri
 	case len(entities) > 0:
 		return s.EventIRIsInvolving(ctx, entities)
 	case f.From != "" || f.To != "":
-		dates, err := s.EventDates(ctx)
-		if err != nil {
-			return nil, err
-		}
-		var iris []string
-		for iri, d := range dates {
-			if f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
-				iris = append(iris, iri)
-			}
-		}
-		return iris, nil
+		return s.EventIRIsDated(ctx,
+			func(date string) bool { return f.dateMatches(date, "", "") },
+			func(begin, end string) bool { return f.dateMatches("", begin, end) })
 	}
 	return s.EventIRIs(ctx)
 }
