@@ -288,6 +288,15 @@ func (s *Store) Close() error {
 // Addr is the store's address as shown in messages (any password removed).
 func (s *Store) Addr() string { return s.addr }
 
+// QuadCount is the number of quads stored.
+func (s *Store) QuadCount(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM quads").Scan(&n); err != nil {
+		return 0, fmt.Errorf("%s: counting quads: %w", s.addr, err)
+	}
+	return n, nil
+}
+
 // QuadStore is the underlying Cayley quad store, for Gizmo and tools.
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 

@@ -16,5 +16,6 @@ func commands() []*cobra.Command {
 		newStoriesCmd(),
 		newAnnotateCmd(),
 		newEvalCmd(),
+		newBenchCmd(),
 	}
 }
