@@ -989,6 +989,21 @@ func (s *Store) EventDates(ctx context.Context) (map[string]EventDate, error) {
 	return out, nil
 }
 
+// EventDatesOf returns the date and range ends of the given event nodes
+// that have any, read by index.
+func (s *Store) EventDatesOf(ctx context.Context, iris []string) (map[string]EventDate, error) {
+	qs, err := s.loadAt(ctx, quad.Subject, iris, PredDate, PredRangeBegin, PredRangeEnd)
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(qs)
+	out := make(map[string]EventDate, len(v))
+	for subj := range v {
+		out[subj] = EventDate{Date: v.best(subj, PredDate), RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
+	}
+	return out, nil
+}
+
 // EventIRIsDated lists the event nodes whose date keepDate accepts, or
 // whose range (its begin, its end, either possibly "") keepRange accepts,
 // without reading the events: the distinct date values are read from

@@ -5,6 +5,8 @@
 package timeline
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -17,18 +19,109 @@ import (
 
 // Build reads the store and returns the timeline that f selects.
 func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
-	if err := f.validate(); err != nil {
+	t := &Timeline{Filter: f, Events: []Event{}}
+	omitted, docs, err := walk(ctx, s, f, func(e Event) error {
+		t.Events = append(t.Events, e)
+		return nil
+	})
+	if err != nil {
 		return nil, err
+	}
+	t.Omitted, t.Documents = omitted, docs
+	return t, nil
+}
+
+// Stream writes the timeline f selects to w, as JSON (the same bytes
+// WriteJSON writes for Build's timeline) or as text when text is set. It
+// reads and writes the events a chunk at a time, in timeline order, so
+// that memory stays flat whatever the size of the store.
+func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text bool) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if text {
+		_, _, err := walk(ctx, s, f, func(e Event) error { return writeTextEvent(bw, e) })
+		if err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetIndent("    ", "  ")
+	enc.SetEscapeHTML(false)
+	element := func(v any) ([]byte, error) {
+		elem.Reset()
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(elem.Bytes(), []byte("\n")), nil
+	}
+	fe := json.NewEncoder(&elem)
+	fe.SetIndent("  ", "  ")
+	fe.SetEscapeHTML(false)
+	elem.Reset()
+	if err := fe.Encode(f); err != nil {
+		return err
+	}
+	bw.WriteString("{\n  \"filter\": ")
+	bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+	bw.WriteString(",\n  \"events\": [")
+	n := 0
+	omitted, docs, err := walk(ctx, s, f, func(e Event) error {
+		b, err := element(e)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			bw.WriteString(",")
+		}
+		n++
+		bw.WriteString("\n    ")
+		_, err = bw.Write(b)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	fmt.Fprintf(bw, "],\n  \"omitted\": %d,\n  \"documents\": [", omitted)
+	for i, d := range docs {
+		b, err := element(d)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	if len(docs) > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
+}
+
+// walk finds the events f selects and hands them to emit in timeline
+// order (by date, undated ones last, then by id), reading them a chunk at
+// a time. It returns the number of minor events left out and the
+// documents to list: every stored one for the whole timeline, those the
+// emitted events cite for a filtered one.
+func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error) (int, []Document, error) {
+	if err := f.validate(); err != nil {
+		return 0, nil, err
 	}
 	var keep map[string]bool
 	var entities []string
 	if f.Entity != "" {
 		ents, err := s.FindEntity(ctx, f.Entity)
 		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
+			return 0, nil, fmt.Errorf("timeline: %w", err)
 		}
 		if len(ents) == 0 {
-			return nil, fmt.Errorf("timeline: no entity named %q in the store", f.Entity)
+			return 0, nil, fmt.Errorf("timeline: no entity named %q in the store", f.Entity)
 		}
 		keep = make(map[string]bool)
 		for _, e := range ents {
@@ -38,12 +131,15 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	}
 	iris, err := eventsToRead(ctx, s, f, entities)
 	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
+		return 0, nil, fmt.Errorf("timeline: %w", err)
 	}
 	if f.Story != "" {
 		if iris, err = storyEvents(ctx, s, f.Story, iris, len(entities) > 0 || f.From != "" || f.To != ""); err != nil {
-			return nil, err
+			return 0, nil, err
 		}
+	}
+	if iris, err = inTimelineOrder(ctx, s, iris); err != nil {
+		return 0, nil, fmt.Errorf("timeline: %w", err)
 	}
 	// The whole timeline lists every stored document; a filtered one the
 	// documents its events cite, read by index once the events are known.
@@ -52,48 +148,54 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	if !filtered {
 		docs, err := s.Documents(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
+			return 0, nil, fmt.Errorf("timeline: %w", err)
 		}
 		for _, d := range docs {
 			docByIRI[d.IRI] = d
 		}
 	}
-	t := &Timeline{Filter: f, Events: []Event{}, Documents: []Document{}}
-	// Events are read a chunk at a time, so that only the timeline, not
-	// every quad behind it, is held in memory.
+	omitted := 0
+	cited := map[string]bool{}
 	for len(iris) > 0 {
 		n := min(len(iris), readChunk)
 		events, err := s.EventsByIRI(ctx, iris[:n])
 		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
+			return 0, nil, fmt.Errorf("timeline: %w", err)
 		}
+		byIRI := make(map[string]graph.EventInfo, len(events))
+		for _, ev := range events {
+			byIRI[ev.IRI] = ev
+		}
+		chunk := iris[:n]
 		iris = iris[n:]
 		if filtered {
 			if err := readCitedDocuments(ctx, s, events, docByIRI); err != nil {
-				return nil, err
+				return 0, nil, err
 			}
 		}
-		for _, ev := range events {
-			if keep != nil && !involves(ev, keep) {
-				continue
+		for _, iri := range chunk {
+			ev, ok := byIRI[iri]
+			switch {
+			case !ok:
+			case keep != nil && !involves(ev, keep):
+			case !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd):
+			case !f.All && minor(ev):
+				omitted++
+			default:
+				e := newEvent(ev, docByIRI)
+				for _, src := range e.Sources {
+					cited[src.Document] = true
+				}
+				if err := emit(e); err != nil {
+					return 0, nil, err
+				}
 			}
-			if !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd) {
-				continue
-			}
-			if !f.All && minor(ev) {
-				t.Omitted++
-				continue
-			}
-			t.Events = append(t.Events, newEvent(ev, docByIRI))
+		}
+		if err := ctx.Err(); err != nil {
+			return 0, nil, err
 		}
 	}
-	sort.SliceStable(t.Events, func(i, j int) bool { return lessDate(t.Events[i], t.Events[j]) })
-	cited := map[string]bool{}
-	for _, e := range t.Events {
-		for _, src := range e.Sources {
-			cited[src.Document] = true
-		}
-	}
+	docs := []Document{}
 	for _, d := range docByIRI {
 		if filtered && !cited[d.IRI] {
 			continue
@@ -105,10 +207,34 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 		if d.Copies != "" {
 			doc.Copies = []string{d.Copies}
 		}
-		t.Documents = append(t.Documents, doc)
+		docs = append(docs, doc)
 	}
-	sort.Slice(t.Documents, func(i, j int) bool { return t.Documents[i].ID < t.Documents[j].ID })
-	return t, nil
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return omitted, docs, nil
+}
+
+// inTimelineOrder sorts event IRIs as the timeline lists the events, from
+// their dates alone (read by index), so that the events can be read and
+// written a chunk at a time.
+func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string) ([]string, error) {
+	dates, err := s.EventDatesOf(ctx, iris)
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]Event, len(iris))
+	for i, iri := range iris {
+		d := dates[iri]
+		keys[i] = Event{ID: iri, Date: d.Date}
+		if d.RangeBegin != "" || d.RangeEnd != "" {
+			keys[i].Range = &Range{Begin: d.RangeBegin, End: d.RangeEnd}
+		}
+	}
+	sort.SliceStable(keys, func(i, j int) bool { return lessDate(keys[i], keys[j]) })
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = k.ID
+	}
+	return out, nil
 }
 
 // readCitedDocuments adds to docs the documents events cite that it does
@@ -449,37 +575,43 @@ func (t *Timeline) WriteJSON(w io.Writer) error {
 // WriteText writes t as one line per event: date, class, summary, sources.
 func (t *Timeline) WriteText(w io.Writer) error {
 	for _, e := range t.Events {
-		date := e.Date
-		if date == "" {
-			date = "undated"
-		}
-		if e.Range != nil && e.Range.Begin != "" {
-			date = "since " + e.Range.Begin
-		}
-		mod := ""
-		if e.Modality != "" && e.Modality != "asserted" {
-			mod = " (" + e.Modality + ")"
-		}
-		outlets := make([]string, 0, len(e.Sources))
-		seen := map[string]bool{}
-		for _, s := range e.Sources {
-			o := s.Outlet
-			if o == "" {
-				o = s.Document
-			}
-			if !seen[o] {
-				seen[o] = true
-				outlets = append(outlets, o)
-			}
-		}
-		reports := "1 report"
-		if len(e.Sources) != 1 {
-			reports = fmt.Sprintf("%d reports", len(e.Sources))
-		}
-		if _, err := fmt.Fprintf(w, "%-16s %-11s %s%s  [%s: %s]\n", date, e.Class, e.Summary, mod,
-			reports, strings.Join(outlets, "; ")); err != nil {
+		if err := writeTextEvent(w, e); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// writeTextEvent writes one event's line of the text timeline.
+func writeTextEvent(w io.Writer, e Event) error {
+	date := e.Date
+	if date == "" {
+		date = "undated"
+	}
+	if e.Range != nil && e.Range.Begin != "" {
+		date = "since " + e.Range.Begin
+	}
+	mod := ""
+	if e.Modality != "" && e.Modality != "asserted" {
+		mod = " (" + e.Modality + ")"
+	}
+	outlets := make([]string, 0, len(e.Sources))
+	seen := map[string]bool{}
+	for _, s := range e.Sources {
+		o := s.Outlet
+		if o == "" {
+			o = s.Document
+		}
+		if !seen[o] {
+			seen[o] = true
+			outlets = append(outlets, o)
+		}
+	}
+	reports := "1 report"
+	if len(e.Sources) != 1 {
+		reports = fmt.Sprintf("%d reports", len(e.Sources))
+	}
+	_, err := fmt.Fprintf(w, "%-16s %-11s %s%s  [%s: %s]\n", date, e.Class, e.Summary, mod,
+		reports, strings.Join(outlets, "; "))
+	return err
 }

@@ -111,16 +111,7 @@ the exit status is 4.`,
 				fmt.Fprintln(cmd.ErrOrStderr(), sum.String())
 			}
 			if show != "" && !asJSON {
-				t, err := timeline.Build(ctx, store, timeline.Filter{})
-				if err != nil {
-					return err
-				}
-				if show == "text" {
-					err = t.WriteText(cmd.OutOrStdout())
-				} else {
-					err = t.WriteJSON(cmd.OutOrStdout())
-				}
-				if err != nil {
+				if err := timeline.Stream(ctx, store, timeline.Filter{}, cmd.OutOrStdout(), show == "text"); err != nil {
 					return err
 				}
 			}

@@ -33,14 +33,7 @@ the trigger's byte offsets. The JSON schema is documented in README.md.`,
 				return err
 			}
 			defer store.Close()
-			t, err := timeline.Build(cmd.Context(), store, f)
-			if err != nil {
-				return err
-			}
-			if format == "text" {
-				return t.WriteText(cmd.OutOrStdout())
-			}
-			return t.WriteJSON(cmd.OutOrStdout())
+			return timeline.Stream(cmd.Context(), store, f, cmd.OutOrStdout(), format == "text")
 		},
 	}
 	cmd.Flags().StringVar(&f.Entity, "entity", "", "only events involving this entity (name or alias)")
