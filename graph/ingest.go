@@ -19,6 +19,9 @@ type IngestOptions struct {
 	// Progress, when set, is called after each input with the number of
 	// inputs handled so far and the total.
 	Progress func(done, total int)
+	// Window is how many inputs IngestFrom holds at once (0:
+	// IngestWindow).
+	Window int
 	// Workers is how many articles are extracted at once (0: one per
 	// CPU). Reconciliation and writing stay in one goroutine, in input
 	// order, so the stored result does not depend on it.
@@ -79,6 +82,38 @@ func plural(n int, word string) string {
 // the returned errors and the others go on; a failed write (a locked or
 // broken store) or a cancelled ctx stops the ingest.
 func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extract.Input, opt IngestOptions) (*IngestSummary, []error) {
+	i := 0
+	next := func() (extract.Input, bool) {
+		if i == len(inputs) {
+			return extract.Input{}, false
+		}
+		i++
+		return inputs[i-1], true
+	}
+	return s.ingest(ctx, p, next, len(inputs), max(len(inputs), 1), opt)
+}
+
+// IngestWindow is how many inputs IngestFrom holds at once.
+const IngestWindow = 1024
+
+// IngestFrom is Ingest over a stream: next hands on the inputs one at a
+// time (false at the end), and at most opt.Window of them are held at
+// once, so that a feed of any size is ingested in memory bounded by the
+// window (and by the reconciler's records of the stored articles, not
+// their texts). Within each window dated articles go first; a copy
+// whose original comes in a later window is redated when the original
+// is stored. Progress is called with a total of -1.
+func (s *Store) IngestFrom(ctx context.Context, p *extract.Pipeline, next func() (extract.Input, bool), opt IngestOptions) (*IngestSummary, []error) {
+	window := opt.Window
+	if window <= 0 {
+		window = IngestWindow
+	}
+	return s.ingest(ctx, p, next, -1, window, opt)
+}
+
+// ingest reads inputs from next a window at a time; total is their
+// number when known (-1 otherwise), for Progress.
+func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (extract.Input, bool), total, window int, opt IngestOptions) (*IngestSummary, []error) {
 	sum := &IngestSummary{}
 	if s.readOnly {
 		return sum, []error{fmt.Errorf("%s: cannot ingest: store opened read-only", s.addr)}
@@ -100,38 +135,57 @@ func (s *Store) Ingest(ctx context.Context, p *extract.Pipeline, inputs []extrac
 		in.records[rec.IRI] = rec
 	}
 
-	order := make([]int, len(inputs))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		return inputs[order[a]].Date != "" && inputs[order[b]].Date == ""
-	})
 	var errs []error
 	seen := map[string]bool{}
-	pctx, stop := context.WithCancel(ctx)
-	defer stop() // the extraction workers end with the ingest
-	ready := in.prefetch(pctx, inputs, order, opt.Workers)
-	for n, i := range order {
-		x, ok := ready.next(ctx)
-		if !ok || ctx.Err() != nil {
-			errs = append(errs, fmt.Errorf("ingest interrupted: %w", ctx.Err()))
+	done := 0
+	inputs := make([]extract.Input, 0, min(window, 4096))
+	for stopped := false; !stopped; {
+		inputs = inputs[:0]
+		for len(inputs) < window {
+			in, ok := next()
+			if !ok {
+				break
+			}
+			inputs = append(inputs, in)
+		}
+		if len(inputs) == 0 {
 			break
 		}
-		err := in.one(ctx, inputs[i], x, seen)
-		var we *writeError
-		if errors.As(err, &we) {
-			sum.Failed++
-			errs = append(errs, &StoreError{Err: we.err})
-			break
+		order := make([]int, len(inputs))
+		for i := range order {
+			order[i] = i
 		}
-		if err != nil {
-			sum.Failed++
-			errs = append(errs, &ArticleError{Input: inputName(inputs[i]), Err: err})
+		sort.SliceStable(order, func(a, b int) bool {
+			return inputs[order[a]].Date != "" && inputs[order[b]].Date == ""
+		})
+		pctx, stop := context.WithCancel(ctx)
+		ready := in.prefetch(pctx, inputs, order, opt.Workers)
+		for _, i := range order {
+			x, ok := ready.next(ctx)
+			if !ok || ctx.Err() != nil {
+				errs = append(errs, fmt.Errorf("ingest interrupted: %w", ctx.Err()))
+				stopped = true
+				break
+			}
+			err := in.one(ctx, inputs[i], x, seen)
+			var we *writeError
+			if errors.As(err, &we) {
+				sum.Failed++
+				errs = append(errs, &StoreError{Err: we.err})
+				stopped = true
+				break
+			}
+			if err != nil {
+				sum.Failed++
+				errs = append(errs, &ArticleError{Input: inputName(inputs[i]), Err: err})
+			}
+			done++
+			if opt.Progress != nil {
+				opt.Progress(done, total)
+			}
 		}
-		if opt.Progress != nil {
-			opt.Progress(n+1, len(inputs))
-		}
+		stop() // the window's extraction workers end with it
+		clear(inputs)
 	}
 	// The articles extracted before an interrupt are still written.
 	if err := in.flush(context.WithoutCancel(ctx)); err != nil {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,5 +195,54 @@ func TestIngestWorkersDoNotChangeTheStore(t *testing.T) {
 	}
 	if *sum1 != *sum3 || sum1.Skipped != 1 || sum1.Stored != 2 || sum1.Failed != 1 {
 		t.Errorf("summaries: %+v and %+v", *sum1, *sum3)
+	}
+}
+
+// IngestFrom holds a window of inputs at a time; the store it writes is
+// the one Ingest writes from the whole list, even when an undated copy
+// comes a window before its dated original (the original redates it).
+func TestIngestFromStreamsInWindows(t *testing.T) {
+	ctx := context.Background()
+	p := testPipeline(t)
+	orig := seedInput(t, "presstv-obama-putin.txt", "2015-11-30", "")
+	cp := seedInput(t, "peoplesvoice-copy-obama-putin.txt", "", "")
+	inputs := []extract.Input{cp, {Name: "empty.txt", Text: " "}, orig, orig}
+	dump := func(s *Store) string {
+		var b strings.Builder
+		if err := s.Export(ctx, &b, "nquads"); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	whole, _ := openTemp(t)
+	if _, errs := whole.Ingest(ctx, p, inputs, IngestOptions{}); len(errs) != 1 {
+		t.Fatalf("Ingest: %v", errs)
+	}
+	streamed, _ := openTemp(t)
+	i := 0
+	var totals []int
+	next := func() (extract.Input, bool) {
+		if i == len(inputs) {
+			return extract.Input{}, false
+		}
+		i++
+		return inputs[i-1], true
+	}
+	sum, errs := streamed.IngestFrom(ctx, p, next, IngestOptions{Window: 1, Progress: func(done, total int) { totals = append(totals, done, total) }})
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "empty.txt") {
+		t.Fatalf("IngestFrom: %v", errs)
+	}
+	if sum.Read != 4 || sum.Stored != 2 || sum.Skipped != 1 || sum.Redated != 1 {
+		t.Errorf("IngestFrom summary %+v: want 4 read, 2 stored, 1 skipped, the copy redated", *sum)
+	}
+	if fmt.Sprint(totals) != "[1 -1 2 -1 3 -1 4 -1]" {
+		t.Errorf("progress calls %v: want one per input with an unknown total", totals)
+	}
+	docs, err := streamed.Documents(ctx)
+	if err != nil || len(docs) != 2 || docs[0].Date != "2015-11-30" || docs[1].Date != "2015-11-30" {
+		t.Errorf("streamed documents %+v (%v): want both dated 2015-11-30", docs, err)
+	}
+	if a, b := dump(whole), dump(streamed); a != b {
+		t.Errorf("IngestFrom in windows of one stored %d bytes of quads, Ingest %d: they differ", len(b), len(a))
 	}
 }
