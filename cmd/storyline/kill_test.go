@@ -39,12 +39,7 @@ func TestIngestKilled(t *testing.T) {
 	}
 	// Distinct articles: pairs of seed paragraphs, dated by flag, enough
 	// of them that the run lasts long enough to be killed in the middle.
-	var paras []string
-	for _, p := range strings.Split(readFile(t, seedOriginal), "\n\n") {
-		if p = strings.TrimSpace(p); len(p) >= 120 {
-			paras = append(paras, p)
-		}
-	}
+	paras := seedParagraphs(t)
 	n := 0
 	for i := 0; i < len(paras) && n < 120; i++ {
 		for j := i + 1; j < len(paras) && n < 120; j++ {
@@ -117,6 +112,19 @@ func TestIngestKilled(t *testing.T) {
 	if a, b := exportSorted(t, killed), exportSorted(t, clean); a != b {
 		t.Error("the store re-ingested after a kill does not export the quads of an uninterrupted ingest")
 	}
+}
+
+// seedParagraphs are the paragraphs of the original seed long enough to
+// make an article of two.
+func seedParagraphs(t *testing.T) []string {
+	t.Helper()
+	var paras []string
+	for _, p := range strings.Split(readFile(t, seedOriginal), "\n\n") {
+		if p = strings.TrimSpace(p); len(p) >= 120 {
+			paras = append(paras, p)
+		}
+	}
+	return paras
 }
 
 // ownQuads counts the quads of one article that depend on it alone.

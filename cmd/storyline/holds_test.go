@@ -1,0 +1,143 @@
+package main
+
+// What holds (issue 14), kept so by tests: a store in a missing folder is
+// an error that creates nothing; two ingest processes on one SQLite store,
+// with timelines read while they write, lose nothing.
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestStoreInMissingFolder(t *testing.T) {
+	dir := t.TempDir()
+	nq := filepath.Join(dir, "one.nq")
+	writeFile(t, nq, "<a> <b> <c> .\n")
+	missing := filepath.Join(dir, "no", "such", "folder")
+	db := filepath.Join(missing, "s.db")
+	for _, args := range [][]string{
+		{"ingest", seedCopy},
+		{"timeline"},
+		{"query", "g.V().All()"},
+		{"import", nq},
+	} {
+		stdout, stderr, code := runMain(t, "", append([]string{"--db", db}, args...)...)
+		if code == 0 || stdout != "" {
+			t.Errorf("%s into a store in a missing folder: exit %d, stdout %q", args[0], code, stdout)
+		}
+		oneErrorLine(t, stderr, "storyline: ", db)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "no")); !os.IsNotExist(err) {
+		t.Errorf("the missing folder was created (%v)", err)
+	}
+}
+
+// Two ingest processes write one SQLite store at once, each half of a
+// corpus, while timelines are read from it. Every read succeeds; each
+// writer stores its batches whole or fails a batch with "store changed by
+// another writer", never leaving part of an article; running a failed
+// ingest again completes the store, every article as one ingest of the
+// whole stores it.
+//
+// Issue 14 found both writers finishing; since stories and cross-article
+// events (a batch plans against the store as its transaction began and
+// restamps stored articles), the second writer often fails its batch. The
+// test logs it; making the writer plan again and retry is graph/'s to do.
+func TestConcurrentIngestAndRead(t *testing.T) {
+	dir := t.TempDir()
+	halves := [2]string{filepath.Join(dir, "a"), filepath.Join(dir, "b")}
+	all := filepath.Join(dir, "all")
+	for _, d := range append(halves[:], all) {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paras := seedParagraphs(t)
+	// 40 articles: a holds 1-20, b 21-40.
+	const n = 40
+	for k := 1; k <= n; k++ {
+		i, j := k%len(paras), (3*k+1)%len(paras)
+		if i == j {
+			j = (j + 1) % len(paras)
+		}
+		text := fmt.Sprintf("Report %d on the Su-24 crisis\n\n%s\n\n%s\n", k, paras[i], paras[j])
+		name := fmt.Sprintf("%03d.txt", k)
+		writeFile(t, filepath.Join(all, name), text)
+		writeFile(t, filepath.Join(halves[(k-1)/20], name), text)
+	}
+	db := filepath.Join(dir, "shared.db")
+	clean := filepath.Join(dir, "clean.db")
+	// The store exists before the writers start: both open it, neither
+	// creates it.
+	mustCLI(t, "--db", db, "ingest", "--date", "2015-11-30", seedOriginal)
+	mustCLI(t, "--db", clean, "ingest", "--date", "2015-11-30", seedOriginal)
+	mustCLI(t, "--db", clean, "ingest", "--date", "2015-11-30", all)
+	whole := articleQuads(t, clean)
+
+	var wg sync.WaitGroup
+	writers := make(chan struct{})
+	failed := make([]string, 2) // the output of a writer that failed
+	for w, half := range halves {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(os.Args[0], "--db", db, "ingest", "--date", "2015-11-30", half)
+			cmd.Env = append(os.Environ(), "STORYLINE_TEST_MAIN=1")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				failed[w] = fmt.Sprintf("%v: %s", err, out)
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(writers) }()
+	reads := 0
+	for done := false; !done; {
+		select {
+		case <-writers:
+			done = true
+		default:
+		}
+		tl := loadTimeline(t, db) // fails the test if the read fails
+		if len(tl.Documents) == 0 {
+			t.Error("a timeline read during ingest saw no article")
+		}
+		reads++
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Logf("%d timelines read during the two ingests", reads)
+	// Whatever the writers stored is whole.
+	for doc, q := range articleQuads(t, db) {
+		if w := whole[doc]; q != w {
+			t.Errorf("%s: stored %+v by the concurrent ingests, %+v by one", doc, q, w)
+		}
+	}
+	for w, out := range failed {
+		if out == "" {
+			continue
+		}
+		if !strings.Contains(out, "exit status 1") || !strings.Contains(out, "store changed by another writer") {
+			t.Errorf("ingest %s failed otherwise than by a concurrent change: %s", filepath.Base(halves[w]), out)
+			continue
+		}
+		t.Logf("ingest %s lost a batch to the other writer (issue 14: graph/ should plan again and retry): %s",
+			filepath.Base(halves[w]), strings.TrimSpace(out))
+		mustCLI(t, "--db", db, "ingest", "--date", "2015-11-30", halves[w])
+	}
+	got := articleQuads(t, db)
+	if len(got) != len(whole) {
+		t.Errorf("%d articles stored, want %d", len(got), len(whole))
+	}
+	for doc, w := range whole {
+		if q := got[doc]; q != w {
+			t.Errorf("%s: stored %+v by the concurrent ingests, %+v by one", doc, q, w)
+		}
+	}
+	if a, b := mustCLI(t, "--db", db, "timeline"), mustCLI(t, "--db", clean, "timeline"); a != b {
+		t.Log("the concurrent ingests' timeline differs from one ingest's (cross-article merges planned apart)")
+	}
+}
