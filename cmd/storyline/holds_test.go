@@ -141,3 +141,42 @@ func TestConcurrentIngestAndRead(t *testing.T) {
 		t.Log("the concurrent ingests' timeline differs from one ingest's (cross-article merges planned apart)")
 	}
 }
+
+// Issue 14, "what does not" 5: the README installs the command before its
+// first use, says what the first build needs and how long it takes, and
+// lists the exit statuses.
+func TestReadmeInstallsBeforeUse(t *testing.T) {
+	readme := readFile(t, "../../README.md")
+	install := strings.Index(readme, "go install ./cmd/storyline")
+	if install < 0 {
+		t.Fatal("the README does not say `go install ./cmd/storyline`")
+	}
+	// The first command line that runs storyline, in a code block.
+	firstUse, inBlock, at := -1, false, 0
+	for _, line := range strings.SplitAfter(readme, "\n") {
+		if strings.HasPrefix(line, "```") {
+			inBlock = !inBlock
+		} else if inBlock && (strings.HasPrefix(line, "storyline ") || strings.Contains(line, "| storyline ")) {
+			firstUse = at
+			break
+		}
+		at += len(line)
+	}
+	if firstUse < 0 || firstUse < install {
+		t.Errorf("the README runs storyline (byte %d) before installing it (byte %d)", firstUse, install)
+	}
+	if strings.Contains(readme, "go run ./cmd/storyline") {
+		t.Error("the README still runs the command with go run")
+	}
+	quick := readme[:firstUse]
+	for _, w := range []string{"C compiler", "cgo", "gcc", "first build", "go build"} {
+		if !strings.Contains(quick, w) {
+			t.Errorf("the README's quick start does not say %q before the first use", w)
+		}
+	}
+	for code, w := range map[int]string{exitFailure: "the command failed", exitUsage: "usage", exitSomeFailed: "some inputs failed", exitNoInput: "nothing could be read"} {
+		if !strings.Contains(readme, fmt.Sprintf("| %d | %s", code, w)) {
+			t.Errorf("the README's exit statuses lack %d (%s)", code, w)
+		}
+	}
+}
