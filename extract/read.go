@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -11,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -38,7 +38,9 @@ var (
 	ErrNoArticle = errors.New("no article text found")
 )
 
-// MaxInputSize is the largest file (or stdin) ReadInputs reads, in bytes.
+// MaxInputSize is the largest file (or stdin) ReadInputs reads, in bytes,
+// and the longest line of a JSON Lines file: JSON Lines are read a line at
+// a time, so the file itself has no limit.
 const MaxInputSize = 256 << 20
 
 // sniffSize is how much of a file the binary check looks at.
@@ -113,9 +115,9 @@ func formatOf(path string) (f format, ok bool) {
 }
 
 // ReadInputs reads articles from paths: files, folders (walked
-// recursively; files sorted by path; only .txt, .text, .html, .htm, .jsonl
-// and .ndjson files are read; hidden files and folders, and README or
-// LICENSE files, are skipped) and
+// recursively, each folder's entries in name order; only .txt, .text,
+// .html, .htm, .jsonl and .ndjson files are read; hidden files and
+// folders, and README or LICENSE files, are skipped) and
 // "-" for stdin. A file's format comes from its extension; stdin and
 // files named with other extensions are sniffed: JSON Lines if the first
 // non-space byte is '{', HTML if it is '<', plain text otherwise.
@@ -137,9 +139,47 @@ func ReadInputs(ctx context.Context, paths []string, stdin io.Reader) ([]Input, 
 // files it skipped in folders.
 func ReadInputsStats(ctx context.Context, paths []string, stdin io.Reader) ([]Input, ReadStats, []error) {
 	r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize}
+	r.read(ctx, paths, stdin)
+	return r.ins, r.stats, r.errs
+}
+
+// ReadInputsFunc reads what ReadInputs reads, in the same order, but hands
+// each article to input as soon as it is read and each error to fail (nil
+// keeps none) instead of returning them: memory holds one file, or one
+// line of a JSON Lines file, at a time, whatever the number of files or
+// the size of a JSON Lines file. When input returns an error, reading
+// stops and ReadInputsFunc returns that error.
+func ReadInputsFunc(ctx context.Context, paths []string, stdin io.Reader, input func(Input) error, fail func(error)) (ReadStats, error) {
+	r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize, input: input, report: fail}
+	if r.report == nil {
+		r.report = func(error) {}
+	}
+	r.read(ctx, paths, stdin)
+	return r.stats, r.stop
+}
+
+// inputReader holds the state of one ReadInputsStats or ReadInputsFunc
+// call.
+type inputReader struct {
+	ins       []Input // when input is nil
+	errs      []error // when report is nil
+	input     func(Input) error
+	report    func(error)
+	stop      error // input's error: reading ends
+	stats     ReadStats
+	seen      map[string]bool // cleaned paths already read
+	stdinRead bool
+	maxSize   int64         // MaxInputSize; smaller in tests
+	br        *bufio.Reader // reused from one file to the next
+}
+
+func (r *inputReader) read(ctx context.Context, paths []string, stdin io.Reader) {
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
-			r.errs = append(r.errs, fmt.Errorf("reading inputs: %w", err))
+			r.error(fmt.Errorf("reading inputs: %w", err))
+			break
+		}
+		if r.stop != nil {
 			break
 		}
 		if p == "-" {
@@ -148,23 +188,33 @@ func ReadInputsStats(ctx context.Context, paths []string, stdin io.Reader) ([]In
 		}
 		r.readPath(ctx, p)
 	}
-	r.stats.Inputs = len(r.ins)
-	r.stats.Errors = len(r.errs)
-	return r.ins, r.stats, r.errs
 }
 
-// inputReader holds the state of one ReadInputsStats call.
-type inputReader struct {
-	ins       []Input
-	errs      []error
-	stats     ReadStats
-	seen      map[string]bool // cleaned paths already read
-	stdinRead bool
-	maxSize   int64 // MaxInputSize; smaller in tests
+// emit passes on one article.
+func (r *inputReader) emit(in Input) {
+	if r.stop != nil {
+		return
+	}
+	r.stats.Inputs++
+	if r.input == nil {
+		r.ins = append(r.ins, in)
+		return
+	}
+	r.stop = r.input(in)
+}
+
+// error passes on one error.
+func (r *inputReader) error(err error) {
+	r.stats.Errors++
+	if r.report == nil {
+		r.errs = append(r.errs, err)
+		return
+	}
+	r.report(err)
 }
 
 func (r *inputReader) fail(path string, line int, err error) {
-	r.errs = append(r.errs, &ReadError{Path: path, Line: line, Err: err})
+	r.error(&ReadError{Path: path, Line: line, Err: err})
 }
 
 func (r *inputReader) readStdin(ctx context.Context, stdin io.Reader) {
@@ -177,13 +227,7 @@ func (r *inputReader) readStdin(ctx context.Context, stdin io.Reader) {
 		r.fail(stdinPath, 0, errors.New("no standard input"))
 		return
 	}
-	data, err := readAllLimited(stdin, r.maxSize)
-	if err != nil {
-		r.fail(stdinPath, 0, err)
-		return
-	}
-	r.stats.Files++
-	r.parse(ctx, stdinPath, "-", data, formatSniff)
+	r.readStream(ctx, stdinPath, "-", stdin, formatSniff)
 }
 
 func (r *inputReader) readPath(ctx context.Context, path string) {
@@ -197,7 +241,8 @@ func (r *inputReader) readPath(ctx context.Context, path string) {
 		r.readFile(ctx, path, f)
 		return
 	}
-	var files []string
+	// WalkDir visits each folder's entries in name order: the files are
+	// read as they are found, never listed first.
 	walkErr := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			r.fail(p, 0, pathErr(err))
@@ -208,6 +253,9 @@ func (r *inputReader) readPath(ctx context.Context, path string) {
 		}
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if r.stop != nil {
+			return fs.SkipAll
 		}
 		hidden := p != path && strings.HasPrefix(d.Name(), ".")
 		if d.IsDir() {
@@ -229,21 +277,12 @@ func (r *inputReader) readPath(ctx context.Context, path string) {
 				return nil
 			}
 		}
-		files = append(files, p)
+		f, _ := formatOf(p)
+		r.readFile(ctx, p, f)
 		return nil
 	})
 	if walkErr != nil {
-		r.errs = append(r.errs, fmt.Errorf("reading folder %s: %w", path, walkErr))
-		return
-	}
-	sort.Strings(files)
-	for _, p := range files {
-		if err := ctx.Err(); err != nil {
-			r.errs = append(r.errs, fmt.Errorf("reading folder %s: %w", path, err))
-			return
-		}
-		f, _ := formatOf(p)
-		r.readFile(ctx, p, f)
+		r.error(fmt.Errorf("reading folder %s: %w", path, walkErr))
 	}
 }
 
@@ -270,14 +309,53 @@ func (r *inputReader) readFile(ctx context.Context, path string, f format) {
 		r.fail(path, 0, pathErr(err))
 		return
 	}
-	data, err := readAllLimited(fh, r.maxSize)
-	fh.Close()
+	defer fh.Close()
+	r.readStream(ctx, path, path, fh, f)
+}
+
+// readStream reads one file or stdin. JSON Lines in UTF-8 (by extension,
+// or sniffed from the first 8 KB) are read a line at a time; anything else
+// is read whole, up to maxSize, and parsed.
+func (r *inputReader) readStream(ctx context.Context, errPath, name string, rd io.Reader, f format) {
+	if r.br == nil {
+		r.br = bufio.NewReaderSize(rd, 64<<10)
+	} else {
+		r.br.Reset(rd)
+	}
+	br := r.br
+	defer br.Reset(nil) // let go of the file
+	head, err := br.Peek(sniffSize + 3)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		r.fail(errPath, 0, pathErr(err))
+		return
+	}
+	utf16 := bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})
+	bom := bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	if bom {
+		head = head[3:]
+	}
+	full := len(head) >= sniffSize // more may follow; a shorter head is the whole input
+	if !utf16 && (f == formatJSONL || f == formatSniff && full && sniff(head) == formatJSONL) {
+		r.stats.Files++
+		base := 0
+		if bom {
+			br.Discard(3)
+			base = 3
+		}
+		if err := checkBinary(head, base); err != nil {
+			r.fail(errPath, 0, err)
+			return
+		}
+		r.streamJSONL(ctx, errPath, name, br, base)
+		return
+	}
+	data, err := readAllLimited(br, r.maxSize)
 	if err != nil {
-		r.fail(path, 0, pathErr(err))
+		r.fail(errPath, 0, pathErr(err))
 		return
 	}
 	r.stats.Files++
-	r.parse(ctx, path, path, data, f)
+	r.parse(ctx, errPath, name, data, f)
 }
 
 // readAllLimited reads rd to the end, failing with ErrTooLarge past max
@@ -338,7 +416,7 @@ func (r *inputReader) parse(ctx context.Context, errPath, name string, data []by
 			r.fail(errPath, 0, err)
 			return
 		}
-		r.ins = append(r.ins, in)
+		r.emit(in)
 	case formatJSONL:
 		r.parseJSONL(ctx, errPath, name, text, base)
 	default:
@@ -346,7 +424,7 @@ func (r *inputReader) parse(ctx context.Context, errPath, name string, data []by
 			r.fail(errPath, 0, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+i))
 			return
 		}
-		r.ins = append(r.ins, Input{Name: name, Text: normalizeNewlines(string(text))})
+		r.emit(Input{Name: name, Text: normalizeNewlines(string(text))})
 	}
 }
 
@@ -455,38 +533,75 @@ var (
 	jsonURLFields    = []string{"url", "link"}
 )
 
-// parseJSONL reads one article per non-blank line.
+// parseJSONL reads one article per non-blank line of data (JSON Lines
+// decoded from UTF-16).
 func (r *inputReader) parseJSONL(ctx context.Context, errPath, name string, data []byte, base int) {
-	lineNo := 0
-	for off := 0; off < len(data); {
-		lineNo++
+	r.streamJSONL(ctx, errPath, name, bufio.NewReader(bytes.NewReader(data)), base)
+}
+
+// streamJSONL reads one article per non-blank line, a line at a time; a
+// line longer than maxSize is skipped with ErrTooLarge. base is the file
+// offset of the reader's first byte (for messages).
+func (r *inputReader) streamJSONL(ctx context.Context, errPath, name string, br *bufio.Reader, base int) {
+	var line []byte
+	off, blank := base, true
+	for lineNo := 1; ; lineNo++ {
+		if r.stop != nil {
+			return
+		}
 		if lineNo%256 == 0 && ctx.Err() != nil {
-			r.errs = append(r.errs, fmt.Errorf("reading %s: %w", errPath, ctx.Err()))
+			r.error(fmt.Errorf("reading %s: %w", errPath, ctx.Err()))
 			return
 		}
 		start := off
-		end := bytes.IndexByte(data[off:], '\n')
-		if end < 0 {
-			end = len(data)
-		} else {
-			end += off
+		line = line[:0]
+		tooLong := false
+		var err error
+		for {
+			var chunk []byte
+			chunk, err = br.ReadSlice('\n')
+			off += len(chunk)
+			if !tooLong {
+				if int64(len(line)+len(chunk)) > r.maxSize+1 { // +1: the newline
+					tooLong, line = true, line[:0]
+				} else {
+					line = append(line, chunk...)
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
 		}
-		line := data[start:end]
-		off = end + 1
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
+		if err != nil && err != io.EOF {
+			r.fail(errPath, lineNo, pathErr(err))
+			return
 		}
-		if i := invalidUTF8(line); i >= 0 {
-			r.fail(errPath, lineNo, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, base+start+i))
-			continue
+		switch {
+		case tooLong:
+			blank = false
+			r.fail(errPath, lineNo, fmt.Errorf("%w (a line over %d bytes)", ErrTooLarge, r.maxSize))
+		case len(bytes.TrimSpace(line)) == 0:
+		default:
+			blank = false
+			line = bytes.TrimSuffix(line, []byte("\n"))
+			if i := invalidUTF8(line); i >= 0 {
+				r.fail(errPath, lineNo, fmt.Errorf("%w at byte %d", ErrInvalidUTF8, start+i))
+				break
+			}
+			in, perr := jsonlInput(line)
+			if perr != nil {
+				r.fail(errPath, lineNo, perr)
+				break
+			}
+			in.Name = fmt.Sprintf("%s:%d", name, lineNo)
+			r.emit(in)
 		}
-		in, err := jsonlInput(line)
-		if err != nil {
-			r.fail(errPath, lineNo, err)
-			continue
+		if err == io.EOF {
+			if blank {
+				r.fail(errPath, 0, ErrEmpty)
+			}
+			return
 		}
-		in.Name = fmt.Sprintf("%s:%d", name, lineNo)
-		r.ins = append(r.ins, in)
 	}
 }
 

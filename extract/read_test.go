@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"github.com/storyline/storyline/internal/shareddata"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -663,6 +665,12 @@ func FuzzJSONLInput(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize}
 		r.parse(context.Background(), "f.jsonl", "f.jsonl", data, formatJSONL)
+		// Read as a stream (a file), a line at a time: the same.
+		st := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize}
+		st.readStream(context.Background(), "f.jsonl", "f.jsonl", bytes.NewReader(data), formatJSONL)
+		if !reflect.DeepEqual(r.ins, st.ins) || fmt.Sprint(r.errs) != fmt.Sprint(st.errs) {
+			t.Errorf("read whole: %d inputs, %v; streamed: %d inputs, %v", len(r.ins), r.errs, len(st.ins), st.errs)
+		}
 		for _, in := range r.ins {
 			if strings.TrimSpace(in.Text) == "" || !utf8.ValidString(in.Text) || strings.Contains(in.Text, "\r") {
 				t.Errorf("bad text %q", in.Text)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -23,7 +22,12 @@ Lines file, whose every line is annotated; "-" reads standard input) and prints
 the article's date, sentences, temporal expressions, entities, events and
 relations. Offsets are byte offsets into the UTF-8 article text. With
 --format timeml it prints the text unchanged except for inline TIMEX3 tags, in
-a TimeML document with the DCT.`,
+a TimeML document with the DCT.
+
+Each article is printed as soon as it is read, so a JSON Lines file of any
+size is annotated in the memory of one line. A line or file that cannot be
+read is reported on stderr and the others are still annotated; the exit
+status is then 3, or 4 when no article could be read.`,
 		Example: `  storyline annotate testdata/seeds/presstv-obama-putin.txt
   storyline annotate --dct 2015-11-30 --format timeml article.txt`,
 		Args: cobra.ExactArgs(1),
@@ -37,16 +41,16 @@ a TimeML document with the DCT.`,
 				}
 			}
 			ctx := cmd.Context()
-			inputs, errs := extract.ReadInputs(ctx, args, cmd.InOrStdin())
-			if len(errs) > 0 {
-				return errors.Join(errs...)
-			}
 			p, err := extract.New()
 			if err != nil {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			for _, in := range inputs {
+			// Each article is annotated and printed as soon as it is
+			// read: a JSON Lines file of any size is annotated in the
+			// memory of one line.
+			failed := 0
+			stats, err := extract.ReadInputsFunc(ctx, args, cmd.InOrStdin(), func(in extract.Input) error {
 				if dct != "" {
 					in.Date, in.DateSource = dct, "flag"
 				}
@@ -62,6 +66,22 @@ a TimeML document with the DCT.`,
 				if err != nil {
 					return fmt.Errorf("%s: writing output: %w", in.Name, err)
 				}
+				return nil
+			}, func(err error) {
+				failed++
+				fmt.Fprintln(cmd.ErrOrStderr(), "storyline: "+oneLine(err.Error()))
+			})
+			if err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			switch {
+			case stats.Inputs == 0:
+				return &exitError{code: exitNoInput, err: fmt.Errorf("annotate: no article could be read from %s", args[0])}
+			case failed > 0:
+				return &exitError{code: exitSomeFailed, err: fmt.Errorf("annotate: %d inputs failed (see above)", failed)}
 			}
 			return nil
 		},

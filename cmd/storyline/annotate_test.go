@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"encoding/xml"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -123,5 +124,24 @@ func TestAnnotateHTML(t *testing.T) {
 	}
 	if a.Headline != "Obama urges Putin to de-escalate tensions with Turkey" {
 		t.Errorf("HTML page headline = %q", a.Headline)
+	}
+}
+
+// A JSON Lines file is annotated line by line: a broken line is reported
+// and the others printed (exit 3); a file with no article exits 4.
+func TestAnnotateBadLines(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	writeFile(t, feed, "{\"text\": \"Turkey shot down a Russian jet on Tuesday.\"}\n{\"text\": 1}\n{\"text\": \"Putin warned Turkey.\"}\n")
+	stdout, stderr, code := runMain(t, "", "annotate", feed)
+	if code != exitSomeFailed || strings.Count(stdout, "\"time_anchor\"") != 2 {
+		t.Errorf("exit %d, %d articles printed, want %d and 2", code, strings.Count(stdout, "\"time_anchor\""), exitSomeFailed)
+	}
+	if !strings.Contains(stderr, "feed.jsonl:2: \"text\" is not a string") || !strings.Contains(stderr, "annotate: 1 inputs failed") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	stdout, stderr, code = runMain(t, "", "annotate", filepath.Join(badDir, "empty.txt"))
+	if code != exitNoInput || stdout != "" || !strings.Contains(stderr, "empty.txt: empty file") {
+		t.Errorf("an empty file: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
 }
