@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
 )
 
 // Adversarial inputs of about 1 MB: whatever their shape, reading them is
@@ -162,4 +166,71 @@ func TestDeepNestingIsFast(t *testing.T) {
 		t.Errorf("twice the nesting took %s against %s: not linear", took[40000], took[20000])
 	}
 	t.Logf("20,000 nested divs: %s; 40,000: %s", took[20000], took[40000])
+}
+
+// slowHTMLInput is htmlInput without shortening long texts.
+func slowHTMLInput(t *testing.T, name string, data []byte) (Input, error) {
+	t.Helper()
+	rd, err := charset.NewReader(bytes.NewReader(data), "text/html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := html.Parse(rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, _, err := extractArticle(name, doc, nil)
+	return in, err
+}
+
+// A page whose text nodes are over longTextNode is read with them
+// shortened (trafilatura then takes milliseconds, not a second per MB),
+// and gives what reading it whole gives.
+func TestLongTextsShortcut(t *testing.T) {
+	para := repeatTo("Officials said the talks in Geneva would resume on Monday after the ceasefire. ", 200<<10)
+	pages := map[string]string{
+		"news page": "<html><head><title>Talks resume</title><meta property=\"og:site_name\" content=\"Wire\"></head><body><nav><a href=\"/\">Home</a></nav>" +
+			"<article><h1>Talks resume</h1><p class=\"byline\">By Ann Lee</p><p>First paragraph, short.</p><p>" + para + "</p>" +
+			"<p>Then <b>bold</b> and\n\n  spaced   text " + para + " and a tail.</p><pre>" + para[:70<<10] + "\n\nkept</pre></article>" +
+			"<footer>© Wire</footer></body></html>",
+		"marker in the text": "<html><body><p>" + markerStart + "0" + markerEnd + para + "</p></body></html>",
+	}
+	for name, content := range adversarialInputs() {
+		if strings.HasSuffix(name, ".html") {
+			pages[name] = content
+		}
+	}
+	for _, name := range sortedKeys(pages) {
+		flat, _, _ := flattenHTML([]byte(pages[name]), maxHTMLDepth, maxHTMLElements)
+		fast, err1 := htmlInput(name, flat)
+		slow, err2 := slowHTMLInput(t, name, flat)
+		if fmt.Sprint(err1) != fmt.Sprint(err2) || fast != slow {
+			t.Errorf("%s: shortened: %d bytes, %v; whole: %d bytes, %v", name, len(fast.Text), err1, len(slow.Text), err2)
+			for i := range min(len(fast.Text), len(slow.Text)) {
+				if fast.Text[i] != slow.Text[i] {
+					t.Errorf("first difference at byte %d: %q / %q", i, fast.Text[max(0, i-40):min(len(fast.Text), i+40)], slow.Text[max(0, i-40):min(len(slow.Text), i+40)])
+					break
+				}
+			}
+		}
+		if strings.Contains(fast.Text, markerEnd) && name != "marker in the text" {
+			t.Errorf("%s: a marker is left in the text", name)
+		}
+		// Whether the shortcut was taken.
+		rd, _ := charset.NewReader(bytes.NewReader(flat), "text/html")
+		doc, _ := html.Parse(rd)
+		long := shortenLongTexts(doc)
+		_, ok, _ := extractArticle(name, doc, long)
+		t.Logf("%s: %d texts shortened, put back: %v", name, len(longTextsNodes(long)), ok)
+		if want := name == "news page" || name == "huge-line.html" || name == "char-refs.html"; want && (long == nil || !ok) {
+			t.Errorf("%s: not read with its long texts shortened", name)
+		}
+	}
+}
+
+func longTextsNodes(l *longTexts) []*html.Node {
+	if l == nil {
+		return nil
+	}
+	return l.nodes
 }

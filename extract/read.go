@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -795,6 +796,143 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 	if err != nil {
 		return Input{}, fmt.Errorf("parsing HTML: %w", err)
 	}
+	long := shortenLongTexts(doc)
+	in, ok, err := extractArticle(name, doc, long)
+	if !ok {
+		// A shortened text did not come back whole: read the page as it
+		// is.
+		long.restore()
+		in, _, err = extractArticle(name, doc, nil)
+	}
+	return in, err
+}
+
+// longTextNode is the length over which a text node is shortened before
+// trafilatura reads the page, and longTextHead how much of it is kept.
+// Trafilatura runs a language classifier over all the text it extracts
+// (two thirds of the time of a page that is one long paragraph) and walks
+// the text several times; its choices depend on lengths far below these.
+const (
+	longTextNode = 64 << 10
+	longTextHead = 8 << 10
+)
+
+// The marker that follows the kept head of a shortened text: start, the
+// text's index, end. Private-use characters: a page holding markerStart
+// is read unshortened.
+const (
+	markerStart = "\uE000"
+	markerEnd   = "\uE001"
+)
+
+// longTexts are the text nodes that shortenLongTexts shortened.
+type longTexts struct {
+	nodes []*html.Node
+	full  []string
+	head  []string // the kept head
+	trim  []string // the same, white space collapsed as trafilatura may do
+}
+
+// shortenLongTexts cuts each text node of the body over longTextNode
+// bytes to its first longTextHead bytes and a marker, outside <pre>,
+// <textarea>, <script>, <style> and the like. It returns nil, changing
+// nothing, when no text is that long or the page holds a marker already.
+func shortenLongTexts(doc *html.Node) *longTexts {
+	var long longTexts
+	clash := false
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		if clash || depth > 512 {
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if strings.Contains(n.Data, markerStart) {
+				clash = true
+			} else if len(n.Data) > longTextNode {
+				long.nodes = append(long.nodes, n)
+				long.full = append(long.full, n.Data)
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Head, atom.Title, atom.Pre, atom.Textarea, atom.Listing, atom.Plaintext, atom.Xmp,
+				atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, depth+1)
+		}
+	}
+	walk(doc, 0)
+	if clash || len(long.nodes) == 0 {
+		return nil
+	}
+	for i, n := range long.nodes {
+		cut := longTextHead
+		for cut > 0 && !utf8.RuneStart(n.Data[cut]) {
+			cut--
+		}
+		long.head = append(long.head, n.Data[:cut])
+		long.trim = append(long.trim, strings.Join(strings.Fields(n.Data[:cut]), " "))
+		n.Data = n.Data[:cut] + markerStart + strconv.Itoa(i) + markerEnd
+	}
+	return &long
+}
+
+// restore gives the shortened text nodes their text back.
+func (l *longTexts) restore() {
+	if l == nil {
+		return
+	}
+	for i, n := range l.nodes {
+		n.Data = l.full[i]
+	}
+}
+
+// expand puts the full texts back in place of their heads and markers in
+// a text node of trafilatura's output, where white space may be
+// collapsed. ok is false when a marker is not where it should be.
+func (l *longTexts) expand(data string) (_ string, ok bool) {
+	if l == nil || !strings.Contains(data, markerStart) {
+		return data, true
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(data, markerStart)
+		if i < 0 {
+			b.WriteString(data)
+			return b.String(), true
+		}
+		rest := data[i+len(markerStart):]
+		j := strings.Index(rest, markerEnd)
+		if j < 0 {
+			return "", false
+		}
+		k, err := strconv.Atoi(rest[:j])
+		if err != nil || k < 0 || k >= len(l.full) {
+			return "", false
+		}
+		before := data[:i]
+		switch trimmed := strings.TrimRight(before, " \t\n\r\f"); {
+		case strings.HasSuffix(before, l.head[k]):
+			before = before[:len(before)-len(l.head[k])]
+		case strings.HasSuffix(trimmed, l.trim[k]):
+			before = trimmed[:len(trimmed)-len(l.trim[k])]
+		default:
+			return "", false
+		}
+		b.WriteString(before)
+		b.WriteString(l.full[k])
+		data = rest[j+len(markerEnd):]
+	}
+}
+
+// extractArticle reads the article of a parsed page with trafilatura;
+// long holds the texts shortenLongTexts shortened, put back in the
+// result. ok is false when one could not be put back.
+func extractArticle(name string, doc *html.Node, long *longTexts) (in Input, ok bool, err error) {
 	// First keep trafilatura's own paragraphs even for short articles;
 	// only when that finds little, let it fall back to the crude rescue,
 	// and take the rescue only if it finds much more.
@@ -808,14 +946,20 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 	}
 	if err != nil {
 		// trafilatura fails only when it finds too little text.
-		return Input{}, fmt.Errorf("%w in HTML (%v)", ErrNoArticle, err)
+		return Input{}, long == nil, fmt.Errorf("%w in HTML (%v)", ErrNoArticle, err)
 	}
 	if res == nil {
-		return Input{}, fmt.Errorf("%w in HTML", ErrNoArticle)
+		return Input{}, long == nil, fmt.Errorf("%w in HTML", ErrNoArticle)
 	}
 	m := res.Metadata
+	if long != nil && strings.Contains(m.Title+m.Author+m.Sitename+m.Description, markerStart) {
+		return Input{}, false, nil
+	}
 	title := oneLineMsg(strings.TrimSpace(m.Title))
-	paras := htmlParagraphs(res.ContentNode)
+	paras, ok := htmlParagraphs(res.ContentNode, long)
+	if !ok {
+		return Input{}, false, nil
+	}
 	if len(paras) > 0 && title != "" && sameLine(paras[0], title) {
 		paras = paras[1:]
 	}
@@ -829,7 +973,7 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 	// A page whose "article" is a few words ("Home", "Log in") is a
 	// navigation or form page, not news.
 	if words := len(strings.Fields(strings.Join(paras, " "))); words < minArticleWords {
-		return Input{}, fmt.Errorf("%w in HTML (%d words)", ErrNoArticle, words)
+		return Input{}, true, fmt.Errorf("%w in HTML (%d words)", ErrNoArticle, words)
 	}
 	var b strings.Builder
 	if title != "" {
@@ -852,7 +996,7 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 	if !m.Date.IsZero() {
 		in.Date, in.DateSource = m.Date.Format("2006-01-02"), "metadata"
 	}
-	return in, nil
+	return in, true, nil
 }
 
 // maxHTMLDepth is the deepest element nesting an HTML page keeps. Real
@@ -1044,10 +1188,11 @@ func sameLine(a, b string) bool {
 // each block element (p, headings, list items, quotes, table rows...) is
 // one paragraph; <br> is a line break inside one; white space is
 // collapsed except inside <pre>.
-func htmlParagraphs(root *html.Node) []string {
+func htmlParagraphs(root *html.Node, long *longTexts) (_ []string, ok bool) {
 	if root == nil {
-		return nil
+		return nil, true
 	}
+	ok = true
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -1070,10 +1215,12 @@ func htmlParagraphs(root *html.Node) []string {
 		}
 		switch n.Type {
 		case html.TextNode:
+			data, expanded := long.expand(n.Data)
+			ok = ok && expanded
 			if pre > 0 {
-				cur.WriteString(n.Data)
+				cur.WriteString(data)
 			} else {
-				cur.WriteString(strings.Map(newlineToSpace, n.Data))
+				cur.WriteString(strings.Map(newlineToSpace, data))
 			}
 			return
 		case html.ElementNode:
@@ -1107,7 +1254,7 @@ func htmlParagraphs(root *html.Node) []string {
 	}
 	walk(root, 0)
 	flush()
-	return paras
+	return paras, ok
 }
 
 func newlineToSpace(r rune) rune {
