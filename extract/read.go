@@ -408,11 +408,15 @@ func (r *inputReader) parse(ctx context.Context, errPath, name string, data []by
 			r.stats.Warnings = append(r.stats.Warnings, &ReadError{Path: errPath,
 				Err: fmt.Errorf("warning: HTML nested more than %d elements deep: the tags of %d deeper elements were dropped, their text kept", maxHTMLDepth, deep)})
 		}
-		if excess > 0 {
+		in, pruned, err := readHTML(name, flat)
+		switch {
+		case excess > 0:
 			r.stats.Warnings = append(r.stats.Warnings, &ReadError{Path: errPath,
 				Err: fmt.Errorf("warning: HTML page of more than %d elements: read up to byte %d, the rest dropped", maxHTMLElements, excess)})
+		case pruned:
+			r.stats.Warnings = append(r.stats.Warnings, &ReadError{Path: errPath,
+				Err: fmt.Errorf("warning: HTML page of more than %d elements once parsed (formatting tags left open are repeated in each paragraph): the rest dropped", maxHTMLElements)})
 		}
-		in, err := htmlInput(name, flat)
 		if err != nil {
 			r.fail(errPath, 0, err)
 			return
@@ -780,7 +784,14 @@ const minArticleWords = 5
 // htmlInput reduces an HTML page to its article: title, byline, then the
 // main text with blank lines between paragraphs, plus the page's date,
 // site name and canonical URL.
-func htmlInput(name string, data []byte) (in Input, err error) {
+func htmlInput(name string, data []byte) (Input, error) {
+	in, _, err := readHTML(name, data)
+	return in, err
+}
+
+// readHTML is htmlInput that also says whether the parsed page was cut to
+// maxHTMLElements elements.
+func readHTML(name string, data []byte) (in Input, pruned bool, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			in, err = Input{}, fmt.Errorf("extracting article from HTML: internal error: %v", p)
@@ -790,12 +801,13 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 	// else UTF-8 when valid, else windows-1252).
 	rd, err := charset.NewReader(bytes.NewReader(data), "text/html")
 	if err != nil {
-		return Input{}, fmt.Errorf("decoding HTML: %w", err)
+		return Input{}, false, fmt.Errorf("decoding HTML: %w", err)
 	}
 	doc, err := html.Parse(rd)
 	if err != nil {
-		return Input{}, fmt.Errorf("parsing HTML: %w", err)
+		return Input{}, false, fmt.Errorf("parsing HTML: %w", err)
 	}
+	pruned = pruneElements(doc, maxHTMLElements)
 	long := shortenLongTexts(doc)
 	in, ok, err := extractArticle(name, doc, long)
 	if !ok {
@@ -804,7 +816,40 @@ func htmlInput(name string, data []byte) (in Input, err error) {
 		long.restore()
 		in, _, err = extractArticle(name, doc, nil)
 	}
-	return in, err
+	return in, pruned, err
+}
+
+// pruneElements drops every node after the first max elements of the
+// parsed page, in document order. flattenHTML bounds the tags of the
+// source; the parser adds to them (formatting elements left open, as in
+// "<b><i><p>...<b><i><p>...", are opened again in each paragraph: three
+// times the tags), and trafilatura's time grows with the elements.
+func pruneElements(doc *html.Node, max int) (pruned bool) {
+	count := 0
+	dropFrom := func(parent, c *html.Node) {
+		for c != nil {
+			next := c.NextSibling
+			parent.RemoveChild(c)
+			c = next
+		}
+	}
+	var walk func(n *html.Node, depth int) bool
+	walk = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				if count++; count > max {
+					dropFrom(n, c)
+					return true
+				}
+			}
+			if depth < 1024 && walk(c, depth+1) {
+				dropFrom(n, c.NextSibling)
+				return true
+			}
+		}
+		return false
+	}
+	return walk(doc, 0)
 }
 
 // longTextNode is the length over which a text node is shortened before
