@@ -147,8 +147,9 @@ func ReadInputsStats(ctx context.Context, paths []string, stdin io.Reader) ([]In
 // ReadInputsFunc reads what ReadInputs reads, in the same order, but hands
 // each article to input as soon as it is read and each error to fail (nil
 // keeps none) instead of returning them: memory holds one file, or one
-// line of a JSON Lines file, at a time, whatever the number of files or
-// the size of a JSON Lines file. When input returns an error, reading
+// line of a JSON Lines file, at a time (and the names of the files read,
+// to read each once), whatever the number of files or the size of a JSON
+// Lines file. When input returns an error, reading
 // stops and ReadInputsFunc returns that error.
 func ReadInputsFunc(ctx context.Context, paths []string, stdin io.Reader, input func(Input) error, fail func(error)) (ReadStats, error) {
 	r := &inputReader{seen: map[string]bool{}, maxSize: MaxInputSize, input: input, report: fail}
