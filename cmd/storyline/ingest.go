@@ -9,6 +9,8 @@ import (
 	"math"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
@@ -31,7 +33,9 @@ func newIngestCmd() *cobra.Command {
 		Long: `Ingest reads articles from files, folders (recursively: .txt, .html, .htm,
 .jsonl, .ndjson) or standard input ("-"), extracts dates, entities, events and
 relations, reconciles them with what the store already holds, and writes each
-article whole within one transaction (up to 32 articles share one). It ends with a one-line summary on stderr;
+article whole within one transaction (up to 32 articles share one). Articles
+are read as they are ingested, at most 1,024 at a time (dated ones first within
+each such window), so a JSON Lines feed or a folder of any size streams. It ends with a one-line summary on stderr;
 --timeline then prints the whole store's timeline on stdout. The first non-empty line of a text file is
 its headline. Ingesting the same content twice changes nothing.
 
@@ -63,20 +67,26 @@ the exit status is 4.`,
 			}
 			ctx := cmd.Context()
 			began := time.Now()
-			inputs, readErrs := readArticles(ctx, cmd, args, maxBytes)
-			if len(inputs) == 0 {
+			// Articles are read as they are ingested, a window at a time:
+			// a feed of any size streams.
+			rctx, stopReading := context.WithCancel(ctx)
+			defer stopReading()
+			stderr := &syncWriter{w: cmd.ErrOrStderr()}
+			feed := readFeed(rctx, cmd, stderr, args, maxBytes, func(in *extract.Input) {
+				if date != "" {
+					in.Date, in.DateSource = date, "flag"
+				}
+				if source != "" {
+					in.Source = source
+				}
+			})
+			first, ok := <-feed.ch
+			if !ok {
+				feed.wait()
 				if err := ctx.Err(); err != nil {
 					return err
 				}
 				return &exitError{code: exitNoInput, err: fmt.Errorf("ingest: nothing stored: no article could be read from %s", strings.Join(args, " "))}
-			}
-			for i := range inputs {
-				if date != "" {
-					inputs[i].Date, inputs[i].DateSource = date, "flag"
-				}
-				if source != "" {
-					inputs[i].Source = source
-				}
 			}
 			store, err := openStore(cmd, false)
 			if err != nil {
@@ -88,13 +98,27 @@ the exit status is 4.`,
 				return err
 			}
 			opt := graph.IngestOptions{Workers: workers}
-			if f, ok := cmd.ErrOrStderr().(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) && len(inputs) > 1 {
-				opt.Progress = progressBar(f, inputs)
+			if f, ok := cmd.ErrOrStderr().(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) {
+				opt.Progress = progressBar(f, feed.bytes)
 			}
+			finishTiming := func() {}
 			if timing {
-				opt.Progress = timePerHundred(cmd.ErrOrStderr(), opt.Progress)
+				opt.Progress, finishTiming = timePerHundred(stderr, opt.Progress)
 			}
-			sum, ingestErrs := store.Ingest(ctx, p, inputs, opt)
+			pending := &first
+			next := func() (extract.Input, bool) {
+				if pending != nil {
+					in := *pending
+					pending = nil
+					return in, true
+				}
+				in, ok := <-feed.ch
+				return in, ok
+			}
+			sum, ingestErrs := store.IngestFrom(ctx, p, next, opt)
+			finishTiming()
+			stopReading()
+			readErrs := feed.wait()
 			for _, err := range ingestErrs {
 				var se *graph.StoreError
 				if errors.As(err, &se) {
@@ -120,10 +144,14 @@ the exit status is 4.`,
 			}
 			if n := len(readErrs) + len(ingestErrs); n > 0 {
 				code := exitSomeFailed
-				if len(ingestErrs) >= len(inputs) {
+				if sum != nil && len(ingestErrs) >= sum.Read {
 					code = exitNoInput
 				}
-				return &exitError{code: code, err: fmt.Errorf("ingest: %d of %d inputs failed (see above)", n, len(inputs)+len(readErrs))}
+				read := len(readErrs)
+				if sum != nil {
+					read += sum.Read
+				}
+				return &exitError{code: code, err: fmt.Errorf("ingest: %d of %d inputs failed (see above)", n, read)}
 			}
 			return nil
 		},
@@ -172,46 +200,127 @@ func readArticles(ctx context.Context, cmd *cobra.Command, args []string, maxByt
 }
 
 // timePerHundred wraps a progress callback to print, after every hundred
-// articles (and the last), how long they took.
-func timePerHundred(w io.Writer, next func(done, total int)) func(done, total int) {
-	start, from := time.Now(), 0
-	return func(done, total int) {
-		if next != nil {
-			next(done, total)
-		}
-		if done%100 != 0 && done != total {
-			return
-		}
+// articles, how long they took; finish prints the last, shorter run.
+func timePerHundred(w io.Writer, next func(done, total int)) (progress func(done, total int), finish func()) {
+	start, from, last := time.Now(), 0, 0
+	print := func(done int) {
 		d := time.Since(start)
 		fmt.Fprintf(w, "articles %d-%d: %.1f s, %.0f ms per article\n", from+1, done, d.Seconds(),
 			float64(d.Milliseconds())/float64(done-from))
 		start, from = time.Now(), done
 	}
+	progress = func(done, total int) {
+		if next != nil {
+			next(done, total)
+		}
+		last = done
+		if done%100 == 0 || done == total {
+			print(done)
+		}
+	}
+	finish = func() {
+		if last > from {
+			print(last)
+		}
+	}
+	return progress, finish
 }
 
-// progressBar is a progress callback drawing a bar on a terminal: articles
-// done of all, articles per second, MB/s and the time left.
-func progressBar(f *os.File, inputs []extract.Input) func(done, total int) {
-	size := 0
-	for _, in := range inputs {
-		size += len(in.Text)
-	}
-	bar := progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(f),
-		progressbar.OptionSetDescription("ingesting"), progressbar.OptionShowCount(),
-		progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
-		progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(),
-		progressbar.OptionThrottle(100*time.Millisecond))
+// progressBar is a progress callback drawing a bar on a terminal:
+// articles done, articles per second and MB/s (from bytes, the number of
+// bytes of text read so far), and the time left when the number of
+// articles is known.
+func progressBar(f *os.File, bytes func() int64) func(done, total int) {
+	var bar *progressbar.ProgressBar
 	start := time.Now()
 	return func(done, total int) {
-		if secs := time.Since(start).Seconds(); secs > 0 && total > 0 {
-			mb := float64(size) * float64(done) / float64(total) / 1e6
-			bar.Describe(fmt.Sprintf("ingesting %.2f MB/s", mb/secs))
+		if bar == nil {
+			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(f),
+				progressbar.OptionSetDescription("ingesting"), progressbar.OptionShowCount(),
+				progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
+				progressbar.OptionSetPredictTime(total > 0), progressbar.OptionClearOnFinish(),
+				progressbar.OptionSpinnerType(14), progressbar.OptionThrottle(100*time.Millisecond))
+		}
+		if secs := time.Since(start).Seconds(); secs > 0 {
+			bar.Describe(fmt.Sprintf("ingesting %.2f MB/s", float64(bytes())/1e6/secs))
 		}
 		_ = bar.Set(done)
 		if done == total {
 			_ = bar.Finish()
 		}
 	}
+}
+
+// syncWriter serialises writes from the reading goroutine and the ingest.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(b []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(b)
+}
+
+// feed is the articles of an ingest, read in a goroutine as the ingest
+// takes them.
+type feed struct {
+	ch   chan extract.Input
+	done chan struct{}
+	read atomic.Int64 // bytes of text read
+	mu   sync.Mutex
+	errs []error // inputs that could not be read or were dropped
+}
+
+// bytes is the number of bytes of article text read so far.
+func (f *feed) bytes() int64 { return f.read.Load() }
+
+// wait waits for the reading to end and returns the inputs that could not
+// be read or were dropped (each already reported on one line).
+func (f *feed) wait() []error {
+	<-f.done
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.errs
+}
+
+// readFeed reads the inputs args name (stdin for "-") in a goroutine and
+// hands each article, set by with, on the feed's channel, which is closed
+// at the end or when ctx is cancelled. Articles over maxBytes are dropped.
+// Each input that cannot be read, and each article dropped, is reported
+// on stderr on one line; warnings (an article read in part) as well.
+func readFeed(ctx context.Context, cmd *cobra.Command, stderr io.Writer, args []string, maxBytes int, with func(*extract.Input)) *feed {
+	f := &feed{ch: make(chan extract.Input), done: make(chan struct{})}
+	fail := func(err error) {
+		f.mu.Lock()
+		f.errs = append(f.errs, err)
+		f.mu.Unlock()
+		fmt.Fprintln(stderr, "storyline: "+oneLine(err.Error()))
+	}
+	go func() {
+		defer close(f.done)
+		defer close(f.ch)
+		stats, _ := extract.ReadInputsFunc(ctx, args, cmd.InOrStdin(), func(in extract.Input) error {
+			if len(in.Text) > maxBytes {
+				fail(&graph.ArticleError{Input: in.Name,
+					Err: fmt.Errorf("%s: skipped: the article's text is %d bytes, over --max-article-bytes %d", in.Name, len(in.Text), maxBytes)})
+				return nil
+			}
+			with(&in)
+			select {
+			case f.ch <- in:
+				f.read.Add(int64(len(in.Text)))
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}, fail)
+		for _, w := range stats.Warnings {
+			fmt.Fprintln(stderr, "storyline: "+oneLine(w.Error()))
+		}
+	}()
+	return f
 }
 
 // ingestReport is the JSON summary of an ingest run (--json). Its field
