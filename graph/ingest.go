@@ -46,6 +46,9 @@ type IngestSummary struct {
 	Copies int
 	// Redated counts stored copies rewritten with a new document's date.
 	Redated int
+	// Replanned counts batches planned again because another writer
+	// changed the store under them.
+	Replanned int
 }
 
 // String is a one-line summary: "read 2 articles (0 skipped as already
@@ -58,6 +61,9 @@ func (s IngestSummary) String() string {
 	}
 	fmt.Fprintf(&b, "): %s, %s, %s merged across sources, %s",
 		plural(s.Events, "event"), plural(s.Entities, "entity"), plural(s.MergedEvents, "event"), plural(s.Copies, "copy"))
+	if s.Replanned > 0 {
+		fmt.Fprintf(&b, "; %s planned again after another writer's changes", plural(s.Replanned, "batch"))
+	}
 	return b.String()
 }
 
@@ -68,6 +74,8 @@ func plural(n int, word string) string {
 	switch {
 	case strings.HasSuffix(word, "y"):
 		word = strings.TrimSuffix(word, "y") + "ies"
+	case strings.HasSuffix(word, "ch"):
+		word += "es"
 	default:
 		word += "s"
 	}
@@ -167,7 +175,11 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 				stopped = true
 				break
 			}
+			in.pending = append(in.pending, replayed{in: inputs[i], x: x})
 			err := in.one(ctx, inputs[i], x, seen)
+			if isConflict(err) {
+				err = in.replay(ctx, seen, false)
+			}
 			var we *writeError
 			if errors.As(err, &we) {
 				sum.Failed++
@@ -188,7 +200,11 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 		clear(inputs)
 	}
 	// The articles extracted before an interrupt are still written.
-	if err := in.flush(context.WithoutCancel(ctx)); err != nil {
+	err = in.flush(context.WithoutCancel(ctx))
+	if isConflict(err) {
+		err = in.replay(context.WithoutCancel(ctx), seen, true)
+	}
+	if err != nil {
 		var we *writeError
 		if errors.As(err, &we) {
 			err = we.err
@@ -269,6 +285,90 @@ type ingester struct {
 	// batch holds planned articles not yet written: they are written
 	// together, in one transaction, by flush.
 	batch batch
+	// pending is the inputs of the batch, and batchSum the summary
+	// before them: when another writer changed the store under the
+	// batch, it is planned again from them (see replay).
+	pending  []replayed
+	batchSum IngestSummary
+}
+
+// replayed is one input of the batch and its extraction.
+type replayed struct {
+	in extract.Input
+	x  extracted
+}
+
+// maxReplays bounds how many times one batch is planned again after
+// conflicting writes.
+const maxReplays = 5
+
+// isConflict reports whether err is a write that met another writer.
+func isConflict(err error) bool {
+	var we *writeError
+	return errors.As(err, &we) && errors.Is(we.err, ErrConflict)
+}
+
+// replay plans the pending batch again after another writer changed the
+// store: the reconciler is rebuilt from what the store now holds and the
+// batch's articles are planned and written anew (an article the other
+// writer stored meanwhile is skipped as already stored). Errors of single
+// articles were reported on the first attempt and are not repeated.
+func (g *ingester) replay(ctx context.Context, seen map[string]bool, final bool) error {
+	var err error
+	for attempt := 0; attempt < maxReplays; attempt++ {
+		if err = g.reload(ctx); err != nil {
+			return &writeError{err}
+		}
+		items := g.pending
+		g.batchSum.Replanned++
+		g.pending, g.batch, *g.sum = nil, batch{}, g.batchSum
+		err = nil
+		for _, it := range items {
+			if it.x.id != "" {
+				delete(seen, it.x.id)
+				if it.x.doc != nil {
+					stored, serr := g.s.HasDocument(ctx, it.x.id)
+					if serr != nil {
+						return &writeError{serr}
+					}
+					it.x.stored = stored
+				}
+			}
+			g.pending = append(g.pending, it)
+			if e := g.one(ctx, it.in, it.x, seen); isConflict(e) {
+				err = e
+				break
+			} else if e != nil {
+				var we *writeError
+				if errors.As(e, &we) {
+					return e
+				}
+				g.sum.Failed++ // reported on the first attempt
+			}
+		}
+		if err == nil && final {
+			err = g.flush(ctx)
+		}
+		if !isConflict(err) {
+			return err
+		}
+	}
+	return err
+}
+
+// reload rebuilds the reconciler and the records from the store.
+func (g *ingester) reload(ctx context.Context) error {
+	recs, err := g.s.LoadRecords(ctx)
+	if err != nil {
+		return err
+	}
+	g.r = NewReconciler()
+	g.records = make(map[string]DocRecord, len(recs))
+	for _, rec := range recs {
+		g.r.Add(rec)
+		g.records[rec.IRI] = rec
+	}
+	return nil
 }
 
 // batch is a group of whole articles written in one transaction. Every
@@ -306,6 +406,7 @@ func (g *ingester) flush(ctx context.Context) error {
 	for _, c := range b.commit {
 		c()
 	}
+	g.pending, g.batchSum = nil, *g.sum
 	return nil
 }
 

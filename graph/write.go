@@ -117,12 +117,17 @@ func (s *Store) apply(what string, add, del []quad.Quad) (err error) {
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
 		var de *cgraph.DeltaError
 		if errors.As(err, &de) {
-			return fmt.Errorf("%s: %s: store changed by another writer: %w", s.addr, what, err)
+			return fmt.Errorf("%s: %s: %w (%v)", s.addr, what, ErrConflict, err)
 		}
 		return s.writeErr(what, err)
 	}
 	return nil
 }
+
+// ErrConflict is the error of a write that found the store changed by
+// another writer since it was planned: a quad to add was already there, or
+// one to remove was gone. Ingest plans the batch again and retries.
+var ErrConflict = errors.New("store changed by another writer")
 
 // diffQuads returns the quads of next not in old (to add) and those of old
 // not in next (to delete).
