@@ -14,15 +14,20 @@ package graph
 //     concept (reconcile.Triggers): never a merge on class alone;
 //   - the date (or range) is the same and both are dated; or both are
 //     undated and have the same lemma; within one sentence an undated
-//     mention may join a dated one;
+//     mention may join a dated one; anywhere in the article, an undated
+//     repeat of a specific trigger (not a statement, not a light verb)
+//     joins the dated mention of it, unless the article dates two
+//     happenings of that trigger;
 //   - the participants are compatible: in each role (agent, patient) that
 //     both fill they share an entity, and no entity is the agent of one and
 //     the patient of the other; for symmetric classes (meet, consult,
 //     negotiate, cooperate, talk) roles are ignored and two events with
 //     two or more participants each must share two. Mentions without
-//     participants merge only when dated or in the same sentence; a
-//     mention without participants ("the meeting") joins a mention of the
-//     same lemma and date.
+//     participants merge only when dated, in the same sentence or repeats
+//     of a specific trigger; a mention without participants ("the
+//     meeting") joins a mention of the same lemma and date. Repeats that
+//     name different unnamed participants in one role ("a man was shot
+//     ... a woman was shot") stay apart.
 //
 // Reporting events (class "statement") are grouped by who said what: their
 // local id hashes their class, date, participants and the local ids of the
@@ -67,21 +72,22 @@ type evFacts struct {
 	patients  set
 	locations set
 	sentences map[int]bool // within the document being planned
-	// phrased is set when a mention names a participant by a phrase no
-	// entity fills ("the pro-Russian forces"), not a pronoun: it is then
-	// not an unnamed repeat of another mention.
-	phrased bool
+	// phrases holds the head words, by role ("a:forces", "p:man"), of
+	// the participants a mention names by a phrase no entity fills ("the
+	// pro-Russian forces"), pronouns aside: two repeats of one trigger
+	// naming different ones ("the man", "the woman") are not one event.
+	phrases set
 }
 
 func newFacts() *evFacts {
 	return &evFacts{lemmas: set{}, agents: set{}, patients: set{}, locations: set{},
-		sentences: map[int]bool{}}
+		sentences: map[int]bool{}, phrases: set{}}
 }
 
 // merge adds o's facts to f.
 func (f *evFacts) merge(o *evFacts) {
 	for _, p := range [][2]set{{f.lemmas, o.lemmas}, {f.agents, o.agents}, {f.patients, o.patients},
-		{f.locations, o.locations}} {
+		{f.locations, o.locations}, {f.phrases, o.phrases}} {
 		for k, n := range p[1] {
 			p[0][k] += n
 		}
@@ -89,7 +95,6 @@ func (f *evFacts) merge(o *evFacts) {
 	for k := range o.sentences {
 		f.sentences[k] = true
 	}
-	f.phrased = f.phrased || o.phrased
 	if f.key == "" {
 		f.key = o.key
 	}
@@ -182,8 +187,10 @@ func union(a, b set) set {
 }
 
 // compatible applies the within-article merge rules to a (one mention)
-// and b (a group of the article's mentions).
-func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
+// and b (a group of the article's mentions). twoDates says that the
+// article dates two different happenings of a's trigger, so that an
+// undated repeat of it could be either.
+func compatible(t *reconcile.Triggers, a, b *evFacts, twoDates bool) bool {
 	if a.class != b.class || !triggersMeet(t, a, b) {
 		return false
 	}
@@ -209,13 +216,18 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 		// with the same named participants ("Obama held a meeting with
 		// Putin on Monday ... confirmed that Putin and Obama held a
 		// meeting"): checked by participantsAgree below.
+	case (a.key == "") != (b.key == "") && repeatedTrigger(t, a, b) && !twoDates:
+		// The article's main happening told again, once dated and once
+		// not ("she checked into rehab on Tuesday ... Reid checked
+		// in"): the same specific trigger, checked below; not when the
+		// article dates two happenings of that trigger (see ambiguous).
 	default:
 		return false
 	}
 	// An article tells its main happening again and again, often
 	// without naming who ("she checked into Promises ... Reid checked
 	// in"): the same specific trigger is enough when nothing conflicts.
-	repeated := a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a) && !a.phrased && !b.phrased
+	repeated := repeatedTrigger(t, a, b)
 	pa, pb := a.participants(), b.participants()
 	switch {
 	case pa > 0 && pb > 0:
@@ -234,6 +246,35 @@ func compatible(t *reconcile.Triggers, a, b *evFacts) bool {
 		// specific trigger.
 		return a.sameLemma(b) && (!undated || sameSentence || repeated)
 	}
+}
+
+// repeatedTrigger reports whether a and b share a specific trigger lemma
+// (no statement, no light verb) and do not name different participants
+// by phrases no entity fills (see otherPhrases).
+func repeatedTrigger(t *reconcile.Triggers, a, b *evFacts) bool {
+	return a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a) && !otherPhrases(a, b)
+}
+
+// otherPhrases reports whether a and b fill one role with unnamed
+// participants of different head words ("the man was shot ... a woman was
+// shot").
+func otherPhrases(a, b *evFacts) bool {
+	for _, role := range []string{"a:", "p:"} {
+		var x, y, shared bool
+		for k := range a.phrases {
+			if strings.HasPrefix(k, role) {
+				x = true
+				shared = shared || b.phrases.has(k)
+			}
+		}
+		for k := range b.phrases {
+			y = y || strings.HasPrefix(k, role)
+		}
+		if x && y && !shared {
+			return true
+		}
+	}
+	return false
 }
 
 // pronouns stand for a participant without naming another one.
@@ -308,7 +349,11 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 		}
 		for _, n := range ev.Nominals {
 			if (n.Role == "agent" || n.Role == "patient") && !pronouns[strings.ToLower(strings.TrimSpace(n.Text))] {
-				f.phrased = true
+				head := n.Text
+				if n.Head.End > n.Head.Start && n.Head.End <= len(doc.Text) {
+					head = doc.Text[n.Head.Start:n.Head.End]
+				}
+				f.phrases.add(n.Role[:1] + ":" + strings.ToLower(strings.TrimSpace(head)))
 			}
 		}
 		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
@@ -362,8 +407,17 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 				continue
 			}
 			var joined *group
+			dates := map[string]bool{}
+			if f.key != "" {
+				dates[f.key] = true
+			}
 			for _, g := range groups {
-				if compatible(r.trig, f, g.facts) {
+				if g.facts.key != "" && f.sameLemma(g.facts) {
+					dates[g.facts.key] = true
+				}
+			}
+			for _, g := range groups {
+				if compatible(r.trig, f, g.facts, len(dates) > 1) {
 					joined = g
 					break
 				}

@@ -777,3 +777,42 @@ func TestEventUndatedMentionOfDatedEvent(t *testing.T) {
 		t.Error("a meeting with someone else merged with the dated one")
 	}
 }
+
+// An article tells its main happening again, once dated and once not: the
+// undated repeat of a specific trigger joins the dated one, unless the
+// article dates two happenings of that trigger or the repeat names another
+// unnamed participant.
+func TestEventUndatedRepeatWithinDocument(t *testing.T) {
+	b := rcNewDoc("Tara Reid checked into rehab on Tuesday. Reid checked in, her rep said.")
+	reid := b.entity(extract.Person, "Tara Reid", "person:tara reid", "Reid")
+	dated := b.event(rcEv{class: "other", lemma: "check", agents: []int{reid}, timex: b.date("2008-12-09", "")})
+	again := b.event(rcEv{class: "other", lemma: "check", sentence: 3, timex: -1})
+	r := NewReconciler()
+	p := rcIngest(t, r, b)
+	if p.Local[again] != p.Local[dated] {
+		t.Error("the undated repeat of the dated check-in is another event")
+	}
+
+	// Two meetings on different days: "the meeting" could be either.
+	b2 := rcNewDoc("Obama met Putin on Monday and again on Friday. The meeting was tense.")
+	obama := b2.entity(extract.Person, "Barack Obama", "person:barack obama")
+	putin := b2.entity(extract.Person, "Vladimir Putin", "person:vladimir putin")
+	mon := b2.event(rcEv{class: "meet", lemma: "meet", agents: []int{obama}, patients: []int{putin}, timex: b2.date("2015-11-30", "")})
+	fri := b2.event(rcEv{class: "meet", lemma: "meet", agents: []int{obama}, patients: []int{putin}, timex: b2.date("2015-12-04", "")})
+	which := b2.event(rcEv{class: "meet", lemma: "meet", sentence: 1, timex: -1})
+	p2 := rcIngest(t, NewReconciler(), b2)
+	if p2.Local[mon] == p2.Local[fri] || p2.Local[which] == p2.Local[mon] || p2.Local[which] == p2.Local[fri] {
+		t.Errorf("meetings on two days: %q %q, the undated one %q", p2.Local[mon], p2.Local[fri], p2.Local[which])
+	}
+
+	// "A man was shot ... a woman was shot": one trigger, two victims.
+	b3 := rcNewDoc("A man was shot on Sunday. A woman was shot too.")
+	man := b3.event(rcEv{class: "attack", lemma: "shoot", timex: b3.date("2015-11-29", "")})
+	woman := b3.event(rcEv{class: "attack", lemma: "shoot", sentence: 1, timex: -1})
+	b3.doc.Events[man].Nominals = []extract.NominalArg{{Role: "patient", Text: "A man", Head: extract.Span{Start: 2, End: 5}}}
+	b3.doc.Events[woman].Nominals = []extract.NominalArg{{Role: "patient", Text: "A woman", Head: extract.Span{Start: 28, End: 33}}}
+	p3 := rcIngest(t, NewReconciler(), b3)
+	if p3.Local[man] == p3.Local[woman] {
+		t.Error("a man shot and a woman shot are one event")
+	}
+}
