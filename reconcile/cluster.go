@@ -208,7 +208,7 @@ func dropAmbiguous(links []Link, evs []Event) []Link {
 // official said") is taken to be the same.
 func sameReport(a, b *Event, of map[string]string, kin bool, c Comparison) Comparison {
 	switch {
-	case len(intersect(a.Agents, b.Agents)) > 0:
+	case len(sharedNames(a.Agents, b.Agents)) > 0:
 	case len(a.Agents) > 0 && len(b.Agents) > 0:
 		c.Veto = true
 		c.Reasons = append(c.Reasons, "different speakers")
@@ -263,7 +263,7 @@ func mergeable(t *Triggers, x, y []string, byLocal map[string]*Event, kin func(a
 		for _, m := range y {
 			a, b := byLocal[l], byLocal[m]
 			if a.Class == "statement" && b.Class == "statement" {
-				if len(a.Agents) > 0 && len(b.Agents) > 0 && len(intersect(a.Agents, b.Agents)) == 0 {
+				if len(a.Agents) > 0 && len(b.Agents) > 0 && len(sharedNames(a.Agents, b.Agents)) == 0 {
 					return false
 				}
 				continue

@@ -110,7 +110,9 @@ func compareTrigger(t *Triggers, a, b *Event, c *Comparison) bool {
 		c.Reasons = append(c.Reasons, fmt.Sprintf("same trigger %q", t.keyOf(la)))
 		return a.Class == b.Class || a.Class == "other" || b.Class == "other"
 	case "related":
-		if a.Class != b.Class {
+		// A curated pair of triggers: the classes must agree, unless
+		// the lexicon left one unclassed ("nabbed", "captured").
+		if a.Class != b.Class && a.Class != "other" && b.Class != "other" {
 			return false
 		}
 		c.Score += relatedTrigger
@@ -137,7 +139,7 @@ func symmetric(class string) bool {
 func compareParticipants(a, b *Event, c *Comparison) {
 	if symmetric(a.Class) {
 		pa, pb := union(a.Agents, a.Patients), union(b.Agents, b.Patients)
-		n := len(intersect(pa, pb))
+		n := len(sharedNames(pa, pb))
 		if len(pa) >= 2 && len(pb) >= 2 && n < 2 || len(pa) > 0 && len(pb) > 0 && n == 0 {
 			c.Veto = true
 			c.Reasons = append(c.Reasons, "different participants")
@@ -145,7 +147,7 @@ func compareParticipants(a, b *Event, c *Comparison) {
 		}
 		if n > 0 {
 			c.Score += sharedRole * float64(min(n, 2))
-			c.Reasons = append(c.Reasons, "participants "+strings.Join(intersect(pa, pb), ", "))
+			c.Reasons = append(c.Reasons, "participants "+strings.Join(sharedNames(pa, pb), ", "))
 		}
 		return
 	}
@@ -156,7 +158,7 @@ func compareParticipants(a, b *Event, c *Comparison) {
 		if len(r.x) == 0 || len(r.y) == 0 {
 			continue
 		}
-		shared := intersect(r.x, r.y)
+		shared := sharedNames(r.x, r.y)
 		if len(shared) == 0 {
 			c.Veto = true
 			c.Reasons = append(c.Reasons, "different "+r.name+"s")
@@ -166,14 +168,14 @@ func compareParticipants(a, b *Event, c *Comparison) {
 		c.Reasons = append(c.Reasons, r.name+" "+strings.Join(shared, ", "))
 	}
 	for _, x := range a.Agents {
-		if contains(b.Patients, x) && !contains(b.Agents, x) && !contains(a.Patients, x) {
+		if hasName(b.Patients, x) && !hasName(b.Agents, x) && !hasName(a.Patients, x) {
 			c.Veto = true
 			c.Reasons = append(c.Reasons, x+" on opposite sides")
 			return
 		}
 	}
 	for _, x := range b.Agents {
-		if contains(a.Patients, x) && !contains(a.Agents, x) && !contains(b.Patients, x) {
+		if hasName(a.Patients, x) && !hasName(a.Agents, x) && !hasName(b.Patients, x) {
 			c.Veto = true
 			c.Reasons = append(c.Reasons, x+" on opposite sides")
 			return
@@ -247,16 +249,84 @@ func comparePlace(a, b *Event, kin bool, c *Comparison) {
 	if len(a.Locations) == 0 || len(b.Locations) == 0 {
 		return
 	}
-	if shared := intersect(a.Locations, b.Locations); len(shared) > 0 {
+	if shared := sharedNames(a.Locations, b.Locations); len(shared) > 0 {
 		c.Score += sharedPlace
 		c.Reasons = append(c.Reasons, "place "+strings.Join(shared, ", "))
 		return
 	}
 	c.Score += otherPlace
 	c.Reasons = append(c.Reasons, "different places")
-	if !kin && len(intersect(union(a.Agents, a.Patients), union(b.Agents, b.Patients))) == 0 {
+	if !kin && len(sharedNames(union(a.Agents, a.Patients), union(b.Agents, b.Patients))) == 0 {
 		c.Veto = true
 	}
+}
+
+// sameName reports whether two entity IRIs may name one participant:
+// the same IRI, or names the graph's entity matching left apart that one
+// report's words still tie to the other's: the same name under another
+// type ("entity/org/tara-reid", "entity/person/tara-reid", a tagging
+// slip), one name ending the other ("colts", "indianapolis-colts";
+// "lindsay-lohan", "actress-lindsay-lohan"), or, within one type, one
+// beginning the other ("microsoft", "microsoft-corp"). A name of fewer
+// than four letters ties only to itself. Different people stay apart:
+// "jeb-bush" and "george-w-bush" share no such tie.
+func sameName(x, y string) bool {
+	if x == y {
+		return true
+	}
+	tx, nx := splitIRI(x)
+	ty, ny := splitIRI(y)
+	if nx == "" || ny == "" {
+		return false
+	}
+	if nx == ny {
+		return true
+	}
+	if len(nx) > len(ny) {
+		tx, nx, ty, ny = ty, ny, tx, nx
+	}
+	if len(nx) < 4 {
+		return false
+	}
+	return strings.HasSuffix(ny, "-"+nx) || tx == ty && strings.HasPrefix(ny, nx+"-")
+}
+
+// splitIRI is an entity IRI's type folder and name ("entity/org/x" gives
+// "org", "x"); "" name when it has none.
+func splitIRI(iri string) (typ, name string) {
+	k := strings.LastIndexByte(iri, '/')
+	if k < 0 {
+		return "", ""
+	}
+	name = iri[k+1:]
+	rest := iri[:k]
+	if j := strings.LastIndexByte(rest, '/'); j >= 0 {
+		rest = rest[j+1:]
+	}
+	return rest, name
+}
+
+// hasName reports whether one of xs may name the participant x (sameName).
+func hasName(xs []string, x string) bool {
+	for _, y := range xs {
+		if sameName(x, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedNames is the values of a that may name a participant of b
+// (sameName), sorted.
+func sharedNames(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if hasName(b, x) && !contains(out, x) {
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 func contains(xs []string, s string) bool {

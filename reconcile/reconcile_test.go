@@ -23,11 +23,35 @@ func TestTriggerRelation(t *testing.T) {
 		{"shoot down", "downing", "related"},
 		{"shoot down", "shoot", ""},
 		{"fire", "find", ""},
+		{"find", "discovered", "related"},
+		{"heist", "robbery", "related"},
+		{"checked", "entered", "related"},
+		{"gunned down", "shooting", "related"},
 		{"open", "fire", ""},
 		{"", "arrest", ""},
 	} {
 		if got := tr.Relation(tc.a, tc.b); got != tc.want {
 			t.Errorf("Relation(%q, %q) = %q, want %q", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestSameName(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"entity/person/tara-reid", "entity/org/tara-reid", true},
+		{"entity/org/colts", "entity/org/indianapolis-colts", true},
+		{"entity/person/lindsay-lohan", "entity/org/actress-lindsay-lohan", true},
+		{"entity/org/microsoft", "entity/org/microsoft-corp", true},
+		{"entity/gpe/new-orleans", "entity/org/new-orleans-saints", false},
+		{"entity/person/jeb-bush", "entity/person/george-w-bush", false},
+		{"entity/gpe/us", "entity/org/us-navy", false},
+		{"entity/person/vincent-jackson", "entity/person/jamal-williams", false},
+	} {
+		if got := sameName(tc.a, tc.b); got != tc.want || sameName(tc.b, tc.a) != tc.want {
+			t.Errorf("sameName(%q, %q) = %v, want %v both ways", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
