@@ -307,43 +307,35 @@ func splitIRI(iri string) (typ, name string) {
 }
 
 // hasName reports whether one of xs may name the participant x (sameName).
-func hasName(xs []string, x string) bool {
-	for _, y := range xs {
-		if sameName(x, y) {
-			return true
-		}
-	}
-	return false
-}
+func hasName(xs []string, x string) bool { return hasBy(xs, x, sameName) }
 
 // sharedNames is the values of a that may name a participant of b
 // (sameName), sorted.
-func sharedNames(a, b []string) []string {
-	var out []string
-	for _, x := range a {
-		if hasName(b, x) && !contains(out, x) {
-			out = append(out, x)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
+func sharedNames(a, b []string) []string { return commonBy(a, b, sameName) }
 
-func contains(xs []string, s string) bool {
+func equal(x, y string) bool { return x == y }
+
+func contains(xs []string, s string) bool { return hasBy(xs, s, equal) }
+
+// intersect is the values in both a and b, sorted, so that reasons read
+// the same whichever event was stored first.
+func intersect(a, b []string) []string { return commonBy(a, b, equal) }
+
+// hasBy reports whether one of xs is s by same.
+func hasBy(xs []string, s string, same func(x, y string) bool) bool {
 	for _, x := range xs {
-		if x == s {
+		if same(s, x) {
 			return true
 		}
 	}
 	return false
 }
 
-// intersect is the values in both a and b, sorted, so that reasons read
-// the same whichever event was stored first.
-func intersect(a, b []string) []string {
+// commonBy is the values of a that one of b is by same, sorted, once each.
+func commonBy(a, b []string, same func(x, y string) bool) []string {
 	var out []string
 	for _, x := range a {
-		if contains(b, x) && !contains(out, x) {
+		if hasBy(b, x, same) && !contains(out, x) {
 			out = append(out, x)
 		}
 	}
