@@ -26,8 +26,8 @@ package graph
 //     participants merge only when dated, in the same sentence or repeats
 //     of a specific trigger; a mention without participants ("the
 //     meeting") joins a mention of the same lemma and date. Repeats that
-//     name different unnamed participants in one role ("a man was shot
-//     ... a woman was shot") stay apart.
+//     do not name the same unnamed participants ("a man was shot ... a
+//     woman was shot") stay apart.
 //
 // Reporting events (class "statement") are grouped by who said what: their
 // local id hashes their class, date, participants and the local ids of the
@@ -75,7 +75,7 @@ type evFacts struct {
 	// phrases holds the head words, by role ("a:forces", "p:man"), of
 	// the participants a mention names by a phrase no entity fills ("the
 	// pro-Russian forces"), pronouns aside: two repeats of one trigger
-	// naming different ones ("the man", "the woman") are not one event.
+	// are one event only if they name the same ones (see otherPhrases).
 	phrases set
 }
 
@@ -255,9 +255,11 @@ func repeatedTrigger(t *reconcile.Triggers, a, b *evFacts) bool {
 	return a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a) && !otherPhrases(a, b)
 }
 
-// otherPhrases reports whether a and b fill one role with unnamed
-// participants of different head words ("the man was shot ... a woman was
-// shot").
+// otherPhrases reports whether a and b do not name the same unnamed
+// participants in a role: one names some ("the man was shot") and the
+// other names none of them ("a woman was shot"; "support for
+// de-escalation" beside "support of the pro-Russian forces"). A mention
+// naming none would otherwise bridge two that name different ones.
 func otherPhrases(a, b *evFacts) bool {
 	for _, role := range []string{"a:", "p:"} {
 		var x, y, shared bool
@@ -270,7 +272,7 @@ func otherPhrases(a, b *evFacts) bool {
 		for k := range b.phrases {
 			y = y || strings.HasPrefix(k, role)
 		}
-		if x && y && !shared {
+		if (x || y) && !shared {
 			return true
 		}
 	}
