@@ -26,8 +26,9 @@ package graph
 //     participants merge only when dated, in the same sentence or repeats
 //     of a specific trigger; a mention without participants ("the
 //     meeting") joins a mention of the same lemma and date. Repeats that
-//     do not name the same unnamed participants ("a man was shot ... a
-//     woman was shot") stay apart.
+//     name different unnamed participants in one role ("a man was shot
+//     ... a woman was shot"), or are told another way (asserted, then
+//     reported or denied), stay apart.
 //
 // Reporting events (class "statement") are grouped by who said what: their
 // local id hashes their class, date, participants and the local ids of the
@@ -75,19 +76,31 @@ type evFacts struct {
 	// phrases holds the head words, by role ("a:forces", "p:man"), of
 	// the participants a mention names by a phrase no entity fills ("the
 	// pro-Russian forces"), pronouns aside: two repeats of one trigger
-	// are one event only if they name the same ones (see otherPhrases).
+	// naming different ones ("the man", "the woman") are not one event.
 	phrases set
+	// modalities holds the modality of each mention (asserted,
+	// reported, ...): a repeat is told the same way ("Turkey shot down
+	// the jet" is not "Turkey denies it shot down a jet").
+	modalities set
+}
+
+// modality is the one modality of a single mention's facts.
+func (f *evFacts) modality() string {
+	for m := range f.modalities {
+		return m
+	}
+	return ""
 }
 
 func newFacts() *evFacts {
 	return &evFacts{lemmas: set{}, agents: set{}, patients: set{}, locations: set{},
-		sentences: map[int]bool{}, phrases: set{}}
+		sentences: map[int]bool{}, phrases: set{}, modalities: set{}}
 }
 
 // merge adds o's facts to f.
 func (f *evFacts) merge(o *evFacts) {
 	for _, p := range [][2]set{{f.lemmas, o.lemmas}, {f.agents, o.agents}, {f.patients, o.patients},
-		{f.locations, o.locations}, {f.phrases, o.phrases}} {
+		{f.locations, o.locations}, {f.phrases, o.phrases}, {f.modalities, o.modalities}} {
 		for k, n := range p[1] {
 			p[0][k] += n
 		}
@@ -249,17 +262,17 @@ func compatible(t *reconcile.Triggers, a, b *evFacts, twoDates bool) bool {
 }
 
 // repeatedTrigger reports whether a and b share a specific trigger lemma
-// (no statement, no light verb) and do not name different participants
-// by phrases no entity fills (see otherPhrases).
+// (no statement, no light verb), are told the same way (b holds a's
+// modality) and do not name different participants by phrases no entity
+// fills (see otherPhrases).
 func repeatedTrigger(t *reconcile.Triggers, a, b *evFacts) bool {
-	return a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a) && !otherPhrases(a, b)
+	return a.sameLemma(b) && a.class != statementClass && !lightOnly(t, a) && !otherPhrases(a, b) &&
+		b.modalities.has(a.modality())
 }
 
-// otherPhrases reports whether a and b do not name the same unnamed
-// participants in a role: one names some ("the man was shot") and the
-// other names none of them ("a woman was shot"; "support for
-// de-escalation" beside "support of the pro-Russian forces"). A mention
-// naming none would otherwise bridge two that name different ones.
+// otherPhrases reports whether a and b fill one role with unnamed
+// participants of different head words ("the man was shot ... a woman was
+// shot").
 func otherPhrases(a, b *evFacts) bool {
 	for _, role := range []string{"a:", "p:"} {
 		var x, y, shared bool
@@ -272,7 +285,7 @@ func otherPhrases(a, b *evFacts) bool {
 		for k := range b.phrases {
 			y = y || strings.HasPrefix(k, role)
 		}
-		if (x || y) && !shared {
+		if x && y && !shared {
 			return true
 		}
 	}
@@ -339,6 +352,7 @@ func (r *Reconciler) planEvents(doc *extract.Document, p *Plan) {
 		f := newFacts()
 		f.class = ev.Class
 		f.lemmas.add(ev.Lemma)
+		f.modalities.add(string(ev.Modality))
 		f.sentences[ev.Sentence] = true
 		for _, a := range ev.Agents {
 			f.agents.add(argIRI(a, p.Entity))

@@ -815,4 +815,15 @@ func TestEventUndatedRepeatWithinDocument(t *testing.T) {
 	if p3.Local[man] == p3.Local[woman] {
 		t.Error("a man shot and a woman shot are one event")
 	}
+
+	// Told another way: what the article asserts and what it reports
+	// someone denying are not one repeat.
+	b4 := rcNewDoc("The jet was shot down. Russia denies that it shot down a jet.")
+	told := b4.event(rcEv{class: "attack", lemma: "shoot down", timex: -1})
+	denied := b4.event(rcEv{class: "attack", lemma: "shoot down", sentence: 1, timex: -1})
+	b4.doc.Events[denied].Modality = extract.Negated
+	p4 := rcIngest(t, NewReconciler(), b4)
+	if p4.Local[told] == p4.Local[denied] {
+		t.Error("an asserted and a denied shoot-down are one event")
+	}
 }
