@@ -15,8 +15,9 @@ import (
 var conceptGroups = [][]string{
 	{"acquire", "acquisition", "buy", "purchase", "takeover", "take over", "buyout"},
 	{"quit", "resign", "resignation", "step down", "stand down"},
-	{"kill", "slay", "slaying", "murder", "killing"},
-	{"die", "death", "dead"},
+	// A death and the killing that caused it are one happening when
+	// the victim agrees (the one who dies is the patient of both).
+	{"kill", "slay", "slaying", "murder", "killing", "die", "death", "dead"},
 	{"earthquake", "quake", "tremor"},
 	{"arrest", "detain", "detention", "apprehend", "capture", "custody", "nab"},
 	{"charge", "indict", "indictment"},
