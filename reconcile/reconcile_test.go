@@ -199,6 +199,14 @@ func TestStories(t *testing.T) {
 			t.Errorf("story of %s = %v, want %v", tc.doc, got, tc.want)
 		}
 	}
+	// A name tagged as another type in one article still counts.
+	slip := rehab("doc/9", "entity/org/tara-reid", "entity/person/a-friend")
+	s2 := NewStories(tr)
+	s2.Add(rehab("doc/1", "entity/person/tara-reid", "entity/person/jack-ketsoyan"))
+	s2.Add(slip)
+	if got := s2.Component("doc/9"); !cmp.Equal(got, []string{"doc/1", "doc/9"}) {
+		t.Errorf("story of an article tagging Tara Reid an organisation = %v", got)
+	}
 	// A copy is in its original's story whatever it shares.
 	s.Add(Article{IRI: "doc/7", Copies: "doc/6"})
 	if got := s.Component("doc/7"); !cmp.Equal(got, []string{"doc/6", "doc/7"}) {

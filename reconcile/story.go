@@ -80,9 +80,10 @@ func featuresOf(t *Triggers, a *Article) features {
 	f := features{ents: map[string]float64{}}
 	for _, e := range a.Entities {
 		w := entityWeight(e.Type)
-		if w > f.ents[e.IRI] {
-			f.total += w - f.ents[e.IRI]
-			f.ents[e.IRI] = w
+		k := nameKey(e.IRI)
+		if w > f.ents[k] {
+			f.total += w - f.ents[k]
+			f.ents[k] = w
 		}
 	}
 	keys, concepts := map[string]bool{}, map[string]bool{}
@@ -98,7 +99,7 @@ func featuresOf(t *Triggers, a *Article) features {
 			c := cs[len(cs)-1] // the concept group if any, else the stem
 			concepts[c] = true
 			for _, p := range union(ev.Agents, ev.Patients) {
-				keys[c+"|"+p] = true
+				keys[c+"|"+nameKey(p)] = true
 			}
 			if Specific(ev.Date) && len(ev.Date) >= 10 {
 				keys[c+"|@"+ev.Date[:10]] = true
@@ -114,6 +115,16 @@ func featuresOf(t *Triggers, a *Article) features {
 	}
 	sort.Strings(f.concepts)
 	return f
+}
+
+// nameKey is what an entity counts as among an article's story features:
+// its name without its type, so that a tagging slip ("Tara Reid" an
+// organisation in one article, a person in another) does not part a story.
+func nameKey(iri string) string {
+	if _, name := splitIRI(iri); name != "" {
+		return name
+	}
+	return iri
 }
 
 // storyLink decides whether two articles are one story and says why.
