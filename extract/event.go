@@ -950,7 +950,7 @@ func (x *evCtx) arguments(k int, s Sentence) {
 					ev.Nominals[i].Role = "patient"
 				}
 			}
-		} else if x.isPassive(inf.head, s) {
+		} else if x.isPassive(inf.head, s) || x.headlinePassive(inf.head, ev.Lemma, obj, own, s) {
 			patients = append(patients, subj...)
 			if by := x.byAgent(endTok, s); by.ok() {
 				agents = append(agents, by)
@@ -983,6 +983,22 @@ func (x *evCtx) firstTok(k int) int {
 
 // prepositionalVerb lists -ing and -ed forms that work as prepositions.
 var prepositionalVerb = buildSet("following including regarding concerning during given according excluding")
+
+// headlinePassive reports a past form of a verb that always takes an
+// object, with a subject right before it and no object after it: the
+// reduced passive of headlines ("Chargers' Jackson arrested on DUI
+// suspicion", "Man killed in crash"), whose subject undergoes it.
+func (x *evCtx) headlinePassive(v int, lemma string, obj np, own bool, s Sentence) bool {
+	if !own || obj.ok() || x.tag(v) != "VBD" || !alwaysTransitive[lemma] || v == s.FirstToken {
+		return false
+	}
+	return strings.HasPrefix(x.tag(v-1), "NN") || x.tokMention[v-1] >= 0
+}
+
+// alwaysTransitive verbs are not used without an object in the active
+// voice: with none, they are a reduced passive.
+var alwaysTransitive = buildSet("arrest detain apprehend nab jail imprison charge indict convict sentence " +
+	"kill murder slay assassinate execute injure wound hospitalize fire sack oust")
 
 // unaccusative verbs have no agent: their subject is the patient.
 var unaccusative = buildSet("die lose_life perish drown")
@@ -1070,6 +1086,16 @@ func (x *evCtx) hasNominal(k int, role string) bool {
 	return false
 }
 
+// possessorUndergoes reports an event noun whose possessor undergoes it:
+// "Jackson's arrest", "his detention", "her death", "Kennedy's
+// assassination"; not "Russia's airstrikes" or "his remarks".
+func possessorUndergoes(ev *Event) bool {
+	return ev.Class == ClassSanction || ev.Class == ClassArrest || undergoneNouns[ev.Lemma]
+}
+
+// undergoneNouns are event nouns whose possessor is the one it happens to.
+var undergoneNouns = buildSet("death murder assassination execution injury")
+
 // nominalArgs finds the arguments of an event noun.
 func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 	ev := &x.doc.Events[k]
@@ -1082,7 +1108,7 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			p := x.npEndingAt(j, s)
 			p.first, p.end = j, j+1
 			p.mentions = []int{m}
-			if ev.Class == ClassSanction || ev.Class == ClassArrest {
+			if possessorUndergoes(ev) {
 				*patients = append(*patients, p)
 			} else {
 				*agents = append(*agents, p)
@@ -1090,7 +1116,11 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			break
 		}
 		if t == "PRP$" {
-			*agents = append(*agents, np{first: j, end: j + 1, head: j})
+			if possessorUndergoes(ev) {
+				*patients = append(*patients, np{first: j, end: j + 1, head: j})
+			} else {
+				*agents = append(*agents, np{first: j, end: j + 1, head: j})
+			}
 			break
 		}
 		if !(t == "POS" || t == "JJ" || t == "NN" || t == "NNS" || t == "HYPH" || t == "VBN" || t == "CD") {

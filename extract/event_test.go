@@ -324,6 +324,17 @@ func TestEventRules(t *testing.T) {
 			t.Errorf("light verb held is an event")
 		}
 	}
+
+	// A headline's reduced passive, and a possessor that undergoes the
+	// event noun: Jackson is the one arrested in both.
+	d = evAnnotate(t, p, Input{Name: "headline", Text: "Chargers' Vincent Jackson arrested on suspicion of DUI\n\n" +
+		"Police confirmed Vincent Jackson's arrest on Tuesday."})
+	for _, ev := range []*Event{findEvent(t, d, "arrested", "Chargers"), findEvent(t, d, "arrest", "Police")} {
+		wantArg(t, d, ev, "patient", ev.Patients, "Jackson")
+		if names := argNames(d, ev.Agents); hasName(names, "Jackson") {
+			t.Errorf("%s: Jackson is an agent (%v)", ev.TriggerText, names)
+		}
+	}
 }
 
 func TestEventStageOddInput(t *testing.T) {
