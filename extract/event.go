@@ -252,6 +252,39 @@ func (x *evCtx) dropNoise() {
 	x.info = nil // indexes are no longer valid
 }
 
+// adjParticiples are past forms of event verbs the tagger often takes for
+// adjectives ("was fatally shot", "allegedly shot and killed"), with their
+// verbs.
+var adjParticiples = map[string]string{"shot": "shoot", "struck": "strike", "hit": "hit", "stabbed": "stab",
+	"beaten": "beat", "hanged": "hang", "murdered": "murder", "killed": "kill", "arrested": "arrest",
+	"charged": "charge", "fired": "fire", "attacked": "attack", "detained": "detain"}
+
+// participles reads, in the stage's own copy of the tokens, such an
+// adjective as the verb it is: a participle after a form of be or get
+// (adverbs between), or a past tense coordinated with a verb ("shot and
+// killed").
+func (x *evCtx) participles() {
+	for i, t := range x.toks {
+		verb, ok := adjParticiples[strings.ToLower(t.Text)]
+		if !ok || !strings.HasPrefix(t.Tag, "JJ") {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && x.toks[j].Tag == "RB" && j >= i-2 {
+			j--
+		}
+		switch {
+		case j >= 0 && (x.lem[j] == "be" || x.lem[j] == "get"):
+			x.toks[i].Tag = "VBN"
+		case i+2 < len(x.toks) && strings.EqualFold(x.toks[i+1].Text, "and") && strings.HasPrefix(x.toks[i+2].Tag, "VB"):
+			x.toks[i].Tag = "VBD"
+		default:
+			continue
+		}
+		x.lem[i] = verb
+	}
+}
+
 // evInfo is what the stage keeps about an event beyond the Event itself.
 type evInfo struct {
 	head   int  // the trigger's main token
@@ -273,7 +306,7 @@ func newEvCtx(doc *Document) *evCtx {
 	n := len(doc.Tokens)
 	x := &evCtx{
 		doc:        doc,
-		toks:       doc.Tokens,
+		toks:       append([]Token(nil), doc.Tokens...),
 		lem:        make([]string, n),
 		tokMention: make([]int, n),
 		evAt:       make([]int, n),
@@ -287,6 +320,8 @@ func newEvCtx(doc *Document) *evCtx {
 		x.tokMention[i] = -1
 		x.evAt[i] = -1
 	}
+	x.participles()
+	x.participles()
 	for mi, m := range doc.Mentions {
 		j := sort.Search(n, func(k int) bool { return doc.Tokens[k].End > m.Start })
 		for ; j < n && doc.Tokens[j].Start < m.End; j++ {

@@ -325,6 +325,12 @@ func TestEventRules(t *testing.T) {
 		}
 	}
 
+	// Participles the tagger reads as adjectives are still events.
+	d = evAnnotate(t, p, Input{Name: "participle", Text: "Deputy killed\n\n" +
+		"Before he was fatally shot, Deputy Jerry Ortiz was looking for a man. A former employee allegedly shot and killed a man."})
+	wantClass(t, findEvent(t, d, "shot", "fatally"), ClassAttack)
+	wantClass(t, findEvent(t, d, "shot", "employee"), ClassAttack)
+
 	// A headline's reduced passive, and a possessor that undergoes the
 	// event noun: Jackson is the one arrested in both.
 	d = evAnnotate(t, p, Input{Name: "headline", Text: "Chargers' Vincent Jackson arrested on suspicion of DUI\n\n" +
