@@ -135,7 +135,8 @@ func symmetric(class string) bool {
 }
 
 // compareParticipants: shared entities count, per role; disjoint agents
-// or patients, or one entity on opposite sides, veto. For symmetric
+// or patients of one kind (two people, two places, two bodies), or one
+// entity on opposite sides, veto. For symmetric
 // classes roles are ignored, and two events naming two or more
 // participants each must share two.
 func compareParticipants(a, b *Event, c *Comparison) {
@@ -162,6 +163,12 @@ func compareParticipants(a, b *Event, c *Comparison) {
 		}
 		shared := sharedNames(r.x, r.y)
 		if len(shared) == 0 {
+			if !sameKind(r.x, r.y) {
+				// A person in one report, a place or a body in
+				// the other: a slot filled by different kinds of
+				// names is an extraction slip, not another event.
+				continue
+			}
 			c.Veto = true
 			c.Reasons = append(c.Reasons, "different "+r.name+"s")
 			return
@@ -291,6 +298,31 @@ func sameName(x, y string) bool {
 		return false
 	}
 	return strings.HasSuffix(ny, "-"+nx) || tx == ty && strings.HasPrefix(ny, nx+"-")
+}
+
+// kindOf is the kind of participant an entity IRI names: a person, a
+// place (a country, region or facility) or a body (anything else).
+func kindOf(iri string) string {
+	switch typ, _ := splitIRI(iri); typ {
+	case "person":
+		return "person"
+	case "gpe", "loc", "facility":
+		return "place"
+	}
+	return "body"
+}
+
+// sameKind reports whether a and b name participants of one kind (see
+// kindOf): only then do two disjoint lists name different participants.
+func sameKind(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if kindOf(x) == kindOf(y) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // splitIRI is an entity IRI's type folder and name ("entity/org/x" gives
