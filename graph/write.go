@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/lib/pq"
 	"sort"
 	"strings"
 	"unicode"
@@ -116,7 +117,12 @@ func (s *Store) apply(what string, add, del []quad.Quad) (err error) {
 	}()
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
 		var de *cgraph.DeltaError
-		if errors.As(err, &de) {
+		var pe *pq.Error
+		// PostgreSQL ends one of two writers that lock the same rows in
+		// opposite orders (deadlock_detected) or that cannot be serialised
+		// (serialization_failure): the write is planned again like any
+		// other conflict.
+		if errors.As(err, &de) || errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001") {
 			return fmt.Errorf("%s: %s: %w (%v)", s.addr, what, ErrConflict, err)
 		}
 		return s.writeErr(what, err)
