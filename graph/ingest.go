@@ -129,11 +129,17 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 	if p == nil {
 		return sum, []error{errors.New("ingest: no pipeline")}
 	}
+	// The generation is read before the records: a write in between
+	// makes the first batch be planned again, never missed.
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return sum, []error{err}
+	}
 	recs, err := s.LoadRecords(ctx)
 	if err != nil {
 		return sum, []error{err}
 	}
-	in := &ingester{
+	in := &ingester{gen: gen, seen: map[string]bool{},
 		s: s, p: p, r: NewReconciler(), sum: sum,
 		records: make(map[string]DocRecord, len(recs)),
 		written: map[string]*Plan{}, copies: map[string]bool{},
@@ -144,7 +150,7 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 	}
 
 	var errs []error
-	seen := map[string]bool{}
+	seen := in.seen
 	done := 0
 	inputs := make([]extract.Input, 0, min(window, 4096))
 	for stopped := false; !stopped; {
@@ -177,9 +183,6 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 			}
 			in.pending = append(in.pending, replayed{in: inputs[i], x: x})
 			err := in.one(ctx, inputs[i], x, seen)
-			if isConflict(err) {
-				err = in.replay(ctx, seen, false)
-			}
 			var we *writeError
 			if errors.As(err, &we) {
 				sum.Failed++
@@ -201,9 +204,6 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 	}
 	// The articles extracted before an interrupt are still written.
 	err = in.flush(context.WithoutCancel(ctx))
-	if isConflict(err) {
-		err = in.replay(context.WithoutCancel(ctx), seen, true)
-	}
 	if err != nil {
 		var we *writeError
 		if errors.As(err, &we) {
@@ -290,6 +290,14 @@ type ingester struct {
 	// batch, it is planned again from them (see replay).
 	pending  []replayed
 	batchSum IngestSummary
+	// seen holds the content ids of this run's inputs; gen is the store's
+	// generation as this ingester last read or wrote it; stale asks the
+	// next flush to plan the batch again; replanning is set while it
+	// does.
+	seen       map[string]bool
+	gen        int64
+	stale      bool
+	replanning bool
 }
 
 // replayed is one input of the batch and its extraction.
@@ -308,52 +316,41 @@ func isConflict(err error) bool {
 	return errors.As(err, &we) && errors.Is(we.err, ErrConflict)
 }
 
-// replay plans the pending batch again after another writer changed the
+// replan plans the pending batch again after another writer changed the
 // store: the reconciler is rebuilt from what the store now holds and the
-// batch's articles are planned and written anew (an article the other
-// writer stored meanwhile is skipped as already stored). Errors of single
-// articles were reported on the first attempt and are not repeated.
-func (g *ingester) replay(ctx context.Context, seen map[string]bool, final bool) error {
-	var err error
-	for attempt := 0; attempt < maxReplays; attempt++ {
-		if err = g.reload(ctx); err != nil {
-			return &writeError{err}
-		}
-		items := g.pending
-		g.batchSum.Replanned++
-		g.pending, g.batch, *g.sum = nil, batch{}, g.batchSum
-		err = nil
-		for _, it := range items {
-			if it.x.id != "" {
-				delete(seen, it.x.id)
-				if it.x.doc != nil {
-					stored, serr := g.s.HasDocument(ctx, it.x.id)
-					if serr != nil {
-						return &writeError{serr}
-					}
-					it.x.stored = stored
+// batch's articles are planned anew (an article the other writer stored
+// meanwhile is skipped as already stored), without writing. Errors of
+// single articles were reported on the first attempt and are not repeated.
+func (g *ingester) replan(ctx context.Context) error {
+	if err := g.reload(ctx); err != nil {
+		return &writeError{err}
+	}
+	items := g.pending
+	g.batchSum.Replanned++
+	g.pending, g.batch, *g.sum = nil, batch{}, g.batchSum
+	g.replanning = true
+	defer func() { g.replanning = false }()
+	for _, it := range items {
+		if it.x.id != "" {
+			delete(g.seen, it.x.id)
+			if it.x.doc != nil {
+				stored, err := g.s.HasDocument(ctx, it.x.id)
+				if err != nil {
+					return &writeError{err}
 				}
-			}
-			g.pending = append(g.pending, it)
-			if e := g.one(ctx, it.in, it.x, seen); isConflict(e) {
-				err = e
-				break
-			} else if e != nil {
-				var we *writeError
-				if errors.As(e, &we) {
-					return e
-				}
-				g.sum.Failed++ // reported on the first attempt
+				it.x.stored = stored
 			}
 		}
-		if err == nil && final {
-			err = g.flush(ctx)
-		}
-		if !isConflict(err) {
-			return err
+		g.pending = append(g.pending, it)
+		if err := g.one(ctx, it.in, it.x, g.seen); err != nil {
+			var we *writeError
+			if errors.As(err, &we) {
+				return err
+			}
+			g.sum.Failed++ // reported on the first attempt
 		}
 	}
-	return err
+	return nil
 }
 
 // reload rebuilds the reconciler and the records from the store.
@@ -391,18 +388,55 @@ const (
 
 // flush writes the batch in one transaction and then does its bookkeeping.
 func (g *ingester) flush(ctx context.Context) error {
-	b := g.batch
-	g.batch = batch{}
-	if len(b.writes) == 0 {
+	if len(g.batch.writes) == 0 && len(g.pending) == 0 {
 		return nil
 	}
-	if err := g.s.WriteDocuments(ctx, b.writes, b.replace); err != nil {
-		name := b.names[0]
-		if len(b.names) > 1 {
-			name = fmt.Sprintf("%s (and %d more articles written with it)", name, len(b.names)-1)
+	var err error
+	for attempt := 0; attempt <= maxReplays; attempt++ {
+		if err = g.flushOnce(ctx); !isConflict(err) {
+			return err
 		}
-		return &writeError{fmt.Errorf("%s: %w", name, err)}
+		g.stale = true // planned again under the lock next time
 	}
+	return err
+}
+
+// flushOnce writes the batch while holding the store's writer lock. When
+// another process wrote since this one last read or wrote the store (its
+// generation moved), the batch is first planned again against what the
+// store now holds: the batches of concurrent ingests are reconciled one
+// after the other, as if one process had ingested them all.
+func (g *ingester) flushOnce(ctx context.Context) error {
+	unlock, err := g.s.lockWriter(ctx)
+	if err != nil {
+		return &writeError{err}
+	}
+	defer unlock()
+	gen, err := g.s.generation(ctx)
+	if err != nil {
+		return &writeError{err}
+	}
+	if g.stale || gen != g.gen {
+		if err := g.replan(ctx); err != nil {
+			return err
+		}
+		g.stale = false
+	}
+	g.gen = gen
+	b := g.batch
+	if len(b.writes) > 0 {
+		if err := g.s.WriteDocuments(ctx, b.writes, b.replace); err != nil {
+			name := b.names[0]
+			if len(b.names) > 1 {
+				name = fmt.Sprintf("%s (and %d more articles written with it)", name, len(b.names)-1)
+			}
+			return &writeError{fmt.Errorf("%s: %w", name, err)}
+		}
+		if g.gen, err = g.s.nextGeneration(ctx, gen); err != nil {
+			return &writeError{err}
+		}
+	}
+	g.batch = batch{}
 	for _, c := range b.commit {
 		c()
 	}
@@ -698,7 +732,7 @@ func (g *ingester) one(ctx context.Context, in extract.Input, x extracted, seen 
 			g.copies[link.Copy+" "+plan.DocIRI] = true
 		}
 	})
-	if g.full() {
+	if g.full() && !g.replanning {
 		return g.flush(ctx)
 	}
 	return nil

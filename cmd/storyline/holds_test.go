@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/google/go-cmp/cmp"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,8 +134,14 @@ func TestConcurrentIngestAndRead(t *testing.T) {
 			t.Errorf("%s: stored %+v by the concurrent ingests, %+v by one", doc, q, w)
 		}
 	}
-	if a, b := mustCLI(t, "--db", db, "timeline"), mustCLI(t, "--db", clean, "timeline"); a != b {
-		t.Log("the concurrent ingests' timeline differs from one ingest's (cross-article merges planned apart)")
+	// The writers' batches are reconciled one after the other, each
+	// planned again when the other had written, so the events are those
+	// of one ingest of the articles in the order their batches were
+	// written. That order differs from one ingest's, and reconciliation
+	// still depends on order in places (issue 10): the difference is
+	// logged, not failed.
+	if diff := cmp.Diff(loadTimeline(t, clean).Events, loadTimeline(t, db).Events); diff != "" {
+		t.Logf("the concurrent ingests' events differ from one ingest's in %d lines of the diff", strings.Count(diff, "\n"))
 	}
 }
 
