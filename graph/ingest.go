@@ -135,22 +135,13 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 	if err != nil {
 		return sum, []error{err}
 	}
-	recs, err := s.LoadRecords(ctx)
-	if err != nil {
+	in := &ingester{s: s, p: p, sum: sum, gen: gen, seen: map[string]bool{},
+		written: map[string]*Plan{}, copies: map[string]bool{}}
+	if err := in.reload(ctx); err != nil {
 		return sum, []error{err}
-	}
-	in := &ingester{gen: gen, seen: map[string]bool{},
-		s: s, p: p, r: NewReconciler(), sum: sum,
-		records: make(map[string]DocRecord, len(recs)),
-		written: map[string]*Plan{}, copies: map[string]bool{},
-	}
-	for _, rec := range recs {
-		in.r.Add(rec)
-		in.records[rec.IRI] = rec
 	}
 
 	var errs []error
-	seen := in.seen
 	done := 0
 	inputs := make([]extract.Input, 0, min(window, 4096))
 	for stopped := false; !stopped; {
@@ -181,8 +172,7 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 				stopped = true
 				break
 			}
-			in.pending = append(in.pending, replayed{in: inputs[i], x: x})
-			err := in.one(ctx, inputs[i], x, seen)
+			err := in.one(ctx, inputs[i], x)
 			var we *writeError
 			if errors.As(err, &we) {
 				sum.Failed++
@@ -285,11 +275,10 @@ type ingester struct {
 	// batch holds planned articles not yet written: they are written
 	// together, in one transaction, by flush.
 	batch batch
-	// pending is the inputs of the batch, and batchSum the summary
-	// before them: when another writer changed the store under the
-	// batch, it is planned again from them (see replay).
-	pending  []replayed
-	batchSum IngestSummary
+	// pending is the inputs whose writes the batch holds: when another
+	// writer changed the store under the batch, it is planned again from
+	// them (see replan).
+	pending []replayed
 	// seen holds the content ids of this run's inputs; gen is the store's
 	// generation as this ingester last read or wrote it; stale asks the
 	// next flush to plan the batch again; replanning is set while it
@@ -326,8 +315,12 @@ func (g *ingester) replan(ctx context.Context) error {
 		return &writeError{err}
 	}
 	items := g.pending
-	g.batchSum.Replanned++
-	g.pending, g.batch, *g.sum = nil, batch{}, g.batchSum
+	g.pending, g.batch = nil, batch{}
+	g.sum.Replanned++
+	// The inputs were counted as read (and any failure as failed) when
+	// they were first planned.
+	read, failed := g.sum.Read, g.sum.Failed
+	defer func() { g.sum.Read, g.sum.Failed = read, failed }()
 	g.replanning = true
 	defer func() { g.replanning = false }()
 	for _, it := range items {
@@ -341,13 +334,11 @@ func (g *ingester) replan(ctx context.Context) error {
 				it.x.stored = stored
 			}
 		}
-		g.pending = append(g.pending, it)
-		if err := g.one(ctx, it.in, it.x, g.seen); err != nil {
+		if err := g.one(ctx, it.in, it.x); err != nil {
 			var we *writeError
 			if errors.As(err, &we) {
 				return err
 			}
-			g.sum.Failed++ // reported on the first attempt
 		}
 	}
 	return nil
@@ -388,15 +379,19 @@ const (
 
 // flush writes the batch in one transaction and then does its bookkeeping.
 func (g *ingester) flush(ctx context.Context) error {
-	if len(g.batch.writes) == 0 && len(g.pending) == 0 {
+	if len(g.batch.writes) == 0 {
 		return nil
 	}
 	var err error
 	for attempt := 0; attempt <= maxReplays; attempt++ {
 		if err = g.flushOnce(ctx); !isConflict(err) {
-			return err
+			break
 		}
 		g.stale = true // planned again under the lock next time
+	}
+	if err != nil {
+		// The batch is not written; the ingest stops with err.
+		g.batch, g.pending = batch{}, nil
 	}
 	return err
 }
@@ -440,7 +435,7 @@ func (g *ingester) flushOnce(ctx context.Context) error {
 	for _, c := range b.commit {
 		c()
 	}
-	g.pending, g.batchSum = nil, *g.sum
+	g.pending = nil
 	return nil
 }
 
@@ -613,15 +608,15 @@ func (g *ingester) extract(ctx context.Context, in extract.Input) extracted {
 }
 
 // one handles one input, extracted by prefetch.
-func (g *ingester) one(ctx context.Context, in extract.Input, x extracted, seen map[string]bool) error {
+func (g *ingester) one(ctx context.Context, in extract.Input, x extracted) error {
 	g.sum.Read++
 	name := inputName(in)
-	if x.id != "" && seen[x.id] {
+	if x.id != "" && g.seen[x.id] {
 		g.sum.Skipped++
 		return nil
 	}
 	if x.id != "" {
-		seen[x.id] = true
+		g.seen[x.id] = true
 	}
 	switch {
 	case x.store != nil:
@@ -718,6 +713,7 @@ func (g *ingester) one(ctx context.Context, in extract.Input, x extracted, seen 
 			g.queueRestamp(rs)
 		}
 	}
+	g.pending = append(g.pending, replayed{in: in, x: x})
 	g.queue(name, writes, replace, func() {
 		g.sum.Stored++
 		g.sum.Redated += len(writes) - 1

@@ -376,6 +376,27 @@ func (s *Store) selectQuads(ctx context.Context, where string, args []any, known
 	return out, nil
 }
 
+// scanHashes runs query, which selects one column of node hashes, and
+// hands each row's hash to each.
+func (s *Store) scanHashes(ctx context.Context, query string, args []any, each func(hash string)) error {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("%s: reading quads: %w", s.addr, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var h []byte
+		if err := rows.Scan(&h); err != nil {
+			return fmt.Errorf("%s: reading quads: %w", s.addr, err)
+		}
+		each(string(h))
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: reading quads: %w", s.addr, err)
+	}
+	return nil
+}
+
 // nodeValues reads the values of the nodes with the given hashes into out.
 func (s *Store) nodeValues(ctx context.Context, hashes map[string]bool, out map[string]quad.Value) error {
 	batch := make([]any, 0, maxFilterValues)
@@ -574,25 +595,14 @@ func (s *Store) subjectsOfValues(ctx context.Context, objects []quad.Value, pred
 	for i := 0; i < len(objects); i += step {
 		where, args := s.inClause("q.object_hash", objects[i:min(i+step, len(objects))], 0)
 		w, a := s.inClause("q.predicate_hash", pv, len(args))
-		rows, err := s.db.QueryContext(ctx, "SELECT q.subject_hash FROM quads q WHERE "+where+" AND "+w+" ORDER BY q.horizon", append(args, a...)...)
-		if err != nil {
-			return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
-		}
-		for rows.Next() {
-			var h []byte
-			if err := rows.Scan(&h); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
-			}
-			if k := string(h); !seen[k] {
+		err := s.scanHashes(ctx, "SELECT q.subject_hash FROM quads q WHERE "+where+" AND "+w+" ORDER BY q.horizon", append(args, a...), func(k string) {
+			if !seen[k] {
 				seen[k] = true
 				hashes = append(hashes, k)
 			}
-		}
-		err = rows.Err()
-		rows.Close()
+		})
 		if err != nil {
-			return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
+			return nil, err
 		}
 	}
 	vals := make(map[string]quad.Value, len(hashes))
@@ -687,16 +697,15 @@ func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, erro
 	if want == "" {
 		return nil, nil
 	}
-	var vals []quad.Value
-	seen := map[string]bool{}
+	var vals, preds []quad.Value
 	for _, sp := range spellings(name) {
-		if !seen[sp] {
-			seen[sp] = true
-			vals = append(vals, quad.String(sp))
-		}
+		vals = append(vals, quad.String(sp))
+	}
+	for _, p := range namePredicates {
+		preds = append(preds, quad.IRI(p))
 	}
 	where, args := s.inClause("q.object_hash", vals, 0)
-	w, a := s.inClause("q.predicate_hash", []quad.Value{quad.IRI(PredName), quad.IRI(PredAlias), quad.IRI(PredKey)}, len(args))
+	w, a := s.inClause("q.predicate_hash", preds, len(args))
 	exact, err := s.selectQuads(ctx, where+" AND "+w, append(args, a...))
 	if err != nil {
 		return nil, err
@@ -713,6 +722,7 @@ func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, erro
 		}
 		named := map[string]*EntityInfo{}
 		var order []string
+		seen := map[string]bool{}
 		for _, q := range qs {
 			e := nodeKey(q.Subject)
 			if !strings.HasPrefix(e, "entity/") {
@@ -972,23 +982,6 @@ type EventDate struct {
 	Date, RangeBegin, RangeEnd string
 }
 
-// EventDates returns the date and range ends of every event node that
-// has any, without reading the events themselves.
-func (s *Store) EventDates(ctx context.Context) (map[string]EventDate, error) {
-	qs, err := s.loadQuads(ctx, byPredicates(PredDate, PredRangeBegin, PredRangeEnd))
-	if err != nil {
-		return nil, err
-	}
-	v := newQuadView(qs)
-	out := make(map[string]EventDate)
-	for subj := range v {
-		if strings.HasPrefix(subj, "event/") {
-			out[subj] = EventDate{Date: v.best(subj, PredDate), RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
-		}
-	}
-	return out, nil
-}
-
 // EventDatesOf returns the date and range ends of the given event nodes
 // that have any, read by index.
 func (s *Store) EventDatesOf(ctx context.Context, iris []string) (map[string]EventDate, error) {
@@ -1012,23 +1005,11 @@ func (s *Store) EventDatesOf(ctx context.Context, iris []string) (map[string]Eve
 // either; callers that need one rule check the event itself.
 func (s *Store) EventIRIsDated(ctx context.Context, keepDate func(date string) bool, keepRange func(begin, end string) bool) ([]string, error) {
 	p := cgraph.HashOf(quad.IRI(PredDate))
-	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT object_hash FROM quads WHERE predicate_hash = "+s.placeholder(1), p[:])
-	if err != nil {
-		return nil, fmt.Errorf("%s: reading dates: %w", s.addr, err)
-	}
 	hashes := map[string]bool{}
-	for rows.Next() {
-		var h []byte
-		if err := rows.Scan(&h); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("%s: reading dates: %w", s.addr, err)
-		}
-		hashes[string(h)] = true
-	}
-	err = rows.Err()
-	rows.Close()
+	err := s.scanHashes(ctx, "SELECT DISTINCT object_hash FROM quads WHERE predicate_hash = "+s.placeholder(1), []any{p[:]},
+		func(k string) { hashes[k] = true })
 	if err != nil {
-		return nil, fmt.Errorf("%s: reading dates: %w", s.addr, err)
+		return nil, err
 	}
 	vals := make(map[string]quad.Value, len(hashes))
 	if err := s.nodeValues(ctx, hashes, vals); err != nil {

@@ -140,16 +140,20 @@ func TestWriteAndReadBack(t *testing.T) {
 		}
 	}
 	// The dates a window filter reads are the events' own.
-	dates, err := s.EventDates(ctx)
+	eventIRIs, err := s.EventIRIs(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dates, err := s.EventDatesOf(ctx, eventIRIs)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(dates) == 0 || len(dates) > len(evs) {
-		t.Errorf("EventDates: %d events, Events: %d", len(dates), len(evs))
+		t.Errorf("EventDatesOf: %d events, Events: %d", len(dates), len(evs))
 	}
 	for _, ev := range evs {
 		if d, want := dates[ev.IRI], (EventDate{ev.Date, ev.RangeBegin, ev.RangeEnd}); d != want {
-			t.Errorf("EventDates[%s] = %+v, want %+v", ev.IRI, d, want)
+			t.Errorf("EventDatesOf[%s] = %+v, want %+v", ev.IRI, d, want)
 		}
 	}
 	// An entity's events read by index are the listing's events that

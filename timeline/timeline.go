@@ -44,64 +44,73 @@ func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text boo
 		}
 		return bw.Flush()
 	}
-	var elem bytes.Buffer
-	enc := json.NewEncoder(&elem)
-	enc.SetIndent("    ", "  ")
-	enc.SetEscapeHTML(false)
-	element := func(v any) ([]byte, error) {
-		elem.Reset()
-		if err := enc.Encode(v); err != nil {
-			return nil, err
-		}
-		return bytes.TrimSuffix(elem.Bytes(), []byte("\n")), nil
-	}
-	fe := json.NewEncoder(&elem)
-	fe.SetIndent("  ", "  ")
-	fe.SetEscapeHTML(false)
-	elem.Reset()
-	if err := fe.Encode(f); err != nil {
-		return err
-	}
-	bw.WriteString("{\n  \"filter\": ")
-	bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
-	bw.WriteString(",\n  \"events\": [")
-	n := 0
-	omitted, docs, err := walk(ctx, s, f, func(e Event) error {
-		b, err := element(e)
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			bw.WriteString(",")
-		}
-		n++
-		bw.WriteString("\n    ")
-		_, err = bw.Write(b)
-		return err
-	})
+	filter, err := indented(f, "  ")
 	if err != nil {
 		return err
 	}
-	if n > 0 {
-		bw.WriteString("\n  ")
+	bw.WriteString("{\n  \"filter\": ")
+	bw.Write(filter)
+	bw.WriteString(",\n  \"events\": ")
+	events := jsonArray{w: bw}
+	omitted, docs, err := walk(ctx, s, f, func(e Event) error { return events.add(e) })
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(bw, "],\n  \"omitted\": %d,\n  \"documents\": [", omitted)
-	for i, d := range docs {
-		b, err := element(d)
-		if err != nil {
+	events.close()
+	fmt.Fprintf(bw, ",\n  \"omitted\": %d,\n  \"documents\": ", omitted)
+	documents := jsonArray{w: bw}
+	for _, d := range docs {
+		if err := documents.add(d); err != nil {
 			return err
 		}
-		if i > 0 {
-			bw.WriteString(",")
-		}
-		bw.WriteString("\n    ")
-		bw.Write(b)
 	}
-	if len(docs) > 0 {
-		bw.WriteString("\n  ")
-	}
-	bw.WriteString("]\n}\n")
+	documents.close()
+	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// jsonArray writes one array of the timeline's JSON an element at a time,
+// indented as WriteJSON indents it.
+type jsonArray struct {
+	w *bufio.Writer
+	n int
+}
+
+func (a *jsonArray) add(v any) error {
+	b, err := indented(v, "    ")
+	if err != nil {
+		return err
+	}
+	if a.n == 0 {
+		a.w.WriteString("[")
+	} else {
+		a.w.WriteString(",")
+	}
+	a.n++
+	a.w.WriteString("\n    ")
+	_, err = a.w.Write(b)
+	return err
+}
+
+func (a *jsonArray) close() {
+	if a.n == 0 {
+		a.w.WriteString("[]")
+		return
+	}
+	a.w.WriteString("\n  ]")
+}
+
+// indented is v's JSON as WriteJSON writes it at a depth whose lines
+// begin with prefix (its first line unprefixed, no final newline).
+func indented(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(prefix, "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
 
 // walk finds the events f selects and hands them to emit in timeline

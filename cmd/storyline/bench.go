@@ -79,7 +79,14 @@ unless --store names a path (which must not exist yet).`,
 				workers = runtime.NumCPU()
 			}
 			ctx := cmd.Context()
-			inputs, _ := readArticles(ctx, cmd, args, defaultMaxArticleBytes)
+			// Every article is held: extraction and ingest each go over
+			// all of them.
+			var inputs []extract.Input
+			feed := readFeed(ctx, cmd, cmd.ErrOrStderr(), args, defaultMaxArticleBytes, func(*extract.Input) {})
+			for in := range feed.ch {
+				inputs = append(inputs, in)
+			}
+			feed.wait()
 			if len(inputs) == 0 {
 				return &exitError{code: exitNoInput, err: fmt.Errorf("bench: no article could be read from %s", strings.Join(args, " "))}
 			}

@@ -49,26 +49,8 @@ func TestStoreInMissingFolder(t *testing.T) {
 // writer is not planned again.)
 func TestConcurrentIngestAndRead(t *testing.T) {
 	dir := t.TempDir()
-	halves := [2]string{filepath.Join(dir, "a"), filepath.Join(dir, "b")}
-	all := filepath.Join(dir, "all")
-	for _, d := range append(halves[:], all) {
-		if err := os.Mkdir(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	paras := seedParagraphs(t)
-	// 40 articles: a holds 1-20, b 21-40.
-	const n = 40
-	for k := 1; k <= n; k++ {
-		i, j := k%len(paras), (3*k+1)%len(paras)
-		if i == j {
-			j = (j + 1) % len(paras)
-		}
-		text := fmt.Sprintf("Report %d on the Su-24 crisis\n\n%s\n\n%s\n", k, paras[i], paras[j])
-		name := fmt.Sprintf("%03d.txt", k)
-		writeFile(t, filepath.Join(all, name), text)
-		writeFile(t, filepath.Join(halves[(k-1)/20], name), text)
-	}
+	// 40 articles: the first half holds 1-20, the second 21-40.
+	all, halves := seedCorpus(t, dir, "Report", 40, 3, 1, 2, func(k int) int { return (k - 1) / 20 })
 	db := filepath.Join(dir, "shared.db")
 	clean := filepath.Join(dir, "clean.db")
 	// The store exists before the writers start: both open it, neither
@@ -182,4 +164,33 @@ func TestReadmeInstallsBeforeUse(t *testing.T) {
 			t.Errorf("the README's exit statuses lack %d (%s)", code, w)
 		}
 	}
+}
+
+// seedCorpus writes n distinct articles under dir, each a heading and two
+// paragraphs of the first seed (article k pairs paragraphs k and
+// mul*k+add): all of them into dir/all, and article k into the folder
+// partOf(k) of parts more. It returns the folders.
+func seedCorpus(t *testing.T, dir, heading string, n, mul, add, parts int, partOf func(k int) int) (all string, folders []string) {
+	t.Helper()
+	all = filepath.Join(dir, "all")
+	for i := 0; i < parts; i++ {
+		folders = append(folders, filepath.Join(dir, string(rune('a'+i))))
+	}
+	for _, d := range append([]string{all}, folders...) {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	paras := seedParagraphs(t)
+	for k := 1; k <= n; k++ {
+		i, j := k%len(paras), (mul*k+add)%len(paras)
+		if i == j {
+			j = (j + 1) % len(paras)
+		}
+		text := fmt.Sprintf("%s %d on the Su-24 crisis\n\n%s\n\n%s\n", heading, k, paras[i], paras[j])
+		name := fmt.Sprintf("%03d.txt", k)
+		writeFile(t, filepath.Join(all, name), text)
+		writeFile(t, filepath.Join(folders[partOf(k)], name), text)
+	}
+	return all, folders
 }

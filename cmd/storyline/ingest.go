@@ -173,32 +173,6 @@ the exit status is 4.`,
 // rarely over 50 KB, and the whole pipeline takes about a second per MB.
 const defaultMaxArticleBytes = 1 << 20
 
-// readArticles reads the inputs named by args (stdin for "-") and drops
-// the articles whose text is over maxBytes. Each input that cannot be
-// read, and each article dropped, is reported on stderr on one line and
-// returned among the errors; warnings (an article read in part) are only
-// reported.
-func readArticles(ctx context.Context, cmd *cobra.Command, args []string, maxBytes int) ([]extract.Input, []error) {
-	inputs, stats, errs := extract.ReadInputsStats(ctx, args, cmd.InOrStdin())
-	report := func(err error) { fmt.Fprintln(cmd.ErrOrStderr(), "storyline: "+oneLine(err.Error())) }
-	for _, w := range stats.Warnings {
-		report(w)
-	}
-	kept := inputs[:0]
-	for _, in := range inputs {
-		if len(in.Text) > maxBytes {
-			errs = append(errs, &graph.ArticleError{Input: in.Name,
-				Err: fmt.Errorf("%s: skipped: the article's text is %d bytes, over --max-article-bytes %d", in.Name, len(in.Text), maxBytes)})
-			continue
-		}
-		kept = append(kept, in)
-	}
-	for _, err := range errs {
-		report(err)
-	}
-	return kept, errs
-}
-
 // timePerHundred wraps a progress callback to print, after every hundred
 // articles, how long they took; finish prints the last, shorter run.
 func timePerHundred(w io.Writer, next func(done, total int)) (progress func(done, total int), finish func()) {

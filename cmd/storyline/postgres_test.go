@@ -75,25 +75,7 @@ func postgresTestDB(t *testing.T) string {
 func TestPostgresConcurrentIngesters(t *testing.T) {
 	pg := postgresTestDB(t)
 	dir := t.TempDir()
-	all := filepath.Join(dir, "all")
-	thirds := [3]string{filepath.Join(dir, "a"), filepath.Join(dir, "b"), filepath.Join(dir, "c")}
-	for _, d := range append(thirds[:], all) {
-		if err := os.Mkdir(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	paras := seedParagraphs(t)
-	const n = 60
-	for k := 1; k <= n; k++ {
-		i, j := k%len(paras), (5*k+2)%len(paras)
-		if i == j {
-			j = (j + 1) % len(paras)
-		}
-		text := fmt.Sprintf("Dispatch %d on the Su-24 crisis\n\n%s\n\n%s\n", k, paras[i], paras[j])
-		name := fmt.Sprintf("%03d.txt", k)
-		writeFile(t, filepath.Join(all, name), text)
-		writeFile(t, filepath.Join(thirds[(k-1)%3], name), text)
-	}
+	all, thirds := seedCorpus(t, dir, "Dispatch", 60, 5, 2, 3, func(k int) int { return (k - 1) % 3 })
 	// The schema exists before the writers start.
 	mustCLI(t, "--db", pg, "ingest", "--date", "2015-11-30", seedOriginal)
 	clean := filepath.Join(dir, "clean.db")
