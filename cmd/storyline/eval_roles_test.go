@@ -1,0 +1,80 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/storyline/storyline/internal/shareddata"
+)
+
+// rolesRow reads one row of the eval roles table: items, triggers found
+// and the four accuracies.
+func rolesRow(t *testing.T, out, corpus string) (n, found int, acc []float64) {
+	t.Helper()
+	re := regexp.MustCompile(`(?m)^` + corpus + `\s+(\d+)\s+(\d+)/(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)$`)
+	m := re.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no %q row in:\n%s", corpus, out)
+	}
+	n, _ = strconv.Atoi(m[1])
+	found, _ = strconv.Atoi(m[2])
+	for _, s := range m[4:] {
+		f, _ := strconv.ParseFloat(s, 64)
+		acc = append(acc, f)
+	}
+	return n, found, acc
+}
+
+// TestEvalRoles runs "storyline eval roles" on the role set: the seed
+// items always, the whole set when ../shared/data is there. It checks that
+// the figures are sane, not that they meet the targets (extraction is
+// being improved): each accuracy is a percentage, and the triggers found
+// stay above what was measured when the set was written (seeds 23 of 24,
+// the whole set 80 %), less a margin.
+func TestEvalRoles(t *testing.T) {
+	set := filepath.Join("..", "..", "testdata", "roles")
+	out := mustCLI(t, "eval", "roles", "--data", filepath.Join(t.TempDir(), "absent"), set)
+	if !strings.Contains(out, "skipped") {
+		t.Errorf("no skip message without the shared data:\n%s", out)
+	}
+	n, found, acc := rolesRow(t, out, "seeds")
+	if n < 20 || found < n*8/10 {
+		t.Errorf("seeds: %d items, %d triggers found; want at least 20 items and 80 %% found", n, found)
+	}
+	for _, a := range acc {
+		if a < 0 || a > 100 {
+			t.Errorf("seeds: accuracy %v out of range", a)
+		}
+	}
+	if all, _, _ := rolesRow(t, out, "all"); all != n {
+		t.Errorf("all: %d items, want the %d seed items alone", all, n)
+	}
+
+	root, err := shareddata.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(root, "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		t.Skipf("../shared/data not found (%v): only the seed items were scored", err)
+	}
+	out = mustCLI(t, "eval", "roles", "--data", data, set)
+	if strings.Contains(out, "skipped") && !strings.Contains(out, "0 items skipped") {
+		t.Errorf("items skipped with the shared data present:\n%s", out)
+	}
+	for _, corpus := range []string{"ecbplus", "bbc", "seeds", "all"} {
+		n, found, acc := rolesRow(t, out, corpus)
+		if n == 0 || found < n*7/10 {
+			t.Errorf("%s: %d items, %d triggers found; want at least 70 %% found", corpus, n, found)
+		}
+		for _, a := range acc {
+			if a < 0 || a > 100 {
+				t.Errorf("%s: accuracy %v out of range", corpus, a)
+			}
+		}
+	}
+}
