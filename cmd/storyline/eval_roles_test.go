@@ -33,8 +33,9 @@ func rolesRow(t *testing.T, out, corpus string) (n, found int, acc []float64) {
 // items always, the whole set when ../shared/data is there. It checks that
 // the figures are sane, not that they meet the targets (extraction is
 // being improved): each accuracy is a percentage, and the triggers found
-// stay above what was measured when the set was written (seeds 23 of 24,
-// the whole set 80 %), less a margin.
+// stay above what was measured when the set was written, less a margin:
+// seeds 23 of 24 (floor 80 %); ECB+ 52 of 70, BBC 48 of 61 (floor 60 %
+// each); all 123 of 155 (floor 70 %).
 func TestEvalRoles(t *testing.T) {
 	set := filepath.Join("..", "..", "testdata", "roles")
 	out := mustCLI(t, "eval", "roles", "--data", filepath.Join(t.TempDir(), "absent"), set)
@@ -66,14 +67,23 @@ func TestEvalRoles(t *testing.T) {
 	if strings.Contains(out, "skipped") && !strings.Contains(out, "0 items skipped") {
 		t.Errorf("items skipped with the shared data present:\n%s", out)
 	}
-	for _, corpus := range []string{"ecbplus", "bbc", "seeds", "all"} {
-		n, found, acc := rolesRow(t, out, corpus)
-		if n == 0 || found < n*7/10 {
-			t.Errorf("%s: %d items, %d triggers found; want at least 70 %% found", corpus, n, found)
+	sum := 0
+	for _, c := range []struct {
+		corpus string
+		floor  int // percent of the items
+	}{{"ecbplus", 60}, {"bbc", 60}, {"seeds", 80}, {"all", 70}} {
+		n, found, acc := rolesRow(t, out, c.corpus)
+		if n == 0 || found*100 < n*c.floor {
+			t.Errorf("%s: %d items, %d triggers found; want at least %d %% found", c.corpus, n, found, c.floor)
+		}
+		if c.corpus != "all" {
+			sum += n
+		} else if n != sum {
+			t.Errorf("all: %d items, the corpora %d", n, sum)
 		}
 		for _, a := range acc {
 			if a < 0 || a > 100 {
-				t.Errorf("%s: accuracy %v out of range", corpus, a)
+				t.Errorf("%s: accuracy %v out of range", c.corpus, a)
 			}
 		}
 	}
