@@ -270,8 +270,8 @@ type rolePart struct {
 
 // systemParts lists the participants of ev in slot ("agent", "patient",
 // "place"): entity arguments (the mention's words, the entity's canonical
-// name and aliases) and unnamed noun phrases (the phrase and its head
-// noun).
+// name and aliases; two arguments of one entity are one participant) and
+// unnamed noun phrases (the phrase and its head noun).
 func systemParts(doc *extract.Document, ev extract.Event, slot string) []rolePart {
 	var args []extract.Arg
 	nomRole := slot
@@ -284,6 +284,9 @@ func systemParts(doc *extract.Document, ev extract.Event, slot string) []rolePar
 		args, nomRole = ev.Locations, "location"
 	}
 	var out []rolePart
+	// Arguments naming one entity (its name and a pronoun, say) are one
+	// participant.
+	byEntity := map[int]int{}
 	for _, a := range args {
 		var p rolePart
 		if a.Mention >= 0 && a.Mention < len(doc.Mentions) {
@@ -297,8 +300,16 @@ func systemParts(doc *extract.Document, ev extract.Event, slot string) []rolePar
 			}
 			p.names = append(p.names, e.Name)
 			p.names = append(p.names, e.Aliases...)
+			if i, ok := byEntity[a.Entity]; ok {
+				out[i].display += "/" + p.display
+				out[i].names = append(out[i].names, p.names...)
+				continue
+			}
 		}
 		if p.display != "" {
+			if a.Entity >= 0 && a.Entity < len(doc.Entities) {
+				byEntity[a.Entity] = len(out)
+			}
 			out = append(out, p)
 		}
 	}

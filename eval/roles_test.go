@@ -127,6 +127,14 @@ func TestScoreRoleItem(t *testing.T) {
 		t.Errorf("trigger miss scored: %+v", r)
 	}
 
+	// Two mentions of one entity ("Turkey" and a pronoun) are one
+	// participant.
+	doc.Mentions = append(doc.Mentions, extract.Mention{Span: extract.Span{Start: 27, End: 30}, Text: "it", Entity: 0, Kind: "pronoun"})
+	doc.Events[0].Agents = append(doc.Events[0].Agents, extract.Arg{Entity: 0, Mention: 2})
+	if r := ScoreRoleItem(doc, it); !r.Right["agent"] || len(r.Got["agent"]) != 1 {
+		t.Errorf("one entity twice: agent right %v, got %q", r.Right["agent"], r.Got["agent"])
+	}
+
 	// Out-of-range indexes in a system event do not panic.
 	doc.Events[0].Agents = []extract.Arg{{Entity: 9, Mention: 9}}
 	doc.Events[0].Timex = 7
