@@ -119,6 +119,12 @@ func indented(v any, prefix string) ([]byte, error) {
 // documents to list: every stored one for the whole timeline, those the
 // emitted events cite for a filtered one.
 func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error) (int, []Document, error) {
+	return walkDocs(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return emit(e) })
+}
+
+// walkDocs is walk handing emit, with each event, the documents read so
+// far by IRI: those the event cites among them.
+func walkDocs(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (int, []Document, error) {
 	if err := f.validate(); err != nil {
 		return 0, nil, err
 	}
@@ -195,7 +201,7 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error)
 				for _, src := range e.Sources {
 					cited[src.Document] = true
 				}
-				if err := emit(e); err != nil {
+				if err := emit(e, docByIRI); err != nil {
 					return 0, nil, err
 				}
 			}
