@@ -1,8 +1,11 @@
 package main
 
-// The timeline exports other tools open: CSV and TimelineJS.
+// The timeline exports other tools open: CSV and TimelineJS, each read
+// back by a real reader of its format (encoding/csv, TimelineJS in
+// headless Chromium).
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -10,10 +13,28 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/storyline/storyline/timeline"
 )
+
+// needTool returns the path of an external program a test runs: when it
+// is missing the test skips, unless CI is set, where it fails (.ci/run
+// installs it).
+func needTool(t *testing.T, path, pkg string) string {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is missing on CI (apt-get install %s; .ci/run installs it)", path, pkg)
+		}
+		t.Skipf("%s is missing (apt-get install %s): skipped", path, pkg)
+	}
+	return path
+}
 
 // The CSV timeline parses back with encoding/csv: a header, one row per
 // report, the rows of each event in timeline order, the meeting at Le
@@ -195,4 +216,146 @@ func orDash(n int) string {
 		return "-"
 	}
 	return strconv.Itoa(n)
+}
+
+// TimelineJS itself (testdata/timelinejs, run in headless Chromium) reads
+// the TimelineJS timeline: a slide for the title and each event, the
+// meeting's headline among them, and no error. TimelineJS throws on a
+// document it cannot read, and skips a slide it cannot place, so the
+// check can fail.
+func TestTimelineJSRenders(t *testing.T) {
+	chromium := needTool(t, "/usr/bin/chromium", "chromium")
+	db := ingestSeeds(t, seedOriginal, seedCopy)
+	tj, out, _ := timelineJS(t, "--db", db, "timeline")
+	lib, err := filepath.Abs("../../testdata/timelinejs")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium), chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.NoFirstRun, chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1200, 900),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+	// The browser lives as long as the context of the first Run.
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("starting %s: %v", chromium, err)
+	}
+
+	got := renderTimelineJS(t, bctx, lib, out)
+	if got.Error != "" || len(got.Exceptions) > 0 {
+		t.Errorf("TimelineJS error %q, exceptions %q", got.Error, got.Exceptions)
+	}
+	if got.Slides != len(tj.Events)+1 {
+		t.Errorf("TimelineJS rendered %d slides, want the title and %d events", got.Slides, len(tj.Events))
+	}
+	if !strings.Contains(got.Headlines, "Barack Obama and Vladimir Putin meets at Le Bourget, Paris") ||
+		!strings.Contains(got.Headlines, "Storyline timeline") {
+		t.Errorf("TimelineJS headlines %q lack the title or the meeting", got.Headlines)
+	}
+	// TimelineJS reports a year it cannot read, and skips a slide with no
+	// start date.
+	broken := strings.Replace(out, `"year": 1991`, `"year": "MCMXCI"`, 1)
+	if got := renderTimelineJS(t, bctx, lib, broken); got.Error == "" && len(got.Exceptions) == 0 {
+		t.Errorf("TimelineJS reported no error on a year it cannot read (%d slides)", got.Slides)
+	} else {
+		t.Logf("TimelineJS on a year it cannot read: %q %q", got.Error, got.Exceptions)
+	}
+	broken = strings.Replace(out, `"start_date": {`, `"no_date": {`, 1)
+	if got := renderTimelineJS(t, bctx, lib, broken); got.Slides != len(tj.Events) {
+		t.Errorf("TimelineJS rendered %d slides with one of %d events undated", got.Slides, len(tj.Events))
+	}
+}
+
+type rendered struct {
+	Slides     int
+	Headlines  string
+	Error      string
+	Exceptions []string
+}
+
+// renderTimelineJS loads a page that gives TimelineJS (from lib) the
+// document data, and reads what it rendered once it is ready or has
+// failed (Error: not ready; Exceptions: the errors nothing caught).
+func renderTimelineJS(t *testing.T, ctx context.Context, lib, data string) rendered {
+	t.Helper()
+	page := filepath.Join(t.TempDir(), "timeline.html")
+	html := `<!DOCTYPE html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="file://` + lib + `/timeline.css"><script src="file://` + lib + `/timeline.js"></script>
+</head><body><div id="timeline" style="width: 1100px; height: 800px"></div><script>
+window.tlState = "loading";
+var tl = new TL.Timeline("timeline", ` + data + `, {script_path: "file://` + lib + `/", hash_bookmark: false});
+// With the data given inline TimelineJS may be ready before on("ready").
+if (tl.ready && window.tlState === "loading") { window.tlState = "ready"; }
+tl.on("ready", function () { if (window.tlState === "loading") { window.tlState = "ready"; } });
+</script></body></html>`
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tctx, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	var r rendered
+	var mu sync.Mutex
+	done := make(chan struct{})
+	messages := chromedp.Console(tctx)
+	go func() {
+		defer close(done)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.IsException() {
+				mu.Lock()
+				r.Exceptions = append(r.Exceptions, m.Text)
+				mu.Unlock()
+			}
+		}
+	}()
+	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+page)); err != nil {
+		t.Fatalf("opening the page in Chromium: %v", err)
+	}
+	// Wait until TimelineJS is ready or has thrown an error nothing caught.
+	state := ""
+	for deadline := time.Now().Add(time.Minute); ; {
+		var err error
+		state, err = chromedp.Run(tctx, chromedp.Evaluate[string](`window.tlState`))
+		if err != nil {
+			t.Fatalf("reading the page's state: %v", err)
+		}
+		mu.Lock()
+		thrown := len(r.Exceptions) > 0
+		mu.Unlock()
+		if state == "ready" || thrown {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("TimelineJS neither got ready nor threw an error within a minute")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err := chromedp.Do(tctx, chromedp.Sleep(500*time.Millisecond)); err != nil {
+		t.Fatal(err)
+	}
+	slides, err1 := chromedp.Run(tctx, chromedp.Evaluate[int](`document.querySelectorAll(".tl-storyslider .tl-slide").length`))
+	headlines, err2 := chromedp.Run(tctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll(".tl-storyslider .tl-headline")).map(function (h) { return h.textContent; }).join("\n")`))
+	for _, err := range []error{err1, err2} {
+		if err != nil {
+			t.Fatalf("reading what TimelineJS rendered: %v", err)
+		}
+	}
+	cancel()
+	<-done
+	mu.Lock()
+	defer mu.Unlock()
+	r.Slides, r.Headlines = slides, headlines
+	if state != "ready" {
+		r.Error = state
+	}
+	return r
 }
