@@ -23,6 +23,11 @@ graph with edges by role (--format graphml, for Gephi, Cytoscape or NetworkX).
   storyline --db other.db import story.nq`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format {
+			case "nquads", "json", "graphml":
+			default:
+				return usageErrorf("export: --format %q: want nquads, json or graphml", format)
+			}
 			store, err := openStore(cmd, true)
 			if err != nil {
 				return err

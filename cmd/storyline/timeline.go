@@ -34,7 +34,7 @@ events it cannot place (no known year, undated) with a count on stderr.`,
 			switch format {
 			case "json", "text", "csv", "timelinejs":
 			default:
-				return fmt.Errorf("--format %q: want json, text, csv or timelinejs", format)
+				return usageErrorf("timeline: --format %q: want json, text, csv or timelinejs", format)
 			}
 			store, err := openStore(cmd, true)
 			if err != nil {
