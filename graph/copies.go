@@ -44,13 +44,15 @@ package graph
 //  3. if one credits the other's outlet ("Presstv.ir reports:", "according
 //     to Press TV", "Source: X", "via X", "originally published on X") and
 //     the other does not credit it back, the crediting one is the copy;
-//  4. else the one ingested later (the new document) is the copy.
+//  4. else the shorter text is the copy, and of two texts of one length
+//     the one with the greater IRI: never the order of ingest.
 
 import (
 	"encoding/binary"
 	"hash/fnv"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -253,8 +255,9 @@ func isCopyPair(a, b shingled) (j float64, ok bool) {
 // The LSH makes added documents searchable only after Index, which sorts
 // every band table; calling it after each Add would make an ingest
 // quadratic. Documents added since the last Index are kept in pending and
-// scored directly (exactly, like any candidate) until there are maxPending
-// of them. The LSH has no delete either: removed documents are dropped from
+// checked band by band as the LSH would (so that whether a pair is found
+// never depends on which was indexed first) until there are maxPending of
+// them. The LSH has no delete either: removed documents are dropped from
 // live and filtered out of query results, and the LSH is rebuilt once
 // stale entries outnumber live ones.
 type copyIndex struct {
@@ -334,6 +337,17 @@ func (c *copyIndex) rebuildLocked() {
 	c.stale = 0
 }
 
+// bandsMeet reports whether two signatures agree on every row of one of
+// the LSH's bands: the pairs its Query finds.
+func bandsMeet(a, b []uint64, rows, bands int) bool {
+	for i := 0; i < bands; i++ {
+		if (i+1)*rows <= len(a) && (i+1)*rows <= len(b) && slices.Equal(a[i*rows:(i+1)*rows], b[i*rows:(i+1)*rows]) {
+			return true
+		}
+	}
+	return false
+}
+
 // match is a stored document that is a near copy of (or copied by) a text.
 type match struct {
 	iri     string
@@ -354,8 +368,11 @@ func (c *copyIndex) query(sh shingled) []match {
 		c.pending = nil
 	}
 	keys := c.lsh.Query(sig)
+	rows, bands := c.lsh.Params()
 	for _, k := range c.pending {
-		keys = append(keys, k)
+		if iri, ok := c.live[k]; ok && bandsMeet(sig, c.sigs[iri], rows, bands) {
+			keys = append(keys, k)
+		}
 	}
 	var cands []string
 	seen := map[int]bool{}
@@ -414,9 +431,11 @@ func (p copyParty) ownDate() string {
 	return p.date
 }
 
-// firstCopies reports whether a is the copy of b; newer says a was ingested
-// after b.
-func firstCopies(a, b copyParty, newer bool) bool {
+// firstCopies reports whether a is the copy of b: the later of two dated
+// articles, else the one crediting the other's outlet, else (nothing
+// tells them apart) the shorter text, then the greater IRI, so that the
+// direction never depends on which came first.
+func firstCopies(a, b copyParty) bool {
 	da, db := a.ownDate(), b.ownDate()
 	switch {
 	case da == "" && db != "":
@@ -430,7 +449,10 @@ func firstCopies(a, b copyParty, newer bool) bool {
 	if ab != ba {
 		return ab
 	}
-	return newer
+	if len(a.text) != len(b.text) {
+		return len(a.text) < len(b.text)
+	}
+	return a.iri > b.iri
 }
 
 // Credit cues: the name of the outlet a text says it took its story from.

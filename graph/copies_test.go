@@ -155,21 +155,21 @@ func TestSeedsAreCopies(t *testing.T) {
 func TestCopyDirectionByDateAndCredit(t *testing.T) {
 	a := copyParty{iri: "doc/a", date: "2015-11-30", dateSource: "dateline"}
 	b := copyParty{iri: "doc/b", date: "2015-12-02", dateSource: "dateline"}
-	if !firstCopies(b, a, false) || firstCopies(a, b, true) {
+	if !firstCopies(b, a) || firstCopies(a, b) {
 		t.Errorf("the later article must copy the earlier one whatever the ingest order")
 	}
 	c := copyParty{iri: "doc/c", date: "2015-11", dateSource: "dateline"}
-	if firstCopies(c, a, false) {
-		t.Errorf("2015-11 and 2015-11-30 do not order: the ingest order decides")
+	if !firstCopies(c, a) || firstCopies(a, c) {
+		t.Errorf("2015-11 and 2015-11-30 do not order: the shorter text copies the longer, whatever the ingest order")
 	}
 	d := copyParty{iri: "doc/d", source: "Reuters", text: "Moscow says the jet was over Syria."}
 	e := copyParty{iri: "doc/e", text: "Jet row\n\nAccording to Reuters, Moscow says the jet was over Syria."}
-	if !firstCopies(e, d, false) || firstCopies(d, e, true) {
+	if !firstCopies(e, d) || firstCopies(d, e) {
 		t.Errorf("the text crediting Reuters copies the Reuters article")
 	}
 	f := copyParty{iri: "doc/f", source: "AP", text: e.text}
-	if firstCopies(e, f, false) {
-		t.Errorf("crediting Reuters says nothing about an AP article")
+	if firstCopies(e, f) || !firstCopies(f, e) {
+		t.Errorf("crediting Reuters says nothing about an AP article: of two equal texts, the greater IRI copies")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -648,8 +649,13 @@ func (g *ingester) one(ctx context.Context, in extract.Input, x extracted) error
 	before := map[string]DocRecord{}
 	restamp := func(p *Plan) {
 		for _, rs := range p.Restamp {
-			if w := pendingPlan(writes, rs.Doc); w != nil {
-				restampPlan(w, rs)
+			if k := slices.IndexFunc(writes, func(w DocWrite) bool { return w.Plan.DocIRI == rs.Doc }); k >= 0 {
+				restampPlan(writes[k].Plan, rs)
+				if k > 0 {
+					// A stored document planned again: the next ones
+					// are planned against it as it now reads.
+					g.r.Add(g.r.Record(writes[k].Doc, writes[k].Plan))
+				}
 				continue
 			}
 			old, ok := g.records[rs.Doc]
@@ -669,10 +675,14 @@ func (g *ingester) one(ctx context.Context, in extract.Input, x extracted) error
 	restamp(plan)
 	rec := g.r.Record(doc, plan)
 
-	// Stored copies of this document that have no date of their own are
-	// re-annotated with its date and rewritten in the same transaction.
+	// Stored copies of this document are planned again and rewritten in
+	// the same transaction: those with no date of their own are
+	// re-annotated with its date, and those it is a better original for
+	// than the one they copy now take it as their original, so that
+	// which of two copies came first does not decide the links.
 	var replace []string
 	var restore []DocRecord
+	redated := 0
 	undo := func() {
 		g.r.Remove(plan.DocIRI)
 		for _, old := range restore {
@@ -683,24 +693,51 @@ func (g *ingester) one(ctx context.Context, in extract.Input, x extracted) error
 			g.r.Add(old)
 		}
 	}
-	if doc.DCT.Value != "" {
-		for _, link := range plan.CopiedBy {
-			old, ok := g.records[link.Copy]
-			if !ok || old.Date != "" {
-				continue
-			}
-			g.r.Add(rec) // the copy is planned against this document
-			cdoc, cplan, err := g.redate(ctx, old, doc.DCT.Value)
-			if err != nil {
-				undo()
-				return fmt.Errorf("%s: re-dating its copy %s: %w", name, old.IRI, err)
-			}
-			restore = append(restore, old)
-			writes = append(writes, DocWrite{Doc: cdoc, Plan: cplan})
-			replace = append(replace, old.IRI)
-			restamp(cplan)
-			rec = g.r.Record(doc, plan)
+	// Stored documents whose entities this one makes ambiguous are
+	// planned again as well.
+	type again struct {
+		iri   string
+		force bool // rewritten whatever its new plan
+	}
+	var targets []again
+	for _, link := range plan.CopiedBy {
+		targets = append(targets, again{iri: link.Copy})
+	}
+	for _, iri := range plan.Replan {
+		targets = append(targets, again{iri: iri, force: true})
+	}
+	done := map[string]bool{}
+	for _, tg := range targets {
+		old, ok := g.records[tg.iri]
+		if !ok || done[tg.iri] || !tg.force && (old.Copies == plan.DocIRI || old.Date == "" && doc.DCT.Value == "") {
+			continue
 		}
+		done[tg.iri] = true
+		date := doc.DCT.Value
+		if old.Date != "" || tg.force {
+			date = ""
+		}
+		g.r.Add(rec) // the copy is planned against this document
+		cdoc, cplan, err := g.replanStored(ctx, old, date)
+		if err != nil {
+			undo()
+			return fmt.Errorf("%s: planning the stored %s again: %w", name, old.IRI, err)
+		}
+		if date == "" && !tg.force && (cplan.Copies == nil || cplan.Copies.Original == old.Copies) {
+			g.r.Add(old) // its original stays: nothing to rewrite
+			continue
+		}
+		if date != "" {
+			redated++
+		}
+		restore = append(restore, old)
+		writes = append(writes, DocWrite{Doc: cdoc, Plan: cplan})
+		replace = append(replace, old.IRI)
+		restamp(cplan)
+		rec = g.r.Record(doc, plan)
+		// The next stored documents planned again see this one as it
+		// will be written.
+		g.r.Add(g.r.Record(cdoc, cplan))
 	}
 	// Later articles of the batch are planned against this one.
 	for _, w := range writes {
@@ -716,7 +753,7 @@ func (g *ingester) one(ctx context.Context, in extract.Input, x extracted) error
 	g.pending = append(g.pending, replayed{in: in, x: x})
 	g.queue(name, writes, replace, func() {
 		g.sum.Stored++
-		g.sum.Redated += len(writes) - 1
+		g.sum.Redated += redated
 		for _, w := range writes {
 			// A re-dated copy's latest plan replaces what it counted before.
 			g.written[w.Plan.DocIRI] = w.Plan
@@ -747,15 +784,27 @@ func (g *ingester) annotate(ctx context.Context, in extract.Input) (*extract.Doc
 	return doc, plan, nil
 }
 
-// redate re-annotates a stored undated copy with date as its date context
-// and plans it afresh.
-func (g *ingester) redate(ctx context.Context, old DocRecord, date string) (*extract.Document, *Plan, error) {
+// replanStored re-annotates a stored copy and plans it afresh: an undated
+// one with date as its date context, a dated one (date "") as it was
+// annotated when stored.
+func (g *ingester) replanStored(ctx context.Context, old DocRecord, date string) (*extract.Document, *Plan, error) {
 	in := extract.Input{Name: old.Name, Source: old.Source, URL: old.URL, Text: old.Text, Date: date, DateSource: "copy"}
+	if date == "" {
+		switch old.DateSource {
+		case "flag", "metadata", "copy":
+			// The date came with the input (or from its original).
+			in.Date, in.DateSource = old.Date, old.DateSource
+		default:
+			in.DateSource = ""
+		}
+	}
 	doc, err := g.p.Annotate(ctx, in)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc.MetaDate = ""
+	if in.DateSource != "metadata" {
+		doc.MetaDate = ""
+	}
 	g.r.Remove(old.IRI)
 	plan, err := g.r.Plan(doc)
 	if err != nil {

@@ -851,6 +851,100 @@ func (r *Reconciler) planEntities(doc *extract.Document, p *Plan) {
 	}
 	p.NewEntities = len(created)
 	r.nameEntities(doc, p)
+	p.Replan = r.surnameSplits(doc, p)
+}
+
+// surnameSplits lists the stored documents that name a person by a lone
+// surname ("Howard") joined to the one full name known to end with it
+// ("Michael Howard"), when this document brings a second full name that
+// ends with it ("Paul Howard"): the surname now names either, so those
+// documents are planned again and keep it apart, as they would had they
+// come after both full names. Which came first never decides.
+func (r *Reconciler) surnameSplits(doc *extract.Document, p *Plan) []string {
+	back := map[string]string{}
+	for from, to := range p.EntityRenames {
+		back[to] = from
+	}
+	fulls := map[string]map[string]bool{} // surname -> nodes of full names ending with it
+	for i, e := range doc.Entities {
+		if e.Type != extract.Person || i >= len(p.Entity) || p.Entity[i] == "" {
+			continue
+		}
+		w := fullNameSurname(normName(e.Name))
+		if w == "" {
+			continue
+		}
+		if fulls[w] == nil {
+			fulls[w] = map[string]bool{}
+			for iri := range r.ents.byLast[w] {
+				if n := r.ents.nodes[iri]; n != nil && endsFullName(n.full, w) {
+					fulls[w][iri] = true
+				}
+			}
+		}
+		iri := p.Entity[i]
+		if from, ok := back[iri]; ok {
+			iri = from
+		}
+		fulls[w][iri] = true
+	}
+	var out []string
+	for w, nodes := range fulls {
+		if len(nodes) < 2 {
+			continue
+		}
+		for iri := range nodes {
+			n := r.ents.nodes[iri]
+			if n == nil {
+				continue
+			}
+			for d := range n.docs {
+				if rec := r.docs[d]; rec != nil && d != p.DocIRI && namesSurnameOnly(rec, iri, w) && !containsString(out, d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// fullNameSurname is the last word of a normalized person name of two
+// words or more once titles are set aside, else "".
+func fullNameSurname(norm string) string {
+	toks := strings.Fields(personCore(norm))
+	if len(toks) < 2 {
+		return ""
+	}
+	return toks[len(toks)-1]
+}
+
+// endsFullName reports whether one of the normalized full names is a name
+// of two words or more ending with w.
+func endsFullName(full set, w string) bool {
+	for f := range full {
+		if fullNameSurname(f) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSurnameOnly reports whether rec refers to node iri by the lone
+// surname w alone ("Howard", "Mr Howard").
+func namesSurnameOnly(rec *DocRecord, iri, w string) bool {
+	for _, e := range rec.Entities {
+		if e.IRI != iri {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if personCore(normName(n)) != w {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // nameEntities names each node this document refers to after the best of
@@ -1031,31 +1125,49 @@ func (r *Reconciler) planCopies(doc *extract.Document, p *Plan) {
 		if rec == nil {
 			continue
 		}
-		other := copyParty{iri: rec.IRI, date: rec.Date, dateSource: rec.DateSource,
-			source: rec.Source, name: rec.Name, text: rec.Text}
-		if firstCopies(me, other, true) {
+		other := partyOf(rec)
+		if firstCopies(me, other) {
 			originals = append(originals, CopyLink{Copy: p.DocIRI, Original: rec.IRI,
 				Similarity: m.jaccard, OriginalDate: other.ownDate()})
 			continue
 		}
-		if rec.Copies == "" || rec.Copies == p.DocIRI {
-			p.CopiedBy = append(p.CopiedBy, CopyLink{Copy: rec.IRI, Original: p.DocIRI,
-				Similarity: m.jaccard, OriginalDate: me.ownDate()})
-		}
+		// The stored copy is planned again (Store.Ingest): this document
+		// may be a better original than the one it has.
+		p.CopiedBy = append(p.CopiedBy, CopyLink{Copy: rec.IRI, Original: p.DocIRI,
+			Similarity: m.jaccard, OriginalDate: me.ownDate()})
 	}
 	if len(originals) == 0 {
 		return
 	}
-	// Prefer an original that is not itself a copy, then the most similar.
-	sort.SliceStable(originals, func(a, b int) bool {
-		ca, cb := r.docs[originals[a].Original].Copies != "", r.docs[originals[b].Original].Copies != ""
-		if ca != cb {
-			return !ca
+	// Prefer an original that copies none of the other candidates, then
+	// the most similar, then the smallest IRI: decided by the texts
+	// alone, never by which was stored first.
+	chained := map[string]bool{}
+	for _, x := range originals {
+		for _, y := range originals {
+			if x.Original != y.Original && firstCopies(partyOf(r.docs[x.Original]), partyOf(r.docs[y.Original])) {
+				chained[x.Original] = true
+			}
 		}
-		return originals[a].Similarity > originals[b].Similarity
+	}
+	sort.Slice(originals, func(a, b int) bool {
+		x, y := originals[a], originals[b]
+		if chained[x.Original] != chained[y.Original] {
+			return !chained[x.Original]
+		}
+		if x.Similarity != y.Similarity {
+			return x.Similarity > y.Similarity
+		}
+		return x.Original < y.Original
 	})
 	best := originals[0]
 	p.Copies = &best
+}
+
+// partyOf is a stored document as copy detection sees it.
+func partyOf(rec *DocRecord) copyParty {
+	return copyParty{iri: rec.IRI, date: rec.Date, dateSource: rec.DateSource,
+		source: rec.Source, name: rec.Name, text: rec.Text}
 }
 
 // ---------------------------------------------------------------------------

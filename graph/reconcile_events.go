@@ -496,49 +496,20 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 	copy(p.Event, p.Local) // the article's record, by document-level event
 	rec := r.Record(doc, p)
 	art := article(&rec)
-	// Stories and clusters are decided on the stored nodes' names: an
-	// entity node this article renames is compared under its old IRI.
-	if len(p.EntityRenames) > 0 {
-		back := map[string]string{}
-		for from, to := range p.EntityRenames {
-			back[to] = from
-		}
-		art = renameArticle(art, back)
-	}
-	members, arts, links := r.stories.With(art)
+	// Stories and clusters are decided on the nodes' names as they are
+	// once this article is written: a stored article referring to a node
+	// this article renames is compared under the new IRI.
+	members, arts, links := r.stories.With(art, p.EntityRenames)
 	p.Story = reconcile.StoryID(members)
 
-	// The events to cluster: this article's, those of the articles it is
-	// linked to, and every other member of the clusters those belong to,
-	// so that each cluster touched is reclustered whole. The work is
-	// bounded by the article's neighbourhood, not by the story's size.
+	// The events to cluster: those of every article of the story, this
+	// one's among them, so that each cluster is decided from all of its
+	// possible members whatever the order they came in: a partial
+	// reclustering would keep what earlier, smaller sets decided.
 	events := append([]reconcile.Event(nil), art.Events...)
-	taken := map[string]bool{}
-	take := func(doc string, keep func(node string) bool) {
-		old := r.docs[doc]
-		a := arts[doc]
-		if old == nil || a == nil {
-			return
-		}
-		for i, ev := range old.Events {
-			if i < len(a.Events) && !taken[a.Events[i].Local] && keep(ev.IRI) {
-				taken[a.Events[i].Local] = true
-				events = append(events, a.Events[i])
-			}
-		}
-	}
-	touched := map[string]bool{}
-	for doc := range links {
-		take(doc, func(node string) bool { touched[node] = true; return true })
-	}
-	nodes := make([]string, 0, len(touched))
-	for node := range touched {
-		nodes = append(nodes, node)
-	}
-	sort.Strings(nodes)
-	for _, node := range nodes {
-		for doc := range r.clusterDocs[node] {
-			take(doc, func(n string) bool { return n == node })
+	for _, doc := range members {
+		if a := arts[doc]; doc != p.DocIRI && a != nil && r.docs[doc] != nil {
+			events = append(events, a.Events...)
 		}
 	}
 	linked := func(x, y string) bool {
@@ -550,7 +521,7 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 			_, ok := links[x]
 			return ok
 		}
-		ok, _ := r.stories.Linked(x, y)
+		ok, _ := r.stories.Linked(x, y, p.EntityRenames)
 		return ok
 	}
 	// Copies: stored links, and those this article's plan found (a stored
@@ -658,35 +629,6 @@ func (r *Reconciler) restampRenamedEntities(p *Plan) {
 			p.Restamp[i].Events[f] = p.EntityRenames[f]
 		}
 	}
-}
-
-// renameArticle is a with entity IRIs renamed.
-func renameArticle(a reconcile.Article, to map[string]string) reconcile.Article {
-	name := func(xs []string) []string {
-		out := make([]string, len(xs))
-		for i, x := range xs {
-			if y, ok := to[x]; ok {
-				x = y
-			}
-			out[i] = x
-		}
-		return out
-	}
-	ents := make([]reconcile.Entity, len(a.Entities))
-	for i, e := range a.Entities {
-		if y, ok := to[e.IRI]; ok {
-			e.IRI = y
-		}
-		ents[i] = e
-	}
-	a.Entities = ents
-	evs := make([]reconcile.Event, len(a.Events))
-	for i, ev := range a.Events {
-		ev.Agents, ev.Patients, ev.Locations = name(ev.Agents), name(ev.Patients), name(ev.Locations)
-		evs[i] = ev
-	}
-	a.Events = evs
-	return a
 }
 
 // localEventIRI is the id of a document-level event: the article and the

@@ -83,6 +83,10 @@ type Plan struct {
 	// EntityRenames maps stored entity nodes to the IRIs they are renamed
 	// to (see Reconciler.nameEntities).
 	EntityRenames map[string]string
+	// Replan lists stored documents that must be annotated and planned
+	// again because this one changes how they resolve (see
+	// Reconciler.surnameSplits).
+	Replan []string
 	// Restamp lists stored documents whose nodes change because of this
 	// one. WriteDocuments writes them in the same transaction as the
 	// document; the caller then registers them with Reconciler.Restamped

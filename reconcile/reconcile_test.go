@@ -221,13 +221,30 @@ func TestStories(t *testing.T) {
 	if StoryID(s.Component("doc/7")) != StoryID([]string{"doc/6", "doc/7"}) || StoryID(nil) != "" {
 		t.Error("StoryID is not a function of the members")
 	}
-	members, _, links := s.With(rehab("doc/8", "lohan", "holley"))
+	members, _, links := s.With(rehab("doc/8", "lohan", "holley"), nil)
 	if _, ok := links["doc/3"]; !ok || len(links) != 1 {
 		t.Errorf("With's links = %v, want doc/3", links)
 	}
 	if !cmp.Equal(members, []string{"doc/3", "doc/8"}) || s.Article("doc/8") != nil {
 		t.Errorf("With = %v, and must not file the article", members)
 	}
+	// An article that renames a stored node ("Reid" to "Tara Reid", once
+	// it brings the full name) is compared with the stored articles under
+	// the new name, as they read once it is written.
+	s.Add(rehab("doc/a", "entity/person/reid", "entity/person/x"))
+	tara := rehab("doc/b", "entity/person/tara-reid", "entity/person/y")
+	if _, _, links := s.With(tara, nil); len(links) != 0 {
+		t.Errorf("With without the rename links %v", links)
+	}
+	rename := map[string]string{"entity/person/reid": "entity/person/tara-reid"}
+	members, arts, links := s.With(tara, rename)
+	if _, ok := links["doc/a"]; !ok || !cmp.Equal(members, []string{"doc/a", "doc/b"}) || arts["doc/a"].Entities[0].IRI != "entity/person/tara-reid" {
+		t.Errorf("With under the rename: members %v, links %v", members, links)
+	}
+	if s.Article("doc/a").Entities[0].IRI != "entity/person/reid" {
+		t.Error("With renamed the filed article")
+	}
+	s.Remove("doc/a")
 	s.Remove("doc/2")
 	if got := s.Component("doc/1"); !cmp.Equal(got, []string{"doc/1"}) {
 		t.Errorf("after Remove, story of doc/1 = %v", got)

@@ -220,7 +220,7 @@ func (s *Stories) Add(a Article) {
 	s.Remove(a.IRI)
 	art := &a
 	f := featuresOf(s.t, art)
-	links := s.linksOf(art, f)
+	links := s.linksOf(art, f, nil)
 	s.arts[a.IRI], s.feats[a.IRI] = art, f
 	s.links[a.IRI] = links
 	for o, why := range links {
@@ -234,10 +234,58 @@ func (s *Stories) Add(a Article) {
 	}
 }
 
+// filed returns the filed article iri as it reads once the entity nodes
+// of rename (old IRI -> new) are renamed, its features, and whether any
+// of its entities is renamed.
+func (s *Stories) filed(iri string, rename map[string]string) (*Article, features, bool) {
+	a := s.arts[iri]
+	if a == nil || len(rename) == 0 {
+		return a, s.feats[iri], false
+	}
+	for _, e := range a.Entities {
+		if _, ok := rename[e.IRI]; ok {
+			r := RenameEntities(*a, rename)
+			return &r, featuresOf(s.t, &r), true
+		}
+	}
+	return a, s.feats[iri], false
+}
+
+// RenameEntities is a with the entity IRIs of rename (old -> new) renamed,
+// in its entities and its events' participants; a itself is not changed.
+func RenameEntities(a Article, rename map[string]string) Article {
+	name := func(xs []string) []string {
+		out := make([]string, len(xs))
+		for i, x := range xs {
+			if y, ok := rename[x]; ok {
+				x = y
+			}
+			out[i] = x
+		}
+		return out
+	}
+	ents := make([]Entity, len(a.Entities))
+	for i, e := range a.Entities {
+		if y, ok := rename[e.IRI]; ok {
+			e.IRI = y
+		}
+		ents[i] = e
+	}
+	a.Entities = ents
+	evs := make([]Event, len(a.Events))
+	for i, ev := range a.Events {
+		ev.Agents, ev.Patients, ev.Locations = name(ev.Agents), name(ev.Patients), name(ev.Locations)
+		evs[i] = ev
+	}
+	a.Events = evs
+	return a
+}
+
 // linksOf finds the filed articles a shares a story with: the candidates
-// are those sharing an event key, its original and its copies. It does not
+// are those sharing an event key, its original and its copies, compared
+// as they read once the entity nodes of rename are renamed. It does not
 // change s; a filed article of a's IRI is ignored.
-func (s *Stories) linksOf(a *Article, f features) map[string]string {
+func (s *Stories) linksOf(a *Article, f features, rename map[string]string) map[string]string {
 	cands := map[string]bool{}
 	for _, k := range f.concepts {
 		for o := range s.index[k] {
@@ -257,7 +305,8 @@ func (s *Stories) linksOf(a *Article, f features) map[string]string {
 		if o == a.IRI {
 			continue
 		}
-		if ok, why := storyLink(a, s.arts[o], f, s.feats[o]); ok {
+		oa, of, _ := s.filed(o, rename)
+		if ok, why := storyLink(a, oa, f, of); ok {
 			links[o] = why
 		}
 	}
@@ -265,13 +314,17 @@ func (s *Stories) linksOf(a *Article, f features) map[string]string {
 }
 
 // With returns the story a would join if it were filed (replacing any
-// article of its IRI): the sorted member IRIs, the articles (a's new
-// version among them), and a's direct links with their reasons. It does
-// not change s, so it may run concurrently with other calls that do not
-// change s.
-func (s *Stories) With(a Article) ([]string, map[string]*Article, map[string]string) {
+// article of its IRI) and the entity nodes of rename (old IRI -> new) were
+// renamed in the filed articles, as they are once a is written: the sorted
+// member IRIs, the articles as they then read (a's new version among
+// them), and a's direct links with their reasons. The links of a filed
+// article a renamed node changes are found again under the new names, so
+// the story is the one the articles make whatever the order they came in.
+// It does not change s, so it may run concurrently with other calls that
+// do not change s.
+func (s *Stories) With(a Article, rename map[string]string) ([]string, map[string]*Article, map[string]string) {
 	art := &a
-	links := s.linksOf(art, featuresOf(s.t, art))
+	links := s.linksOf(art, featuresOf(s.t, art), rename)
 	arts := map[string]*Article{a.IRI: art}
 	queue := make([]string, 0, len(links))
 	for o := range links {
@@ -283,11 +336,22 @@ func (s *Stories) With(a Article) ([]string, map[string]*Article, map[string]str
 		if arts[x] != nil {
 			continue
 		}
-		arts[x] = s.arts[x]
-		for y := range s.links[x] {
-			if arts[y] == nil && y != a.IRI {
-				queue = append(queue, y)
+		xa, xf, renamed := s.filed(x, rename)
+		arts[x] = xa
+		next := s.links[x]
+		if renamed {
+			next = s.linksOf(xa, xf, rename)
+		}
+		for y := range next {
+			if arts[y] != nil || y == a.IRI {
+				continue
 			}
+			if ya, yf, ok := s.filed(y, rename); ok && !renamed {
+				if linked, _ := storyLink(xa, ya, xf, yf); !linked {
+					continue // a link the rename undoes
+				}
+			}
+			queue = append(queue, y)
 		}
 	}
 	members := make([]string, 0, len(arts))
@@ -346,8 +410,14 @@ func (s *Stories) Component(iri string) []string {
 	return out
 }
 
-// Linked reports whether two articles were linked directly, and why.
-func (s *Stories) Linked(a, b string) (bool, string) {
+// Linked reports whether two filed articles are linked directly once the
+// entity nodes of rename (old IRI -> new) are renamed, and why.
+func (s *Stories) Linked(a, b string, rename map[string]string) (bool, string) {
+	aa, af, ra := s.filed(a, rename)
+	ba, bf, rb := s.filed(b, rename)
+	if (ra || rb) && aa != nil && ba != nil {
+		return storyLink(aa, ba, af, bf)
+	}
 	why, ok := s.links[a][b]
 	return ok, why
 }
