@@ -482,7 +482,7 @@ func article(rec *DocRecord) reconcile.Article {
 			Local: local, Doc: rec.IRI, Class: ev.Class, Lemmas: ev.Lemmas,
 			Date: ev.Date, RangeBegin: ev.RangeBegin, RangeEnd: ev.RangeEnd,
 			Agents: ev.Agents, Patients: ev.Patients, Locations: ev.Locations, Reports: ev.Reports,
-			DocDate: rec.Date, Wordings: ev.Wordings,
+			DocDate: rec.Date, Wordings: ev.Wordings, Copies: rec.Copies,
 		})
 	}
 	return a
@@ -502,16 +502,31 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 	members, arts, links := r.stories.With(art, p.EntityRenames)
 	p.Story = reconcile.StoryID(members)
 
-	// The events to cluster: those of every article of the story, this
-	// one's among them, so that each cluster is decided from all of its
-	// possible members whatever the order they came in: a partial
-	// reclustering would keep what earlier, smaller sets decided.
+	// The events to cluster: those of the story that this article's
+	// events (and those of the stored articles whose entities it renames)
+	// can reach through the blocking keys, each cluster decided from all
+	// of its possible members whatever the order they came in. A
+	// reclustering of a neighbourhood of articles would keep what earlier,
+	// smaller sets decided.
 	events := append([]reconcile.Event(nil), art.Events...)
+	seed := map[string]bool{}
+	for _, ev := range art.Events {
+		seed[ev.Local] = true
+	}
 	for _, doc := range members {
-		if a := arts[doc]; doc != p.DocIRI && a != nil && r.docs[doc] != nil {
-			events = append(events, a.Events...)
+		a := arts[doc]
+		if doc == p.DocIRI || a == nil || r.docs[doc] == nil {
+			continue
+		}
+		renamed := a != r.stories.Article(doc)
+		for _, ev := range a.Events {
+			events = append(events, ev)
+			if renamed {
+				seed[ev.Local] = true
+			}
 		}
 	}
+	events = reconcile.Affected(r.trig, events, seed)
 	linked := func(x, y string) bool {
 		switch {
 		case x == p.DocIRI:
@@ -664,16 +679,7 @@ func hashIRI(fields ...string) string {
 // nodes and evidence. The events slice is copied, never changed in place.
 func applyRestamp(rec DocRecord, rs Restamp) DocRecord {
 	rec.Story = rs.Story
-	rename := func(xs []string) []string {
-		out := make([]string, len(xs))
-		for i, x := range xs {
-			if to, ok := rs.Events[x]; ok {
-				x = to
-			}
-			out[i] = x
-		}
-		return out
-	}
+	rename := func(xs []string) []string { return reconcile.Renamed(xs, rs.Events) }
 	ents := make([]EntityRecord, len(rec.Entities))
 	for i, e := range rec.Entities {
 		if to, ok := rs.Events[e.IRI]; ok {

@@ -99,17 +99,17 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 				blocks[k] = append(blocks[k], i)
 				continue
 			}
-			// Statements are blocked by speaker, and by what they
-			// report (for unnamed speakers): "said" alone would pair
-			// every statement of a story with every other.
-			for _, a := range evs[i].Agents {
-				blocks[k+"|a:"+a] = append(blocks[k+"|a:"+a], i)
+			// Statements are blocked by what can make two one (see
+			// sameReport): what they report, and for those that report
+			// nothing the extraction found, the speaker with the
+			// sentence's wording or the article's copies: "said" alone,
+			// or a speaker alone, would pair every statement of a story
+			// with every other.
+			for _, key := range statementKeys(k, &evs[i]) {
+				blocks[key] = append(blocks[key], i)
 			}
 			for _, r := range evs[i].Reports {
 				blocks[k+"|r:"+of[r]] = append(blocks[k+"|r:"+of[r]], i)
-			}
-			if len(evs[i].Agents) == 0 && len(evs[i].Reports) == 0 {
-				blocks[k+"|-"] = append(blocks[k+"|-"], i)
 			}
 		}
 	}
@@ -156,6 +156,34 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 		return links[i].B < links[j].B
 	})
 	return links
+}
+
+// statementKeys are the blocking keys of a statement (of trigger concept
+// k) that reports nothing: its speaker ("-" when unnamed) with each
+// wording (named speakers only) and with its article and the article it
+// copies, so that copies meet.
+func statementKeys(k string, ev *Event) []string {
+	if len(ev.Reports) > 0 {
+		return nil
+	}
+	speakers := ev.Agents
+	if len(speakers) == 0 {
+		speakers = []string{"-"}
+	}
+	var out []string
+	for _, a := range speakers {
+		p := k + "|a:" + a
+		if a != "-" {
+			for _, w := range ev.Wordings {
+				out = append(out, p+"|w:"+w)
+			}
+		}
+		out = append(out, p+"|o:"+ev.Doc)
+		if ev.Copies != "" {
+			out = append(out, p+"|o:"+ev.Copies)
+		}
+	}
+	return out
 }
 
 // dropAmbiguous removes the links of an undated event to dated events
@@ -277,4 +305,71 @@ func mergeable(t *Triggers, x, y []string, byLocal map[string]*Event, kin func(a
 		}
 	}
 	return true
+}
+
+// Affected returns the events of a story whose clusters may change when
+// the seed events (by Local id) join it: every event that shares a
+// blocking key with them, transitively. Cluster never compares events
+// across two such groups (non-statements are blocked by trigger concept,
+// statements by what they report or statementKeys), and merges only what
+// it compares, so clustering the
+// affected events alone gives them the clusters the whole story would, and
+// leaves every other cluster as it was.
+func Affected(t *Triggers, events []Event, seed map[string]bool) []Event {
+	parent := make([]int, len(events))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	union := func(i, j int) {
+		if a, b := find(i), find(j); a != b {
+			parent[max(a, b)] = min(a, b)
+		}
+	}
+	first := map[string]int{} // blocking key or Local id -> first event holding it
+	join := func(i int, key string) {
+		if j, ok := first[key]; ok {
+			union(i, j)
+		} else {
+			first[key] = i
+		}
+	}
+	for i := range events {
+		join(i, "local "+events[i].Local)
+	}
+	for i := range events {
+		ev := &events[i]
+		for _, k := range t.conceptsOf(ev.Lemmas) {
+			if ev.Class != "statement" {
+				join(i, "c "+k)
+				continue
+			}
+			for _, key := range statementKeys(k, ev) {
+				join(i, "s "+key)
+			}
+		}
+		for _, r := range ev.Reports {
+			join(i, "local "+r)
+		}
+	}
+	hit := map[int]bool{}
+	for i := range events {
+		if seed[events[i].Local] {
+			hit[find(i)] = true
+		}
+	}
+	var out []Event
+	for i := range events {
+		if hit[find(i)] {
+			out = append(out, events[i])
+		}
+	}
+	return out
 }

@@ -52,6 +52,8 @@ type Event struct {
 	// Wordings are hashes of the sentences its mentions stand in
 	// (Wording): two reports in the same words are strong evidence.
 	Wordings []string
+	// Copies is the IRI of the article its article copies, "" if none.
+	Copies string
 }
 
 // undated reports whether nothing in its article dates the event.

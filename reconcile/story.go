@@ -254,16 +254,7 @@ func (s *Stories) filed(iri string, rename map[string]string) (*Article, feature
 // RenameEntities is a with the entity IRIs of rename (old -> new) renamed,
 // in its entities and its events' participants; a itself is not changed.
 func RenameEntities(a Article, rename map[string]string) Article {
-	name := func(xs []string) []string {
-		out := make([]string, len(xs))
-		for i, x := range xs {
-			if y, ok := rename[x]; ok {
-				x = y
-			}
-			out[i] = x
-		}
-		return out
-	}
+	name := func(xs []string) []string { return Renamed(xs, rename) }
 	ents := make([]Entity, len(a.Entities))
 	for i, e := range a.Entities {
 		if y, ok := rename[e.IRI]; ok {
@@ -279,6 +270,18 @@ func RenameEntities(a Article, rename map[string]string) Article {
 	}
 	a.Events = evs
 	return a
+}
+
+// Renamed is a copy of xs with each IRI of rename (old -> new) renamed.
+func Renamed(xs []string, rename map[string]string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		if y, ok := rename[x]; ok {
+			x = y
+		}
+		out[i] = x
+	}
+	return out
 }
 
 // linksOf finds the filed articles a shares a story with: the candidates
