@@ -46,6 +46,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -1131,25 +1132,55 @@ func (r *Reconciler) planCopies(doc *extract.Document, p *Plan) {
 				Similarity: m.jaccard, OriginalDate: other.ownDate()})
 			continue
 		}
-		// The stored copy is planned again (Store.Ingest): this document
-		// may be a better original than the one it has.
-		p.CopiedBy = append(p.CopiedBy, CopyLink{Copy: rec.IRI, Original: p.DocIRI,
-			Similarity: m.jaccard, OriginalDate: me.ownDate()})
+		// The stored copy is planned again (Store.Ingest) when it has no
+		// date of its own (it takes this one's) or this document is a
+		// better original than the one it has.
+		link := CopyLink{Copy: rec.IRI, Original: p.DocIRI, Similarity: m.jaccard, OriginalDate: me.ownDate()}
+		if rec.Date == "" || rec.Copies != p.DocIRI && r.betterOriginal(rec, link, me) {
+			p.CopiedBy = append(p.CopiedBy, link)
+		}
 	}
 	if len(originals) == 0 {
 		return
 	}
-	// Prefer an original that copies none of the other candidates, then
-	// the most similar, then the smallest IRI: decided by the texts
-	// alone, never by which was stored first.
+	best := bestOriginal(originals, func(iri string) copyParty { return partyOf(r.docs[iri]) })
+	p.Copies = &best
+}
+
+// betterOriginal reports whether me (not stored yet, linked to rec as
+// link says) is the original the stored copy rec would take among all
+// its candidates.
+func (r *Reconciler) betterOriginal(rec *DocRecord, link CopyLink, me copyParty) bool {
+	cp := partyOf(rec)
+	cands := []CopyLink{link}
+	for _, m := range r.copies.query(shingle(rec.Text)) {
+		if o := r.docs[m.iri]; o != nil && m.iri != rec.IRI && m.iri != me.iri && firstCopies(cp, partyOf(o)) {
+			cands = append(cands, CopyLink{Copy: rec.IRI, Original: o.IRI, Similarity: m.jaccard})
+		}
+	}
+	best := bestOriginal(cands, func(iri string) copyParty {
+		if iri == me.iri {
+			return me
+		}
+		return partyOf(r.docs[iri])
+	})
+	return best.Original == me.iri
+}
+
+// bestOriginal is the original a copy takes among its candidates: one
+// that copies none of the other candidates, then the most similar, then
+// the smallest IRI, decided by the texts alone, never by which was stored
+// first. party gives each candidate original.
+func bestOriginal(originals []CopyLink, party func(iri string) copyParty) CopyLink {
 	chained := map[string]bool{}
 	for _, x := range originals {
 		for _, y := range originals {
-			if x.Original != y.Original && firstCopies(partyOf(r.docs[x.Original]), partyOf(r.docs[y.Original])) {
+			if x.Original != y.Original && firstCopies(party(x.Original), party(y.Original)) {
 				chained[x.Original] = true
 			}
 		}
 	}
+	originals = slices.Clone(originals)
 	sort.Slice(originals, func(a, b int) bool {
 		x, y := originals[a], originals[b]
 		if chained[x.Original] != chained[y.Original] {
@@ -1160,8 +1191,7 @@ func (r *Reconciler) planCopies(doc *extract.Document, p *Plan) {
 		}
 		return x.Original < y.Original
 	})
-	best := originals[0]
-	p.Copies = &best
+	return originals[0]
 }
 
 // partyOf is a stored document as copy detection sees it.
