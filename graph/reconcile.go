@@ -66,6 +66,10 @@ type Reconciler struct {
 	copies  *copyIndex
 	// clusterDocs maps each event node to the documents that report it.
 	clusterDocs refSet
+	// compared remembers the event comparisons of earlier plans: a story
+	// is clustered again for each article that joins it, and its stored
+	// events are compared with each other only once.
+	compared *reconcile.Comparisons
 }
 
 // NewReconciler returns an empty reconciler.
@@ -78,6 +82,7 @@ func NewReconciler() *Reconciler {
 		clusterDocs: refSet{},
 		trig:        trig,
 		copies:      newCopyIndex(),
+		compared:    reconcile.NewComparisons(),
 	}
 }
 

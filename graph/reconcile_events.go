@@ -549,7 +549,7 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 		return arts[x].Copies == y || arts[y].Copies == x ||
 			x == p.DocIRI && copiedBy[y] || y == p.DocIRI && copiedBy[x]
 	}
-	cl := reconcile.Cluster(r.trig, events, linked, kin)
+	cl := reconcile.ClusterWith(r.trig, events, linked, kin, r.compared)
 
 	p.Why = map[string][]string{}
 	for i, local := range p.Local {

@@ -45,14 +45,29 @@ type Clusters struct {
 // "same story"); kin whether one copies the other. The result depends only
 // on the set of events, never on their order.
 func Cluster(t *Triggers, events []Event, linked, kin func(docA, docB string) bool) Clusters {
+	return ClusterWith(t, events, linked, kin, nil)
+}
+
+// ClusterWith is Cluster with a memory of the comparisons made before
+// (nil: none); the result is the same, the pairs it remembers are not
+// compared again.
+func ClusterWith(t *Triggers, events []Event, linked, kin func(docA, docB string) bool, memo *Comparisons) Clusters {
 	evs := append([]Event(nil), events...)
 	sort.Slice(evs, func(i, j int) bool { return evs[i].Local < evs[j].Local })
+	var prints []fingerprint
+	if memo != nil {
+		prints = make([]fingerprint, len(evs))
+		for i := range evs {
+			prints[i] = fingerprintOf(&evs[i])
+		}
+	}
 	byLocal := make(map[string]*Event, len(evs))
 	for i := range evs {
 		byLocal[evs[i].Local] = &evs[i]
 	}
 	out := Clusters{Of: make(map[string]string, len(evs)), Why: map[string][]string{}}
 
+	pairs := newDocPairs(evs, linked, kin)
 	// Pass 1: events that are not statements; pass 2: statements, whose
 	// identity is who said it and what they reported.
 	members := map[string][]string{} // canonical -> locals
@@ -61,7 +76,7 @@ func Cluster(t *Triggers, events []Event, linked, kin func(docA, docB string) bo
 		members[evs[i].Local] = []string{evs[i].Local}
 	}
 	for pass := 0; pass < 2; pass++ {
-		links := candidates(t, evs, pass == 1, linked, kin, out.Of)
+		links := candidates(t, evs, prints, memo, pass == 1, pairs.of, out.Of)
 		for _, l := range links {
 			ca, cb := out.Of[l.A], out.Of[l.B]
 			if ca == cb || !mergeable(t, members[ca], members[cb], byLocal, kin) {
@@ -85,10 +100,52 @@ func Cluster(t *Triggers, events []Event, linked, kin func(docA, docB string) bo
 	return out
 }
 
+// docPairs asks linked and kin once per ordered pair of articles, not
+// once per pair of their events.
+type docPairs struct {
+	evs         []Event
+	doc         []int // event index -> article number
+	linked, kin func(a, b string) bool
+	known       map[uint64]uint8 // x<<32 | y -> 1 unlinked, 2 linked, 3 linked copies
+}
+
+func newDocPairs(evs []Event, linked, kin func(a, b string) bool) *docPairs {
+	p := &docPairs{evs: evs, doc: make([]int, len(evs)), linked: linked, kin: kin, known: map[uint64]uint8{}}
+	num := map[string]int{}
+	for i := range evs {
+		n, ok := num[evs[i].Doc]
+		if !ok {
+			n = len(num)
+			num[evs[i].Doc] = n
+		}
+		p.doc[i] = n
+	}
+	return p
+}
+
+// of says whether the articles of events i and j are linked, and
+// whether one copies the other, as linked(a, b) and kin(a, b) would.
+func (p *docPairs) of(i, j int) (linked, kin bool) {
+	key := uint64(p.doc[i])<<32 | uint64(p.doc[j])
+	v, ok := p.known[key]
+	if !ok {
+		a, b := p.evs[i].Doc, p.evs[j].Doc
+		v = 1
+		if p.linked(a, b) {
+			v = 2
+			if p.kin(a, b) {
+				v = 3
+			}
+		}
+		p.known[key] = v
+	}
+	return v >= 2, v == 3
+}
+
 // candidates blocks on trigger concepts and scores the pairs of different,
 // linked articles that share one; statements (pass 2) pair only when they
 // share a speaker and what they report merged.
-func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b string) bool, of map[string]string) []Link {
+func candidates(t *Triggers, evs []Event, prints []fingerprint, memo *Comparisons, statements bool, pairOf func(i, j int) (linked, kin bool), of map[string]string) []Link {
 	blocks := map[string][]int{}
 	for i := range evs {
 		if (evs[i].Class == "statement") != statements {
@@ -113,7 +170,7 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 			}
 		}
 	}
-	seen := map[[2]int]bool{}
+	seen := map[uint64]struct{}{} // i<<32 | j
 	var links []Link
 	keys := make([]string, 0, len(blocks))
 	for k := range blocks {
@@ -125,16 +182,29 @@ func candidates(t *Triggers, evs []Event, statements bool, linked, kin func(a, b
 		for x := 0; x < len(b); x++ {
 			for y := x + 1; y < len(b); y++ {
 				i, j := b[x], b[y]
-				if seen[[2]int{i, j}] {
-					continue
-				}
-				seen[[2]int{i, j}] = true
 				a, c := &evs[i], &evs[j]
-				if a.Doc == c.Doc || !linked(a.Doc, c.Doc) {
+				if a.Doc == c.Doc {
 					continue
 				}
-				k := kin(a.Doc, c.Doc)
-				cmp := Compare(t, a, c, k)
+				key := uint64(i)<<32 | uint64(j)
+				if _, ok := seen[key]; ok {
+					continue
+				}
+				seen[key] = struct{}{}
+				ok, k := pairOf(i, j)
+				if !ok {
+					continue
+				}
+				var cmp Comparison
+				if memo == nil {
+					cmp = Compare(t, a, c, k)
+				} else {
+					// Statements' verdicts are completed by sameReport
+					// below; the others need their threshold.
+					cmp = memo.compare(t, a, c, prints[i], prints[j], k, func(cmp Comparison) bool {
+						return statements || cmp.Score >= max(threshold(t, a), threshold(t, c))
+					})
+				}
 				if statements && !cmp.Veto {
 					cmp = sameReport(a, c, of, k, cmp)
 				}

@@ -134,17 +134,7 @@ func TestCompare(t *testing.T) {
 // The clusters depend on the set of events, not on their order.
 func TestClusterOrderIndependent(t *testing.T) {
 	tr := NewTriggers()
-	evs := []Event{
-		ev("a1", "A", "attack", "shoot down", "2015-11-24", []string{"turkey"}, []string{"su24"}, nil),
-		ev("b1", "B", "attack", "downing", "", []string{"turkey"}, []string{"su24"}, nil),
-		ev("c1", "C", "attack", "shoot down", "XXXX-11-24", nil, []string{"su24"}, nil),
-		ev("c2", "C", "attack", "shoot down", "2015-11-25", []string{"turkey"}, []string{"su24"}, nil),
-		ev("a2", "A", "meet", "meeting", "2015-11-30", []string{"obama", "putin"}, nil, []string{"paris"}),
-		ev("b2", "B", "meet", "meet", "2015-11-30", []string{"putin"}, []string{"obama"}, nil),
-		ev("a3", "A", "statement", "say", "2015-11-30", []string{"wh"}, nil, nil),
-		ev("b3", "B", "statement", "say", "2015-11-30", []string{"wh"}, nil, nil),
-	}
-	evs[6].Reports, evs[7].Reports = []string{"a2"}, []string{"b2"}
+	evs := clusterCase()
 	all := func(string, string) bool { return true }
 	none := func(string, string) bool { return false }
 	want := Cluster(tr, evs, all, none)
@@ -261,4 +251,21 @@ func FuzzTimes(f *testing.F) {
 			t.Errorf("Times(%q, %q) = %q but Times(%q, %q) = %q", a, b, x, b, a, y)
 		}
 	})
+}
+
+// clusterCase: shoot-downs on two days, one undated, a meeting and two
+// statements that report the meeting, in three articles.
+func clusterCase() []Event {
+	evs := []Event{
+		ev("a1", "A", "attack", "shoot down", "2015-11-24", []string{"turkey"}, []string{"su24"}, nil),
+		ev("b1", "B", "attack", "downing", "", []string{"turkey"}, []string{"su24"}, nil),
+		ev("c1", "C", "attack", "shoot down", "XXXX-11-24", nil, []string{"su24"}, nil),
+		ev("c2", "C", "attack", "shoot down", "2015-11-25", []string{"turkey"}, []string{"su24"}, nil),
+		ev("a2", "A", "meet", "meeting", "2015-11-30", []string{"obama", "putin"}, nil, []string{"paris"}),
+		ev("b2", "B", "meet", "meet", "2015-11-30", []string{"putin"}, []string{"obama"}, nil),
+		ev("a3", "A", "statement", "say", "2015-11-30", []string{"wh"}, nil, nil),
+		ev("b3", "B", "statement", "say", "2015-11-30", []string{"wh"}, nil, nil),
+	}
+	evs[6].Reports, evs[7].Reports = []string{"a2"}, []string{"b2"}
+	return evs
 }
