@@ -107,6 +107,8 @@ type docPairs struct {
 	doc         []int // event index -> article number
 	linked, kin func(a, b string) bool
 	known       map[uint64]uint8 // x<<32 | y -> 1 unlinked, 2 linked, 3 linked copies
+	dense       []uint8          // the same at x*docs + y, when the articles are few
+	docs        int
 }
 
 func newDocPairs(evs []Event, linked, kin func(a, b string) bool) *docPairs {
@@ -120,15 +122,23 @@ func newDocPairs(evs []Event, linked, kin func(a, b string) bool) *docPairs {
 		}
 		p.doc[i] = n
 	}
+	if p.docs = len(num); p.docs <= 1024 {
+		p.dense = make([]uint8, p.docs*p.docs)
+	}
 	return p
 }
 
 // of says whether the articles of events i and j are linked, and
 // whether one copies the other, as linked(a, b) and kin(a, b) would.
 func (p *docPairs) of(i, j int) (linked, kin bool) {
+	var v uint8
 	key := uint64(p.doc[i])<<32 | uint64(p.doc[j])
-	v, ok := p.known[key]
-	if !ok {
+	if p.dense != nil {
+		v = p.dense[p.doc[i]*p.docs+p.doc[j]]
+	} else {
+		v = p.known[key]
+	}
+	if v == 0 {
 		a, b := p.evs[i].Doc, p.evs[j].Doc
 		v = 1
 		if p.linked(a, b) {
@@ -137,7 +147,11 @@ func (p *docPairs) of(i, j int) (linked, kin bool) {
 				v = 3
 			}
 		}
-		p.known[key] = v
+		if p.dense != nil {
+			p.dense[p.doc[i]*p.docs+p.doc[j]] = v
+		} else {
+			p.known[key] = v
+		}
 	}
 	return v >= 2, v == 3
 }
@@ -147,13 +161,18 @@ func (p *docPairs) of(i, j int) (linked, kin bool) {
 // share a speaker and what they report merged.
 func candidates(t *Triggers, evs []Event, prints []fingerprint, memo *Comparisons, statements bool, pairOf func(i, j int) (linked, kin bool), of map[string]string) []Link {
 	blocks := map[string][]int{}
+	add := func(key string, i int) { // events come in order: once each
+		if b := blocks[key]; len(b) == 0 || b[len(b)-1] != i {
+			blocks[key] = append(b, i)
+		}
+	}
 	for i := range evs {
 		if (evs[i].Class == "statement") != statements {
 			continue
 		}
 		for _, k := range t.conceptsOf(evs[i].Lemmas) {
 			if !statements {
-				blocks[k] = append(blocks[k], i)
+				add(k, i)
 				continue
 			}
 			// Statements are blocked by what can make two one (see
@@ -163,34 +182,50 @@ func candidates(t *Triggers, evs []Event, prints []fingerprint, memo *Comparison
 			// or a speaker alone, would pair every statement of a story
 			// with every other.
 			for _, key := range statementKeys(k, &evs[i]) {
-				blocks[key] = append(blocks[key], i)
+				add(key, i)
 			}
 			for _, r := range evs[i].Reports {
-				blocks[k+"|r:"+of[r]] = append(blocks[k+"|r:"+of[r]], i)
+				add(k+"|r:"+of[r], i)
 			}
 		}
 	}
-	seen := map[uint64]struct{}{} // i<<32 | j
 	var links []Link
 	keys := make([]string, 0, len(blocks))
 	for k := range blocks {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	for _, k := range keys {
+	// A pair is scored once, in the first block (in key order) both
+	// events are in.
+	in := make([][]int32, len(evs)) // event -> its blocks' numbers, ascending
+	for n, k := range keys {
+		for _, i := range blocks[k] {
+			in[i] = append(in[i], int32(n))
+		}
+	}
+	firstShared := func(i, j int) int32 {
+		a, b := in[i], in[j]
+		for x, y := 0, 0; x < len(a) && y < len(b); {
+			switch {
+			case a[x] == b[y]:
+				return a[x]
+			case a[x] < b[y]:
+				x++
+			default:
+				y++
+			}
+		}
+		return -1
+	}
+	for n, k := range keys {
 		b := blocks[k]
 		for x := 0; x < len(b); x++ {
 			for y := x + 1; y < len(b); y++ {
 				i, j := b[x], b[y]
 				a, c := &evs[i], &evs[j]
-				if a.Doc == c.Doc {
+				if a.Doc == c.Doc || firstShared(i, j) != int32(n) {
 					continue
 				}
-				key := uint64(i)<<32 | uint64(j)
-				if _, ok := seen[key]; ok {
-					continue
-				}
-				seen[key] = struct{}{}
 				ok, k := pairOf(i, j)
 				if !ok {
 					continue
