@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -725,6 +726,12 @@ func (g *ingester) one(ctx context.Context, in extract.Input, x extracted) error
 		}
 		if date == "" && !tg.force && (cplan.Copies == nil || cplan.Copies.Original == old.Copies) {
 			g.r.Add(old) // its original stays: nothing to rewrite
+			continue
+		}
+		if tg.force && len(cplan.Restamp) == 0 && reflect.DeepEqual(g.r.Record(cdoc, cplan), old) {
+			// Planned again to the very record it has (its lone
+			// surname still names the same person): nothing to rewrite.
+			g.r.Add(old)
 			continue
 		}
 		if date != "" {
