@@ -68,6 +68,14 @@ func ClusterWith(t *Triggers, events []Event, linked, kin func(docA, docB string
 	out := Clusters{Of: make(map[string]string, len(evs)), Why: map[string][]string{}}
 
 	pairs := newDocPairs(evs, linked, kin)
+	apart := func(a, b *Event) bool { return cannotBeOne(a, b) }
+	if memo != nil {
+		printOf := make(map[*Event]fingerprint, len(evs))
+		for i := range evs {
+			printOf[&evs[i]] = prints[i]
+		}
+		apart = func(a, b *Event) bool { return memo.apart(a, b, printOf[a], printOf[b]) }
+	}
 	// Pass 1: events that are not statements; pass 2: statements, whose
 	// identity is who said it and what they reported.
 	members := map[string][]string{} // canonical -> locals
@@ -79,7 +87,7 @@ func ClusterWith(t *Triggers, events []Event, linked, kin func(docA, docB string
 		links := candidates(t, evs, prints, memo, pass == 1, pairs.of, out.Of)
 		for _, l := range links {
 			ca, cb := out.Of[l.A], out.Of[l.B]
-			if ca == cb || !mergeable(t, members[ca], members[cb], byLocal, kin) {
+			if ca == cb || !mergeable(t, members[ca], members[cb], byLocal, kin, apart) {
 				continue
 			}
 			keep, gone := ca, cb
@@ -382,7 +390,7 @@ func sameReport(a, b *Event, of map[string]string, kin bool, c Comparison) Compa
 
 // mergeable: no article would report two different events of the merged
 // cluster, and no pair across the two clusters is vetoed.
-func mergeable(t *Triggers, x, y []string, byLocal map[string]*Event, kin func(a, b string) bool) bool {
+func mergeable(t *Triggers, x, y []string, byLocal map[string]*Event, kin func(a, b string) bool, apart func(a, b *Event) bool) bool {
 	docs := map[string]bool{}
 	for _, l := range x {
 		docs[byLocal[l].Doc] = true
@@ -394,22 +402,24 @@ func mergeable(t *Triggers, x, y []string, byLocal map[string]*Event, kin func(a
 	}
 	for _, l := range x {
 		for _, m := range y {
-			a, b := byLocal[l], byLocal[m]
-			if a.Class == "statement" && b.Class == "statement" {
-				if len(a.Agents) > 0 && len(b.Agents) > 0 && len(sharedNames(a.Agents, b.Agents)) == 0 {
-					return false
-				}
-				continue
-			}
-			var c Comparison
-			compareParticipants(a, b, &c)
-			compareTime(a, b, &c)
-			if c.Veto {
+			if apart(byLocal[l], byLocal[m]) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// cannotBeOne: two statements of different named speakers, or two
+// events whose participants or times veto them.
+func cannotBeOne(a, b *Event) bool {
+	if a.Class == "statement" && b.Class == "statement" {
+		return len(a.Agents) > 0 && len(b.Agents) > 0 && len(sharedNames(a.Agents, b.Agents)) == 0
+	}
+	var c Comparison
+	compareParticipants(a, b, &c)
+	compareTime(a, b, &c)
+	return c.Veto
 }
 
 // Affected returns the events of a story whose clusters may change when

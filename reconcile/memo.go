@@ -17,7 +17,10 @@ import (
 type Comparisons struct {
 	mu    sync.Mutex
 	pairs map[pairKey]Comparison
-	limit int
+	// vetoes remembers cannotBeOne, which mergeable asks of every pair
+	// across two clusters.
+	vetoes map[[2]fingerprint]bool
+	limit  int
 }
 
 type pairKey struct {
@@ -33,7 +36,7 @@ const comparisonsLimit = 2_000_000
 
 // NewComparisons returns an empty memory of comparisons.
 func NewComparisons() *Comparisons {
-	return &Comparisons{pairs: map[pairKey]Comparison{}, limit: comparisonsLimit}
+	return &Comparisons{pairs: map[pairKey]Comparison{}, vetoes: map[[2]fingerprint]bool{}, limit: comparisonsLimit}
 }
 
 // fingerprintOf hashes every field of an event (FNV-1a, 128 bits), each
@@ -99,4 +102,23 @@ func (m *Comparisons) compare(t *Triggers, a, b *Event, fa, fb fingerprint, kin 
 	m.pairs[key] = c
 	m.mu.Unlock()
 	return c
+}
+
+// apart is cannotBeOne(a, b), remembered.
+func (m *Comparisons) apart(a, b *Event, fa, fb fingerprint) bool {
+	key := [2]fingerprint{fa, fb}
+	m.mu.Lock()
+	v, ok := m.vetoes[key]
+	m.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = cannotBeOne(a, b)
+	m.mu.Lock()
+	if len(m.vetoes) >= m.limit {
+		m.vetoes = map[[2]fingerprint]bool{}
+	}
+	m.vetoes[key] = v
+	m.mu.Unlock()
+	return v
 }
