@@ -948,13 +948,7 @@ func (s *Store) EventIRIsInvolving(ctx context.Context, entities []string) ([]st
 	if err != nil {
 		return nil, err
 	}
-	out := subj[:0]
-	for _, e := range subj {
-		if strings.HasPrefix(e, "event/") {
-			out = append(out, e)
-		}
-	}
-	return out, nil
+	return onlyEvents(subj), nil
 }
 
 // EventIRIs lists every event node, in no particular order, without

@@ -1,6 +1,27 @@
 package timeline
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+)
+
+// ErrNotFound is what the errors for an entity, story or outlet the store
+// does not hold match (errors.Is).
+var ErrNotFound = errors.New("not found")
+
+// notFound is an error naming what the store does not hold.
+type notFound struct{ msg string }
+
+func (e notFound) Error() string        { return e.msg }
+func (e notFound) Is(target error) bool { return target == ErrNotFound }
+
+func notFoundf(format string, args ...any) error {
+	return notFound{fmt.Sprintf(format, args...)}
+}
+
+// Validate checks the filter's values: dates, their order, Undated with
+// a window, Limit.
+func (f Filter) Validate() error { return f.validate() }
 
 // validate checks that From and To are dates parseDate understands.
 func (f Filter) validate() error {
@@ -11,6 +32,12 @@ func (f Filter) validate() error {
 		if _, ok := parseDate(b.v); !ok {
 			return fmt.Errorf("timeline: %s %q: not a date (want YYYY, YYYY-MM or YYYY-MM-DD)", b.name, b.v)
 		}
+	}
+	if f.Undated && (f.From != "" || f.To != "") {
+		return fmt.Errorf("timeline: --undated does not go with --from or --to")
+	}
+	if f.Limit < 0 {
+		return fmt.Errorf("timeline: --limit %d: want 0 (no limit) or more", f.Limit)
 	}
 	if f.From != "" && f.To != "" {
 		from, _ := parseDate(f.From)
@@ -67,3 +94,17 @@ var (
 	minTime = date(1, 1, 1)
 	maxTime = date(9999, 12, 31)
 )
+
+// placed reports whether an event with this date and range has a place
+// on a time line: a date with a known year, or a range with a known end.
+func placed(date string, r *Range) bool {
+	if _, ok := parseDate(date); ok {
+		return true
+	}
+	if r == nil {
+		return false
+	}
+	_, okb := parseDate(r.Begin)
+	_, oke := parseDate(r.End)
+	return okb || oke
+}

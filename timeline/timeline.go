@@ -20,14 +20,14 @@ import (
 // Build reads the store and returns the timeline that f selects.
 func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	t := &Timeline{Filter: f, Events: []Event{}}
-	omitted, docs, err := walk(ctx, s, f, func(e Event) error {
+	omitted, docs, more, err := walk(ctx, s, f, func(e Event) error {
 		t.Events = append(t.Events, e)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	t.Omitted, t.Documents = omitted, docs
+	t.Omitted, t.Documents, t.More = omitted, docs, more
 	return t, nil
 }
 
@@ -38,7 +38,7 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text bool) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if text {
-		_, _, err := walk(ctx, s, f, func(e Event) error { return writeTextEvent(bw, e) })
+		_, _, _, err := walk(ctx, s, f, func(e Event) error { return writeTextEvent(bw, e) })
 		if err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text boo
 	bw.Write(filter)
 	bw.WriteString(",\n  \"events\": ")
 	events := jsonArray{w: bw}
-	omitted, docs, err := walk(ctx, s, f, func(e Event) error { return events.add(e) })
+	omitted, docs, more, err := walk(ctx, s, f, func(e Event) error { return events.add(e) })
 	if err != nil {
 		return err
 	}
@@ -65,6 +65,9 @@ func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text boo
 		}
 	}
 	documents.close()
+	if more {
+		bw.WriteString(",\n  \"more\": true")
+	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
@@ -117,59 +120,44 @@ func indented(v any, prefix string) ([]byte, error) {
 // order (by date, undated ones last, then by id), reading them a chunk at
 // a time. It returns the number of minor events left out and the
 // documents to list: every stored one for the whole timeline, those the
-// emitted events cite for a filtered one.
-func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error) (int, []Document, error) {
+// emitted events cite for a filtered one; and whether f.Limit cut the list.
+func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error) (omitted int, _ []Document, more bool, _ error) {
 	if err := f.validate(); err != nil {
-		return 0, nil, err
+		return 0, nil, false, err
 	}
-	var keep map[string]bool
-	var entities []string
-	if f.Entity != "" {
-		ents, err := s.FindEntity(ctx, f.Entity)
-		if err != nil {
-			return 0, nil, fmt.Errorf("timeline: %w", err)
-		}
-		if len(ents) == 0 {
-			return 0, nil, fmt.Errorf("timeline: no entity named %q in the store", f.Entity)
-		}
-		keep = make(map[string]bool)
-		for _, e := range ents {
-			keep[e.IRI] = true
-			entities = append(entities, e.IRI)
-		}
-	}
-	iris, err := eventsToRead(ctx, s, f, entities)
+	iris, keep, err := candidates(ctx, s, f)
 	if err != nil {
-		return 0, nil, fmt.Errorf("timeline: %w", err)
+		return 0, nil, false, err
 	}
-	if f.Story != "" {
-		if iris, err = storyEvents(ctx, s, f.Story, iris, len(entities) > 0 || f.From != "" || f.To != ""); err != nil {
-			return 0, nil, err
-		}
-	}
-	if iris, err = inTimelineOrder(ctx, s, iris); err != nil {
-		return 0, nil, fmt.Errorf("timeline: %w", err)
+	if iris, err = inTimelineOrder(ctx, s, iris, f.Undated); err != nil {
+		return 0, nil, false, fmt.Errorf("timeline: %w", err)
 	}
 	// The whole timeline lists every stored document; a filtered one the
 	// documents its events cite, read by index once the events are known.
-	filtered := f.Entity != "" || f.Story != "" || f.From != "" || f.To != ""
+	filtered := f.Entity != "" || f.Story != "" || f.From != "" || f.To != "" ||
+		f.Outlet != "" || f.Class != "" || f.Undated || f.Limit > 0
 	docByIRI := map[string]graph.DocInfo{}
 	if !filtered {
 		docs, err := s.Documents(ctx)
 		if err != nil {
-			return 0, nil, fmt.Errorf("timeline: %w", err)
+			return 0, nil, false, fmt.Errorf("timeline: %w", err)
 		}
 		for _, d := range docs {
 			docByIRI[d.IRI] = d
 		}
 	}
-	omitted := 0
+	chunkSize := readChunk
+	if f.Limit > 0 {
+		// Read little more than the limit: minor events are skipped.
+		chunkSize = min(readChunk, max(f.Limit+f.Limit/2, 64))
+	}
+	emitted := 0
 	cited := map[string]bool{}
-	for len(iris) > 0 {
-		n := min(len(iris), readChunk)
+	for len(iris) > 0 && !more {
+		n := min(len(iris), chunkSize)
 		events, err := s.EventsByIRI(ctx, iris[:n])
 		if err != nil {
-			return 0, nil, fmt.Errorf("timeline: %w", err)
+			return 0, nil, false, fmt.Errorf("timeline: %w", err)
 		}
 		byIRI := make(map[string]graph.EventInfo, len(events))
 		for _, ev := range events {
@@ -179,7 +167,7 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error)
 		iris = iris[n:]
 		if filtered {
 			if err := readCitedDocuments(ctx, s, events, docByIRI); err != nil {
-				return 0, nil, err
+				return 0, nil, false, err
 			}
 		}
 		for _, iri := range chunk {
@@ -190,18 +178,21 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error)
 			case !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd):
 			case !f.All && minor(ev):
 				omitted++
+			case f.Limit > 0 && emitted == f.Limit:
+				more = true
 			default:
+				emitted++
 				e := newEvent(ev, docByIRI)
 				for _, src := range e.Sources {
 					cited[src.Document] = true
 				}
 				if err := emit(e); err != nil {
-					return 0, nil, err
+					return 0, nil, false, err
 				}
 			}
 		}
 		if err := ctx.Err(); err != nil {
-			return 0, nil, err
+			return 0, nil, false, err
 		}
 	}
 	docs := []Document{}
@@ -209,23 +200,80 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error)
 		if filtered && !cited[d.IRI] {
 			continue
 		}
-		doc := Document{
-			ID: d.IRI, File: d.Name, Outlet: d.Source, URL: d.URL, Headline: d.Headline,
-			Date: d.Date, DateSource: d.DateSource, Story: d.Story,
-		}
-		if d.Copies != "" {
-			doc.Copies = []string{d.Copies}
-		}
-		docs = append(docs, doc)
+		docs = append(docs, DocumentOf(d))
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	return omitted, docs, nil
+	return omitted, docs, more, nil
+}
+
+// candidates picks, by index, the event nodes f can keep without reading
+// them whole (a superset where only the events themselves tell), and the
+// entities an entity filter keeps (nil without one).
+func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[string]bool, error) {
+	var keep map[string]bool
+	var entities []string
+	if f.Entity != "" {
+		ents, err := s.FindEntity(ctx, f.Entity)
+		if err != nil {
+			return nil, nil, fmt.Errorf("timeline: %w", err)
+		}
+		if len(ents) == 0 {
+			return nil, nil, notFoundf("timeline: no entity named %q in the store", f.Entity)
+		}
+		keep = make(map[string]bool)
+		for _, e := range ents {
+			keep[e.IRI] = true
+			entities = append(entities, e.IRI)
+		}
+	}
+	iris, err := eventsToRead(ctx, s, f, entities)
+	if err != nil {
+		return nil, nil, fmt.Errorf("timeline: %w", err)
+	}
+	narrowed := len(entities) > 0 || f.From != "" || f.To != ""
+	for _, by := range []struct {
+		on   bool
+		find func() ([]string, error)
+	}{
+		{f.Story != "", func() ([]string, error) { return storyDocuments(ctx, s, f.Story) }},
+		{f.Outlet != "", func() ([]string, error) { return outletDocuments(ctx, s, f.Outlet) }},
+	} {
+		if !by.on {
+			continue
+		}
+		if iris, err = toldIn(ctx, s, by.find, iris, narrowed); err != nil {
+			return nil, nil, err
+		}
+		narrowed = true
+	}
+	if f.Class != "" {
+		ofClass, err := s.EventIRIsOfClass(ctx, f.Class)
+		if err != nil {
+			return nil, nil, fmt.Errorf("timeline: %w", err)
+		}
+		iris = within(iris, ofClass, narrowed)
+	}
+	return iris, keep, nil
+}
+
+// DocumentOf is the timeline's entry for a stored document.
+func DocumentOf(d graph.DocInfo) Document {
+	doc := Document{
+		ID: d.IRI, File: d.Name, Outlet: d.Source, URL: d.URL, Headline: d.Headline,
+		Date: d.Date, DateSource: d.DateSource, Story: d.Story,
+	}
+	if d.Copies != "" {
+		doc.Copies = []string{d.Copies}
+	}
+	return doc
 }
 
 // inTimelineOrder sorts event IRIs as the timeline lists the events, from
 // their dates alone (read by index), so that the events can be read and
 // written a chunk at a time.
-func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string) ([]string, error) {
+// With undated set, only the events with no place on a time line (no
+// date, an unknown year) are kept.
+func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, undated bool) ([]string, error) {
 	dates, err := s.EventDatesOf(ctx, iris)
 	if err != nil {
 		return nil, err
@@ -239,9 +287,11 @@ func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string) ([]stri
 		}
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return lessDate(keys[i], keys[j]) })
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = k.ID
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if !undated || !placed(k.Date, k.Range) {
+			out = append(out, k.ID)
+		}
 	}
 	return out, nil
 }
@@ -289,22 +339,56 @@ func eventsToRead(ctx context.Context, s *graph.Store, f Filter, entities []stri
 	return s.EventIRIs(ctx)
 }
 
-// storyEvents keeps the events the story's articles report: of iris when
-// another filter chose them (narrowed), else all of them.
-func storyEvents(ctx context.Context, s *graph.Store, story string, iris []string, narrowed bool) ([]string, error) {
+// storyDocuments lists the articles of a story.
+func storyDocuments(ctx context.Context, s *graph.Store, story string) ([]string, error) {
 	docs, err := s.StoryDocuments(ctx, story)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("timeline: no story %q in the store (storyline stories lists them)", story)
+		return nil, notFoundf("timeline: no story %q in the store (storyline stories lists them)", story)
+	}
+	return docs, nil
+}
+
+// outletDocuments lists the articles of one outlet (its name as stored,
+// case-insensitive).
+func outletDocuments(ctx context.Context, s *graph.Store, outlet string) ([]string, error) {
+	all, err := s.Documents(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	var docs []string
+	for _, d := range all {
+		if strings.EqualFold(strings.TrimSpace(d.Source), strings.TrimSpace(outlet)) {
+			docs = append(docs, d.IRI)
+		}
+	}
+	if len(docs) == 0 {
+		return nil, notFoundf("timeline: no article from outlet %q in the store (storyline stories lists the outlets)", outlet)
+	}
+	return docs, nil
+}
+
+// toldIn keeps the events the articles docs (found by find) report: of
+// iris when another filter chose them (narrowed), else all of them.
+func toldIn(ctx context.Context, s *graph.Store, find func() ([]string, error), iris []string, narrowed bool) ([]string, error) {
+	docs, err := find()
+	if err != nil {
+		return nil, err
 	}
 	told, err := s.EventIRIsInDocuments(ctx, docs)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
+	return within(iris, told, narrowed), nil
+}
+
+// within is the events of iris that are in told, in the order of iris,
+// when an earlier filter chose iris (narrowed); else told.
+func within(iris, told []string, narrowed bool) []string {
 	if !narrowed {
-		return told, nil
+		return told
 	}
 	in := make(map[string]bool, len(told))
 	for _, iri := range told {
@@ -316,7 +400,7 @@ func storyEvents(ctx context.Context, s *graph.Store, story string, iris []strin
 			out = append(out, iri)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // minor reports whether an event tells an analyst little: of class

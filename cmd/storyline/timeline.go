@@ -42,5 +42,9 @@ the trigger's byte offsets. The JSON schema is documented in README.md.`,
 	cmd.Flags().StringVar(&f.To, "to", "", "only events on or before this date")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json or text")
 	cmd.Flags().BoolVar(&f.All, "all", false, `also list minor events (class "other", undated, no named participant)`)
+	cmd.Flags().StringVar(&f.Outlet, "outlet", "", "only events reported by this outlet's articles")
+	cmd.Flags().StringVar(&f.Class, "class", "", "only events of this class (meet, attack, …)")
+	cmd.Flags().BoolVar(&f.Undated, "undated", false, "only events with no place on a time line (undated, unknown year)")
+	cmd.Flags().IntVar(&f.Limit, "limit", 0, "list at most this many events (\"more\": true when more match)")
 	return cmd
 }
