@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 )
 
@@ -83,3 +85,82 @@ func (s *Store) EntityNames(ctx context.Context) ([]EntityName, error) {
 	})
 	return out, nil
 }
+
+// DateCounts is how many event nodes have each date, read from the
+// indexes alone: what a zoomed-out view of the whole store needs.
+type DateCounts struct {
+	// Dates maps a date value to the number of events with that date.
+	Dates map[string]int
+	// Ranged holds the events with a range ("since September 30"), with
+	// their date if they also have one (they are then in Dates too).
+	Ranged map[string]EventDate
+	// Events is the number of event nodes.
+	Events int
+}
+
+// EventDateCounts counts every event node by its date, with two grouped
+// SQL queries over the indexes and a read of the range quads, never
+// listing the events.
+func (s *Store) EventDateCounts(ctx context.Context) (*DateCounts, error) {
+	pDate, pType, tEvent := cgraph.HashOf(quad.IRI(PredDate)), cgraph.HashOf(quad.IRI(PredType)), cgraph.HashOf(quad.IRI(TypeEvent))
+	out := &DateCounts{Dates: map[string]int{}, Ranged: map[string]EventDate{}}
+	err := s.db.QueryRowContext(ctx, "SELECT COUNT(DISTINCT subject_hash) FROM quads WHERE predicate_hash = "+s.placeholder(1)+
+		" AND object_hash = "+s.placeholder(2), pType[:], tEvent[:]).Scan(&out.Events)
+	if err != nil {
+		return nil, fmt.Errorf("%s: counting events: %w", s.addr, err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT d.object_hash, COUNT(DISTINCT d.subject_hash) FROM quads d JOIN quads t ON t.subject_hash = d.subject_hash"+
+		" WHERE d.predicate_hash = "+s.placeholder(1)+" AND t.predicate_hash = "+s.placeholder(2)+" AND t.object_hash = "+s.placeholder(3)+
+		" GROUP BY d.object_hash", pDate[:], pType[:], tEvent[:])
+	if err != nil {
+		return nil, fmt.Errorf("%s: counting events by date: %w", s.addr, err)
+	}
+	defer rows.Close()
+	byHash := map[string]int{}
+	hashes := map[string]bool{}
+	for rows.Next() {
+		var h []byte
+		var n int
+		if err := rows.Scan(&h, &n); err != nil {
+			return nil, fmt.Errorf("%s: counting events by date: %w", s.addr, err)
+		}
+		byHash[string(h)] += n
+		hashes[string(h)] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: counting events by date: %w", s.addr, err)
+	}
+	vals := make(map[string]quad.Value, len(hashes))
+	if err := s.nodeValues(ctx, hashes, vals); err != nil {
+		return nil, err
+	}
+	for h, n := range byHash {
+		if v, ok := vals[h]; ok {
+			out.Dates[valueText(v)] += n
+		}
+	}
+	ranges, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(ranges)
+	var ranged []string
+	for subj := range v {
+		if strings.HasPrefix(subj, "event/") {
+			ranged = append(ranged, subj)
+		}
+	}
+	dates, err := s.EventDatesOf(ctx, ranged)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range ranged {
+		out.Ranged[e] = EventDate{Date: dates[e].Date, RangeBegin: v.best(e, PredRangeBegin), RangeEnd: v.best(e, PredRangeEnd)}
+	}
+	return out, nil
+}
+
+// Generation is the number of write batches the store has recorded: it
+// moves whenever an ingest writes, so a reader can tell that what it
+// read before may be stale.
+func (s *Store) Generation(ctx context.Context) (int64, error) { return s.generation(ctx) }

@@ -35,33 +35,60 @@ func CountByMonth(ctx context.Context, s *graph.Store, f Filter) (*Counts, error
 	if err := f.validate(); err != nil {
 		return nil, err
 	}
-	iris, _, err := candidates(ctx, s, f)
-	if err != nil {
-		return nil, err
-	}
-	dates, err := s.EventDatesOf(ctx, iris)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
 	c := &Counts{Filter: f, Periods: []PeriodCount{}}
 	months := map[string]int{}
-	for _, iri := range iris {
-		d := dates[iri]
-		var r *Range
-		if d.RangeBegin != "" || d.RangeEnd != "" {
-			r = &Range{Begin: d.RangeBegin, End: d.RangeEnd}
+	add := func(date string, r *Range, n int) {
+		begin, end := "", ""
+		if r != nil {
+			begin, end = r.Begin, r.End
 		}
-		if !placed(d.Date, r) {
+		switch {
+		case !placed(date, r):
 			if f.From == "" && f.To == "" {
-				c.Unplaced++
+				c.Unplaced += n
 			}
-			continue
+		case f.Undated:
+		case !f.dateMatches(date, begin, end):
+		default:
+			months[startMonth(date, r)] += n
+			c.Placed += n
 		}
-		if f.Undated || !f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
-			continue
+	}
+	if f.Entity == "" && f.Story == "" && f.Outlet == "" && f.Class == "" {
+		// Every event: counted by date value in the store's indexes.
+		dc, err := s.EventDateCounts(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
 		}
-		months[startMonth(d.Date, r)]++
-		c.Placed++
+		dated := 0
+		for date, n := range dc.Dates {
+			dated += n
+			add(date, nil, n)
+		}
+		for _, d := range dc.Ranged {
+			if d.Date == "" {
+				dated++
+				add("", &Range{Begin: d.RangeBegin, End: d.RangeEnd}, 1)
+			}
+		}
+		add("", nil, dc.Events-dated)
+	} else {
+		iris, _, err := candidates(ctx, s, f)
+		if err != nil {
+			return nil, err
+		}
+		dates, err := s.EventDatesOf(ctx, iris)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		for _, iri := range iris {
+			d := dates[iri]
+			var r *Range
+			if d.RangeBegin != "" || d.RangeEnd != "" {
+				r = &Range{Begin: d.RangeBegin, End: d.RangeEnd}
+			}
+			add(d.Date, r, 1)
+		}
 	}
 	for m, n := range months {
 		c.Periods = append(c.Periods, PeriodCount{Period: m, Count: n})

@@ -96,12 +96,13 @@ var (
 )
 
 // placed reports whether an event with this date and range has a place
-// on a time line: a date with a known year, or a range with a known end.
+// on a time line (as dateMatches reads them): a date with a known year,
+// or no date and a range with a known end.
 func placed(date string, r *Range) bool {
 	if _, ok := parseDate(date); ok {
 		return true
 	}
-	if r == nil {
+	if r == nil || date != "" {
 		return false
 	}
 	_, okb := parseDate(r.Begin)

@@ -21,7 +21,7 @@ import (
 
 func (s *Server) routes() {
 	s.mux.HandleFunc("GET /api/timeline", s.handleTimeline)
-	s.mux.HandleFunc("GET /api/counts", s.api(s.counts))
+	s.mux.HandleFunc("GET /api/counts", s.api(s.countsPerMonth))
 	s.mux.HandleFunc("GET /api/event/{id...}", s.api(s.event))
 	s.mux.HandleFunc("GET /api/entity/{name...}", s.api(s.entity))
 	s.mux.HandleFunc("GET /api/article/{id...}", s.api(s.article))
@@ -154,14 +154,14 @@ func (l *lazyJSON) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
-// counts answers /api/counts: events per month for the filter, from
+// countsPerMonth answers /api/counts: events per month for the filter, from
 // their dates alone (the zoomed-out view).
-func (s *Server) counts(ctx context.Context, r *http.Request) (any, error) {
+func (s *Server) countsPerMonth(ctx context.Context, r *http.Request) (any, error) {
 	f, err := filterOf(r.URL.Query())
 	if err != nil {
 		return nil, err
 	}
-	return timeline.CountByMonth(ctx, s.store, f)
+	return s.counts.get(ctx, f)
 }
 
 // eventAnswer is /api/event/ID: the event as the timeline lists it, the

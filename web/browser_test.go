@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"net"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -243,9 +244,7 @@ func TestBrowserSeeds(t *testing.T) {
 	if !strings.Contains(aliases, "Russian President Vladimir Putin") || !strings.Contains(linked, "Barack Obama") {
 		t.Errorf("entity view: aliases %q, linked %q", aliases, linked)
 	}
-	if n := eval[int](t, ctx, `document.querySelectorAll('#entity-graph canvas').length`); n == 0 {
-		t.Error("entity view: no graph drawn")
-	}
+	do(t, ctx, "the entity graph", chromedp.WaitVisible(chromedp.CSS("#entity-graph canvas")))
 	screenshot(t, ctx, "seeds-entity.png")
 
 	// The copies view: the People's Voice article copies Press TV's.
@@ -275,10 +274,10 @@ func TestBrowserEscapes(t *testing.T) {
 	pageText += eval[string](t, ctx, `document.body.innerText`)
 	pwned := eval[string](t, ctx, `String(window.__pwned)`)
 	imgs := eval[int](t, ctx, `document.querySelectorAll('img').length`)
-	scripts := eval[int](t, ctx, `document.querySelectorAll('script').length`)
+	scripts := eval[int](t, ctx, `[...document.scripts].filter(s => !s.src.startsWith(location.origin + '/static/')).length`)
 	jsLinks := eval[int](t, ctx, `[...document.querySelectorAll('a')].filter(a => a.href.toLowerCase().startsWith('javascript:')).length`)
-	if pwned != "undefined" || imgs != 0 || scripts != 3 || jsLinks != 0 {
-		t.Errorf("the article's markup ran or was built: window.__pwned=%s, %d img, %d script (want 3: the page's), %d javascript: links", pwned, imgs, scripts, jsLinks)
+	if pwned != "undefined" || imgs != 0 || scripts != 0 || jsLinks != 0 {
+		t.Errorf("the article's markup ran or was built: window.__pwned=%s, %d img, %d script not the page's own, %d javascript: links", pwned, imgs, scripts, jsLinks)
 	}
 	for _, literal := range []string{"<script>window.__pwned='title'</script>", `"><img src=x onerror="window.__pwned='outlet'">`, "javascript:window.__pwned='url'", "<script>window.__pwned='text'</script>"} {
 		if !strings.Contains(pageText, literal) {
@@ -303,11 +302,32 @@ func TestBrowserStore(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	ts := serveStore(t, s)
-	do(t, ctx, "first view", chromedp.Navigate(ts.URL+"/"), waitLoaded(""))
-	first := eval[float64](t, ctx, `+document.body.dataset.readyAt`)
-	n := eval[int](t, ctx, `document.querySelectorAll('#events-list button.event').length`)
-	t.Logf("first view: %d events listed and drawn %.0f ms after navigation began (Performance API)", n, first)
+	// Served as `storyline serve` serves it, which reads the whole
+	// store's counts as it starts: the first visit below may come before
+	// they are read (cold), the second finds them (warm).
+	srv, err := New(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go srv.Serve(sctx, ln)
+	url := "http://" + ln.Addr().String() + "/"
+	for _, visit := range []string{"first visit", "second visit"} {
+		do(t, ctx, visit, chromedp.Navigate(url), waitLoaded(""))
+		first := eval[float64](t, ctx, `+document.body.dataset.readyAt`)
+		n := eval[int](t, ctx, `document.querySelectorAll('#events-list button.event').length`)
+		t.Logf("%s: %d events listed and drawn %.0f ms after navigation began (Performance API)", visit, n, first)
+		for _, r := range eval[[]string](t, ctx, `performance.getEntriesByType('resource').map(r => Math.round(r.startTime) + '-' + Math.round(r.responseEnd) + ' ms ' + r.name.replace(location.origin, ''))`) {
+			t.Logf("  %s", r)
+		}
+		do(t, ctx, "blank", chromedp.Navigate("about:blank"))
+	}
+	do(t, ctx, "third visit", chromedp.Navigate(url), waitLoaded(""))
 	screenshot(t, ctx, "store-main.png")
 	for _, c := range []struct{ field, value string }{{"f-class", "meet"}, {"f-entity", "Tony Blair"}, {"f-from", "2004-12-01"}} {
 		before := loaded(t, ctx)

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/storyline/storyline/graph"
+	"github.com/storyline/storyline/timeline"
 )
 
 //go:embed static
@@ -37,6 +38,7 @@ type Server struct {
 	timeout time.Duration
 	mux     *http.ServeMux
 	names   *nameCache
+	counts  *countsCache
 }
 
 // New returns a server over store, which the caller opened (read-only)
@@ -47,6 +49,7 @@ func New(store *graph.Store, opt Options) (*Server, error) {
 		s.timeout = DefaultQueryTimeout
 	}
 	s.names = newNameCache(store)
+	s.counts = newCountsCache(store)
 	static, err := fs.Sub(staticFiles, "static")
 	if err != nil {
 		return nil, fmt.Errorf("web: embedded static files: %w", err)
@@ -90,6 +93,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
+	// Read the whole store's counts per month now, for the first view.
+	go func() {
+		warm, cancel := context.WithTimeout(ctx, s.timeout)
+		defer cancel()
+		_, _ = s.counts.get(warm, timeline.Filter{}) // an error is met again by the page's request
+	}()
 	select {
 	case err := <-done:
 		return fmt.Errorf("serve %s: %w", ln.Addr(), err)

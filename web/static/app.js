@@ -5,7 +5,7 @@
 'use strict';
 
 (function () {
-  const LIMIT = 250;        // events listed per window at most
+  const LIMIT = 150;        // events listed per window at most
   const UNDATED_PAGE = 50;  // undated events per page
   const FILTERS = ['entity', 'story', 'outlet', 'class', 'from', 'to'];
 
@@ -119,12 +119,29 @@
     return m;
   }
 
+  // loads a script of the page's own once; the libraries are loaded when
+  // first needed, so that the first requests to the API do not wait for
+  // them to be parsed
+  const scripts = new Map();
+  function loadScript(src) {
+    if (!scripts.has(src)) {
+      scripts.set(src, new Promise((resolve, reject) => {
+        const sc = el('script', { src });
+        sc.addEventListener('load', resolve);
+        sc.addEventListener('error', () => reject(new Error('could not load ' + src)));
+        document.body.append(sc);
+      }));
+    }
+    return scripts.get(src);
+  }
+
   // --- the timeline view -----------------------------------------------------
   let timeline = null;
   let items = null;
   let current = { key: null, counts: null, seq: 0 };
 
-  function ensureTimeline() {
+  async function ensureTimeline() {
+    await loadScript('/static/vendor/vis-timeline/vis-timeline-graph2d.min.js');
     if (timeline) return;
     items = new vis.DataSet();
     timeline = new vis.Timeline($('timeline'), items, {
@@ -141,12 +158,22 @@
   let windowTimer = 0;
   function scheduleWindow() {
     clearTimeout(windowTimer);
-    windowTimer = setTimeout(loadWindow, 200);
+    windowTimer = setTimeout(() => loadWindow(null).then(markLoaded), 200);
+  }
+
+  // marks the page as showing the current filters (the browser tests and
+  // the timing read it): data-loaded counts the views, data-ready-at is
+  // the time it was reached, from the Performance API.
+  let loads = 0;
+  function markLoaded() {
+    loads++;
+    document.body.dataset.readyAt = String(Math.round(performance.now()));
+    document.body.dataset.loaded = String(loads);
   }
 
   // the visible window, cut to the from/to filter
-  function visibleWindow(f) {
-    const r = timeline.getWindow();
+  function visibleWindow(f, shown) {
+    const r = shown || timeline.getWindow();
     let from = ymd(r.start), to = ymd(r.end);
     if (f.from && startOf(f.from) > r.start) from = f.from;
     if (f.to && startOf(f.to) < r.end) to = f.to;
@@ -186,38 +213,76 @@
     return out;
   }
 
+  // shows the timeline for the filters in p. The counts per month choose
+  // the first window; on a later filter change that keeps the dates, the
+  // window in view is loaded at once, beside the counts, and moved only
+  // when it holds none of the events.
   async function showTimeline(p) {
     const f = filtersOf(p);
     const key = JSON.stringify(f);
-    ensureTimeline();
     if (key === current.key) return;
+    const prev = current.key ? JSON.parse(current.key) : null;
+    const keepWindow = prev && prev.from === f.from && prev.to === f.to;
     current = { key, counts: null, seq: current.seq + 1 };
     const seq = current.seq;
     setStatus('Loading…');
     try {
-      const counts = await api('counts', f);
+      const countsP = api('counts', f);
+      const visP = ensureTimeline();
+      if (keepWindow) await visP;
+      // the window in view is shown as soon as it is read, before the counts
+      const shownP = keepWindow ? loadWindow(null).then((n) => { if (n > 0 && seq === current.seq) markLoaded(); return n; }) : null;
+      const counts = await countsP;
       if (seq !== current.seq) return;
       current.counts = counts;
-      items.clear();
-      items.add(countItems(counts));
       const w = firstWindow(counts);
-      if (w) timeline.setWindow(w.start, w.end, { animation: false });
-      await loadWindow();
-      loadUndated(true);
+      const shown = shownP ? await shownP : 0;
+      if (seq !== current.seq) return;
+      const move = !shownP || (shown === 0 && counts.placed > 0);
+      // the events are asked for first, the timeline drawn while they come
+      const loadedP = move ? loadWindow(w) : null;
+      await visP;
+      if (move && w) timeline.setWindow(w.start, w.end, { animation: false });
+      items.remove(items.getIds({ filter: (it) => it.type === 'background' }));
+      items.add(countItems(counts));
+      if (loadedP) await loadedP;
+      if (move || shown === 0) markLoaded();
+      showUndated(counts);
     } catch (err) {
       if (seq === current.seq) setStatus(err.message, true);
     }
   }
 
-  async function loadWindow() {
+  // the undated lane: loaded at once when it is short, else on demand
+  function showUndated(counts) {
+    const f = filtersOf(readHash());
+    const btn = $('undated-more');
+    if (f.from || f.to) {
+      $('undated-list').replaceChildren(el('li', { text: 'A date range is set: undated events are not shown.' }));
+      btn.hidden = true;
+      return;
+    }
+    undated = { offset: 0 };
+    if (counts.unplaced <= UNDATED_PAGE) {
+      loadUndated();
+      return;
+    }
+    $('undated-list').replaceChildren();
+    btn.textContent = 'Show undated events (about ' + counts.unplaced + ', minor ones included)';
+    btn.hidden = false;
+  }
+
+  // loads the events of the window shown (or of the one about to be)
+  async function loadWindow(shown) {
     const f = filtersOf(readHash());
     const seq = current.seq;
-    const w = visibleWindow(f);
-    if (startOf(w.to) < startOf(w.from)) return;
-    const t0 = performance.now();
+    if (!shown) await ensureTimeline();
+    const w = visibleWindow(f, shown);
+    if (startOf(w.to) < startOf(w.from)) return 0;
     try {
       const tl = await api('timeline', Object.assign({}, f, w, { limit: LIMIT }));
       if (seq !== current.seq) return;
+      await ensureTimeline();
       const docs = docMap(tl);
       const keep = new Set();
       const add = [];
@@ -240,23 +305,15 @@
         ? 'More than ' + LIMIT + ' events in this window: the first ' + LIMIT + ' are shown; zoom in to see the others (the shaded months give each month\'s count).'
         : '';
       setStatus('');
-      document.body.dataset.windowMs = String(Math.round(performance.now() - t0));
-      document.body.dataset.readyAt = String(Math.round(performance.now()));
-      document.body.dataset.loaded = String(seq);
+      return tl.events.length;
     } catch (err) {
       if (seq === current.seq) setStatus(err.message, true);
     }
   }
 
   let undated = { offset: 0 };
-  async function loadUndated(reset) {
+  async function loadUndated() {
     const f = filtersOf(readHash());
-    if (f.from || f.to) {
-      $('undated-list').replaceChildren(el('li', { text: 'A date range is set: undated events are not shown.' }));
-      $('undated-more').hidden = true;
-      return;
-    }
-    if (reset) undated = { offset: 0 };
     const seq = current.seq;
     const want = undated.offset + UNDATED_PAGE;
     try {
@@ -265,12 +322,13 @@
       const docs = docMap(tl);
       $('undated-list').replaceChildren(...tl.events.map((e) => eventButton(e, docs)));
       undated.offset = tl.events.length;
+      $('undated-more').textContent = 'Show more undated events';
       $('undated-more').hidden = !tl.more;
     } catch (err) {
       if (seq === current.seq) setStatus(err.message, true);
     }
   }
-  $('undated-more').addEventListener('click', () => loadUndated(false));
+  $('undated-more').addEventListener('click', () => loadUndated());
 
   // --- an event's reports ------------------------------------------------------
   // marks the needles found in text: trigger first, then longer names
@@ -375,13 +433,15 @@
       const linked = ans.linked.slice(0, 15);
       $('entity-linked').replaceChildren(...linked.map((l) => el('li', {},
         el('button', { type: 'button', onclick: () => go({ ent: l.name, view: 'entity' }) }, l.name + ' (' + l.events.length + ')'))));
-      drawGraph(ans, linked);
+      await drawGraph(ans, linked);
     } catch (err) {
       setStatus(err.message, true);
     }
   }
 
-  function drawGraph(ans, linked) {
+  async function drawGraph(ans, linked) {
+    // Cytoscape.js is loaded the first time a graph is drawn
+    await loadScript('/static/vendor/cytoscape/cytoscape.min.js');
     const self = new Set(ans.entities.map((e) => e.id || e.iri));
     const keepEnt = new Set(linked.map((l) => l.id));
     const nodes = [], edges = [], seen = new Set();
@@ -398,7 +458,7 @@
       }
     }
     if (graph) graph.destroy();
-    graph = cytoscape({
+    graph = window.cytoscape({
       container: $('entity-graph'), elements: nodes.concat(edges),
       layout: { name: 'cose', animate: false, randomize: false },
       style: [
@@ -544,6 +604,13 @@
     if (p.get('event')) showEvent(p.get('event')); else $('detail').hidden = true;
   }
   window.addEventListener('hashchange', route);
-  fillSelects();
   route();
+  // the story and outlet lists wait for the first view: on a large store
+  // they would slow it
+  const firstView = setInterval(() => {
+    if (document.body.dataset.loaded || readHash().get('view')) {
+      clearInterval(firstView);
+      fillSelects();
+    }
+  }, 50);
 })();
