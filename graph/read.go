@@ -1031,14 +1031,13 @@ func (s *Store) EventIRIsDated(ctx context.Context, keepDate func(date string) b
 	for _, e := range dated {
 		add(e)
 	}
-	ranges, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
+	ranges, err := s.eventRanges(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v := newQuadView(ranges)
 	var ranged []string
-	for subj := range v {
-		if keepRange(v.best(subj, PredRangeBegin), v.best(subj, PredRangeEnd)) {
+	for subj, r := range ranges {
+		if keepRange(r.RangeBegin, r.RangeEnd) {
 			ranged = append(ranged, subj)
 		}
 	}

@@ -139,23 +139,36 @@ func (s *Store) EventDateCounts(ctx context.Context) (*DateCounts, error) {
 			out.Dates[valueText(v)] += n
 		}
 	}
-	ranges, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
+	ranges, err := s.eventRanges(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v := newQuadView(ranges)
 	var ranged []string
-	for subj := range v {
-		if strings.HasPrefix(subj, "event/") {
-			ranged = append(ranged, subj)
-		}
+	for e := range ranges {
+		ranged = append(ranged, e)
 	}
 	dates, err := s.EventDatesOf(ctx, ranged)
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range ranged {
-		out.Ranged[e] = EventDate{Date: dates[e].Date, RangeBegin: v.best(e, PredRangeBegin), RangeEnd: v.best(e, PredRangeEnd)}
+	for e, r := range ranges {
+		r.Date = dates[e].Date
+		out.Ranged[e] = r
+	}
+	return out, nil
+}
+
+// eventRanges reads the range ends of every node that has a range (the
+// events with one), by the predicates' index.
+func (s *Store) eventRanges(ctx context.Context) (map[string]EventDate, error) {
+	qs, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(qs)
+	out := make(map[string]EventDate, len(v))
+	for subj := range v {
+		out[subj] = EventDate{RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
 	}
 	return out, nil
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -322,24 +321,12 @@ func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
 // TestServe: Serve answers on its listener and stops when its context
 // ends.
 func TestServe(t *testing.T) {
-	s := ingestStore(t, seedFiles...)
-	srv, err := New(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx, ln) }()
-	code, body := get(t, "http://"+ln.Addr().String(), "/")
+	url, stop := serveListening(t, ingestStore(t, seedFiles...))
+	code, body := get(t, url, "/")
 	if code != http.StatusOK || !bytes.Contains(body, []byte("/static/app.js")) {
 		t.Errorf("GET /: %d %.200s", code, body)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Errorf("Serve after its context ended: %v", err)
 	}
 }

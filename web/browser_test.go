@@ -8,7 +8,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"net"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -301,24 +300,13 @@ func TestBrowserStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() }) // after the server stops
 	// Served as `storyline serve` serves it, which reads the whole
 	// store's counts as it starts: the first visit below may come before
 	// they are read (cold), the second finds them (warm).
-	srv, err := New(s, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	sctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	go srv.Serve(sctx, ln)
-	url := "http://" + ln.Addr().String() + "/"
+	url, _ := serveListening(t, s)
 	for _, visit := range []string{"first visit", "second visit"} {
-		do(t, ctx, visit, chromedp.Navigate(url), waitLoaded(""))
+		do(t, ctx, visit, chromedp.Navigate(url+"/"), waitLoaded(""))
 		first := eval[float64](t, ctx, `+document.body.dataset.readyAt`)
 		n := eval[int](t, ctx, `document.querySelectorAll('#events-list button.event').length`)
 		t.Logf("%s: %d events listed and drawn %.0f ms after navigation began (Performance API)", visit, n, first)
@@ -327,7 +315,7 @@ func TestBrowserStore(t *testing.T) {
 		}
 		do(t, ctx, "blank", chromedp.Navigate("about:blank"))
 	}
-	do(t, ctx, "third visit", chromedp.Navigate(url), waitLoaded(""))
+	do(t, ctx, "third visit", chromedp.Navigate(url+"/"), waitLoaded(""))
 	screenshot(t, ctx, "store-main.png")
 	for _, c := range []struct{ field, value string }{{"f-class", "meet"}, {"f-entity", "Tony Blair"}, {"f-from", "2004-12-01"}} {
 		before := loaded(t, ctx)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"net"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -70,6 +71,30 @@ func serveStore(t testing.TB, s *graph.Store) *httptest.Server {
 	ts := httptest.NewServer(srv)
 	t.Cleanup(ts.Close)
 	return ts
+}
+
+// serveListening serves s as `storyline serve` does, with Serve on a
+// local port, and returns its URL and a stop that ends Serve and returns
+// its error.
+func serveListening(t testing.TB, s *graph.Store) (string, func() error) {
+	t.Helper()
+	srv, err := New(s, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	stop := sync.OnceValue(func() error {
+		cancel()
+		return <-done
+	})
+	t.Cleanup(func() { _ = stop() })
+	return "http://" + ln.Addr().String(), stop
 }
 
 // xssArticle writes an article whose headline, outlet, URL and text carry
