@@ -3,6 +3,7 @@ package timeline
 import (
 	"errors"
 	"fmt"
+	"time"
 )
 
 // ErrNotFound is what the errors for an entity, story or outlet the store
@@ -73,6 +74,9 @@ func (f Filter) dateMatches(v, begin, end string) bool {
 	}
 	if !ok {
 		return false
+	}
+	if f.Starts {
+		iv.end = iv.start.Add(time.Nanosecond)
 	}
 	if f.From != "" {
 		from, _ := parseDate(f.From)

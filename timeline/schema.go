@@ -39,6 +39,11 @@ type Filter struct {
 	// unknown year ("XXXX-11-24"): the timeline's undated lane. It does
 	// not go with From or To.
 	Undated bool `json:"undated,omitempty"`
+	// Starts makes From and To keep the events that start in [From, To]
+	// (an event dated 2004 starts on 2004-01-01; a range at its begin)
+	// rather than those that overlap it: the events a time line draws in
+	// that window, and those CountByMonth counts in its months.
+	Starts bool `json:"starts,omitempty"`
 	// Limit, when above 0, lists at most Limit events (in timeline
 	// order); Timeline.More tells that more match.
 	Limit int `json:"limit,omitempty"`

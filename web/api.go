@@ -84,7 +84,7 @@ func writeError(w http.ResponseWriter, status int, err error) {
 }
 
 // filterOf reads a timeline filter from a query string: entity, story,
-// outlet, class, from, to, all, undated, limit.
+// outlet, class, from, to, starts, all, undated, limit.
 func filterOf(q url.Values) (timeline.Filter, error) {
 	f := timeline.Filter{
 		Entity: strings.TrimSpace(q.Get("entity")), Story: strings.TrimSpace(q.Get("story")),
@@ -96,6 +96,9 @@ func filterOf(q url.Values) (timeline.Filter, error) {
 		return f, err
 	}
 	if f.Undated, err = boolParam(q, "undated"); err != nil {
+		return f, err
+	}
+	if f.Starts, err = boolParam(q, "starts"); err != nil {
 		return f, err
 	}
 	if v := q.Get("limit"); v != "" {

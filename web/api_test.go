@@ -157,6 +157,31 @@ func TestAPISeeds(t *testing.T) {
 	if nov == 0 || nov > len(novTL.Events) {
 		t.Errorf("counts: %d events start in 2015-11; the window 2015-11 lists %d", nov, len(novTL.Events))
 	}
+	// Counts of a filtered timeline (read from its events' dates) add up
+	// to its placed events too.
+	getJSON(t, ts, "/api/counts?outlet=Press+TV", &counts)
+	var pressTV timeline.Timeline
+	getJSON(t, ts, "/api/timeline?all=true&outlet=Press+TV", &pressTV)
+	placed = 0
+	for _, e := range pressTV.Events {
+		if e.Date != "" && !strings.HasPrefix(e.Date, "XXXX") || e.Range != nil {
+			placed++
+		}
+	}
+	if counts.Placed != placed || counts.Placed+counts.Unplaced != len(pressTV.Events) {
+		t.Errorf("counts?outlet=Press TV: placed %d, unplaced %d; its timeline has %d placed of %d", counts.Placed, counts.Unplaced, placed, len(pressTV.Events))
+	}
+	// starts=true keeps the events that start in the window: as many as
+	// the counts give that month, the range since 2015-09-30 left out.
+	getJSON(t, ts, "/api/timeline?all=true&from=2015-11&to=2015-11&starts=true", &novTL)
+	if len(novTL.Events) != nov {
+		t.Errorf("counts: %d events start in 2015-11; starts=true lists %d", nov, len(novTL.Events))
+	}
+	for _, e := range novTL.Events {
+		if !strings.HasPrefix(e.Date, "2015-11") {
+			t.Errorf("starts=true in 2015-11 lists %s dated %q %v", e.ID, e.Date, e.Range)
+		}
+	}
 
 	// One event: the same entry as in the timeline, its documents, and its
 	// participants' aliases.

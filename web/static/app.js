@@ -145,6 +145,7 @@
     if (timeline) return;
     items = new vis.DataSet();
     timeline = new vis.Timeline($('timeline'), items, {
+      start: new Date(Date.UTC(2000, 0, 1)), end: new Date(Date.UTC(2001, 0, 1)), // set by the counts: no fit to the items
       stack: true, zoomMin: 1000 * 60 * 60 * 24 * 3, showCurrentTime: false,
       margin: { item: 4 }, orientation: 'top', selectable: true,
       height: '380px', verticalScroll: true, zoomKey: 'ctrlKey',
@@ -280,7 +281,7 @@
     const w = visibleWindow(f, shown);
     if (startOf(w.to) < startOf(w.from)) return 0;
     try {
-      const tl = await api('timeline', Object.assign({}, f, w, { limit: LIMIT }));
+      const tl = await api('timeline', Object.assign({}, f, w, { starts: 'true', limit: LIMIT }));
       if (seq !== current.seq) return;
       await ensureTimeline();
       const docs = docMap(tl);
