@@ -246,6 +246,28 @@ func TestBrowserSeeds(t *testing.T) {
 	do(t, ctx, "the entity graph", chromedp.WaitVisible(chromedp.CSS("#entity-graph canvas")))
 	screenshot(t, ctx, "seeds-entity.png")
 
+	// Keyboard and phone width: on a 390 px screen nothing is wider than
+	// the screen, and the events are reached with Tab and opened with
+	// Enter; Escape closes the reports.
+	do(t, ctx, "a phone-width screen",
+		chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
+		chromedp.Navigate(ts.URL+"/#entity=Putin"))
+	do(t, ctx, "reload", chromedp.Reload(), waitLoaded(""), chromedp.WaitVisible(chromedp.CSS("#undated-list button.event")))
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 390 {
+		t.Errorf("on a 390 px screen the page is %d px wide", w)
+	}
+	screenshot(t, ctx, "seeds-phone.png")
+	do(t, ctx, "keyboard: focus the first event, Enter, Escape",
+		chromedp.Focus(chromedp.CSS("#events-list button.event")),
+		chromedp.KeyEvent("\r"),
+		chromedp.WaitVisible(chromedp.ID("detail")),
+		chromedp.KeyEvent("\x1b"),
+		chromedp.WaitNotVisible(chromedp.ID("detail")))
+	if back := eval[bool](t, ctx, `document.activeElement === document.querySelector('#events-list button.event')`); !back {
+		t.Error("after Escape the focus is not back on the event that opened the reports")
+	}
+	do(t, ctx, "desktop width", chromedp.ResetViewport())
+
 	// The copies view: the People's Voice article copies Press TV's.
 	do(t, ctx, "the copies view",
 		chromedp.Navigate(ts.URL+"/#view=copies"),

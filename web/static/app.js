@@ -227,6 +227,8 @@
     current = { key, counts: null, seq: current.seq + 1 };
     const seq = current.seq;
     setStatus('Loading…');
+    $('undated-list').replaceChildren();
+    $('undated-more').hidden = true;
     try {
       const countsP = api('counts', f);
       const visP = ensureTimeline();
@@ -360,8 +362,10 @@
     return out;
   }
 
+  let returnFocus = null; // what had the focus before the reports opened
   async function showEvent(id) {
     const panel = $('detail');
+    if (panel.hidden) returnFocus = document.activeElement;
     try {
       const ans = await api('event/' + enc(id));
       const e = ans.event;
@@ -410,6 +414,7 @@
   function closeDetail() {
     $('detail').hidden = true;
     if (readHash().get('event')) go({ event: null });
+    if (returnFocus && document.contains(returnFocus)) returnFocus.focus();
   }
   $('detail-close').addEventListener('click', closeDetail);
   document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && !$('detail').hidden) closeDetail(); });
