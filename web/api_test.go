@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -322,6 +323,35 @@ func TestAPITimeout(t *testing.T) {
 	srv.ServeHTTP(rec, req)
 	if rec.Code != http.StatusGatewayTimeout || !strings.Contains(rec.Body.String(), "timed out") {
 		t.Errorf("1 ns timeout: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// TestAPISeesIngest: what serve keeps between requests (counts,
+// completion names) is read again once an ingest writes to the store.
+func TestAPISeesIngest(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "live.db")
+	ingestInto(t, db, seedFiles...)
+	s, err := graph.Open(context.Background(), db, graph.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ts := serveStore(t, s).URL
+	var before, after timeline.Counts
+	var names []graph.EntityName
+	getJSON(t, ts, "/api/counts", &before)
+	getJSON(t, ts, "/api/complete?q=anna+jo", &names)
+	if len(names) != 0 {
+		t.Fatalf("the seeds name no Anna Jones: %+v", names)
+	}
+	ingestInto(t, db, xssArticle(t))
+	getJSON(t, ts, "/api/counts", &after)
+	getJSON(t, ts, "/api/complete?q=anna+jo", &names)
+	if after.Placed+after.Unplaced <= before.Placed+before.Unplaced {
+		t.Errorf("counts after an ingest: %d events, before %d", after.Placed+after.Unplaced, before.Placed+before.Unplaced)
+	}
+	if len(names) == 0 || names[0].Canonical != "Anna Jones" {
+		t.Errorf("completion after an ingest: %+v", names)
 	}
 }
 

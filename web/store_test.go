@@ -32,17 +32,30 @@ var (
 // returns it opened read-only, as serve opens it.
 func ingestStore(t testing.TB, paths ...string) *graph.Store {
 	t.Helper()
+	db := filepath.Join(t.TempDir(), "web.db")
+	ingestInto(t, db, paths...)
+	s, err := graph.Open(context.Background(), db, graph.OpenOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// ingestInto ingests paths into the store at db (created if new).
+func ingestInto(t testing.TB, db string, paths ...string) {
+	t.Helper()
 	clog.SetLogger(nil)
 	pipelineOnce.Do(func() { pipeline, pipelineErr = extract.New() })
 	if pipelineErr != nil {
 		t.Fatalf("pipeline: %v", pipelineErr)
 	}
 	ctx := context.Background()
-	db := filepath.Join(t.TempDir(), "web.db")
 	w, err := graph.Open(ctx, db, graph.OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer w.Close()
 	inputs, errs := extract.ReadInputs(ctx, paths, nil)
 	if len(errs) > 0 {
 		t.Fatalf("reading %v: %v", paths, errs)
@@ -50,15 +63,6 @@ func ingestStore(t testing.TB, paths ...string) *graph.Store {
 	if _, errs := w.Ingest(ctx, pipeline, inputs, graph.IngestOptions{}); len(errs) > 0 {
 		t.Fatalf("ingest: %v", errs)
 	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	s, err := graph.Open(ctx, db, graph.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
 }
 
 // serveStore serves s on a local test server.
