@@ -331,12 +331,7 @@ func TestAPITimeout(t *testing.T) {
 func TestAPISeesIngest(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "live.db")
 	ingestInto(t, db, seedFiles...)
-	s, err := graph.Open(context.Background(), db, graph.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	ts := serveStore(t, s).URL
+	ts := serveStore(t, openReadOnly(t, db)).URL
 	var before, after timeline.Counts
 	var names []graph.EntityName
 	getJSON(t, ts, "/api/counts", &before)

@@ -34,6 +34,13 @@ func ingestStore(t testing.TB, paths ...string) *graph.Store {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "web.db")
 	ingestInto(t, db, paths...)
+	return openReadOnly(t, db)
+}
+
+// openReadOnly opens the store at db read-only, closed at the end of the
+// test.
+func openReadOnly(t testing.TB, db string) *graph.Store {
+	t.Helper()
 	s, err := graph.Open(context.Background(), db, graph.OpenOptions{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
