@@ -15,8 +15,6 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/storyline/storyline/graph"
 )
 
 // browser starts a headless chromium for one test and returns its
@@ -318,11 +316,7 @@ func TestBrowserStore(t *testing.T) {
 		t.Skip("STORYLINE_WEB_STORE names no store: set it to measure the page on one")
 	}
 	ctx := browser(t)
-	s, err := graph.Open(context.Background(), addr, graph.OpenOptions{ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() }) // after the server stops
+	s := openReadOnly(t, addr) // closed after the server stops
 	// Served as `storyline serve` serves it, which reads the whole
 	// store's counts as it starts: the first visit below may come before
 	// they are read (cold), the second finds them (warm).

@@ -15,15 +15,23 @@ const countsCacheSize = 64
 // countsCache keeps the counts per month of the filters asked for, for as
 // long as the store's generation does not move (no ingest wrote since):
 // the zoomed-out view of a large store is read once, not on every visit.
+// Requests for the same filter while it is being read wait for that read.
 type countsCache struct {
 	store *graph.Store
 	mu    sync.Mutex
 	gen   int64
-	byKey map[string]*timeline.Counts
+	byKey map[string]*countsEntry
+}
+
+// countsEntry is one filter's counts, ready once done is closed.
+type countsEntry struct {
+	done   chan struct{}
+	counts *timeline.Counts
+	err    error
 }
 
 func newCountsCache(store *graph.Store) *countsCache {
-	return &countsCache{store: store, byKey: map[string]*timeline.Counts{}}
+	return &countsCache{store: store, byKey: map[string]*countsEntry{}}
 }
 
 // get returns f's counts, from the cache while the store is unchanged.
@@ -38,21 +46,34 @@ func (c *countsCache) get(ctx context.Context, f timeline.Filter) (*timeline.Cou
 	}
 	c.mu.Lock()
 	if gen != c.gen || len(c.byKey) >= countsCacheSize {
-		c.gen, c.byKey = gen, map[string]*timeline.Counts{}
+		c.gen, c.byKey = gen, map[string]*countsEntry{}
 	}
-	got := c.byKey[string(key)]
-	c.mu.Unlock()
-	if got != nil {
-		return got, nil
-	}
-	counts, err := timeline.CountByMonth(ctx, c.store, f)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	if gen == c.gen {
-		c.byKey[string(key)] = counts
+	e, reading := c.byKey[string(key)]
+	if !reading {
+		e = &countsEntry{done: make(chan struct{})}
+		c.byKey[string(key)] = e
 	}
 	c.mu.Unlock()
-	return counts, nil
+	if reading {
+		select {
+		case <-e.done:
+			if e.err == nil {
+				return e.counts, nil
+			}
+			// the read that failed was another request's: read again
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		return timeline.CountByMonth(ctx, c.store, f)
+	}
+	e.counts, e.err = timeline.CountByMonth(ctx, c.store, f)
+	if e.err != nil {
+		c.mu.Lock()
+		if c.byKey[string(key)] == e {
+			delete(c.byKey, string(key))
+		}
+		c.mu.Unlock()
+	}
+	close(e.done)
+	return e.counts, e.err
 }
