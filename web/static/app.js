@@ -153,7 +153,7 @@
       xss: { disabled: false },
     });
     timeline.on('rangechanged', (p) => { if (p.byUser) scheduleWindow(); });
-    timeline.on('select', (p) => { if (p.items.length && !String(p.items[0]).startsWith('count:')) go({ event: p.items[0] }); });
+    timeline.on('select', (p) => { if (p.items.length && String(p.items[0]).startsWith('event/')) go({ event: p.items[0] }); });
   }
 
   let windowTimer = 0;
@@ -609,6 +609,11 @@
     else if (view === 'article') showArticle(p.get('article') || '', p.get('start'), p.get('end'));
     if (p.get('event')) showEvent(p.get('event')); else $('detail').hidden = true;
   }
+  // the skip link moves the focus without touching the hash, which holds the view
+  document.querySelector('.skip').addEventListener('click', (ev) => {
+    ev.preventDefault();
+    $('events-list').focus();
+  });
   window.addEventListener('hashchange', route);
   route();
   // the story and outlet lists wait for the first view: on a large store
