@@ -177,3 +177,18 @@ func (s *Store) eventRanges(ctx context.Context) (map[string]EventDate, error) {
 // moves whenever an ingest writes, so a reader can tell that what it
 // read before may be stale.
 func (s *Store) Generation(ctx context.Context) (int64, error) { return s.generation(ctx) }
+
+// EventClassesOf returns the class of each of the given event nodes, by
+// index.
+func (s *Store) EventClassesOf(ctx context.Context, iris []string) (map[string]string, error) {
+	qs, err := s.loadAt(ctx, quad.Subject, iris, PredClass)
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(qs)
+	out := make(map[string]string, len(v))
+	for subj := range v {
+		out[subj] = v.best(subj, PredClass)
+	}
+	return out, nil
+}

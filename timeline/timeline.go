@@ -129,7 +129,7 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error)
 	if err != nil {
 		return 0, nil, false, err
 	}
-	if iris, err = inTimelineOrder(ctx, s, iris, f.Undated); err != nil {
+	if iris, err = inTimelineOrder(ctx, s, iris, f); err != nil {
 		return 0, nil, false, fmt.Errorf("timeline: %w", err)
 	}
 	// The whole timeline lists every stored document; a filtered one the
@@ -147,7 +147,12 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error)
 		}
 	}
 	chunkSize := readChunk
-	if f.Limit > 0 {
+	switch {
+	case f.Limit > 0 && (f.From != "" || f.To != ""):
+		// A dated event is never minor: one more than the limit tells
+		// whether more match.
+		chunkSize = min(readChunk, f.Limit+1)
+	case f.Limit > 0:
 		// Read little more than the limit: minor events are skipped.
 		chunkSize = min(readChunk, max(f.Limit+f.Limit/2, 64))
 	}
@@ -246,12 +251,24 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[st
 		}
 		narrowed = true
 	}
-	if f.Class != "" {
-		ofClass, err := s.EventIRIsOfClass(ctx, f.Class)
+	switch {
+	case f.Class != "" && narrowed:
+		// The chosen events' classes, by index: fewer than the class's.
+		classes, err := s.EventClassesOf(ctx, iris)
 		if err != nil {
 			return nil, nil, fmt.Errorf("timeline: %w", err)
 		}
-		iris = within(iris, ofClass, narrowed)
+		out := iris[:0]
+		for _, iri := range iris {
+			if classes[iri] == f.Class {
+				out = append(out, iri)
+			}
+		}
+		iris = out
+	case f.Class != "":
+		if iris, err = s.EventIRIsOfClass(ctx, f.Class); err != nil {
+			return nil, nil, fmt.Errorf("timeline: %w", err)
+		}
 	}
 	return iris, keep, nil
 }
@@ -271,9 +288,11 @@ func DocumentOf(d graph.DocInfo) Document {
 // inTimelineOrder sorts event IRIs as the timeline lists the events, from
 // their dates alone (read by index), so that the events can be read and
 // written a chunk at a time.
-// With undated set, only the events with no place on a time line (no
-// date, an unknown year) are kept.
-func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, undated bool) ([]string, error) {
+// Only the events whose dates f keeps are kept: those in the window of
+// From and To, and with Undated those with no place on a time line (no
+// date, an unknown year); so an entity's or a story's events outside the
+// window are never read.
+func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, f Filter) ([]string, error) {
 	dates, err := s.EventDatesOf(ctx, iris)
 	if err != nil {
 		return nil, err
@@ -289,9 +308,13 @@ func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, undated
 	sort.SliceStable(keys, func(i, j int) bool { return lessDate(keys[i], keys[j]) })
 	out := make([]string, 0, len(keys))
 	for _, k := range keys {
-		if !undated || !placed(k.Date, k.Range) {
-			out = append(out, k.ID)
+		if f.Undated && placed(k.Date, k.Range) {
+			continue
 		}
+		if d := dates[k.ID]; !f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
+			continue
+		}
+		out = append(out, k.ID)
 	}
 	return out, nil
 }

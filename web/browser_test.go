@@ -333,13 +333,20 @@ func TestBrowserStore(t *testing.T) {
 	}
 	do(t, ctx, "third visit", chromedp.Navigate(url+"/"), waitLoaded(""))
 	screenshot(t, ctx, "store-main.png")
-	for _, c := range []struct{ field, value string }{{"f-class", "meet"}, {"f-entity", "Tony Blair"}, {"f-from", "2004-12-01"}} {
+	// Each filter change from the first view: the time from the click to
+	// the events listed.
+	for _, c := range []struct{ field, value string }{
+		{"f-class", "statement"}, {"f-entity", "Tony Blair"}, {"f-entity", "Microsoft"}, {"f-from", "2004-06-01"},
+	} {
+		do(t, ctx, "back to the first view", chromedp.Navigate(url+"/"), waitLoaded(""))
 		before := loaded(t, ctx)
-		do(t, ctx, "set "+c.field, chromedp.SetValue(chromedp.ID(c.field), c.value))
+		do(t, ctx, "set "+c.field,
+			chromedp.Poll[chromedp.Void](fmt.Sprintf(`(e => e.tagName !== 'SELECT' || e.options.length > 1)(document.getElementById(%q))`, c.field)),
+			chromedp.SetValue(chromedp.ID(c.field), c.value))
 		start := eval[float64](t, ctx, `performance.now()`)
 		do(t, ctx, "filter change", chromedp.Click(chromedp.ID("f-apply")), waitLoaded(before))
 		end := eval[float64](t, ctx, `+document.body.dataset.readyAt`)
 		n := eval[int](t, ctx, `document.querySelectorAll('#events-list button.event').length`)
-		t.Logf("filter %s=%s (added to the ones before): %d events listed %.0f ms after the click", c.field, c.value, n, end-start)
+		t.Logf("filter %s=%s: %d events listed %.0f ms after the click", c.field, c.value, n, end-start)
 	}
 }
