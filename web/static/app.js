@@ -223,7 +223,10 @@
     const key = JSON.stringify(f);
     if (key === current.key) return;
     const prev = current.key ? JSON.parse(current.key) : null;
-    const keepWindow = prev && prev.from === f.from && prev.to === f.to;
+    // a new class or outlet keeps the window in view; a new entity, story
+    // or date range goes where its events are, from its counts (read by
+    // index, quickly)
+    const keepWindow = prev && ['from', 'to', 'entity', 'story'].every((k) => prev[k] === f[k]);
     current = { key, counts: null, seq: current.seq + 1 };
     const seq = current.seq;
     setStatus('Loading…');
