@@ -105,7 +105,7 @@ func listed(t *testing.T, ctx context.Context, id string) []string {
 	return eval[[]string](t, ctx, fmt.Sprintf(`[...document.querySelectorAll('#%s button.event')].map(b => b.textContent)`, id))
 }
 
-// screenshot saves a full-page screenshot where a person can look at it:
+// screenshot saves what the screen shows where a person can look at it:
 // $STORYLINE_SCREENSHOTS, else storyline-web-screenshots in the temp folder.
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
@@ -116,9 +116,12 @@ func screenshot(t *testing.T, ctx context.Context, name string) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// two animation frames: the time line draws in the next one
+	do(t, ctx, "waiting for the page to be drawn",
+		chromedp.Poll[chromedp.Void](`new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`))
 	sctx, cancel := context.WithTimeout(ctx, stepTimeout)
 	defer cancel()
-	png, err := chromedp.Run(sctx, chromedp.FullScreenshot(100))
+	png, err := chromedp.Run(sctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot: %v", err)
 	}

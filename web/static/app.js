@@ -86,7 +86,8 @@
     const originals = new Set(), copies = new Set();
     for (const s of e.sources) {
       const d = docs.get(s.document);
-      const name = s.outlet || (d && d.outlet) || s.document;
+      // an article with no outlet is named by its file
+      const name = s.outlet || (d && (d.outlet || d.file)) || s.document;
       if (d && d.copies && d.copies.length) copies.add(name); else originals.add(name);
     }
     for (const o of originals) copies.delete(o);
@@ -201,7 +202,9 @@
       if (Math.min(l, h) === Infinity || sum + Math.min(l, h) > LIMIT) break;
       if (l <= h) { lo--; sum += l; } else { hi++; sum += h; }
     }
-    return { start: month(ps[lo]), end: next(month(ps[hi])) };
+    const a = month(ps[lo]), b = next(month(ps[hi]));
+    const pad = (b - a) * 0.1; // events dated by a month or a year sit at its first day
+    return { start: new Date(+a - pad), end: new Date(+b + pad) };
   }
 
   function countItems(counts) {
@@ -252,6 +255,8 @@
       items.remove(items.getIds({ filter: (it) => it.type === 'background' }));
       items.add(countItems(counts));
       if (loadedP) await loadedP;
+      // again once the items are in: vis-timeline may have moved to its first range meanwhile
+      if (move && w) timeline.setWindow(w.start, w.end, { animation: false });
       if (move || shown === 0) markLoaded();
       showUndated(counts);
     } catch (err) {
