@@ -78,8 +78,10 @@ func (s *Store) Export(ctx context.Context, w io.Writer, format string) error {
 			return fmt.Errorf("export: %w", err)
 		}
 		return nil
+	case FormatGraphML:
+		return s.exportGraphML(ctx, w)
 	}
-	return fmt.Errorf("export: unknown format %q (want nquads or json)", format)
+	return fmt.Errorf("export: unknown format %q (want nquads, json or graphml)", format)
 }
 
 // Import reads N-Quads from r into the store in one transaction. Every

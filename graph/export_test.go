@@ -118,7 +118,7 @@ func TestExportJSON(t *testing.T) {
 	if len(x.Events) != 5 || x.Events[0]["date"] != "2015-11-24" {
 		t.Errorf("events %v", x.Events[0])
 	}
-	if err := s.Export(ctx, &buf, "xml"); err == nil || err.Error() != `export: unknown format "xml" (want nquads or json)` {
+	if err := s.Export(ctx, &buf, "xml"); err == nil || err.Error() != `export: unknown format "xml" (want nquads, json or graphml)` {
 		t.Errorf("bad format: %v", err)
 	}
 }

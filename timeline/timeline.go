@@ -122,6 +122,18 @@ func indented(v any, prefix string) ([]byte, error) {
 // documents to list: every stored one for the whole timeline, those the
 // emitted events cite for a filtered one; and whether f.Limit cut the list.
 func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error) (omitted int, _ []Document, more bool, _ error) {
+	return walkMore(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return emit(e) })
+}
+
+// walkDocs is walk handing emit, with each event, the documents read so
+// far by IRI: those the event cites among them.
+func walkDocs(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (int, []Document, error) {
+	omitted, docs, _, err := walkMore(ctx, s, f, emit)
+	return omitted, docs, err
+}
+
+// walkMore is walkDocs that also tells whether f.Limit cut the list.
+func walkMore(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (omitted int, _ []Document, more bool, _ error) {
 	if err := f.validate(); err != nil {
 		return 0, nil, false, err
 	}
@@ -191,7 +203,7 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error)
 				for _, src := range e.Sources {
 					cited[src.Document] = true
 				}
-				if err := emit(e); err != nil {
+				if err := emit(e, docByIRI); err != nil {
 					return 0, nil, false, err
 				}
 			}

@@ -33,7 +33,7 @@ status is then 3, or 4 when no article could be read.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "json" && format != "timeml" {
-				return fmt.Errorf("--format %q: want json or timeml", format)
+				return usageErrorf("annotate: --format %q: want json or timeml", format)
 			}
 			if dct != "" {
 				if _, err := time.Parse("2006-01-02", dct); err != nil {

@@ -10,16 +10,24 @@ import (
 func newExportCmd() *cobra.Command {
 	var format, output string
 	cmd := &cobra.Command{
-		Use:   "export [--format nquads|json] [-o FILE]",
-		Short: "Write the whole graph as N-Quads or JSON",
+		Use:   "export [--format nquads|json|graphml] [-o FILE]",
+		Short: "Write the whole graph as N-Quads, JSON or GraphML",
 		Long: `Export writes every quad of the store with its label (the document it was
 read from) as N-Quads, or the documents, entities and events as one JSON object
-(--format json). "storyline import" reads the N-Quads back.`,
+(--format json), or articles, entities and events as the nodes of a GraphML
+graph with edges by role (--format graphml, for Gephi, Cytoscape or NetworkX).
+"storyline import" reads the N-Quads back.`,
 		Example: `  storyline export > story.nq
   storyline export --format json -o story.json
+  storyline export --format graphml -o story.graphml
   storyline --db other.db import story.nq`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format {
+			case "nquads", "json", "graphml":
+			default:
+				return usageErrorf("export: --format %q: want nquads, json or graphml", format)
+			}
 			store, err := openStore(cmd, true)
 			if err != nil {
 				return err
@@ -43,7 +51,7 @@ read from) as N-Quads, or the documents, entities and events as one JSON object
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "nquads", "nquads or json")
+	cmd.Flags().StringVar(&format, "format", "nquads", "nquads, json or graphml")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to FILE instead of standard output")
 	return cmd
 }

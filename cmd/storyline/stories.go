@@ -26,7 +26,7 @@ date) and enough named entities, or when one copies the other.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "json" && format != "text" {
-				return fmt.Errorf("--format %q: want json or text", format)
+				return usageErrorf("stories: --format %q: want json or text", format)
 			}
 			store, err := openStore(cmd, true)
 			if err != nil {
