@@ -664,6 +664,22 @@ type np struct {
 	first, end int // token range
 	head       int // head token
 	mentions   []int
+	rule       string // the rule that found it (Arg.Rule)
+}
+
+// as is p found by rule.
+func (p np) as(rule string) np {
+	p.rule = rule
+	return p
+}
+
+// asAll gives every phrase of ps the rule.
+func asAll(ps []np, rule string) []np {
+	out := make([]np, len(ps))
+	for i, p := range ps {
+		out[i] = p.as(rule)
+	}
+	return out
 }
 
 func (p np) ok() bool { return p.end > p.first }
@@ -701,6 +717,9 @@ func (x *evCtx) npStartingAt(a int, s Sentence) np {
 	}
 	for j := a; j < s.EndToken; j++ {
 		t := x.tag(j)
+		if x.plainApostrophe(j, a, s) {
+			t = "POS" // "the United States' support"
+		}
 		if !(npTag(t) || x.tokMention[j] >= 0) {
 			break
 		}
@@ -807,7 +826,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 					p = q
 				}
 			}
-			out := []np{p}
+			out := []np{p.as("subject")}
 			// Coordinated subjects: "Obama and Putin", "X, Y and Z".
 			sawAnd := false
 			for k := p.first - 1; k-1 >= s.FirstToken; {
@@ -822,7 +841,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 					break
 				}
 				q := x.npEndingAt(h, s)
-				out = append(out, q)
+				out = append(out, q.as("subject"))
 				k = q.first - 1
 			}
 			return out, true
@@ -961,24 +980,35 @@ func (x *evCtx) arguments(k int, s Sentence) {
 	var agents, patients []np
 	if ev.Lemma == "according to" {
 		if p := x.npStartingAt(endTok, s); p.ok() {
-			x.fill(ev, p, "agent")
+			x.fill(ev, p.as("according-to"), "agent")
 		}
 		return
 	}
 	if x.isAdj(inf.head) {
 		// "One man is dead", "pleaded guilty": the subject undergoes it.
 		if subj, own := x.subject(inf.head, s); own {
-			patients = append(patients, subj...)
+			patients = append(patients, asAll(subj, "adjective-subject")...)
 		}
 	} else if inf.verbal {
 		subj, own := x.subject(x.firstTok(k), s)
 		if !own {
-			x.inheritAgents(k, x.firstTok(k), s)
+			if fs := x.forSubject(x.firstTok(k), s); fs.ok() {
+				// "necessary for Assad to leave": Assad leaves.
+				subj, own = []np{fs}, true
+			} else {
+				x.inheritAgents(k, x.firstTok(k), s)
+			}
 		}
-		obj := x.object(endTok, ev.Class, false, s)
+		obj := x.object(endTok, ev.Class, false, s).as("object")
+		if obj.ok() && x.clauseAfter(obj.end, s) {
+			// "said the aircraft had been attacked", "says Washington is
+			// responsible": the phrase is the subject of a clause the
+			// verb takes, not its object.
+			obj = np{}
+		}
 		if unaccusative[ev.Lemma] {
 			// "One Russian soldier lost his life": the subject undergoes it.
-			patients = append(patients, subj...)
+			patients = append(patients, asAll(subj, "unaccusative-subject")...)
 			if !own {
 				ev.Patients, ev.Agents = ev.Agents, nil
 				for i := range ev.Nominals {
@@ -986,9 +1016,9 @@ func (x *evCtx) arguments(k int, s Sentence) {
 				}
 			}
 		} else if x.isPassive(inf.head, s) || x.headlinePassive(inf.head, ev.Lemma, obj, own, s) {
-			patients = append(patients, subj...)
+			patients = append(patients, asAll(subj, "passive-subject")...)
 			if by := x.byAgent(endTok, s); by.ok() {
-				agents = append(agents, by)
+				agents = append(agents, by.as("passive-by"))
 			}
 		} else {
 			agents = append(agents, subj...)
@@ -1096,17 +1126,21 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 		return
 	}
 	pe := &x.doc.Events[best]
-	role := "agent"
+	role, rule := "agent", "coordinated-subject"
 	args := pe.Agents
-	if inf && objectControl[pe.Lemma] {
-		role, args = "patient", pe.Patients
+	if inf {
+		rule = "control-subject"
+		if objectControl[pe.Lemma] {
+			role, rule, args = "patient", "control-object", pe.Patients
+		}
 	}
 	for _, a := range args {
+		a.Rule = rule
 		ev.Agents = addArg(ev.Agents, a)
 	}
 	for _, n := range pe.Nominals {
 		if n.Role == role {
-			n.Role = "agent"
+			n.Role, n.Rule = "agent", rule
 			ev.Nominals = append(ev.Nominals, n)
 		}
 	}
@@ -1143,6 +1177,11 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			p := x.npEndingAt(j, s)
 			p.first, p.end = j, j+1
 			p.mentions = []int{m}
+			p.rule = "prenominal"
+			if j+1 < first && x.tag(j+1) == "POS" || x.doc.Mentions[m].End < len(x.doc.Text) &&
+				strings.HasPrefix(x.doc.Text[x.doc.Mentions[m].End:], "'") {
+				p.rule = "possessive"
+			}
 			if possessorUndergoes(ev) {
 				*patients = append(*patients, p)
 			} else {
@@ -1151,10 +1190,11 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			break
 		}
 		if t == "PRP$" {
+			p := np{first: j, end: j + 1, head: j, rule: "possessive"}
 			if possessorUndergoes(ev) {
-				*patients = append(*patients, np{first: j, end: j + 1, head: j})
+				*patients = append(*patients, p)
 			} else {
-				*agents = append(*agents, np{first: j, end: j + 1, head: j})
+				*agents = append(*agents, p)
 			}
 			break
 		}
@@ -1168,25 +1208,25 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 		w := x.low(j)
 		switch {
 		case w == "between":
-			p := x.npStartingAt(j+1, s)
+			p := x.npStartingAt(j+1, s).as("nominal-between")
 			if p.ok() {
 				*agents = append(*agents, p)
 				if p.end < s.EndToken && x.low(p.end) == "and" {
 					if q := x.npStartingAt(p.end+1, s); q.ok() {
-						*patients = append(*patients, q)
+						*patients = append(*patients, q.as("nominal-between"))
 					}
 				}
 			}
 		case w == "by":
 			if p := x.npStartingAt(j+1, s); p.ok() {
-				*agents = append(*agents, p)
+				*agents = append(*agents, p.as("nominal-by"))
 			}
 		default:
 			if p := x.object(j, ev.Class, true, s); p.ok() {
-				*patients = append(*patients, p)
+				*patients = append(*patients, p.as("nominal-"+w))
 				// "the shooting down of X by Y"
 				if by := x.byAgent(p.end, s); by.ok() {
-					*agents = append(*agents, by)
+					*agents = append(*agents, by.as("nominal-by"))
 				}
 			}
 		}
@@ -1205,7 +1245,7 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 				x.info[k].light = v
 				subj, own := x.subject(v, s)
 				if own {
-					*agents = append(*agents, subj...)
+					*agents = append(*agents, asAll(subj, "light-verb-subject")...)
 				} else {
 					x.inheritAgents(k, v, s)
 				}
@@ -1215,29 +1255,38 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 	}
 }
 
-// fill adds phrase p to event ev's role: its entity mentions (a head
-// mention, else non-demonym modifiers, else demonyms), a resolved pronoun,
-// and the phrase itself when it is headed by a common noun or pronoun.
+// fill adds phrase p to event ev's role: the entity mention heading it, or
+// the one person an office phrase names ("the Russian leader"), or a
+// resolved pronoun, or its modifiers that are neither places nor demonyms
+// ("a White House official"); and the phrase itself when a common noun or
+// pronoun heads it. A country named only as a modifier ("the Russian
+// pilots", "US officials", "a Russian Sukhoi Su-24") is never the
+// participant: it is the phrase's Country. A phrase headed by an event noun
+// ("the United States' support") gives no entity: its modifiers are the
+// noun's own participants.
 func (x *evCtx) fill(ev *Event, p np, role string) {
 	if !p.ok() || p.head < 0 {
 		return
 	}
+	words := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
 	var ms []int
+	var country *Arg
+	rule := p.rule
 	resolved := false
 	if m := x.tokMention[p.head]; m >= 0 {
 		ms = []int{m}
+		country = x.phraseCountry(p, m)
 	} else if m := x.roleHolder(p); m >= 0 {
 		// "the Russian leader": the one person holding that office.
-		ms, resolved = []int{m}, true
-	} else {
+		ms, resolved, rule = []int{m}, true, "office-holder"
+	} else if x.evAt[p.head] < 0 {
 		for _, m := range p.mentions {
-			if x.doc.Mentions[m].Kind != "demonym" {
-				ms = append(ms, m)
+			if x.modifierCountry(m) {
+				continue
 			}
+			ms = append(ms, m)
 		}
-		if len(ms) == 0 {
-			ms = p.mentions
-		}
+		country = x.phraseCountry(p, -1)
 	}
 	if len(ms) == 0 && (x.tag(p.head) == "PRP" || x.tag(p.head) == "PRP$") {
 		if m := x.resolvePronoun(p.head, ev); m >= 0 {
@@ -1245,7 +1294,10 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 		}
 	}
 	for _, m := range ms {
-		a := Arg{Entity: x.doc.Mentions[m].Entity, Mention: m}
+		a := Arg{Entity: x.doc.Mentions[m].Entity, Mention: m, Words: words, Rule: rule}
+		if m == x.tokMention[p.head] {
+			a.Country = country
+		}
 		switch role {
 		case "agent":
 			ev.Agents = addArg(ev.Agents, a)
@@ -1256,12 +1308,13 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 	if !resolved && x.tokMention[p.head] < 0 && x.evAt[p.head] < 0 && !x.inTimex(p.head) {
 		t := x.tag(p.head)
 		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") {
-			span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
 			ev.Nominals = append(ev.Nominals, NominalArg{
-				Role: role,
-				Span: span,
-				Text: x.doc.Text[span.Start:span.End],
-				Head: x.toks[p.head].Span,
+				Role:    role,
+				Span:    words,
+				Text:    x.doc.Text[words.Start:words.End],
+				Head:    x.toks[p.head].Span,
+				Rule:    rule,
+				Country: country,
 			})
 		}
 	}
@@ -1302,11 +1355,21 @@ func (x *evCtx) resolvePronoun(i int, ev *Event) int {
 	j := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= start }) - 1
 	for n := 0; j >= 0 && n < 40; j, n = j-1, n+1 {
 		m := ms[j]
+		if !person && m.Sentence < x.toks[i].Sentence-1 {
+			// "it" and "they" refer to something of this sentence or
+			// the one before.
+			return -1
+		}
 		typ := x.mentionType(j)
 		if (typ == Person) != person || m.Kind == "demonym" || m.Kind == "pronoun" {
 			continue
 		}
 		if typ == Equipment && !person {
+			continue
+		}
+		if !person && x.locativeObject(j) {
+			// "when it was inside Syria. He called it a stab": a place
+			// named as where something was is not what "it" refers to.
 			continue
 		}
 		agent := false
@@ -1319,65 +1382,6 @@ func (x *evCtx) resolvePronoun(i int, ev *Event) int {
 			continue
 		}
 		return j
-	}
-	return -1
-}
-
-// location finds a place mention after the trigger in its clause. An
-// event noun's place is in its own phrase: the search stops at a comma
-// ("the end of the Cold War in 1991, largely due to the crisis in Ukraine"
-// did not end in Ukraine).
-func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
-	nominal := !x.info[ev.ID].verbal
-	for j := endTok; j < s.EndToken; j++ {
-		w := x.low(j)
-		if w == ";" || (nominal && w == ",") || ((x.tag(j) == "IN" || x.tag(j) == "WDT") && subordinators[w]) {
-			return
-		}
-		if k := x.evAt[j]; k >= 0 && x.info[k].verbal && x.tag(j) != "VBN" && x.tag(j) != "VBG" {
-			return
-		}
-		m := x.tokMention[j]
-		if m < 0 && placeNouns[x.lem[j]] && x.tag(j) != "NNP" && (j+1 >= s.EndToken || !strings.HasPrefix(x.tag(j+1), "NN")) {
-			if p := x.placePrep(j, s); p >= 0 && len(ev.Locations) == 0 && !x.hasNominal(x.evIndex(ev), "location") {
-				span := Span{Start: x.toks[p+1].Start, End: x.toks[j].End}
-				ev.Nominals = append(ev.Nominals, NominalArg{Role: "location", Span: span,
-					Text: x.doc.Text[span.Start:span.End], Head: x.toks[j].Span})
-			}
-			continue
-		}
-		if m < 0 || x.doc.Mentions[m].Kind == "demonym" {
-			continue
-		}
-		switch x.mentionType(m) {
-		case GPE, Loc, Facility:
-		default:
-			continue
-		}
-		for p := j - 1; p >= s.FirstToken && p >= j-4; p-- {
-			switch x.low(p) {
-			case "at", "in", "near", "outside", "inside", "across", "throughout", "into", "from", "of", "on":
-				ev.Locations = addArg(ev.Locations, Arg{Entity: x.doc.Mentions[m].Entity, Mention: m})
-				return
-			}
-			if x.tokMention[p] != m && !(x.tag(p) == "DT" || strings.HasPrefix(x.tag(p), "JJ")) {
-				break
-			}
-		}
-	}
-}
-
-// placePrep is the locative preposition introducing the noun phrase
-// headed by token h, or -1.
-func (x *evCtx) placePrep(h int, s Sentence) int {
-	for p := h - 1; p >= s.FirstToken && p >= h-4; p-- {
-		switch x.low(p) {
-		case "at", "in", "near", "outside", "inside", "into", "from", "to":
-			return p
-		}
-		if !npTag(x.tag(p)) {
-			return -1
-		}
 	}
 	return -1
 }

@@ -154,6 +154,13 @@ type annotatedArg struct {
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
 	Text   string `json:"text"`
+	// Words is the phrase that fills the role and Rule the rule that gave
+	// it (extract.Arg).
+	Words *annotatedSpan `json:"words,omitempty"`
+	Rule  string         `json:"rule,omitempty"`
+	// Country is the country a demonym or name in the phrase links the
+	// participant to.
+	Country *annotatedArg `json:"country,omitempty"`
 }
 
 type annotatedEvent struct {
@@ -218,15 +225,26 @@ func writeAnnotation(w io.Writer, doc *extract.Document, anchor timex.AnchorMode
 		}
 		return ""
 	}
+	var arg func(extract.Arg) annotatedArg
+	arg = func(a extract.Arg) annotatedArg {
+		aa := annotatedArg{Entity: a.Entity, Name: entityName(a.Entity), Rule: a.Rule}
+		if a.Mention >= 0 && a.Mention < len(doc.Mentions) {
+			m := doc.Mentions[a.Mention]
+			aa.Start, aa.End, aa.Text = m.Start, m.End, m.Text
+		}
+		if a.Words.End > a.Words.Start && a.Words.End <= len(doc.Text) {
+			aa.Words = &annotatedSpan{a.Words.Start, a.Words.End, doc.Text[a.Words.Start:a.Words.End]}
+		}
+		if a.Country != nil {
+			c := arg(*a.Country)
+			aa.Country = &c
+		}
+		return aa
+	}
 	args := func(in []extract.Arg) []annotatedArg {
 		out := []annotatedArg{}
-		for _, arg := range in {
-			aa := annotatedArg{Entity: arg.Entity, Name: entityName(arg.Entity)}
-			if arg.Mention >= 0 && arg.Mention < len(doc.Mentions) {
-				m := doc.Mentions[arg.Mention]
-				aa.Start, aa.End, aa.Text = m.Start, m.End, m.Text
-			}
-			out = append(out, aa)
+		for _, a := range in {
+			out = append(out, arg(a))
 		}
 		return out
 	}

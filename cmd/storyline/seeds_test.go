@@ -189,6 +189,8 @@ func TestSeedUnnamedParticipants(t *testing.T) {
 	}{
 		{"a pilot killed by militants", "kill", "agent", "militants"},
 		{"the US and its allies backing militants", "support", "patient", "militants"},
+		{"the second pilot saved by Syrian forces", "rescue", "agent", "Syrian forces"},
+		{"a Russian pilot killed by militants", "kill", "patient", "the Russian pilots"},
 	} {
 		found := false
 		for _, e := range tl.Events {
@@ -208,8 +210,16 @@ func TestSeedUnnamedParticipants(t *testing.T) {
 			t.Errorf("%s: no %s event with %s %q", tc.what, tc.class, tc.role, tc.text)
 		}
 	}
-	if got := find(tl, eventQuery{class: "rescue", agent: "Syria", trigger: "sav"}); len(got) != 1 {
-		t.Errorf("the second pilot saved by Syrian forces: %d rescue events by Syria, want 1", len(got))
+	// A demonym names a participant's country, never the participant:
+	// Russia is not the one killed, Syria not the one who saved.
+	for _, q := range []eventQuery{
+		{what: "the Syrian forces' rescue", class: "rescue", agent: "Syria"},
+		{what: "the Russian pilot's death", class: "kill", patient: "Russia"},
+		{what: "the Russian warplane downed", class: "attack", patient: "Russia"},
+	} {
+		if got := find(tl, q); len(got) != 0 {
+			t.Errorf("%s: %d events with the bare country as participant, want none", q.what, len(got))
+		}
 	}
 }
 
@@ -529,5 +539,36 @@ func TestIngestSummary(t *testing.T) {
 	}
 	if n, _ := strconv.Atoi(m[3]); n != merged || merged < 20 {
 		t.Errorf("summary says %d events merged across sources, the timeline has %d reported by both", n, merged)
+	}
+}
+
+// Roles from clause structure on the seeds: the speaker of a reporting verb
+// is not the agent of what was said, a reporting verb takes no patient or
+// place from inside what was said, "for X to leave" makes X the one who
+// leaves, and a country is a place only where a locative preposition of
+// the event's clause names it.
+func TestSeedRoles(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal)
+	tl := loadTimeline(t, db)
+	for _, q := range []eventQuery{
+		{what: "Assad must leave power (not Obama, who speaks)", agent: "Bashar al-Assad", trigger: "leave"},
+		{what: "He (Putin) warned of serious consequences", class: "warn", agent: "Vladimir Putin"},
+		{what: "Obama urged Putin to focus the campaign in Syria", agent: "Vladimir Putin", location: "Syria", trigger: "focus"},
+		{what: "the US backing militants", class: "support", agent: "United States", trigger: "back"},
+		{what: "Turkey downed a Russian warplane", class: "attack", agent: "Turkey", trigger: "downed"},
+	} {
+		if got := find(tl, q); len(got) != 1 {
+			t.Errorf("%s: %d matching events, want 1", q.what, len(got))
+		}
+	}
+	for _, e := range tl.Events {
+		switch {
+		case e.Class == "statement" && (len(e.Locations) > 0 || len(e.Patients) > 0):
+			t.Errorf("reporting event %q has patients %v and places %v from inside what was said", e.Summary, e.Patients, e.Locations)
+		case e.Trigger == "leave" && names(e.Agents)["Barack Obama"]:
+			t.Errorf("%q: Obama is the speaker, not the one who leaves", e.Summary)
+		case e.Trigger == "call" && names(e.Patients)["Syria"]:
+			t.Errorf("%q: \"called it a stab in the back\" is not said of Syria", e.Summary)
+		}
 	}
 }

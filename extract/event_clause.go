@@ -1,0 +1,230 @@
+package extract
+
+import "strings"
+
+// Clause-level argument rules of the event stage: the subject of a
+// "for X to" infinitive, clausal complements that are not objects, the
+// country a phrase's demonym links it to, and the place an event happened.
+// Like the rest of the stage they read the POS tags and entity mentions of
+// the Document; nothing is tokenized again.
+
+// forSubject is the subject of an infinitive in "for X to V" ("it will be
+// necessary for Bashar al-Assad to leave power": Assad leaves), with v the
+// verb's first token; the zero np when the infinitive has none.
+func (x *evCtx) forSubject(v int, s Sentence) np {
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	if j <= s.FirstToken || x.tag(j) != "TO" {
+		return np{}
+	}
+	h := j - 1
+	if !(x.isNominalHead(h) || x.tag(h) == "PRP") {
+		return np{}
+	}
+	p := x.npEndingAt(h, s)
+	if p.first-1 < s.FirstToken || x.low(p.first-1) != "for" {
+		return np{}
+	}
+	return p.as("for-subject")
+}
+
+// clauseAfter reports a verb group right after a verb's object phrase
+// ending at token e: the phrase is then the subject of a clause the verb
+// takes ("said the aircraft had been attacked", "says Washington is
+// responsible"), not its object. The verb group must be finite: a modal,
+// a present tense, or a past form of be, have or do; a bare past tense
+// could be a participle modifying the phrase ("the jet downed by Turkey").
+func (x *evCtx) clauseAfter(e int, s Sentence) bool {
+	j := e
+	for j < s.EndToken && x.tag(j) == "RB" {
+		j++
+	}
+	if j >= s.EndToken {
+		return false
+	}
+	switch t := x.tag(j); t {
+	case "MD", "VBZ", "VBP":
+		return true
+	case "VBD":
+		switch x.lem[j] {
+		case "be", "have", "do":
+			return true
+		}
+	}
+	return false
+}
+
+// modifierCountry reports a mention that, modifying a phrase headed by a
+// common noun, names the phrase's country rather than a participant: a
+// demonym ("the Russian pilots") or a country's name ("US officials",
+// "Ukraine's army").
+func (x *evCtx) modifierCountry(m int) bool {
+	return x.doc.Mentions[m].Kind == "demonym" || x.mentionType(m) == GPE
+}
+
+// phraseCountry is the country link of phrase p: its first demonym or
+// country-name mention other than skip (the mention heading the phrase),
+// or nil.
+func (x *evCtx) phraseCountry(p np, skip int) *Arg {
+	for _, m := range p.mentions {
+		if m == skip || !x.modifierCountry(m) {
+			continue
+		}
+		mm := x.doc.Mentions[m]
+		return &Arg{Entity: mm.Entity, Mention: m, Words: mm.Span, Rule: "demonym"}
+	}
+	return nil
+}
+
+// locativePreps introduce the place where an event happened; "on" only
+// for a region or facility ("on the Black Sea"), "of" only after a place
+// noun ("on the outskirts of Paris"). "from" and "to" give where something
+// went, not where it happened, and introduce only unnamed places ("taken
+// to hospital").
+var locativePreps = buildSet("at in near outside inside into across throughout within around off on")
+
+// location finds where event ev happened: the object of a locative
+// preposition attached to the event's clause. The search runs right from
+// the trigger and stops at the end of the clause (a subordinator, a
+// semicolon, another verb event) and, for an event noun, at the end of its
+// phrase (a comma or a verb). A reporting verb takes only a phrase right
+// after it ("said in Paris that"): the places of what was said are not
+// where it was said. A place name must head its phrase: "Ukraine" in "the
+// Ukraine crisis" or "Ukraine's crisis" is no place of the event.
+func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
+	k := ev.ID
+	nominal := !x.info[k].verbal
+	start := endTok
+	for start < s.EndToken && (x.tag(start) == "RB" || x.tag(start) == "RP") {
+		start++
+	}
+	report := !nominal && reportingVerbs[ev.Lemma]
+	for j := start; j < s.EndToken; j++ {
+		if report && j > start {
+			return
+		}
+		w := x.low(j)
+		t := x.tag(j)
+		if w == ";" || (nominal && w == ",") || ((t == "IN" || t == "WDT" || t == "WRB") && subordinators[w]) {
+			return
+		}
+		if e := x.evAt[j]; e >= 0 && e != k && x.info[e].verbal {
+			return
+		}
+		if nominal && x.isVerb(j) && !x.inNounPhrase(j, s) {
+			return
+		}
+		if t != "IN" && t != "TO" && t != "RP" {
+			continue
+		}
+		if x.placeAfter(ev, j, s) {
+			return
+		}
+	}
+}
+
+// inNounPhrase reports a participle inside a noun phrase ("the burning
+// jet").
+func (x *evCtx) inNounPhrase(j int, s Sentence) bool {
+	t := x.tag(j)
+	return (t == "VBG" || t == "VBN") && j+1 < s.EndToken && strings.HasPrefix(x.tag(j+1), "NN")
+}
+
+// placeAfter adds to ev the place introduced by the preposition at token
+// j, if any, and reports whether it did.
+func (x *evCtx) placeAfter(ev *Event, j int, s Sentence) bool {
+	prep := x.low(j)
+	p := x.npStartingAt(j+1, s)
+	if !p.ok() || x.inTimex(p.head) {
+		return false
+	}
+	// "on the outskirts of Paris", "in the north of Syria": the named
+	// place after a place noun.
+	if m := x.tokMention[p.head]; m < 0 && placeNouns[x.lem[p.head]] && p.end+1 < s.EndToken && x.low(p.end) == "of" {
+		if q := x.npStartingAt(p.end+1, s); q.ok() && locativePreps[prep] && x.placeMention(q, false) >= 0 {
+			m := x.placeMention(q, false)
+			mm := x.doc.Mentions[m]
+			ev.Locations = addArg(ev.Locations, Arg{Entity: mm.Entity, Mention: m,
+				Words: Span{Start: x.toks[q.first].Start, End: x.toks[q.end-1].End}, Rule: "locative-" + prep})
+			return true
+		}
+	}
+	if locativePreps[prep] {
+		if m := x.placeMention(p, prep == "on"); m >= 0 {
+			mm := x.doc.Mentions[m]
+			ev.Locations = addArg(ev.Locations, Arg{Entity: mm.Entity, Mention: m,
+				Words: Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}, Rule: "locative-" + prep})
+			return true
+		}
+	}
+	// An unnamed place: "in prison", "taken to hospital".
+	h := p.head
+	switch prep {
+	case "at", "in", "near", "outside", "inside", "into", "from", "to":
+	default:
+		return false
+	}
+	if x.tokMention[h] >= 0 || !placeNouns[x.lem[h]] || x.tag(h) == "NNP" || len(ev.Locations) > 0 || x.hasNominal(ev.ID, "location") {
+		return false
+	}
+	span := Span{Start: x.toks[j+1].Start, End: x.toks[h].End}
+	ev.Nominals = append(ev.Nominals, NominalArg{Role: "location", Span: span,
+		Text: x.doc.Text[span.Start:span.End], Head: x.toks[h].Span, Rule: "locative-" + prep})
+	return false // a named place later in the clause is still taken
+}
+
+// placeMention is the place mention heading phrase p (a country, city,
+// region or facility; a region or facility only when regionOnly), or -1.
+func (x *evCtx) placeMention(p np, regionOnly bool) int {
+	m := x.tokMention[p.head]
+	if m < 0 || x.doc.Mentions[m].Kind == "demonym" {
+		return -1
+	}
+	switch x.mentionType(m) {
+	case GPE:
+		if regionOnly {
+			return -1
+		}
+	case Loc, Facility:
+	default:
+		return -1
+	}
+	return m
+}
+
+// locativeObject reports a mention that is the object of a locative
+// preposition ("inside Syria", "in eastern Ukraine").
+func (x *evCtx) locativeObject(m int) bool {
+	start := x.doc.Mentions[m].Start
+	i := tokenAtOffset(x.toks, start)
+	for p := i - 1; p >= 0 && p >= i-3; p-- {
+		if locativePreps[x.low(p)] && x.tag(p) == "IN" {
+			return true
+		}
+		if t := x.tag(p); t != "DT" && !strings.HasPrefix(t, "JJ") {
+			return false
+		}
+	}
+	return false
+}
+
+// plainApostrophe reports a bare apostrophe after a plural or a name in s
+// that the tagger did not read as a possessive ("the United States'
+// support"): inside a phrase starting at a, followed by a noun or
+// adjective.
+func (x *evCtx) plainApostrophe(j, a int, s Sentence) bool {
+	if j <= a || j+1 >= s.EndToken || x.tag(j) == "POS" {
+		return false
+	}
+	if w := x.toks[j].Text; w != "'" && w != "’" {
+		return false
+	}
+	prev := x.toks[j-1]
+	if prev.End != x.toks[j].Start || !strings.HasSuffix(strings.ToLower(prev.Text), "s") {
+		return false
+	}
+	nt := x.tag(j + 1)
+	return strings.HasPrefix(nt, "NN") || strings.HasPrefix(nt, "JJ")
+}
