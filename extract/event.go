@@ -1294,10 +1294,7 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 		}
 	}
 	for _, m := range ms {
-		a := Arg{Entity: x.doc.Mentions[m].Entity, Mention: m, Words: words, Rule: rule}
-		if m == x.tokMention[p.head] {
-			a.Country = country
-		}
+		a := Arg{Entity: x.doc.Mentions[m].Entity, Mention: m, Words: words, Rule: rule, Country: country}
 		switch role {
 		case "agent":
 			ev.Agents = addArg(ev.Agents, a)

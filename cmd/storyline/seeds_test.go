@@ -572,3 +572,42 @@ func TestSeedRoles(t *testing.T) {
 		}
 	}
 }
+
+// Every role keeps its words and the rule that found it, in the store:
+// :event prints them, and the timeline gives an unnamed participant's
+// country.
+func TestSeedRoleEvidence(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal)
+	tl := loadTimeline(t, db)
+	shot := find(tl, eventQuery{class: "attack", date: "2015-11-24", trigger: "shoot"})
+	if len(shot) != 1 {
+		t.Fatalf("%d shoot-down events, want 1", len(shot))
+	}
+	out, err := runCLI(t, ":event "+shot[0].ID+"\n", "--db", db, "repl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`agent:    "NATO member Turkey" at bytes [732,750) by subject -> Turkey`,
+		`patient:  "a Russian Sukhoi Su-24 Fencer jet" at bytes [761,794) by object -> Sukhoi Su-24, country Russia`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf(":event lacks %q\n--- output:\n%s", want, out)
+		}
+	}
+	killed := find(tl, eventQuery{class: "kill", trigger: "kill"})
+	if len(killed) != 1 {
+		t.Fatalf("%d kill events by militants, want 1", len(killed))
+	}
+	var got []string
+	for _, p := range killed[0].Phrases {
+		c := ""
+		if p.Country != nil {
+			c = p.Country.Name
+		}
+		got = append(got, p.Role+":"+p.Text+":"+c)
+	}
+	if strings.Join(got, ", ") != "agent:militants:, patient:the Russian pilots:Russia" {
+		t.Errorf("kill phrases = %v, want militants (agent) and the Russian pilots (patient, country Russia)", got)
+	}
+}
