@@ -18,7 +18,7 @@ the latest figures and the commands that give them.`,
 		Example: `  storyline eval timeml ../shared/data/timeml/tbaq/TimeBank ../shared/data/timeml/tbaq/AQUAINT
   storyline eval ecbplus ../shared/data/ecbplus`,
 	}
-	cmd.AddCommand(newEvalTimeMLCmd(), newEvalECBPlusCmd(), newEvalTimelinesCmd())
+	cmd.AddCommand(newEvalTimeMLCmd(), newEvalECBPlusCmd(), newEvalTimelinesCmd(), newEvalRolesCmd())
 	return cmd
 }
 
