@@ -789,6 +789,12 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 			return nil, true
 		case ",", "and", "but", "or":
 			if j == v-1 || x.onlySkippable(j+1, v) {
+				if k := x.parentheticalStart(j, s); w == "," && k >= 0 {
+					// "The firm, which is one of the biggest investors,
+					// benefited": the subject is before the aside.
+					j = k
+					continue
+				}
 				if w != "," || x.verbBefore(j, s) {
 					return nil, false
 				}
@@ -995,6 +1001,10 @@ func (x *evCtx) arguments(k int, s Sentence) {
 			if fs := x.forSubject(x.firstTok(k), s); fs.ok() {
 				// "necessary for Assad to leave": Assad leaves.
 				subj, own = []np{fs}, true
+			} else if rs := x.raisingSubject(x.firstTok(k), s); len(rs) > 0 {
+				// "Investors seemed to feel", "will be able to
+				// download", "was forced to resign".
+				subj, own = rs, true
 			} else {
 				x.inheritAgents(k, x.firstTok(k), s)
 			}
@@ -1006,7 +1016,7 @@ func (x *evCtx) arguments(k int, s Sentence) {
 			// verb takes, not its object.
 			obj = np{}
 		}
-		if unaccusative[ev.Lemma] {
+		if unaccusative[ev.Lemma] || x.linking(inf.head, ev.Lemma, s) {
 			// "One Russian soldier lost his life": the subject undergoes it.
 			patients = append(patients, asAll(subj, "unaccusative-subject")...)
 			if !own {
@@ -1024,6 +1034,7 @@ func (x *evCtx) arguments(k int, s Sentence) {
 			agents = append(agents, subj...)
 			if obj.ok() {
 				patients = append(patients, obj)
+				patients = append(patients, x.conjuncts(obj, s)...)
 			}
 		}
 	} else {
@@ -1066,7 +1077,8 @@ var alwaysTransitive = buildSet("arrest detain apprehend nab jail imprison charg
 	"kill murder slay assassinate execute injure wound hospitalize fire sack oust")
 
 // unaccusative verbs have no agent: their subject is the patient.
-var unaccusative = buildSet("die lose_life perish drown")
+var unaccusative = buildSet("die perish drown fall rise jump slip come come_in pass_away drop climb decline " +
+	"increase surge soar plunge tumble slump collapse catch_fire")
 
 // objectControl verbs pass their object to an infinitive ("urged Putin to
 // focus": Putin focuses); other verbs pass their subject ("decided to
@@ -1268,6 +1280,10 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 	if !p.ok() || p.head < 0 {
 		return
 	}
+	if a := x.relativeAntecedent(p); a.ok() {
+		// "An alleged Mafia boss who was caught": the boss.
+		p = a
+	}
 	words := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
 	var ms []int
 	var country *Arg
@@ -1302,7 +1318,10 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 			ev.Patients = addArg(ev.Patients, a)
 		}
 	}
-	if !resolved && x.tokMention[p.head] < 0 && x.evAt[p.head] < 0 && !x.inTimex(p.head) {
+	// An event noun is a phrase of its own only as a verb's patient
+	// ("denied involvement", "investigating a robbery").
+	eventHead := x.evAt[p.head] >= 0 && (role != "patient" || x.evAt[p.head] == ev.ID || !x.info[ev.ID].verbal)
+	if !resolved && x.tokMention[p.head] < 0 && !eventHead && !x.inTimex(p.head) {
 		t := x.tag(p.head)
 		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") {
 			ev.Nominals = append(ev.Nominals, NominalArg{

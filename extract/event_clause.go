@@ -228,3 +228,167 @@ func (x *evCtx) plainApostrophe(j, a int, s Sentence) bool {
 	nt := x.tag(j + 1)
 	return strings.HasPrefix(nt, "NN") || strings.HasPrefix(nt, "JJ")
 }
+
+// parentheticalStart is the comma opening an aside that the comma at j
+// closes, right before a verb: a relative clause ("The firm, which is
+// now one of the biggest investors, benefited"), an appositive ("Victor
+// Wong, a graduate student, had to"), a participle phrase ("The car,
+// unveiled at the show, is"), a place ("Contrack, of Arlington,
+// Virginia, heads") or an adverb ("The actress, however, has"). The
+// opening comma must follow the head of a noun phrase; -1 when there is
+// no such aside.
+func (x *evCtx) parentheticalStart(j int, s Sentence) int {
+	for k := j - 1; k > s.FirstToken; k-- {
+		switch x.low(k) {
+		case ";", ":", "\"", "“", "”", "''", "``", "(", ")":
+			return -1
+		case ",":
+			if k+1 >= j || !x.isNominalHead(k-1) {
+				// "X, Y, Z": a list item is no aside; try the comma
+				// before it.
+				if k+1 < j && x.isNominalHead(k+1) && x.onlyNounPhrase(k+1, j) {
+					continue
+				}
+				return -1
+			}
+			if x.inTimex(k - 1) {
+				return -1 // "On November 24, Turkey shot down …, claiming"
+			}
+			f := k + 1
+			t, fw := x.tag(f), x.low(f)
+			switch {
+			case fw == "who" || fw == "which" || fw == "whose" || fw == "whom":
+				return k
+			case x.finiteBetween(f, j):
+				// "X, Y shot down a jet, claiming": a clause, no aside.
+				return -1
+			case fw == "of":
+				return k
+			case t == "DT" || t == "PRP$" || t == "CD" || t == "VBN" || t == "VBG" || t == "RB" ||
+				strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || x.tokMention[f] >= 0:
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// onlyNounPhrase reports tokens [a, b) that form one noun phrase.
+func (x *evCtx) onlyNounPhrase(a, b int) bool {
+	for j := a; j < b; j++ {
+		if !npTag(x.tag(j)) && x.tokMention[j] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// raisingSubject is the subject of an infinitive at v ("to" before it)
+// that hangs on a verb or adjective which is no event of its own or is a
+// passive: "Investors seemed to feel", "users will be able to download",
+// "The 22-year-old is set to compete", "he was forced to resign". Nil
+// when the infinitive hangs on an event verb (inheritAgents decides) or
+// none.
+func (x *evCtx) raisingSubject(v int, s Sentence) []np {
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	if j <= s.FirstToken || x.tag(j) != "TO" {
+		return nil
+	}
+	h := j - 1
+	for h > s.FirstToken && x.tag(h) == "RB" {
+		h--
+	}
+	switch {
+	case strings.HasPrefix(x.tag(h), "JJ"):
+	case x.isVerb(h) && (x.evAt[h] < 0 || x.isPassive(h, s)):
+	default:
+		return nil
+	}
+	subj, own := x.subject(h, s)
+	if !own || len(subj) == 0 {
+		return nil
+	}
+	return asAll(subj, "raising-subject")
+}
+
+// linkingVerbs take an adjective that says what their subject is or
+// becomes ("The site looks plausible", "prices remained high").
+var linkingVerbs = buildSet("look sound feel appear seem remain become prove turn grow stay")
+
+// linking reports a linking verb at v followed by an adjective: its
+// subject undergoes the state, like an unaccusative verb's.
+func (x *evCtx) linking(v int, lemma string, s Sentence) bool {
+	if !linkingVerbs[lemma] {
+		return false
+	}
+	j := v + 1
+	for j < s.EndToken && x.tag(j) == "RB" {
+		j++
+	}
+	return j < s.EndToken && strings.HasPrefix(x.tag(j), "JJ")
+}
+
+// conjuncts are the noun phrases coordinated with object p ("killing a
+// police officer and a bomb technician"), not a coordinated clause ("and
+// killed the pilot").
+func (x *evCtx) conjuncts(p np, s Sentence) []np {
+	var out []np
+	for p.end+1 < s.EndToken {
+		c := x.low(p.end)
+		if c != "and" && c != "," && c != "or" {
+			break
+		}
+		q := x.npStartingAt(p.end+1, s)
+		if !q.ok() || x.evAt[q.head] >= 0 || x.clauseAfter(q.end, s) || q.end < s.EndToken && x.isVerb(q.end) {
+			break
+		}
+		if c == "," && !(q.end < s.EndToken && (x.low(q.end) == "and" || x.low(q.end) == "or" || x.low(q.end) == ",")) {
+			break // "shot down a jet, the pilot's plane": an aside, not a list
+		}
+		q.rule = p.rule
+		out = append(out, q)
+		p = q
+	}
+	return out
+}
+
+// relativeAntecedent is the noun phrase a relative pronoun heading p
+// stands for ("a Mafia boss who was caught", "Exeter City, who knocked
+// out Doncaster"), with p's rule; the zero np when p is no relative
+// pronoun or has no noun right before it.
+func (x *evCtx) relativeAntecedent(p np) np {
+	h := p.head
+	if p.end-p.first != 1 || (x.tag(h) != "WP" && x.tag(h) != "WDT") {
+		return np{}
+	}
+	switch x.low(h) {
+	case "who", "which", "whom", "that":
+	default:
+		return np{}
+	}
+	s := x.doc.Sentences[x.toks[h].Sentence]
+	a := h - 1
+	if a >= s.FirstToken && x.low(a) == "," {
+		a--
+	}
+	if a < s.FirstToken || !x.isNominalHead(a) {
+		return np{}
+	}
+	q := x.npEndingAt(a, s)
+	q.rule = p.rule
+	return q
+}
+
+// finiteBetween reports a finite verb or modal among tokens [a, b).
+func (x *evCtx) finiteBetween(a, b int) bool {
+	for j := a; j < b; j++ {
+		if t := x.tag(j); finiteTag(t) || t == "MD" {
+			return true
+		}
+	}
+	return false
+}
