@@ -248,13 +248,15 @@ type Arg struct {
 	// "passive-subject", "passive-by", "unaccusative-subject",
 	// "adjective-subject", "possessive", "prenominal", "nominal-of" (and
 	// "nominal-" + another preposition: with, on, against, between, by),
-	// "light-verb-subject", "for-subject", "control-object",
-	// "control-subject", "coordinated-subject", "according-to",
-	// "office-holder" (a phrase naming a person by office), "locative-"
-	// + the preposition ("locative-in"), "demonym" (a country link).
+	// "light-verb-subject", "for-subject", "raising-subject",
+	// "control-object", "control-subject", "coordinated-subject",
+	// "according-to", "office-holder" (a phrase naming a person by
+	// office), "locative-" + the preposition ("locative-in"); for a
+	// Country link "demonym" or "name-modifier".
 	Rule string `json:"rule,omitempty"`
-	// Country is the country a demonym or name modifying the phrase links
-	// the participant to ("Russian" in "a Russian Sukhoi Su-24 jet"), or nil.
+	// Country is the country or organization a demonym or name modifying
+	// the phrase links the participant to ("Russian" in "a Russian
+	// Sukhoi Su-24 jet"), or nil.
 	Country *Arg `json:"country,omitempty"`
 }
 

@@ -581,7 +581,7 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 		phrase := l + " " + nx
 		if c, ok := eventVerbClass[phrase]; ok {
 			lemma, class, end = phrase, c, i+2
-		} else if x.tag(i+1) == "RP" {
+		} else if x.tag(i+1) == "RP" || x.tag(i+1) == "RB" && adverbParticles[nx] {
 			lemma, end = phrase, i+2
 		}
 	}
@@ -687,7 +687,7 @@ func (p np) ok() bool { return p.end > p.first }
 // npTag reports tags that can sit inside a noun phrase.
 func npTag(t string) bool {
 	switch t {
-	case "DT", "PRP$", "CD", "POS", "HYPH", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "PDT":
+	case "DT", "PRP$", "CD", "POS", "HYPH", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "PDT", "$":
 		return true
 	}
 	return false
@@ -727,7 +727,11 @@ func (x *evCtx) npStartingAt(a int, s Sentence) np {
 			break
 		}
 		if t == "VBN" || t == "VBG" {
-			// A participle ends the phrase unless a noun follows.
+			// A participle ends the phrase unless a noun follows; one
+			// used as a preposition ("following talks") always does.
+			if j > a && prepositionalVerb[x.low(j)] {
+				break
+			}
 			if j+1 >= s.EndToken || !(strings.HasPrefix(x.tag(j+1), "NN") || strings.HasPrefix(x.tag(j+1), "JJ")) {
 				break
 			}
@@ -784,6 +788,22 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 		if x.isAux(j) || t == "RB" || t == "RBR" || t == "TO" || x.inTimex(j) {
 			continue
 		}
+		if x.isDash(j) && (j == v-1 || x.onlySkippable(j+1, v)) {
+			if k := x.dashAsideStart(j, s); k >= 0 {
+				j = k
+				continue
+			}
+		}
+		if t == "WDT" && (w == "that" || w == "which") && (j == v-1 || x.onlySkippable(j+1, v)) &&
+			j > s.FirstToken && x.isNominalHead(j-1) {
+			// "a fire that devastated a supermarket": the fire.
+			return []np{x.npEndingAt(j-1, s).as("subject")}, true
+		}
+		if strings.HasPrefix(t, "JJ") && (j == v-1 || x.onlySkippable(j+1, v)) && j > s.FirstToken && x.tag(j-1) == "DT" {
+			// "The 17-year-old took", "the injured were": an adjective
+			// after a determiner heads the subject.
+			return []np{{first: j - 1, end: j + 1, head: j, rule: "subject"}}, true
+		}
 		switch w {
 		case ";", ":", "\"", "“", "”", "''", "``":
 			return nil, true
@@ -831,6 +851,10 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				if q.ok() && x.isNominalHead(q.head) && !(x.low(p.first-1) == "of" && quantifier(x.low(q.head))) {
 					p = q
 				}
+			}
+			if h := x.reducedRelativeHead(p, s); h >= 0 {
+				// "The band once fronted by Ozzy Osbourne led".
+				p = x.npEndingAt(h, s)
 			}
 			out := []np{p.as("subject")}
 			// Coordinated subjects: "Obama and Putin", "X, Y and Z".
@@ -899,16 +923,20 @@ func (x *evCtx) isVerbHead(i int) bool {
 func objectPrep(class, prep string, nominal bool) bool {
 	switch prep {
 	case "with":
-		return class == ClassMeet || class == ClassConsult || class == ClassAgree
+		// "met with Putin": the one met. Other prepositional objects of
+		// a verb ("warned of consequences", "worked with Marley") are
+		// no patients.
+		return class == ClassMeet || class == ClassConsult || nominal && class == ClassAgree
 	case "on", "against":
+		if !nominal {
+			return false
+		}
 		switch class {
 		case ClassAttack, ClassSanction, ClassProtest, ClassAccuse, ClassWarn:
 			return true
 		}
 	case "of":
 		return nominal
-	case "to":
-		return class == ClassStatement && !nominal
 	}
 	return false
 }
@@ -922,7 +950,12 @@ func (x *evCtx) object(e int, class string, nominal bool, s Sentence) np {
 	if j >= s.EndToken {
 		return np{}
 	}
-	if x.tag(j) == "IN" || x.tag(j) == "TO" {
+	if !nominal && e > s.FirstToken && x.tag(e-1) == "IN" {
+		return np{} // "called for an easing": the trigger ends in a preposition
+	}
+	if q := x.quantifierEnd(j, s); q > j {
+		j = q // "added more than five million customers"
+	} else if x.tag(j) == "IN" || x.tag(j) == "TO" {
 		if !objectPrep(class, x.low(j), nominal) {
 			return np{}
 		}
@@ -1296,11 +1329,14 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 		// "the Russian leader": the one person holding that office.
 		ms, resolved, rule = []int{m}, true, "office-holder"
 	} else if x.evAt[p.head] < 0 {
+		// "the unnamed White House official", "OSP bomb technician",
+		// "Lohan's lawyer": the noun is the participant; a name
+		// modifying it is not, unless it names the very thing ("a
+		// Sukhoi Su-24 jet": the jet is the Su-24).
 		for _, m := range p.mentions {
-			if x.modifierCountry(m) {
-				continue
+			if t := x.mentionType(m); (t == Equipment || t == Product) && x.doc.Mentions[m].Kind != "demonym" {
+				ms = append(ms, m)
 			}
-			ms = append(ms, m)
 		}
 		country = x.phraseCountry(p, -1)
 	}

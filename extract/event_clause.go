@@ -57,11 +57,19 @@ func (x *evCtx) clauseAfter(e int, s Sentence) bool {
 }
 
 // modifierCountry reports a mention that, modifying a phrase headed by a
-// common noun, names the phrase's country rather than a participant: a
-// demonym ("the Russian pilots") or a country's name ("US officials",
-// "Ukraine's army").
+// common noun, names the country or organization the participant belongs
+// to rather than a participant: a demonym ("the Russian pilots"), a
+// country's name ("US officials", "Ukraine's army") or an organization's
+// ("a White House official").
 func (x *evCtx) modifierCountry(m int) bool {
-	return x.doc.Mentions[m].Kind == "demonym" || x.mentionType(m) == GPE
+	if x.doc.Mentions[m].Kind == "demonym" {
+		return true
+	}
+	switch x.mentionType(m) {
+	case GPE, Org:
+		return true
+	}
+	return false
 }
 
 // phraseCountry is the country link of phrase p: its first demonym or
@@ -73,7 +81,11 @@ func (x *evCtx) phraseCountry(p np, skip int) *Arg {
 			continue
 		}
 		mm := x.doc.Mentions[m]
-		return &Arg{Entity: mm.Entity, Mention: m, Words: mm.Span, Rule: "demonym"}
+		rule := "name-modifier" // "US officials", "a White House official"
+		if mm.Kind == "demonym" {
+			rule = "demonym"
+		}
+		return &Arg{Entity: mm.Entity, Mention: m, Words: mm.Span, Rule: rule}
 	}
 	return nil
 }
@@ -259,7 +271,7 @@ func (x *evCtx) parentheticalStart(j int, s Sentence) int {
 			switch {
 			case fw == "who" || fw == "which" || fw == "whose" || fw == "whom":
 				return k
-			case x.finiteBetween(f, j):
+			case x.finiteBetween(f+1, j) || x.finiteBetween(f, f+1) && !x.participleStart(f):
 				// "X, Y shot down a jet, claiming": a clause, no aside.
 				return -1
 			case fw == "of":
@@ -392,3 +404,78 @@ func (x *evCtx) finiteBetween(a, b int) bool {
 	}
 	return false
 }
+
+// quantifierEnd is the token after a quantifier opening a noun phrase at
+// j ("more than", "less than", "at least", "up to", "about", "nearly"
+// before a number), or j when there is none.
+func (x *evCtx) quantifierEnd(j int, s Sentence) int {
+	if j+1 >= s.EndToken {
+		return j
+	}
+	w, nx := x.low(j), x.low(j+1)
+	switch {
+	case (w == "more" || w == "less" || w == "fewer") && nx == "than",
+		w == "at" && (nx == "least" || nx == "most"),
+		w == "up" && nx == "to":
+		return j + 2
+	case (w == "about" || w == "nearly" || w == "almost" || w == "around" || w == "over" || w == "some" ||
+		w == "roughly" || w == "approximately") && (x.tag(j+1) == "CD" || x.tag(j+1) == "$"):
+		return j + 1
+	}
+	return j
+}
+
+// reducedRelativeHead is, for a subject phrase p found by the search
+// leftwards from a verb, the noun that a participle phrase before p
+// modifies ("The band once fronted by Ozzy Osbourne led": the band), or
+// -1 when p is not the by-phrase of such a participle.
+func (x *evCtx) reducedRelativeHead(p np, s Sentence) int {
+	b := p.first - 1
+	if b-1 <= s.FirstToken || x.low(b) != "by" || x.tag(b-1) != "VBN" {
+		return -1
+	}
+	h := b - 2
+	for h >= s.FirstToken && x.tag(h) == "RB" {
+		h--
+	}
+	if h < s.FirstToken || !x.isNominalHead(h) {
+		return -1
+	}
+	return h
+}
+
+// isDash reports a dash token ("-", "–", "—").
+func (x *evCtx) isDash(j int) bool {
+	switch x.toks[j].Text {
+	case "-", "–", "—", "--":
+		return x.tag(j) != "HYPH" || j == 0 || x.toks[j-1].End < x.toks[j].Start
+	}
+	return false
+}
+
+// dashAsideStart is the dash opening an aside that the dash at j closes
+// right before a verb ("The cuts - amounting to 3% of the workforce -
+// will result"), after the head of a noun phrase; -1 when none.
+func (x *evCtx) dashAsideStart(j int, s Sentence) int {
+	for k := j - 1; k > s.FirstToken; k-- {
+		if x.isDash(k) {
+			if x.isNominalHead(k - 1) {
+				return k
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// participleStart reports a past form opening an aside that the tagger
+// may have read as a past tense: followed by a preposition ("The car,
+// unveiled at the Geneva motor show, is").
+func (x *evCtx) participleStart(f int) bool {
+	t := x.tag(f)
+	return (t == "VBN" || t == "VBD") && f+1 < len(x.toks) && (x.tag(f+1) == "IN" || x.tag(f+1) == "RB")
+}
+
+// adverbParticles are adverbs that join a verb as its particle when the
+// tagger did not read them as one ("passed away", "went back").
+var adverbParticles = buildSet("away back off out up down")

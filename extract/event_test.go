@@ -213,7 +213,9 @@ func TestEventsPressTVSeed(t *testing.T) {
 	if !hasInt(said.Reports, expressed.ID) {
 		t.Errorf("said reports %v, want expressed %d", said.Reports, expressed.ID)
 	}
-	wantArg(t, d, said, "agent", said.Agents, "White House")
+	// The official is the speaker; the White House is the official's
+	// organization, not a participant.
+	wantNominalCountry(t, d, said, "agent", "White House official", "White House")
 
 	// The 2019 caption must not date the article's events.
 	for _, ev := range d.Events {
