@@ -765,7 +765,7 @@ func (x *evCtx) withMentions(p np) np {
 // the clause has no subject of its own (a participle or a second
 // coordinated verb).
 func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
-	if x.infinitive(v, s) {
+	if x.infinitive(v, s) || x.prepositionalGerund(v, s) {
 		return nil, false
 	}
 	depth := 0
@@ -794,7 +794,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				continue
 			}
 		}
-		if t == "WDT" && (w == "that" || w == "which") && (j == v-1 || x.onlySkippable(j+1, v)) &&
+		if (t == "WDT" || t == "IN" && w == "that") && (w == "that" || w == "which") && (j == v-1 || x.onlySkippable(j+1, v)) &&
 			j > s.FirstToken && x.isNominalHead(j-1) {
 			// "a fire that devastated a supermarket": the fire.
 			return []np{x.npEndingAt(j-1, s).as("subject")}, true
@@ -833,7 +833,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				continue
 			}
 		}
-		if (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] {
+		if (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] && !(w == "since" && x.onlySkippable(j+1, v)) {
 			return nil, true
 		}
 		if x.isVerb(j) && !(t == "VBN" || t == "VBG") {
@@ -1031,13 +1031,8 @@ func (x *evCtx) arguments(k int, s Sentence) {
 	} else if inf.verbal {
 		subj, own := x.subject(x.firstTok(k), s)
 		if !own {
-			if fs := x.forSubject(x.firstTok(k), s); fs.ok() {
-				// "necessary for Assad to leave": Assad leaves.
-				subj, own = []np{fs}, true
-			} else if rs := x.raisingSubject(x.firstTok(k), s); len(rs) > 0 {
-				// "Investors seemed to feel", "will be able to
-				// download", "was forced to resign".
-				subj, own = rs, true
+			if is := x.infinitiveSubject(x.firstTok(k), s); len(is) > 0 {
+				subj, own = is, true
 			} else {
 				x.inheritAgents(k, x.firstTok(k), s)
 			}
@@ -1175,7 +1170,10 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	args := pe.Agents
 	if inf {
 		rule = "control-subject"
-		if objectControl[pe.Lemma] {
+		if objectControl[pe.Lemma] || x.info[best].verbal && x.isPassive(x.info[best].head, s) {
+			// "urged Putin to focus"; "Gupta has been approached by
+			// the administration to fill the post": the one urged or
+			// approached.
 			role, rule, args = "patient", "control-object", pe.Patients
 		}
 	}
@@ -1289,6 +1287,10 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			if n := x.objectEventNoun(v, s); lightVerbs[x.lem[v]] && n >= 0 && x.evAt[n] == k {
 				x.info[k].light = v
 				subj, own := x.subject(v, s)
+				if !own {
+					subj = x.infinitiveSubject(v, s)
+					own = len(subj) > 0
+				}
 				if own {
 					*agents = append(*agents, asAll(subj, "light-verb-subject")...)
 				} else {
@@ -1359,7 +1361,8 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 	eventHead := x.evAt[p.head] >= 0 && (role != "patient" || x.evAt[p.head] == ev.ID || !x.info[ev.ID].verbal)
 	if !resolved && x.tokMention[p.head] < 0 && !eventHead && !x.inTimex(p.head) {
 		t := x.tag(p.head)
-		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") {
+		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") ||
+			strings.HasPrefix(t, "JJ") && p.head > p.first && x.tag(p.head-1) == "DT" {
 			ev.Nominals = append(ev.Nominals, NominalArg{
 				Role:    role,
 				Span:    words,

@@ -250,11 +250,20 @@ func (x *evCtx) plainApostrophe(j, a int, s Sentence) bool {
 // opening comma must follow the head of a noun phrase; -1 when there is
 // no such aside.
 func (x *evCtx) parentheticalStart(j int, s Sentence) int {
+	best := -1
 	for k := j - 1; k > s.FirstToken; k-- {
 		switch x.low(k) {
 		case ";", ":", "\"", "“", "”", "''", "``", "(", ")":
-			return -1
+			return best
 		case ",":
+			if best >= 0 {
+				// "Contrack International, of Arlington, Virginia,
+				// heads": an aside holding a comma.
+				if x.low(k+1) == "of" && x.isNominalHead(k-1) && !x.finiteBetween(k+1, j) {
+					return k
+				}
+				return best
+			}
 			if k+1 >= j || !x.isNominalHead(k-1) {
 				// "X, Y, Z": a list item is no aside; try the comma
 				// before it.
@@ -276,6 +285,9 @@ func (x *evCtx) parentheticalStart(j int, s Sentence) int {
 				return -1
 			case fw == "of":
 				return k
+			case (strings.HasPrefix(t, "NN") || x.tokMention[f] >= 0) && x.onlyNounPhrase(f, j):
+				best = k // a place or name: maybe the end of a longer aside
+				continue
 			case t == "DT" || t == "PRP$" || t == "CD" || t == "VBN" || t == "VBG" || t == "RB" ||
 				strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || x.tokMention[f] >= 0:
 				return k
@@ -283,7 +295,7 @@ func (x *evCtx) parentheticalStart(j int, s Sentence) int {
 			return -1
 		}
 	}
-	return -1
+	return best
 }
 
 // onlyNounPhrase reports tokens [a, b) that form one noun phrase.
@@ -479,3 +491,43 @@ func (x *evCtx) participleStart(f int) bool {
 // adverbParticles are adverbs that join a verb as its particle when the
 // tagger did not read them as one ("passed away", "went back").
 var adverbParticles = buildSet("away back off out up down")
+
+// infinitiveSubject is the subject of an infinitive at v that has one of
+// its own or that its clause gives: "for Assad to leave" (for-subject),
+// "Investors seemed to feel" (raising-subject), and the headline future
+// "Turkmenistan to hold elections" (subject: a noun phrase opening the
+// clause right before "to", no verb before it). Nil otherwise.
+func (x *evCtx) infinitiveSubject(v int, s Sentence) []np {
+	if fs := x.forSubject(v, s); fs.ok() {
+		return []np{fs}
+	}
+	if rs := x.raisingSubject(v, s); len(rs) > 0 {
+		return rs
+	}
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	if j <= s.FirstToken || x.tag(j) != "TO" || !x.isNominalHead(j-1) {
+		return nil
+	}
+	p := x.npEndingAt(j-1, s)
+	for k := p.first - 1; k >= s.FirstToken; k-- {
+		if x.isVerb(k) || x.tag(k) == "IN" || x.tag(k) == "TO" || x.tag(k) == "," {
+			return nil
+		}
+	}
+	return []np{p.as("subject")}
+}
+
+// prepositionalGerund reports a gerund right after a preposition ("fined
+// for leaving the facility", "after pulling a gun"): it has no subject of
+// its own and shares that of the clause it hangs on.
+func (x *evCtx) prepositionalGerund(v int, s Sentence) bool {
+	if x.tag(v) != "VBG" || v == s.FirstToken {
+		return false
+	}
+	p := v - 1
+	return x.tag(p) == "IN" && !subordinators[x.low(p)] || x.low(p) == "after" || x.low(p) == "before" ||
+		x.low(p) == "while" || x.low(p) == "since"
+}
