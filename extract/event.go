@@ -794,10 +794,12 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				continue
 			}
 		}
-		if (t == "WDT" || t == "IN" && w == "that") && (w == "that" || w == "which") && (j == v-1 || x.onlySkippable(j+1, v)) &&
-			j > s.FirstToken && x.isNominalHead(j-1) {
-			// "a fire that devastated a supermarket": the fire.
-			return []np{x.npEndingAt(j-1, s).as("subject")}, true
+		if (t == "WDT" || t == "IN" && w == "that") && (w == "that" || w == "which") && (j == v-1 || x.onlySkippable(j+1, v)) {
+			// "a fire that devastated a supermarket": the fire;
+			// "Interoute Plc, which operates": Interoute.
+			if a := x.relativeAntecedent(np{first: j, end: j + 1, head: j}); a.ok() {
+				return []np{a.as("subject")}, true
+			}
 		}
 		if strings.HasPrefix(t, "JJ") && (j == v-1 || x.onlySkippable(j+1, v)) && j > s.FirstToken && x.tag(j-1) == "DT" {
 			// "The 17-year-old took", "the injured were": an adjective
@@ -809,7 +811,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 			return nil, true
 		case ",", "and", "but", "or":
 			if j == v-1 || x.onlySkippable(j+1, v) {
-				if k := x.parentheticalStart(j, s); w == "," && k >= 0 {
+				if k := x.parentheticalStart(j, s); w == "," && k >= 0 && !(j == v-1 && x.tag(v) == "VBG") {
 					// "The firm, which is one of the biggest investors,
 					// benefited": the subject is before the aside.
 					j = k
@@ -871,7 +873,12 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 					break
 				}
 				q := x.npEndingAt(h, s)
-				out = append(out, q.as("subject"))
+				if !x.bareSingular(q) || !x.personHead(p) {
+					// "CNN medical reporter and Grady hospital
+					// neurosurgeon Dr. Sanjay Gupta": a bare singular
+					// noun is a title of the name, no participant.
+					out = append(out, q.as("subject"))
+				}
 				k = q.first - 1
 			}
 			return out, true
@@ -1154,7 +1161,7 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 			break
 		}
 		pt := x.tag(vt)
-		if pt == tag || (tag == "VBG" || finiteTag(tag)) && finiteTag(pt) {
+		if pt == tag || (tag == "VBG" || finiteTag(tag)) && (finiteTag(pt) || x.afterModal(vt, s)) {
 			best = p
 			break
 		}

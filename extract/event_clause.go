@@ -288,7 +288,7 @@ func (x *evCtx) parentheticalStart(j int, s Sentence) int {
 			case (strings.HasPrefix(t, "NN") || x.tokMention[f] >= 0) && x.onlyNounPhrase(f, j):
 				best = k // a place or name: maybe the end of a longer aside
 				continue
-			case t == "DT" || t == "PRP$" || t == "CD" || t == "VBN" || t == "VBG" || t == "RB" ||
+			case t == "DT" || t == "PRP$" || t == "CD" || t == "VBN" || t == "VBG" || t == "RB" || t == "VBD" ||
 				strings.HasPrefix(t, "JJ") || strings.HasPrefix(t, "NN") || x.tokMention[f] >= 0:
 				return k
 			}
@@ -530,4 +530,36 @@ func (x *evCtx) prepositionalGerund(v int, s Sentence) bool {
 	p := v - 1
 	return x.tag(p) == "IN" && !subordinators[x.low(p)] || x.low(p) == "after" || x.low(p) == "before" ||
 		x.low(p) == "while" || x.low(p) == "since"
+}
+
+// afterModal reports a bare verb after a modal ("will direct"): a finite
+// verb group.
+func (x *evCtx) afterModal(v int, s Sentence) bool {
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	return x.tag(v) == "VB" && j >= s.FirstToken && x.tag(j) == "MD"
+}
+
+// bareSingular reports a phrase headed by a singular common noun with no
+// determiner, possessive or number: in English no argument, but a title
+// or a modifier ("reporter and neurosurgeon Dr. Gupta").
+func (x *evCtx) bareSingular(p np) bool {
+	if !p.ok() || p.head < 0 || x.tag(p.head) != "NN" || x.tokMention[p.head] >= 0 {
+		return false
+	}
+	for j := p.first; j < p.end; j++ {
+		switch x.tag(j) {
+		case "DT", "PRP$", "CD", "POS", "PDT":
+			return false
+		}
+	}
+	return true
+}
+
+// personHead reports a phrase headed by a person's name.
+func (x *evCtx) personHead(p np) bool {
+	m := x.tokMention[p.head]
+	return m >= 0 && x.mentionType(m) == Person
 }
