@@ -248,7 +248,7 @@ type Arg struct {
 	// "passive-subject", "passive-by", "unaccusative-subject",
 	// "adjective-subject", "possessive", "prenominal", "nominal-of" (and
 	// "nominal-" + another preposition: with, on, against, between, by),
-	// "light-verb-subject", "for-subject", "raising-subject",
+	// "light-verb-subject", "for-subject", "raising-subject", "clause-subject",
 	// "control-object", "control-subject", "coordinated-subject",
 	// "according-to", "office-holder" (a phrase naming a person by
 	// office), "locative-" + the preposition ("locative-in"); for a

@@ -1040,6 +1040,8 @@ func (x *evCtx) arguments(k int, s Sentence) {
 		if !own {
 			if is := x.infinitiveSubject(x.firstTok(k), s); len(is) > 0 {
 				subj, own = is, true
+			} else if gs := x.gerundSubject(x.firstTok(k), s); len(gs) > 0 {
+				subj, own = gs, true
 			} else {
 				x.inheritAgents(k, x.firstTok(k), s)
 			}
@@ -1175,7 +1177,10 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	pe := &x.doc.Events[best]
 	role, rule := "agent", "coordinated-subject"
 	args := pe.Agents
-	if inf {
+	if x.prepositionalGerund(v, s) && gerundObjectControl[pe.Lemma] && len(pe.Patients)+countNominals(pe, "patient") > 0 {
+		// "accuse Moscow of sending troops": Moscow sends them.
+		role, rule, args = "patient", "control-object", pe.Patients
+	} else if inf {
 		rule = "control-subject"
 		if objectControl[pe.Lemma] || x.info[best].verbal && x.isPassive(x.info[best].head, s) {
 			// "urged Putin to focus"; "Gupta has been approached by

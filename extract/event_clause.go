@@ -125,7 +125,9 @@ func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
 		if e := x.evAt[j]; e >= 0 && e != k && x.info[e].verbal {
 			return
 		}
-		if nominal && x.isVerb(j) && !x.inNounPhrase(j, s) {
+		if x.isVerb(j) && !x.inNounPhrase(j, s) && !x.isAux(j) {
+			// Another verb starts another clause ("decided to hold a
+			// meeting in Paris": the meeting was in Paris).
 			return
 		}
 		if t != "IN" && t != "TO" && t != "RP" {
@@ -562,4 +564,46 @@ func (x *evCtx) bareSingular(p np) bool {
 func (x *evCtx) personHead(p np) bool {
 	m := x.tokMention[p.head]
 	return m >= 0 && x.mentionType(m) == Person
+}
+
+// gerundObjectControl verbs pass their object to a gerund after of, for
+// or from ("accuse Moscow of sending troops", "blamed him for killing",
+// "stop them from leaving").
+var gerundObjectControl = buildSet("accuse blame charge convict suspect criticize criticise condemn praise thank " +
+	"arrest punish fine sentence prevent stop ban bar deter")
+
+// countNominals counts the unnamed participants of ev in role.
+func countNominals(ev *Event, role string) int {
+	n := 0
+	for _, a := range ev.Nominals {
+		if a.Role == role {
+			n++
+		}
+	}
+	return n
+}
+
+// gerundSubject is the subject of a gerund after a preposition taken from
+// the clause it hangs on when the verb of that clause is no event of its
+// own ("Washington is responsible for the tension through sending arms":
+// Washington sends them). Nil when that verb is an event (inheritAgents
+// then passes its subject, or its object for "accuse X of"), or none.
+func (x *evCtx) gerundSubject(v int, s Sentence) []np {
+	if !x.prepositionalGerund(v, s) {
+		return nil
+	}
+	for j := v - 2; j >= s.FirstToken; j-- {
+		if !x.isVerb(j) || x.inNounPhrase(j, s) {
+			continue
+		}
+		if x.evAt[j] >= 0 {
+			return nil
+		}
+		subj, own := x.subject(j, s)
+		if !own || len(subj) == 0 {
+			return nil
+		}
+		return asAll(subj, "clause-subject")
+	}
+	return nil
 }
