@@ -45,24 +45,49 @@
 //
 // # Arguments
 //
-// Dependency-free rules over POS tags and entity mentions. Subject: the
-// nearest noun phrase left of the verb in its clause (skipping auxiliaries,
-// adverbs and parentheticals; "A friend of X" heads on friend; coordinated
-// subjects are all taken); a participle or coordinated verb with no subject
-// of its own ("…, urging him", "… and accused them") takes the subject of
-// the previous verb of the sentence. Object: the first noun phrase after
-// the verb, or after with/on/against/of for classes that take them. Active
-// verbs: agent = subject, patient = object; passive ("was killed by X") and
-// reduced relatives ("the accord signed in February"): patient = subject,
-// agent = the by-phrase. Nouns: "X's meeting", "Russian airstrikes" (agent),
-// "with/between/of/on/against/by" phrases, and the subject of a light verb
-// ("Obama held a meeting"). Pronouns without an entity mention resolve to
-// the last PERSON (he/him/she/her) or non-person (it/they/them) entity
-// mentioned before. A phrase naming a person by office ("the Russian
-// leader", "the US president") resolves to the one person of the article
-// holding that office (event_role.go). Location: the first GPE/LOC/FACILITY mention after
-// at/in/near/… following the trigger in its clause. Phrases that are not
-// entities go to Event.Nominals.
+// Roles come from the clause around the trigger, read from the POS tags and
+// entity mentions (no maintained pure-Go dependency parser for English
+// exists; the clause rules are in event.go and event_clause.go). Subject:
+// the nearest noun phrase left of the verb in its clause, skipping
+// auxiliaries, adverbs, parentheses and comma or dash asides between
+// subject and verb (relative clauses, appositives, participle phrases:
+// "The firm, which is one of the biggest investors, benefited"); a
+// relative pronoun stands for its antecedent; coordinated subjects are all
+// taken, but a bare singular noun coordinated with a person's name is a
+// title. A verb with no subject of its own takes it from its clause: "for
+// X to V" (X), an infinitive under a non-event verb, an adjective or a
+// passive ("Investors seemed to feel", "was forced to resign"), the
+// headline future ("Turkmenistan to hold"), a gerund after a preposition
+// (the clause's subject; the object of "accuse X of V-ing"); else the verb
+// it depends on passes its agents: the object of object-control verbs
+// ("urged Putin to focus") and of a passive ("approached by X to fill":
+// the one approached), else the subject ("decided to hold", "…, urging
+// him", "… and accused them"). Object: the first noun phrase after the
+// verb (with its coordinated conjuncts; quantifiers such as "more than"
+// skipped), never a prepositional object except the one met ("met with
+// Putin"), and not a phrase followed by a finite verb, which is the
+// subject of a clause the verb takes ("said the aircraft had been
+// attacked"). Active verbs: agent = subject, patient = object; passives
+// and reduced relatives: patient = subject, agent = the by-phrase;
+// unaccusative verbs (die, fall, rise, pass away) and linking verbs with
+// an adjective ("looks plausible"): the subject is the patient. Nouns:
+// "X's meeting", "Russian airstrikes" (agent; the patient for "his
+// arrest"), "with/between/of/on/against/by" phrases, and the subject of a
+// light verb ("Obama held a meeting"). Pronouns resolve to the last PERSON
+// (he/him/she/her) or non-person (it/they/them, in this sentence or the one
+// before, not a place named as where something was) entity before. A
+// phrase naming a person by office ("the Russian leader") resolves to the
+// one person of the article holding that office (event_role.go). A name
+// modifying a common noun is not a participant: a demonym, country or
+// organization becomes the phrase's Country ("the Russian pilots" →
+// Russia, "a White House official" → White House); an equipment name is
+// the thing itself ("a Russian Sukhoi Su-24 jet" → the Su-24, country
+// Russia). Location: a GPE/LOC/FACILITY heading the object of a locative
+// preposition (in, at, near, outside, inside, into, …; on for regions and
+// facilities; "on the outskirts of Paris") in the trigger's clause, up to
+// the next verb; a reporting verb takes only one right after it. Phrases
+// that are not entities go to Event.Nominals. Every Arg and NominalArg
+// keeps the words that fill it and the rule that found it.
 //
 // # Time
 //

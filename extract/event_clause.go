@@ -74,10 +74,11 @@ func (x *evCtx) modifierCountry(m int) bool {
 
 // phraseCountry is the country link of phrase p: its first demonym or
 // country-name mention other than skip (the mention heading the phrase),
-// or nil.
+// or nil. An organization's name links a phrase headed by a common noun
+// ("a White House official"), never a named one ("NATO member Turkey").
 func (x *evCtx) phraseCountry(p np, skip int) *Arg {
 	for _, m := range p.mentions {
-		if m == skip || !x.modifierCountry(m) {
+		if m == skip || !x.modifierCountry(m) || skip >= 0 && x.mentionType(m) == Org {
 			continue
 		}
 		mm := x.doc.Mentions[m]

@@ -610,4 +610,23 @@ func TestSeedRoleEvidence(t *testing.T) {
 	if strings.Join(got, ", ") != "agent:militants:, patient:the Russian pilots:Russia" {
 		t.Errorf("kill phrases = %v, want militants (agent) and the Russian pilots (patient, country Russia)", got)
 	}
+	for _, tc := range []struct{ class, role, text, country string }{
+		{"rescue", "agent", "Syrian forces", "Syria"},
+		{"attack", "patient", "a Russian warplane", "Russia"},
+	} {
+		found := false
+		for _, e := range tl.Events {
+			for _, p := range e.Phrases {
+				if e.Class == tc.class && p.Role == tc.role && p.Text == tc.text {
+					found = true
+					if p.Country == nil || p.Country.Name != tc.country {
+						t.Errorf("%s %q: country %+v, want %s", tc.role, tc.text, p.Country, tc.country)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s event with %s %q", tc.class, tc.role, tc.text)
+		}
+	}
 }
