@@ -1654,7 +1654,8 @@ type ParticipantMention struct {
 //     there the noun phrase's head is the participant when it is a person,
 //     group or place noun, and nothing is when it is not ("an Internet
 //     Explorer flaw");
-//   - personal pronouns (he, she, him, they, herself, we);
+//   - personal pronouns (he, she, him, they, herself, we), and possessive
+//     ones before an event noun ("his arrest": he takes part in it);
 //   - noun phrases headed by a person or group noun ("a man", "police",
 //     "two workers"), or by any noun that the event stage made an event's
 //     agent or patient when that noun is a proper name the entity stage did
@@ -1679,7 +1680,11 @@ func Participants(doc *Document) []ParticipantMention {
 		}
 	}
 	nominal := map[int]string{} // head token -> role
+	eventAt := map[int]bool{}   // first token of an event noun
 	for _, ev := range doc.Events {
+		if i := tokenAtOffset(doc.Tokens, ev.Trigger.Start); i >= 0 && strings.HasPrefix(doc.Tokens[i].Tag, "NN") {
+			eventAt[i] = true
+		}
 		for _, a := range ev.Nominals {
 			if i := tokenAtOffset(doc.Tokens, a.Head.Start); i >= 0 {
 				nominal[i] = a.Role
@@ -1731,6 +1736,10 @@ func Participants(doc *Document) []ParticipantMention {
 				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP" && low == "her":
 				emit(i, i+1, "pronoun", -1)
+			case t.Tag == "PRP$" && possessivePronouns[low] && i+1 < s.EndToken && eventAt[i+1]:
+				// "her arrest", "his death": the possessor of an event
+				// noun takes part in it.
+				emit(i, i+1, "pronoun", -1)
 			case strings.HasPrefix(t.Tag, "NN"):
 				if participantNoun(t) && !participantNext(doc, tokMention, i, s) {
 					emit(i, i+1, "nominal", -1)
@@ -1756,7 +1765,7 @@ func Participants(doc *Document) []ParticipantMention {
 // participantNext reports a person or group noun at token i that is not
 // the head of its phrase: a title or modifier before a name ("President
 // Obama", "coach Sean Payton") or before another person, group or place
-// noun ("police officer", "team owner").
+// noun ("police officer", "team owner", "a sheriff's deputy").
 func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
 	if i+1 >= s.EndToken {
 		return false
@@ -1764,6 +1773,15 @@ func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
 	nx := doc.Tokens[i+1]
 	if tokMention[i+1] >= 0 {
 		return true
+	}
+	if (nx.Tag == "POS" || nx.Text == "'" || nx.Text == "’") && i+2 < s.EndToken {
+		// "a sheriff's deputy", "the sheriff ’ s deputy": the
+		// possessor names the deputy's office, not another participant.
+		j := i + 2
+		if j < s.EndToken && strings.EqualFold(doc.Tokens[j].Text, "s") {
+			j++
+		}
+		return j < s.EndToken && participantNoun(doc.Tokens[j])
 	}
 	return nx.Tag == "NNP" && unicode.IsUpper(firstRune(nx.Text)) && !unicode.IsUpper(firstRune(doc.Tokens[i].Text)) ||
 		(nx.Tag == "NN" || nx.Tag == "NNS") && (participantNoun(nx) || placeNouns[nounLemma(nx)])

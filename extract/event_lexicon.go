@@ -244,3 +244,6 @@ var groupNouns = buildSet("people police authorities authority government admini
 // participantPronouns refer to people (or groups) in any position.
 var participantPronouns = buildSet("he she him himself herself they them themselves we us ourselves i me myself " +
 	"you yourself")
+
+// possessivePronouns refer to people (or groups) as possessors.
+var possessivePronouns = buildSet("his her their my our your")

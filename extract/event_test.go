@@ -525,21 +525,25 @@ func TestParticipants(t *testing.T) {
 	d := evAnnotate(t, p, Input{Name: "p", Text: "Woman Killed In Queens Hit-And-Run, Driver Charged\n\n" +
 		"A Michigan man shot three people at a Detroit accounting firm, police said. " +
 		"He was arrested after President Barack Obama spoke. Ram-raiders hit a Paris jewellery store. " +
-		"She checked into a rehab facility in California. The patch fixes an Internet Explorer flaw."})
+		"She checked into a rehab facility in California. The patch fixes an Internet Explorer flaw. " +
+		"A sheriff's deputy was shot. Police confirmed his arrest over their remarks."})
 	got := map[string]string{}
 	for _, pm := range Participants(d) {
 		got[d.Text[pm.Head.Start:pm.Head.End]] = pm.Kind
 	}
 	want := map[string]string{"Woman": "nominal", "Driver": "nominal", "man": "nominal", "people": "nominal",
 		"firm": "nominal", "police": "nominal", "He": "pronoun", "Barack Obama": "name", "store": "nominal",
-		"She": "pronoun", "facility": "nominal", "California": "name"}
+		"She": "pronoun", "facility": "nominal", "California": "name", "deputy": "nominal", "his": "pronoun"}
 	for w, k := range want {
 		if got[w] != k {
 			t.Errorf("%q: kind %q, want %q (all: %v)", w, got[w], k, got)
 		}
 	}
 	// Names that only modify a noun, titles before names, and things.
-	for _, w := range []string{"Michigan", "Detroit", "Paris", "President", "patch", "flaw", "Internet Explorer", "accounting"} {
+	// "a sheriff's deputy": the possessor names the office; "their
+	// remarks" is no event noun.
+	for _, w := range []string{"Michigan", "Detroit", "Paris", "President", "patch", "flaw", "Internet Explorer", "accounting",
+		"sheriff", "their"} {
 		if k, ok := got[w]; ok {
 			t.Errorf("%q is a participant (%s); it modifies a noun or is not a person, group or place", w, k)
 		}
