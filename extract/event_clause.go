@@ -492,8 +492,10 @@ func (x *evCtx) participleStart(f int) bool {
 }
 
 // adverbParticles are adverbs that join a verb as its particle when the
-// tagger did not read them as one ("passed away", "went back").
-var adverbParticles = buildSet("away back off out up down")
+// tagger did not read them as one ("passed away", "went back"); "off",
+// "out", "up" and "down" so tagged are as often prepositions ("drowned
+// off the coast").
+var adverbParticles = buildSet("away back")
 
 // infinitiveSubject is the subject of an infinitive at v that has one of
 // its own or that its clause gives: "for Assad to leave" (for-subject),
