@@ -1069,6 +1069,11 @@ func (x *evCtx) arguments(k int, s Sentence) {
 				subj, own = gs, true
 			} else {
 				x.inheritAgents(k, x.firstTok(k), s)
+				if x.isPassive(inf.head, s) {
+					// "The law will control gambling and is aimed at
+					// children": the shared subject undergoes it.
+					x.agentsUndergo(ev)
+				}
 			}
 		}
 		obj := x.object(endTok, ev.Class, false, s).as("object")
@@ -1082,10 +1087,7 @@ func (x *evCtx) arguments(k int, s Sentence) {
 			// "One Russian soldier lost his life": the subject undergoes it.
 			patients = append(patients, asAll(subj, "unaccusative-subject")...)
 			if !own {
-				ev.Patients, ev.Agents = ev.Agents, nil
-				for i := range ev.Nominals {
-					ev.Nominals[i].Role = "patient"
-				}
+				x.agentsUndergo(ev)
 			}
 		} else if x.isPassive(inf.head, s) || x.headlinePassive(inf.head, ev.Lemma, obj, own, s) {
 			patients = append(patients, asAll(subj, "passive-subject")...)

@@ -38,6 +38,18 @@ func (x *evCtx) forSubject(v int, s Sentence) np {
 // could be a participle modifying the phrase ("the jet downed by Turkey").
 func (x *evCtx) clauseAfter(e int, s Sentence) bool {
 	j := e
+	// "say the issue of super-casinos should be decided": the subject's
+	// prepositional phrases come first.
+	for n := 0; n < 2 && j+1 < s.EndToken && x.tag(j) == "IN" && !subordinators[x.low(j)]; n++ {
+		k := j + 1
+		for k < s.EndToken && (npTag(x.tag(k)) || x.tokMention[k] >= 0) {
+			k++
+		}
+		if k == j+1 {
+			break
+		}
+		j = k
+	}
 	for j < s.EndToken && x.tag(j) == "RB" {
 		j++
 	}
@@ -609,4 +621,18 @@ func (x *evCtx) gerundSubject(v int, s Sentence) []np {
 		return asAll(subj, "clause-subject")
 	}
 	return nil
+}
+
+// agentsUndergo turns the agents ev took from another verb into patients:
+// a passive verb's shared subject undergoes it.
+func (x *evCtx) agentsUndergo(ev *Event) {
+	for _, a := range ev.Agents {
+		ev.Patients = addArg(ev.Patients, a)
+	}
+	ev.Agents = nil
+	for i := range ev.Nominals {
+		if ev.Nominals[i].Role == "agent" {
+			ev.Nominals[i].Role = "patient"
+		}
+	}
 }

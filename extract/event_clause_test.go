@@ -84,6 +84,10 @@ func TestClauseRoles(t *testing.T) {
 			[]string{"a soldier (object)", "a policeman (object)"}},
 		{"place in a participant's phrase", "Fraud\n\nA Boston man defrauded investors.", "defrauded", "location",
 			nil},
+		{"coordinated passive", "Law\n\nThe new law will ban smoking and is expected by doctors to save lives.", "expected", "patient",
+			[]string{"The new law (coordinated-subject)"}},
+		{"complement subject with a prepositional phrase", "Vote\n\nThe parties say the future of the mine should be decided locally.", "say", "patient",
+			nil},
 		{"object control of a gerund", "Trial\n\nProsecutors accused the banker of hiding the money.", "hiding", "agent",
 			[]string{"the banker (control-object)"}},
 	}
