@@ -249,6 +249,7 @@ type Arg struct {
 	// "adjective-subject", "possessive", "prenominal", "nominal-of" (and
 	// "nominal-" + another preposition: with, on, against, between, by),
 	// "light-verb-subject", "for-subject", "raising-subject", "clause-subject",
+	// "modified-noun" (the noun a participle modifies: "rising costs"),
 	// "control-object", "control-subject", "coordinated-subject",
 	// "according-to", "office-holder" (a phrase naming a person by
 	// office), "locative-" + the preposition ("locative-in"); for a

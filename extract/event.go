@@ -906,6 +906,15 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				}
 				k = q.first - 1
 			}
+			if left := out[len(out)-1]; len(out) > 1 && left.first-1 > s.FirstToken && x.tag(left.first-1) == "IN" &&
+				!subordinators[x.low(left.first-1)] {
+				// "sales of ice cream and mineral water were
+				// dampened": the conjuncts are the object of "of".
+				q := x.npEndingAt(left.first-2, s)
+				if q.ok() && x.isNominalHead(q.head) && !(x.low(left.first-1) == "of" && quantifier(x.low(q.head))) {
+					return []np{q.as("subject")}, true
+				}
+			}
 			return out, true
 		}
 	}
@@ -1060,6 +1069,14 @@ func (x *evCtx) arguments(k int, s Sentence) {
 		if subj, own := x.subject(inf.head, s); own {
 			patients = append(patients, asAll(subj, "adjective-subject")...)
 		}
+	} else if m := x.modifiedNoun(inf.head, s); m.ok() {
+		// "rising costs", "the burning jet": the noun the participle
+		// modifies does it, or undergoes it.
+		if x.tag(inf.head) == "VBN" || unaccusative[ev.Lemma] {
+			patients = append(patients, m)
+		} else {
+			agents = append(agents, m)
+		}
 	} else if inf.verbal {
 		subj, own := x.subject(x.firstTok(k), s)
 		if !own {
@@ -1142,7 +1159,7 @@ var alwaysTransitive = buildSet("arrest detain apprehend nab jail imprison charg
 
 // unaccusative verbs have no agent: their subject is the patient.
 var unaccusative = buildSet("die perish drown fall rise jump slip come come_in pass_away drop climb decline " +
-	"increase surge soar plunge tumble slump collapse catch_fire")
+	"increase surge soar plunge tumble slump collapse catch_fire dip slide sink shrink plummet")
 
 // objectControl verbs pass their object to an infinitive ("urged Putin to
 // focus": Putin focuses); other verbs pass their subject ("decided to

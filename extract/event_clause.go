@@ -636,3 +636,32 @@ func (x *evCtx) agentsUndergo(ev *Event) {
 		}
 	}
 }
+
+// modifiedNoun is the noun phrase a prenominal participle at v modifies
+// ("rising raw material costs", "the burning jet", "a closed border"), with
+// rule "modified-noun"; the zero np when v is no such participle: a common
+// noun or adjective must follow it and a determiner, adjective, number,
+// possessive or "and" precede it ("…, replacing Catherine Hardwicke" and
+// "…, sparking protests" are verbs).
+func (x *evCtx) modifiedNoun(v int, s Sentence) np {
+	t := x.tag(v)
+	if (t != "VBG" && t != "VBN") || v == s.FirstToken || v+1 >= s.EndToken || x.tokMention[v+1] >= 0 {
+		return np{}
+	}
+	switch nt := x.tag(v + 1); nt {
+	case "NN", "NNS", "JJ":
+	default:
+		return np{}
+	}
+	switch pt := x.tag(v - 1); {
+	case pt == "DT" || pt == "PRP$" || pt == "POS" || pt == "CD" || strings.HasPrefix(pt, "JJ"):
+	case pt == "CC" && x.low(v-1) != "but":
+	default: // after a comma it is as often a clause: "…, sparking protests"
+		return np{}
+	}
+	p := x.npStartingAt(v+1, s)
+	if !p.ok() {
+		return np{}
+	}
+	return p.as("modified-noun")
+}

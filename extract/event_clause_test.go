@@ -88,6 +88,10 @@ func TestClauseRoles(t *testing.T) {
 			[]string{"The new law (coordinated-subject)"}},
 		{"complement subject with a prepositional phrase", "Vote\n\nThe parties say the future of the mine should be decided locally.", "say", "patient",
 			nil},
+		{"prenominal participle", "Markets\n\nInvestors fear inflation and soaring prices.", "soaring", "patient",
+			[]string{"prices (modified-noun)"}},
+		{"participle clause after a comma", "Protest\n\nThe army fired on the crowd, sparking protests.", "sparking", "agent",
+			[]string{"The army (coordinated-subject)"}},
 		{"object control of a gerund", "Trial\n\nProsecutors accused the banker of hiding the money.", "hiding", "agent",
 			[]string{"the banker (control-object)"}},
 	}
