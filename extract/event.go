@@ -1187,6 +1187,7 @@ func finiteTag(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" }
 func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	ev := &x.doc.Events[k]
 	inf := x.infinitive(v, s)
+	pg := x.prepositionalGerund(v, s)
 	tag := x.tag(v)
 	best := -1
 	for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
@@ -1199,10 +1200,12 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 			vt = x.info[p].light
 		}
 		pe := &x.doc.Events[p]
-		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) {
+		passive := x.info[p].verbal && x.isPassive(x.info[p].head, s)
+		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) && !((inf || pg) && passive) {
 			continue
 		}
-		if inf {
+		if inf || pg && passive {
+			// "He is credited with helping": the verb it hangs on.
 			best = p
 			break
 		}
@@ -1221,12 +1224,15 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	pe := &x.doc.Events[best]
 	role, rule := "agent", "coordinated-subject"
 	args := pe.Agents
-	if x.prepositionalGerund(v, s) && gerundObjectControl[pe.Lemma] && len(pe.Patients)+countNominals(pe, "patient") > 0 {
+	if pg && x.info[best].verbal && x.isPassive(x.info[best].head, s) {
+		// "He is credited with helping": he helps.
+		role, rule, args = "patient", "control-object", pe.Patients
+	} else if pg && gerundObjectControl[pe.Lemma] && len(pe.Patients)+countNominals(pe, "patient") > 0 {
 		// "accuse Moscow of sending troops": Moscow sends them.
 		role, rule, args = "patient", "control-object", pe.Patients
 	} else if inf {
 		rule = "control-subject"
-		if objectControl[pe.Lemma] || x.info[best].verbal && x.isPassive(x.info[best].head, s) {
+		if objectControl[pe.Lemma] && len(pe.Patients)+countNominals(pe, "patient") > 0 || x.info[best].verbal && x.isPassive(x.info[best].head, s) {
 			// "urged Putin to focus"; "Gupta has been approached by
 			// the administration to fill the post": the one urged or
 			// approached.

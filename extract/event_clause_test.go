@@ -92,6 +92,10 @@ func TestClauseRoles(t *testing.T) {
 			[]string{"prices (modified-noun)"}},
 		{"participle clause after a comma", "Protest\n\nThe army fired on the crowd, sparking protests.", "sparking", "agent",
 			[]string{"The army (coordinated-subject)"}},
+		{"gerund under a passive", "Award\n\nThe engineer was praised for rescuing the miners.", "rescuing", "agent",
+			[]string{"The engineer (control-object)"}},
+		{"control verb with no object", "Award\n\nThe charity helped to rebuild the school.", "rebuild", "agent",
+			[]string{"The charity (control-subject)"}},
 		{"object control of a gerund", "Trial\n\nProsecutors accused the banker of hiding the money.", "hiding", "agent",
 			[]string{"the banker (control-object)"}},
 	}
