@@ -179,7 +179,14 @@ type annotatedEvent struct {
 	Claimant      *annotatedArg `json:"claimant,omitempty"`
 	Reports       []int         `json:"reports,omitempty"`
 	// Nominals are unnamed participants ("militants", "Syrian forces").
-	Nominals []extract.NominalArg `json:"nominals,omitempty"`
+	Nominals []annotatedNominal `json:"nominals,omitempty"`
+}
+
+// annotatedNominal is an unnamed participant with the name of the country
+// or organization it is linked to.
+type annotatedNominal struct {
+	extract.NominalArg
+	CountryName string `json:"country_name,omitempty"`
 }
 
 type annotatedSpan struct {
@@ -254,7 +261,13 @@ func writeAnnotation(w io.Writer, doc *extract.Document, anchor timex.AnchorMode
 			Lemma: ev.Lemma, Class: ev.Class, Sentence: ev.Sentence,
 			Agents: args(ev.Agents), Patients: args(ev.Patients), Locations: args(ev.Locations),
 			TimeInherited: ev.TimeInherited, Modality: ev.Modality, Reports: ev.Reports,
-			Nominals: ev.Nominals,
+		}
+		for _, n := range ev.Nominals {
+			an := annotatedNominal{NominalArg: n}
+			if n.Country != nil {
+				an.CountryName = entityName(n.Country.Entity)
+			}
+			ae.Nominals = append(ae.Nominals, an)
 		}
 		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
 			t := doc.Timexes[ev.Timex]
