@@ -250,6 +250,8 @@ type Arg struct {
 	// "nominal-" + another preposition: with, on, against, between, by),
 	// "light-verb-subject", "for-subject", "raising-subject", "clause-subject",
 	// "modified-noun" (the noun a participle modifies: "rising costs"),
+	// "shared-place" (a participle clause's place from its verb), "opening-"
+	// + the preposition (a place in an opening phrase: "In Paris, …"),
 	// "control-object", "control-subject", "coordinated-subject",
 	// "according-to", "office-holder" (a phrase naming a person by
 	// office), "locative-" + the preposition ("locative-in"); for a

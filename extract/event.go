@@ -1128,6 +1128,9 @@ func (x *evCtx) arguments(k int, s Sentence) {
 		x.fill(ev, p, "patient")
 	}
 	x.location(ev, endTok, s)
+	if len(ev.Locations) == 0 && !x.hasNominal(k, "location") && inf.verbal {
+		x.clausePlace(k, s)
+	}
 }
 
 func (x *evCtx) firstTok(k int) int {

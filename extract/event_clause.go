@@ -132,7 +132,8 @@ func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
 		}
 		w := x.low(j)
 		t := x.tag(j)
-		if w == ";" || (nominal && w == ",") || ((t == "IN" || t == "WDT" || t == "WRB") && subordinators[w]) {
+		if w == ";" || (nominal && w == ",") || ((t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] &&
+			!(j+1 < s.EndToken && x.inTimex(j+1))) { // "since September 30 in Syria": a time, no clause
 			return
 		}
 		if e := x.evAt[j]; e >= 0 && e != k && x.info[e].verbal {
@@ -664,4 +665,72 @@ func (x *evCtx) modifiedNoun(v int, s Sentence) np {
 		return np{}
 	}
 	return p.as("modified-noun")
+}
+
+// clausePlace gives verb event k with no place of its own the place its
+// clause states elsewhere: a participle clause after a comma shares the
+// place of the verb it hangs on ("Bomb explodes at Woodburn bank, killing
+// a police officer"), and the main verb of a sentence opening with a
+// locative phrase takes the place named there ("In the meeting held at
+// Le Bourget, Obama called for …").
+func (x *evCtx) clausePlace(k int, s Sentence) {
+	ev := &x.doc.Events[k]
+	v := x.firstTok(k)
+	if x.tag(v) == "VBG" && v > s.FirstToken && x.low(v-1) == "," {
+		for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+			if !x.info[p].verbal {
+				continue
+			}
+			for _, a := range x.doc.Events[p].Locations {
+				a.Rule = "shared-place"
+				ev.Locations = addArg(ev.Locations, a)
+			}
+			return
+		}
+		return
+	}
+	// The opening phrase: a locative preposition first, a comma after it
+	// with no finite verb before ("At least 10 people were killed in
+	// Syria, officials said" opens with a clause), and this verb the
+	// first verb event after that comma, no reporting verb.
+	if !locativePreps[x.low(s.FirstToken)] || reportingVerbs[ev.Lemma] {
+		return
+	}
+	comma := -1
+	for j := s.FirstToken; j < v; j++ {
+		if x.low(j) == "," {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 {
+		return
+	}
+	for j := s.FirstToken; j < comma; j++ {
+		// A finite verb makes the opening a clause; a past form right
+		// after a noun is a participle ("the meeting held at …").
+		if t := x.tag(j); t == "MD" || t == "VBZ" || t == "VBP" || t == "VBD" && (j == s.FirstToken || !x.isNominalHead(j-1)) {
+			return
+		}
+	}
+	for j := comma + 1; j < v; j++ {
+		if x.evAt[j] >= 0 && x.info[x.evAt[j]].verbal {
+			return // not the main verb
+		}
+	}
+	for j := s.FirstToken; j < comma; j++ {
+		if t := x.tag(j); t != "IN" || !locativePreps[x.low(j)] {
+			continue
+		}
+		p := x.npStartingAt(j+1, s)
+		if !p.ok() {
+			continue
+		}
+		if m := x.placeMention(p, x.low(j) == "on"); m >= 0 {
+			mm := x.doc.Mentions[m]
+			ev.Locations = addArg(ev.Locations, Arg{Entity: mm.Entity, Mention: m,
+				Words: Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}, Rule: "opening-" + x.low(j)})
+			return
+		}
+	}
 }

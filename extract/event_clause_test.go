@@ -104,6 +104,12 @@ func TestClauseRoles(t *testing.T) {
 			[]string{"federal agents (nominal-by)"}},
 		{"of-complement before a by-phrase", "Mayor\n\nThe arrest of the mayor by federal agents shocked the city.", "arrest", "patient",
 			[]string{"the mayor (nominal-of)"}},
+		{"participle clause shares the place", "Blast\n\nA bomb exploded in Kabul, killing two soldiers.", "killing", "location",
+			[]string{"Kabul (shared-place)"}},
+		{"opening locative phrase", "Talks\n\nAt the summit in Brussels, Merkel criticized the plan.", "criticized", "location",
+			[]string{"Brussels (opening-in)"}},
+		{"no place from an opening clause", "Blast\n\nIn the attack two soldiers were killed in Kabul, officials said.", "said", "location",
+			nil},
 		{"object control of a gerund", "Trial\n\nProsecutors accused the banker of hiding the money.", "hiding", "agent",
 			[]string{"the banker (control-object)"}},
 	}
