@@ -151,7 +151,7 @@ var seedEvents = []eventQuery{
 	{what: "Turkey shoots down the Russian Su-24", class: "attack", date: "2015-11-24", patient: "Sukhoi Su-24", trigger: "shoot"},
 	{what: "Obama meets Putin at Le Bourget", class: "meet", date: "2015-11-30", agent: "Barack Obama", location: "Le Bourget"},
 	{what: "Obama urges Putin to de-escalate", class: "appeal", date: "2015-11-30", agent: "Barack Obama", patient: "Vladimir Putin"},
-	{what: "Russian airstrikes in Syria since September 30", class: "attack", rangeFrom: "2015-09-30", agent: "Russia", trigger: "airstrike"},
+	{what: "Russian airstrikes in Syria since September 30", class: "attack", rangeFrom: "2015-09-30", agent: "Russia", location: "Syria", trigger: "airstrike"},
 	{what: "the Minsk accord signed in February", class: "agree", date: "2015-02", trigger: "sign"},
 	{what: "the end of the Cold War in 1991", date: "1991", trigger: "end"},
 	{what: "the Russian government confirms the meeting", class: "statement", date: "2015-11-30", trigger: "confirm"},
