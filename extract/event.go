@@ -1506,8 +1506,6 @@ func (x *evCtx) resolvePronoun(i int, ev *Event) int {
 	return -1
 }
 
-func (x *evCtx) evIndex(ev *Event) int { return ev.ID }
-
 // modality sets the modality of event k from its verb group and clause.
 func (x *evCtx) modality(k int, s Sentence) {
 	ev := &x.doc.Events[k]
