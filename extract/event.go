@@ -1687,7 +1687,7 @@ type ParticipantMention struct {
 //     agent or patient when that noun is a proper name the entity stage did
 //     not keep;
 //   - the unnamed places the event stage made an event's location ("in
-//     prison").
+//     prison") or agent or patient ("entered his hotel room").
 func Participants(doc *Document) []ParticipantMention {
 	n := len(doc.Tokens)
 	if n == 0 {
@@ -1780,6 +1780,10 @@ func Participants(doc *Document) []ParticipantMention {
 				case role == "location":
 					emit(i, i+1, "nominal", -1)
 				case t.Tag == "NNP" || t.Tag == "NNPS":
+					emit(i, i+1, "nominal", -1)
+				case placeNouns[nounLemma(t)]:
+					// "entered his hotel room", "robbers cleaned out a
+					// jewelry store": a place an event acts on.
 					emit(i, i+1, "nominal", -1)
 				}
 			}

@@ -526,14 +526,15 @@ func TestParticipants(t *testing.T) {
 		"A Michigan man shot three people at a Detroit accounting firm, police said. " +
 		"He was arrested after President Barack Obama spoke. Ram-raiders hit a Paris jewellery store. " +
 		"She checked into a rehab facility in California. The patch fixes an Internet Explorer flaw. " +
-		"A sheriff's deputy was shot. Police confirmed his arrest over their remarks."})
+		"A sheriff's deputy was shot. Police confirmed his arrest over their remarks. Robbers looted a hotel."})
 	got := map[string]string{}
 	for _, pm := range Participants(d) {
 		got[d.Text[pm.Head.Start:pm.Head.End]] = pm.Kind
 	}
 	want := map[string]string{"Woman": "nominal", "Driver": "nominal", "man": "nominal", "people": "nominal",
 		"firm": "nominal", "police": "nominal", "He": "pronoun", "Barack Obama": "name", "store": "nominal",
-		"She": "pronoun", "facility": "nominal", "California": "name", "deputy": "nominal", "his": "pronoun"}
+		"She": "pronoun", "facility": "nominal", "California": "name", "deputy": "nominal", "his": "pronoun",
+		"hotel": "nominal"}
 	for w, k := range want {
 		if got[w] != k {
 			t.Errorf("%q: kind %q, want %q (all: %v)", w, got[w], k, got)
