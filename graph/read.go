@@ -101,6 +101,8 @@ type EventMentionInfo struct {
 	AgentPhrases    []string `json:"agent_phrases,omitempty"`
 	PatientPhrases  []string `json:"patient_phrases,omitempty"`
 	LocationPhrases []string `json:"location_phrases,omitempty"`
+	// Roles says how each participant was found: its words and the rule.
+	Roles []RoleEvidence `json:"roles,omitempty"`
 }
 
 // labelledFact is the object of one quad and the document (label) stating it.
@@ -873,7 +875,7 @@ var eventPredicates = []string{
 	PredClass, PredTrigger, PredDate, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation,
 	PredMentionOf, PredSpan, PredModality,
 	PredClaimant, PredReports, PredTimex, PredTimeInherited, PredName, PredEntityType, PredMergedBecause,
-	PredAgentPhrase, PredPatientPhrase, PredLocationPhrase,
+	PredAgentPhrase, PredPatientPhrase, PredLocationPhrase, PredRoleEvidence,
 }
 
 // Events lists the event nodes with their mentions, dated ones first in
@@ -1075,6 +1077,11 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 		}
 		return "", false
 	})
+	for _, q := range qs {
+		if nodeKey(q.Predicate) == PredRoleEvidence {
+			ents = appendNew(ents, roleEvidenceIRIs(valueText(q.Object))...)
+		}
+	}
 	names, err := s.loadAt(ctx, quad.Subject, ents, PredName, PredEntityType)
 	if err != nil {
 		return nil, err
@@ -1162,6 +1169,7 @@ func eventsOf(v quadView, texts map[string]storedText) []EventInfo {
 				AgentPhrases:    v.all(m, PredAgentPhrase),
 				PatientPhrases:  v.all(m, PredPatientPhrase),
 				LocationPhrases: v.all(m, PredLocationPhrase),
+				Roles:           parseRoleEvidence(v.best(m, PredRoleEvidence), ref, text),
 			}
 			if c := v.best(m, PredClaimant); c != "" {
 				r := ref(c)

@@ -84,6 +84,10 @@ type Event struct {
 type Phrase struct {
 	Role string `json:"role"`
 	Text string `json:"text"`
+	// Country is the country a demonym or name in the phrase links it to
+	// ("Syria" for "Syrian forces"): the phrase is the participant, the
+	// country its nationality.
+	Country *EntityRef `json:"country,omitempty"`
 }
 
 // Range is a date range in TIMEX3 values; either end may be empty.

@@ -565,7 +565,14 @@ func phrases(m graph.EventMentionInfo) []Phrase {
 		texts []string
 	}{{"agent", m.AgentPhrases}, {"patient", m.PatientPhrases}, {"location", m.LocationPhrases}} {
 		for _, t := range r.texts {
-			out = append(out, Phrase{Role: r.role, Text: t})
+			ph := Phrase{Role: r.role, Text: t}
+			for _, ev := range m.Roles {
+				if ev.Role == r.role && ev.Entity == nil && ev.Country != nil && ev.Words == t {
+					ph.Country = &EntityRef{ID: ev.Country.IRI, Name: ev.Country.Name}
+					break
+				}
+			}
+			out = append(out, ph)
 		}
 	}
 	return out
