@@ -136,6 +136,11 @@ func fill(notes []string, byID map[string]eval.RoleCandidate) error {
 }
 
 func noteItem(line string, byID map[string]eval.RoleCandidate) (eval.RoleItem, error) {
+	// An empty note may be written as a trailing ";": trimmed, it would
+	// otherwise stick to the time field.
+	if s, ok := strings.CutSuffix(line, " ;"); ok {
+		line = s + " ; "
+	}
 	f := strings.Split(line, " ; ")
 	for i := range f {
 		f[i] = strings.TrimSpace(f[i])
