@@ -54,6 +54,13 @@ func roleEvidence(ev extract.Event, entityIRI func(int) string) string {
 		}
 		parts = append(parts, p)
 	}
+	// A phrase whose words an entity's role already gives ("a Russian
+	// Sukhoi Su-24 Fencer jet" -> Sukhoi Su-24) is not listed again.
+	type key struct {
+		role string
+		span extract.Span
+	}
+	named := map[key]bool{}
 	for _, slot := range []struct {
 		role string
 		args []extract.Arg
@@ -61,11 +68,14 @@ func roleEvidence(ev extract.Event, entityIRI func(int) string) string {
 		for _, a := range slot.args {
 			if e := entityIRI(a.Entity); e != "" {
 				add(slot.role, a.Words, a.Rule, e, a.Country)
+				named[key{slot.role, a.Words}] = true
 			}
 		}
 	}
 	for _, n := range ev.Nominals {
-		add(n.Role, n.Span, n.Rule, "", n.Country)
+		if !named[key{n.Role, n.Span}] {
+			add(n.Role, n.Span, n.Rule, "", n.Country)
+		}
 	}
 	return strings.Join(parts, "; ")
 }

@@ -595,6 +595,10 @@ func TestSeedRoleEvidence(t *testing.T) {
 			t.Errorf(":event lacks %q\n--- output:\n%s", want, out)
 		}
 	}
+	// A phrase an entity's role already names is not listed again.
+	if n := strings.Count(out, `"a Russian Sukhoi Su-24 Fencer jet" at bytes [761,794)`); n != 1 {
+		t.Errorf(":event lists the jet's words %d times, want once\n--- output:\n%s", n, out)
+	}
 	killed := find(tl, eventQuery{class: "kill", trigger: "kill"})
 	if len(killed) != 1 {
 		t.Fatalf("%d kill events by militants, want 1", len(killed))
