@@ -1743,7 +1743,7 @@ func Participants(doc *Document) []ParticipantMention {
 				if m.Entity >= 0 && m.Entity < len(doc.Entities) {
 					typ = doc.Entities[m.Entity].Type
 				}
-				if typ != Equipment && typ != Product && m.Kind != "demonym" {
+				if typ != Equipment && typ != Product && m.Kind != "demonym" && !placeQualifier(doc, tokMention, i, typ, s) {
 					switch h, mod := nounModified(doc, j, s); {
 					case !mod:
 						emit(i, j, "name", mi)
@@ -1817,6 +1817,63 @@ func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
 		(nx.Tag == "NN" || nx.Tag == "NNS") && (participantNoun(nx) || placeNouns[nounLemma(nx)])
 }
 
+// placeQualifier reports a place name starting at token i that only says
+// where another place is: "the Kraft plant in Northeast Philadelphia", "a
+// district of Palermo". ECB+ marks the whole phrase
+// as one location headed by the first place, so the qualifying name is not
+// a participant of its own.
+func placeQualifier(doc *Document, tokMention []int, i int, typ EntityType, s Sentence) bool {
+	if typ != GPE && typ != Loc {
+		return false
+	}
+	// typeAt is the entity type of the mention at token k, or "".
+	typeAt := func(k int) EntityType {
+		if mi := tokMention[k]; mi >= 0 {
+			if e := doc.Mentions[mi].Entity; e >= 0 && e < len(doc.Entities) {
+				return doc.Entities[e].Type
+			}
+		}
+		return ""
+	}
+	// "Alaska Gov. Sarah Palin": the place names a person's office.
+	k := i
+	for k < s.EndToken && tokMention[k] == tokMention[i] {
+		k++
+	}
+	title := k
+	for k < s.EndToken && k < title+2 && tokMention[k] < 0 && doc.Tokens[k].Tag == "NNP" {
+		k++
+	}
+	if k > title && k < s.EndToken && typeAt(k) == Person {
+		return true
+	}
+	// Skip the words between the preposition and the name ("in central
+	// Paris") and a place name split in two ("in Northeast Philadelphia").
+	p := i - 1
+	for p > s.FirstToken {
+		if tg := doc.Tokens[p].Tag; tokMention[p] < 0 && (tg == "JJ" || tg == "DT" || tg == "NNP") ||
+			tokMention[p] >= 0 && (typeAt(p) == GPE || typeAt(p) == Loc) {
+			p--
+			continue
+		}
+		break
+	}
+	if p <= s.FirstToken {
+		return false
+	}
+	if w := strings.ToLower(doc.Tokens[p].Text); w != "in" && w != "of" {
+		return false
+	}
+	switch before := doc.Tokens[p-1]; typeAt(p - 1) {
+	case GPE, Loc, Facility:
+		return true
+	case "":
+		l := nounLemma(before)
+		return (before.Tag == "NN" || before.Tag == "NNS") && (placeNouns[l] || placeParts[l])
+	}
+	return false
+}
+
 // locativeBefore reports a locative preposition opening the noun phrase
 // that ends at token h ("in the store", "into a rehab facility").
 func locativeBefore(doc *Document, h int, s Sentence) bool {
@@ -1846,7 +1903,7 @@ func nounModified(doc *Document, j int, s Sentence) (int, bool) {
 	if t.Tag == "POS" {
 		return -1, true
 	}
-	if t.Tag != "NN" && t.Tag != "NNS" {
+	if t.Tag != "NN" && t.Tag != "NNS" && !(t.Tag == "NNP" && (participantNoun(t) || placeNouns[nounLemma(t)])) {
 		return -1, false
 	}
 	h := j
