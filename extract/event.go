@@ -1745,8 +1745,14 @@ func Participants(doc *Document) []ParticipantMention {
 				}
 				if typ != Equipment && typ != Product && m.Kind != "demonym" && !placeQualifier(doc, tokMention, i, typ, s) {
 					switch h, mod := nounModified(doc, j, s); {
+					case j < s.EndToken && tokMention[j] >= 0 && tokMention[j] != mi && !mod:
+						// A name split in two ("Lindsay Lohan" in a
+						// headline): the last part heads it.
 					case !mod:
 						emit(i, j, "name", mi)
+					case h >= 0 && participantNoun(doc.Tokens[h]) && h+1 < s.EndToken && tokMention[h+1] >= 0:
+						// "Red Sox owner John Henry": the name after
+						// the title heads the phrase.
 					case h >= 0:
 						emit(h, h+1, "nominal", -1)
 					case typ == Person || typ == Org:

@@ -573,6 +573,24 @@ func TestParticipantPlaceQualifiers(t *testing.T) {
 	}
 }
 
+// TestParticipantNameHeads: in a name split in two, or a title between a
+// name and a person's name, the last name heads the participant.
+func TestParticipantNameHeads(t *testing.T) {
+	got := participantKinds(t, "Lindsay Lohan Checks Into Betty Ford Rehab\n\n"+
+		"Lindsay Lohan checked into the Betty Ford Center on Thursday, her rep told People. "+
+		"Red Sox owner John Henry has said that his team will not sign Mark Teixeira.")
+	for _, w := range []string{"John Henry", "Mark Teixeira"} {
+		if len(got[w]) == 0 {
+			t.Errorf("%q is no participant (all: %v)", w, got)
+		}
+	}
+	for _, w := range []string{"owner", "Red Sox", "Lindsay", "Betty"} {
+		if len(got[w]) > 0 {
+			t.Errorf("%q is a participant; another name heads its phrase (all: %v)", w, got)
+		}
+	}
+}
+
 // participantKinds annotates text and maps the text of each participant
 // head to the kinds it was found as, in order.
 func participantKinds(t *testing.T, text string) map[string][]string {
