@@ -1743,7 +1743,8 @@ func Participants(doc *Document) []ParticipantMention {
 				if m.Entity >= 0 && m.Entity < len(doc.Entities) {
 					typ = doc.Entities[m.Entity].Type
 				}
-				if typ != Equipment && typ != Product && m.Kind != "demonym" && !placeQualifier(doc, tokMention, i, typ, s) {
+				if typ != Equipment && typ != Product && m.Kind != "demonym" && !placeQualifier(doc, tokMention, i, typ, s) &&
+					!(typ != Person && officeOf(doc, tokMention, j, s)) {
 					switch h, mod := nounModified(doc, j, s); {
 					case j < s.EndToken && tokMention[j] >= 0 && tokMention[j] != mi && !mod:
 						// A name split in two ("Lindsay Lohan" in a
@@ -1825,34 +1826,14 @@ func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
 
 // placeQualifier reports a place name starting at token i that only says
 // where another place is: "the Kraft plant in Northeast Philadelphia", "a
-// district of Palermo". ECB+ marks the whole phrase
-// as one location headed by the first place, so the qualifying name is not
-// a participant of its own.
+// district of Palermo". ECB+ marks the whole phrase as one location headed
+// by the first place, so the qualifying name is not a participant of its
+// own.
 func placeQualifier(doc *Document, tokMention []int, i int, typ EntityType, s Sentence) bool {
 	if typ != GPE && typ != Loc {
 		return false
 	}
-	// typeAt is the entity type of the mention at token k, or "".
-	typeAt := func(k int) EntityType {
-		if mi := tokMention[k]; mi >= 0 {
-			if e := doc.Mentions[mi].Entity; e >= 0 && e < len(doc.Entities) {
-				return doc.Entities[e].Type
-			}
-		}
-		return ""
-	}
-	// "Alaska Gov. Sarah Palin": the place names a person's office.
-	k := i
-	for k < s.EndToken && tokMention[k] == tokMention[i] {
-		k++
-	}
-	title := k
-	for k < s.EndToken && k < title+2 && tokMention[k] < 0 && doc.Tokens[k].Tag == "NNP" {
-		k++
-	}
-	if k > title && k < s.EndToken && typeAt(k) == Person {
-		return true
-	}
+	typeAt := func(k int) EntityType { return mentionTypeAt(doc, tokMention, k) }
 	// Skip the words between the preposition and the name ("in central
 	// Paris") and a place name split in two ("in Northeast Philadelphia").
 	p := i - 1
@@ -1878,6 +1859,37 @@ func placeQualifier(doc *Document, tokMention []int, i int, typ EntityType, s Se
 		return (before.Tag == "NN" || before.Tag == "NNS") && (placeNouns[l] || placeParts[l])
 	}
 	return false
+}
+
+// mentionTypeAt is the entity type of the mention at token k, or "".
+func mentionTypeAt(doc *Document, tokMention []int, k int) EntityType {
+	if mi := tokMention[k]; mi >= 0 {
+		if e := doc.Mentions[mi].Entity; e >= 0 && e < len(doc.Entities) {
+			return doc.Entities[e].Type
+		}
+	}
+	return ""
+}
+
+// officeOf reports a name ending before token j that names the office of
+// the person named after a title: "Alaska Gov. Sarah Palin", "San Diego
+// Chargers wide receiver Vincent Jackson", "Philadelphia 76ers President
+// and General Manager Ed Stefanski". The person heads the phrase.
+func officeOf(doc *Document, tokMention []int, j int, s Sentence) bool {
+	k := j
+	for k < s.EndToken && k < j+5 && tokMention[k] < 0 {
+		switch doc.Tokens[k].Tag {
+		case "NNP", "NN", "NNS", "JJ", "CC":
+			k++
+			continue
+		}
+		break
+	}
+	if k == j || k >= s.EndToken {
+		return false
+	}
+	t := doc.Tokens[k-1]
+	return (participantNoun(t) || t.Tag == "NNP" && strings.HasSuffix(t.Text, ".")) && mentionTypeAt(doc, tokMention, k) == Person
 }
 
 // locativeBefore reports a locative preposition opening the noun phrase

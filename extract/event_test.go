@@ -578,13 +578,14 @@ func TestParticipantPlaceQualifiers(t *testing.T) {
 func TestParticipantNameHeads(t *testing.T) {
 	got := participantKinds(t, "Lindsay Lohan Checks Into Betty Ford Rehab\n\n"+
 		"Lindsay Lohan checked into the Betty Ford Center on Thursday, her rep told People. "+
-		"Red Sox owner John Henry has said that his team will not sign Mark Teixeira.")
-	for _, w := range []string{"John Henry", "Mark Teixeira"} {
+		"Red Sox owner John Henry has said that his team will not sign Mark Teixeira. "+
+		"San Diego Chargers wide receiver Vincent Jackson was arrested on suspicion of drunken driving.")
+	for _, w := range []string{"John Henry", "Mark Teixeira", "Vincent Jackson"} {
 		if len(got[w]) == 0 {
 			t.Errorf("%q is no participant (all: %v)", w, got)
 		}
 	}
-	for _, w := range []string{"owner", "Red Sox", "Lindsay", "Betty"} {
+	for _, w := range []string{"owner", "Red Sox", "Lindsay", "Betty", "San Diego Chargers", "receiver"} {
 		if len(got[w]) > 0 {
 			t.Errorf("%q is a participant; another name heads its phrase (all: %v)", w, got)
 		}
