@@ -1662,7 +1662,8 @@ type ParticipantMention struct {
 	// man", "Obama" in "President Obama").
 	Head Span `json:"head"`
 	// Kind is "name" (an entity mention), "nominal" (a noun phrase headed
-	// by a person, group or place noun) or "pronoun".
+	// by a person, group or place noun), "pronoun" or "number" (a count
+	// of people whose noun is left out: "kills 1, injures 2").
 	Kind string `json:"kind"`
 	// Mention is the index into Document.Mentions of a name, else -1.
 	Mention int `json:"mention"`
@@ -1717,6 +1718,19 @@ func Participants(doc *Document) []ParticipantMention {
 			}
 		}
 	}
+	trigger := map[int]bool{} // first token of every event trigger
+	for _, ev := range doc.Events {
+		if i := tokenAtOffset(doc.Tokens, ev.Trigger.Start); i >= 0 {
+			trigger[i] = true
+		}
+	}
+	inTimex := make([]bool, n)
+	for _, tx := range doc.Timexes {
+		j := sort.Search(n, func(k int) bool { return doc.Tokens[k].End > tx.Start })
+		for ; j < n && doc.Tokens[j].Start < tx.End; j++ {
+			inTimex[j] = true
+		}
+	}
 	var out []ParticipantMention
 	seen := map[Span]bool{}
 	emit := func(i, end int, kind string, mention int) {
@@ -1767,6 +1781,8 @@ func Participants(doc *Document) []ParticipantMention {
 			switch {
 			case t.Tag == "PRP" && participantPronouns[low]:
 				emit(i, i+1, "pronoun", -1)
+			case !inTimex[i] && numberParticipant(doc, trigger, i, s):
+				emit(i, i+1, "number", -1)
 			case t.Tag == "PRP" && low == "her":
 				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP$" && possessivePronouns[low] && i+1 < s.EndToken && eventAt[i+1]:
@@ -1859,6 +1875,70 @@ func placeQualifier(doc *Document, tokMention []int, i int, typ EntityType, s Se
 		return (before.Tag == "NN" || before.Tag == "NNS") && (placeNouns[l] || placeParts[l])
 	}
 	return false
+}
+
+// numberParticipant reports a number standing for the people an event
+// counts, its noun left out: "kills 1, injures 2", "1 dead, 2 hurt",
+// "Three killed", "killing one", "wounded a third", "two of them". The
+// number heads its own phrase (no noun, number or unit follows) and stands
+// next to an event trigger, or opens "NUMBER of".
+func numberParticipant(doc *Document, trigger map[int]bool, i int, s Sentence) bool {
+	t := doc.Tokens[i]
+	low := strings.ToLower(t.Text)
+	if t.Tag != "CD" && low != "third" && low != "some" {
+		return false
+	}
+	digits, letters := 0, 0
+	for _, r := range t.Text {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			return false // "5.6", "2,000", "9/11"
+		}
+	}
+	if digits > 0 && letters > 0 {
+		return false // "4x4", "200ft"
+	}
+	if i > s.FirstToken {
+		switch pv := doc.Tokens[i-1]; {
+		case pv.Tag == "CD", strings.ContainsAny(pv.Text, "$€£#-–:/."), pv.Text == "No", strings.EqualFold(pv.Text, "aged"):
+			return false
+		}
+	}
+	if i+1 < s.EndToken {
+		nx := doc.Tokens[i+1]
+		switch {
+		case strings.HasPrefix(nx.Tag, "NN"), nx.Tag == "CD", nx.Tag == "JJ" && !trigger[i+1],
+			nx.Tag == "POS", strings.ContainsAny(nx.Text, "-–%:/"):
+			return false
+		case i+2 < s.EndToken && strings.HasPrefix(doc.Tokens[i+2].Tag, "NN") && (nx.Tag == "JJ" || nx.Tag == "VBN" || nx.Tag == "VBD"):
+			return false // "four armed robbers"
+		case strings.EqualFold(nx.Text, "of"):
+			// "two of them", "one of the men": people are counted.
+			for k := i + 2; k < s.EndToken && k < i+6; k++ {
+				switch tk := doc.Tokens[k]; {
+				case tk.Tag == "PRP" || tk.Tag == "WP":
+					return true
+				case tk.Tag == "DT" || tk.Tag == "JJ" || tk.Tag == "JJS" || tk.Tag == "PRP$" || tk.Tag == "CD":
+					continue
+				case strings.HasPrefix(tk.Tag, "NN"):
+					return participantNoun(tk) && (k+1 >= s.EndToken || !strings.HasPrefix(doc.Tokens[k+1].Tag, "NN"))
+				}
+				return false
+			}
+			return false
+		case trigger[i+1]:
+			return true
+		}
+	}
+	p := i - 1
+	if p > s.FirstToken && doc.Tokens[p].Tag == "DT" {
+		p--
+	}
+	return p >= s.FirstToken && trigger[p] && strings.HasPrefix(doc.Tokens[p].Tag, "VB")
 }
 
 // mentionTypeAt is the entity type of the mention at token k, or "".

@@ -592,6 +592,27 @@ func TestParticipantNameHeads(t *testing.T) {
 	}
 }
 
+// TestParticipantNumbers: a number whose noun is left out stands for the
+// people an event counts; numbers that count things, ages, money and
+// measures do not. Sentences in the style of ECB+ headlines and leads.
+func TestParticipantNumbers(t *testing.T) {
+	got := participantKinds(t, "Gunman kills 1, wounds 2 at accounting office\n\n"+
+		"A man shot three people, killing one, at a Detroit firm. "+
+		"She executed two of them and critically wounded a third. "+
+		"Four armed robbers stole $108 million in jewels from 3 stores. "+
+		"Esther Williams died aged 91. The 5.6 quake flattened seven villages.")
+	for _, w := range []string{"1", "2", "one", "two", "third"} {
+		if len(got[w]) == 0 || got[w][0] != "number" {
+			t.Errorf("%q: kinds %q, want number (all: %v)", w, got[w], got)
+		}
+	}
+	for _, w := range []string{"three", "Four", "108", "million", "3", "91", "5.6", "seven"} {
+		if len(got[w]) > 0 {
+			t.Errorf("%q is a participant; it counts or measures a noun (all: %v)", w, got)
+		}
+	}
+}
+
 // participantKinds annotates text and maps the text of each participant
 // head to the kinds it was found as, in order.
 func participantKinds(t *testing.T, text string) map[string][]string {
