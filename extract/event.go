@@ -1783,6 +1783,8 @@ func Participants(doc *Document) []ParticipantMention {
 				emit(i, i+1, "pronoun", -1)
 			case !inTimex[i] && numberParticipant(doc, trigger, i, s):
 				emit(i, i+1, "number", -1)
+			case (low == "where" || low == "there" && t.Tag == "RB") && placeBefore(doc, tokMention, i, s):
+				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP" && low == "her":
 				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP$" && possessivePronouns[low] && i+1 < s.EndToken && eventAt[i+1]:
@@ -1939,6 +1941,28 @@ func numberParticipant(doc *Document, trigger map[int]bool, i int, s Sentence) b
 		p--
 	}
 	return p >= s.FirstToken && trigger[p] && strings.HasPrefix(doc.Tokens[p].Tag, "VB")
+}
+
+// placeBefore reports "where" or "there" at token i standing for a place:
+// "where" right after a place ("the building where he worked", "Malibu,
+// where she will stay"), "there" after a verb ("remain there").
+func placeBefore(doc *Document, tokMention []int, i int, s Sentence) bool {
+	p := i - 1
+	if p < s.FirstToken {
+		return false
+	}
+	if strings.EqualFold(doc.Tokens[i].Text, "there") {
+		return strings.HasPrefix(doc.Tokens[p].Tag, "VB")
+	}
+	if doc.Tokens[p].Text == "," && p > s.FirstToken {
+		p--
+	}
+	switch mentionTypeAt(doc, tokMention, p) {
+	case GPE, Loc, Facility:
+		return true
+	}
+	t := doc.Tokens[p]
+	return (t.Tag == "NN" || t.Tag == "NNS") && placeNouns[nounLemma(t)]
 }
 
 // mentionTypeAt is the entity type of the mention at token k, or "".

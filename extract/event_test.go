@@ -613,6 +613,19 @@ func TestParticipantNumbers(t *testing.T) {
 	}
 }
 
+// TestParticipantWhereThere: "where" after a place and "there" after a
+// verb stand for the place; "there is" and "where" asking do not.
+func TestParticipantWhereThere(t *testing.T) {
+	got := participantKinds(t, "She checked into the Cliffside Rehab Center in Malibu, where she will stay. "+
+		"Police said the suspect had worked there. There is no word on where the gunman went.")
+	if len(got["where"]) != 1 || len(got["there"]) != 1 {
+		t.Errorf("where %q, there %q: want one each (all: %v)", got["where"], got["there"], got)
+	}
+	if len(got["There"]) > 0 {
+		t.Errorf("existential There is a participant (all: %v)", got)
+	}
+}
+
 // participantKinds annotates text and maps the text of each participant
 // head to the kinds it was found as, in order.
 func participantKinds(t *testing.T, text string) map[string][]string {
