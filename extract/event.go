@@ -1785,6 +1785,10 @@ func Participants(doc *Document) []ParticipantMention {
 				emit(i, i+1, "number", -1)
 			case (low == "where" || low == "there" && t.Tag == "RB") && placeBefore(doc, tokMention, i, s):
 				emit(i, i+1, "pronoun", -1)
+			case t.Tag == "PRP" && low == "it" && reportedSubject(doc, i, s):
+				// "the Indian navy said it arrested 23 pirates": the
+				// speaker acts in what it reports.
+				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP" && low == "her":
 				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP$" && possessivePronouns[low] && i+1 < s.EndToken && eventAt[i+1]:
@@ -1941,6 +1945,26 @@ func numberParticipant(doc *Document, trigger map[int]bool, i int, s Sentence) b
 		p--
 	}
 	return p >= s.FirstToken && trigger[p] && strings.HasPrefix(doc.Tokens[p].Tag, "VB")
+}
+
+// reportedSubject reports a pronoun at token i opening the clause of a
+// reporting verb ("said it", "claims that it").
+func reportedSubject(doc *Document, i int, s Sentence) bool {
+	if i+1 < s.EndToken && doc.Tokens[i+1].Lemma == "be" {
+		return false // "said it was unlikely": no actor
+	}
+	p := i - 1
+	if p > s.FirstToken && strings.EqualFold(doc.Tokens[p].Text, "that") {
+		p--
+	}
+	if p < s.FirstToken || !strings.HasPrefix(doc.Tokens[p].Tag, "VB") {
+		return false
+	}
+	l := doc.Tokens[p].Lemma
+	if l == "" {
+		l = strings.ToLower(doc.Tokens[p].Text)
+	}
+	return reportingVerbs[l]
 }
 
 // placeBefore reports "where" or "there" at token i standing for a place:

@@ -626,6 +626,17 @@ func TestParticipantWhereThere(t *testing.T) {
 	}
 }
 
+// TestParticipantReportedIt: "it" opening what a speaker reports is the
+// speaker acting ("the navy said it captured 23 pirates"), unless it only
+// opens a copula ("said it was unlikely").
+func TestParticipantReportedIt(t *testing.T) {
+	got := participantKinds(t, "The Indian navy said it captured 23 pirates in the Gulf of Aden. "+
+		"A spokesman said it was unlikely to have been an attack. The cable carries it to Europe.")
+	if len(got["it"]) != 1 {
+		t.Errorf("it %q: want one, in the navy's report (all: %v)", got["it"], got)
+	}
+}
+
 // participantKinds annotates text and maps the text of each participant
 // head to the kinds it was found as, in order.
 func participantKinds(t *testing.T, text string) map[string][]string {
