@@ -1662,7 +1662,8 @@ type ParticipantMention struct {
 	// man", "Obama" in "President Obama").
 	Head Span `json:"head"`
 	// Kind is "name" (an entity mention), "nominal" (a noun phrase headed
-	// by a person, group or place noun) or "pronoun".
+	// by a person, group or place noun), "pronoun" or "number" (a count
+	// of people whose noun is left out: "kills 1, injures 2").
 	Kind string `json:"kind"`
 	// Mention is the index into Document.Mentions of a name, else -1.
 	Mention int `json:"mention"`
@@ -1717,6 +1718,19 @@ func Participants(doc *Document) []ParticipantMention {
 			}
 		}
 	}
+	trigger := map[int]bool{} // first token of every event trigger
+	for _, ev := range doc.Events {
+		if i := tokenAtOffset(doc.Tokens, ev.Trigger.Start); i >= 0 {
+			trigger[i] = true
+		}
+	}
+	inTimex := make([]bool, n)
+	for _, tx := range doc.Timexes {
+		j := sort.Search(n, func(k int) bool { return doc.Tokens[k].End > tx.Start })
+		for ; j < n && doc.Tokens[j].Start < tx.End; j++ {
+			inTimex[j] = true
+		}
+	}
 	var out []ParticipantMention
 	seen := map[Span]bool{}
 	emit := func(i, end int, kind string, mention int) {
@@ -1743,10 +1757,17 @@ func Participants(doc *Document) []ParticipantMention {
 				if m.Entity >= 0 && m.Entity < len(doc.Entities) {
 					typ = doc.Entities[m.Entity].Type
 				}
-				if typ != Equipment && typ != Product && m.Kind != "demonym" {
+				if typ != Equipment && typ != Product && m.Kind != "demonym" && !placeQualifier(doc, tokMention, i, typ, s) &&
+					!(typ != Person && officeOf(doc, tokMention, j, s)) {
 					switch h, mod := nounModified(doc, j, s); {
+					case j < s.EndToken && tokMention[j] >= 0 && tokMention[j] != mi && !mod:
+						// A name split in two ("Lindsay Lohan" in a
+						// headline): the last part heads it.
 					case !mod:
 						emit(i, j, "name", mi)
+					case h >= 0 && participantNoun(doc.Tokens[h]) && h+1 < s.EndToken && tokMention[h+1] >= 0:
+						// "Red Sox owner John Henry": the name after
+						// the title heads the phrase.
 					case h >= 0:
 						emit(h, h+1, "nominal", -1)
 					case typ == Person || typ == Org:
@@ -1759,6 +1780,14 @@ func Participants(doc *Document) []ParticipantMention {
 			low := strings.ToLower(t.Text)
 			switch {
 			case t.Tag == "PRP" && participantPronouns[low]:
+				emit(i, i+1, "pronoun", -1)
+			case !inTimex[i] && numberParticipant(doc, trigger, i, s):
+				emit(i, i+1, "number", -1)
+			case (low == "where" || low == "there" && t.Tag == "RB") && placeBefore(doc, tokMention, i, s):
+				emit(i, i+1, "pronoun", -1)
+			case t.Tag == "PRP" && low == "it" && reportedSubject(doc, i, s):
+				// "the Indian navy said it arrested 23 pirates": the
+				// speaker acts in what it reports.
 				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP" && low == "her":
 				emit(i, i+1, "pronoun", -1)
@@ -1817,6 +1846,180 @@ func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
 		(nx.Tag == "NN" || nx.Tag == "NNS") && (participantNoun(nx) || placeNouns[nounLemma(nx)])
 }
 
+// placeQualifier reports a place name starting at token i that only says
+// where another place is: "the Kraft plant in Northeast Philadelphia", "a
+// district of Palermo". ECB+ marks the whole phrase as one location headed
+// by the first place, so the qualifying name is not a participant of its
+// own.
+func placeQualifier(doc *Document, tokMention []int, i int, typ EntityType, s Sentence) bool {
+	if typ != GPE && typ != Loc {
+		return false
+	}
+	typeAt := func(k int) EntityType { return mentionTypeAt(doc, tokMention, k) }
+	// Skip the words between the preposition and the name ("in central
+	// Paris") and a place name split in two ("in Northeast Philadelphia").
+	p := i - 1
+	for p > s.FirstToken {
+		if tg := doc.Tokens[p].Tag; tokMention[p] < 0 && (tg == "JJ" || tg == "DT" || tg == "NNP") ||
+			tokMention[p] >= 0 && (typeAt(p) == GPE || typeAt(p) == Loc) {
+			p--
+			continue
+		}
+		break
+	}
+	if p <= s.FirstToken {
+		return false
+	}
+	if w := strings.ToLower(doc.Tokens[p].Text); w != "in" && w != "of" {
+		return false
+	}
+	switch before := doc.Tokens[p-1]; typeAt(p - 1) {
+	case GPE, Loc, Facility:
+		return true
+	case "":
+		l := nounLemma(before)
+		return (before.Tag == "NN" || before.Tag == "NNS") && (placeNouns[l] || placeParts[l])
+	}
+	return false
+}
+
+// numberParticipant reports a number standing for the people an event
+// counts, its noun left out: "kills 1, injures 2", "1 dead, 2 hurt",
+// "Three killed", "killing one", "wounded a third", "two of them". The
+// number heads its own phrase (no noun, number or unit follows) and stands
+// next to an event trigger, or opens "NUMBER of".
+func numberParticipant(doc *Document, trigger map[int]bool, i int, s Sentence) bool {
+	t := doc.Tokens[i]
+	low := strings.ToLower(t.Text)
+	if t.Tag != "CD" && low != "third" && low != "some" {
+		return false
+	}
+	digits, letters := 0, 0
+	for _, r := range t.Text {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			return false // "5.6", "2,000", "9/11"
+		}
+	}
+	if digits > 0 && letters > 0 {
+		return false // "4x4", "200ft"
+	}
+	if i > s.FirstToken {
+		switch pv := doc.Tokens[i-1]; {
+		case pv.Tag == "CD", strings.ContainsAny(pv.Text, "$€£#-–:/."), pv.Text == "No", strings.EqualFold(pv.Text, "aged"):
+			return false
+		}
+	}
+	if i+1 < s.EndToken {
+		nx := doc.Tokens[i+1]
+		switch {
+		case strings.HasPrefix(nx.Tag, "NN"), nx.Tag == "CD", nx.Tag == "JJ" && !trigger[i+1],
+			nx.Tag == "POS", strings.ContainsAny(nx.Text, "-–%:/"):
+			return false
+		case i+2 < s.EndToken && strings.HasPrefix(doc.Tokens[i+2].Tag, "NN") && (nx.Tag == "JJ" || nx.Tag == "VBN" || nx.Tag == "VBD"):
+			return false // "four armed robbers"
+		case strings.EqualFold(nx.Text, "of"):
+			// "two of them", "one of the men": people are counted.
+			for k := i + 2; k < s.EndToken && k < i+6; k++ {
+				switch tk := doc.Tokens[k]; {
+				case tk.Tag == "PRP" || tk.Tag == "WP":
+					return true
+				case tk.Tag == "DT" || tk.Tag == "JJ" || tk.Tag == "JJS" || tk.Tag == "PRP$" || tk.Tag == "CD":
+					continue
+				case strings.HasPrefix(tk.Tag, "NN"):
+					return participantNoun(tk) && (k+1 >= s.EndToken || !strings.HasPrefix(doc.Tokens[k+1].Tag, "NN"))
+				}
+				return false
+			}
+			return false
+		case trigger[i+1]:
+			return true
+		}
+	}
+	p := i - 1
+	if p > s.FirstToken && doc.Tokens[p].Tag == "DT" {
+		p--
+	}
+	return p >= s.FirstToken && trigger[p] && strings.HasPrefix(doc.Tokens[p].Tag, "VB")
+}
+
+// reportedSubject reports a pronoun at token i opening the clause of a
+// reporting verb ("said it", "claims that it").
+func reportedSubject(doc *Document, i int, s Sentence) bool {
+	if i+1 < s.EndToken && doc.Tokens[i+1].Lemma == "be" {
+		return false // "said it was unlikely": no actor
+	}
+	p := i - 1
+	if p > s.FirstToken && strings.EqualFold(doc.Tokens[p].Text, "that") {
+		p--
+	}
+	if p < s.FirstToken || !strings.HasPrefix(doc.Tokens[p].Tag, "VB") {
+		return false
+	}
+	l := doc.Tokens[p].Lemma
+	if l == "" {
+		l = strings.ToLower(doc.Tokens[p].Text)
+	}
+	return reportingVerbs[l]
+}
+
+// placeBefore reports "where" or "there" at token i standing for a place:
+// "where" right after a place ("the building where he worked", "Malibu,
+// where she will stay"), "there" after a verb ("remain there").
+func placeBefore(doc *Document, tokMention []int, i int, s Sentence) bool {
+	p := i - 1
+	if p < s.FirstToken {
+		return false
+	}
+	if strings.EqualFold(doc.Tokens[i].Text, "there") {
+		return strings.HasPrefix(doc.Tokens[p].Tag, "VB")
+	}
+	if doc.Tokens[p].Text == "," && p > s.FirstToken {
+		p--
+	}
+	switch mentionTypeAt(doc, tokMention, p) {
+	case GPE, Loc, Facility:
+		return true
+	}
+	t := doc.Tokens[p]
+	return (t.Tag == "NN" || t.Tag == "NNS") && placeNouns[nounLemma(t)]
+}
+
+// mentionTypeAt is the entity type of the mention at token k, or "".
+func mentionTypeAt(doc *Document, tokMention []int, k int) EntityType {
+	if mi := tokMention[k]; mi >= 0 {
+		if e := doc.Mentions[mi].Entity; e >= 0 && e < len(doc.Entities) {
+			return doc.Entities[e].Type
+		}
+	}
+	return ""
+}
+
+// officeOf reports a name ending before token j that names the office of
+// the person named after a title: "Alaska Gov. Sarah Palin", "San Diego
+// Chargers wide receiver Vincent Jackson", "Philadelphia 76ers President
+// and General Manager Ed Stefanski". The person heads the phrase.
+func officeOf(doc *Document, tokMention []int, j int, s Sentence) bool {
+	k := j
+	for k < s.EndToken && k < j+5 && tokMention[k] < 0 {
+		switch doc.Tokens[k].Tag {
+		case "NNP", "NN", "NNS", "JJ", "CC":
+			k++
+			continue
+		}
+		break
+	}
+	if k == j || k >= s.EndToken {
+		return false
+	}
+	t := doc.Tokens[k-1]
+	return (participantNoun(t) || t.Tag == "NNP" && strings.HasSuffix(t.Text, ".")) && mentionTypeAt(doc, tokMention, k) == Person
+}
+
 // locativeBefore reports a locative preposition opening the noun phrase
 // that ends at token h ("in the store", "into a rehab facility").
 func locativeBefore(doc *Document, h int, s Sentence) bool {
@@ -1846,7 +2049,7 @@ func nounModified(doc *Document, j int, s Sentence) (int, bool) {
 	if t.Tag == "POS" {
 		return -1, true
 	}
-	if t.Tag != "NN" && t.Tag != "NNS" {
+	if t.Tag != "NN" && t.Tag != "NNS" && !(t.Tag == "NNP" && (participantNoun(t) || placeNouns[nounLemma(t)])) {
 		return -1, false
 	}
 	h := j

@@ -130,6 +130,10 @@ var placeNouns = buildSet("prison jail rehab home house apartment store shop sup
 	"neighbourhood area region country border camp base port harbor harbour coast sea ocean mountain river " +
 	"field stadium arena park plant factory mine embassy compound headquarters scene site venue theater theatre")
 
+// placeParts are nouns for a part of a place, completed by the place
+// ("the outskirts of Kabul", "a district of Palermo").
+var placeParts = buildSet("capital district suburb suburbs outskirts province county state part heart centre downtown borough")
+
 // eventNounSuffixes mark nominalizations that are events ("investigation",
 // "deployment"); nonEventNouns lists the common exceptions.
 var eventNounSuffixes = []string{"tion", "sion", "ment", "ance", "ure"}
