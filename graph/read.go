@@ -243,6 +243,11 @@ func byLabels(labels []string) *quadFilter {
 // maxFilterValues is how many values one loadQuads statement filters on.
 const maxFilterValues = 500
 
+// ReadChunk is how many events a streamed read (a timeline, an export)
+// asks the store for at once: enough for few round trips, few enough that
+// memory stays flat.
+const ReadChunk = 4000
+
 // nodeColumns are Cayley's value columns of its nodes table.
 const nodeColumns = "value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time"
 

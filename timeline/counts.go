@@ -32,7 +32,7 @@ type PeriodCount struct {
 // reading only the events' dates (by index), never the events. f.Limit
 // and f.All do not apply.
 func CountByMonth(ctx context.Context, s *graph.Store, f Filter) (*Counts, error) {
-	if err := f.validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	c := &Counts{Filter: f, Periods: []PeriodCount{}}

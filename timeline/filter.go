@@ -16,16 +16,15 @@ type notFound struct{ msg string }
 func (e notFound) Error() string        { return e.msg }
 func (e notFound) Is(target error) bool { return target == ErrNotFound }
 
-func notFoundf(format string, args ...any) error {
+// NotFoundf is an error naming what the store does not hold; it matches
+// ErrNotFound.
+func NotFoundf(format string, args ...any) error {
 	return notFound{fmt.Sprintf(format, args...)}
 }
 
 // Validate checks the filter's values: dates, their order, Undated with
 // a window, Limit.
-func (f Filter) Validate() error { return f.validate() }
-
-// validate checks that From and To are dates parseDate understands.
-func (f Filter) validate() error {
+func (f Filter) Validate() error {
 	for _, b := range []struct{ name, v string }{{"--from", f.From}, {"--to", f.To}} {
 		if b.v == "" {
 			continue

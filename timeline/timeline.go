@@ -20,7 +20,7 @@ import (
 // Build reads the store and returns the timeline that f selects.
 func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	t := &Timeline{Filter: f, Events: []Event{}}
-	omitted, docs, more, err := walk(ctx, s, f, func(e Event) error {
+	omitted, docs, more, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error {
 		t.Events = append(t.Events, e)
 		return nil
 	})
@@ -38,7 +38,7 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text bool) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if text {
-		_, _, _, err := walk(ctx, s, f, func(e Event) error { return writeTextEvent(bw, e) })
+		_, _, _, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return writeTextEvent(bw, e) })
 		if err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text boo
 	bw.Write(filter)
 	bw.WriteString(",\n  \"events\": ")
 	events := jsonArray{w: bw}
-	omitted, docs, more, err := walk(ctx, s, f, func(e Event) error { return events.add(e) })
+	omitted, docs, more, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return events.add(e) })
 	if err != nil {
 		return err
 	}
@@ -118,23 +118,12 @@ func indented(v any, prefix string) ([]byte, error) {
 
 // walk finds the events f selects and hands them to emit in timeline
 // order (by date, undated ones last, then by id), reading them a chunk at
-// a time. It returns the number of minor events left out and the
+// a time, with the documents read so far by IRI (those the event cites
+// among them). It returns the number of minor events left out and the
 // documents to list: every stored one for the whole timeline, those the
 // emitted events cite for a filtered one; and whether f.Limit cut the list.
-func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error) (omitted int, _ []Document, more bool, _ error) {
-	return walkMore(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return emit(e) })
-}
-
-// walkDocs is walk handing emit, with each event, the documents read so
-// far by IRI: those the event cites among them.
-func walkDocs(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (int, []Document, error) {
-	omitted, docs, _, err := walkMore(ctx, s, f, emit)
-	return omitted, docs, err
-}
-
-// walkMore is walkDocs that also tells whether f.Limit cut the list.
-func walkMore(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (omitted int, _ []Document, more bool, _ error) {
-	if err := f.validate(); err != nil {
+func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (omitted int, _ []Document, more bool, _ error) {
+	if err := f.Validate(); err != nil {
 		return 0, nil, false, err
 	}
 	iris, keep, err := candidates(ctx, s, f)
@@ -199,7 +188,7 @@ func walkMore(ctx context.Context, s *graph.Store, f Filter, emit func(Event, ma
 				more = true
 			default:
 				emitted++
-				e := newEvent(ev, docByIRI)
+				e := EventOf(ev, docByIRI)
 				for _, src := range e.Sources {
 					cited[src.Document] = true
 				}
@@ -235,7 +224,7 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[st
 			return nil, nil, fmt.Errorf("timeline: %w", err)
 		}
 		if len(ents) == 0 {
-			return nil, nil, notFoundf("timeline: no entity named %q in the store", f.Entity)
+			return nil, nil, NotFoundf("timeline: no entity named %q in the store", f.Entity)
 		}
 		keep = make(map[string]bool)
 		for _, e := range ents {
@@ -357,7 +346,7 @@ func readCitedDocuments(ctx context.Context, s *graph.Store, events []graph.Even
 }
 
 // readChunk is how many events Build reads from the store at once.
-const readChunk = 4000
+const readChunk = graph.ReadChunk
 
 // eventsToRead picks the event nodes f can keep without reading them
 // whole: an entity's events by index, a window's events by their dates,
@@ -381,7 +370,7 @@ func storyDocuments(ctx context.Context, s *graph.Store, story string) ([]string
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	if len(docs) == 0 {
-		return nil, notFoundf("timeline: no story %q in the store (storyline stories lists them)", story)
+		return nil, NotFoundf("timeline: no story %q in the store (storyline stories lists them)", story)
 	}
 	return docs, nil
 }
@@ -400,7 +389,7 @@ func outletDocuments(ctx context.Context, s *graph.Store, outlet string) ([]stri
 		}
 	}
 	if len(docs) == 0 {
-		return nil, notFoundf("timeline: no article from outlet %q in the store (storyline stories lists the outlets)", outlet)
+		return nil, NotFoundf("timeline: no article from outlet %q in the store (storyline stories lists the outlets)", outlet)
 	}
 	return docs, nil
 }
@@ -466,9 +455,7 @@ func refs(in []graph.EntityRef) []EntityRef {
 
 // EventOf is the timeline entry of one event node, as Build writes it:
 // docs maps document IRIs to their info (for outlets and headlines).
-func EventOf(ev graph.EventInfo, docs map[string]graph.DocInfo) Event { return newEvent(ev, docs) }
-
-func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
+func EventOf(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 	e := Event{
 		ID: ev.IRI, Date: ev.Date, Class: ev.Class, Trigger: ev.Lemma,
 		Agents: refs(ev.Agents), Patients: refs(ev.Patients), Locations: refs(ev.Locations),

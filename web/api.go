@@ -190,7 +190,7 @@ func (s *Server) event(ctx context.Context, r *http.Request) (any, error) {
 		return nil, fmt.Errorf("event %s: %w", iri, err)
 	}
 	if len(evs) == 0 {
-		return nil, notFound("no event %q in the store", iri)
+		return nil, timeline.NotFoundf("no event %q in the store", iri)
 	}
 	ev := evs[0]
 	var docIRIs []string
@@ -267,7 +267,7 @@ func (s *Server) entity(ctx context.Context, r *http.Request) (any, error) {
 		return nil, fmt.Errorf("entity %q: %w", name, err)
 	}
 	if len(ents) == 0 {
-		return nil, notFound("no entity named %q in the store", name)
+		return nil, timeline.NotFoundf("no entity named %q in the store", name)
 	}
 	tl, err := timeline.Build(ctx, s.store, timeline.Filter{Entity: name, Limit: limit})
 	if err != nil {
@@ -325,26 +325,25 @@ type copyOf struct {
 
 func (s *Server) article(ctx context.Context, r *http.Request) (any, error) {
 	iri := nodeIRI(r.PathValue("id"), "doc/")
-	docs, err := s.store.DocumentsByIRI(ctx, []string{iri})
-	if err != nil {
-		return nil, fmt.Errorf("article %s: %w", iri, err)
-	}
-	if len(docs) == 0 {
-		return nil, notFound("no article %q in the store", iri)
-	}
-	text, _, err := s.store.DocumentText(ctx, iri)
-	if err != nil {
-		return nil, fmt.Errorf("article %s: %w", iri, err)
-	}
 	all, err := s.store.Documents(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", iri, err)
 	}
-	ans := articleAnswer{Document: timeline.DocumentOf(docs[0]), Similarity: docs[0].Similarity, Text: text, CopiedBy: []copyOf{}}
+	ans := articleAnswer{CopiedBy: []copyOf{}}
+	found := false
 	for _, d := range all {
-		if d.Copies == iri {
+		switch {
+		case d.IRI == iri:
+			ans.Document, ans.Similarity, found = timeline.DocumentOf(d), d.Similarity, true
+		case d.Copies == iri:
 			ans.CopiedBy = append(ans.CopiedBy, copyOf{Document: timeline.DocumentOf(d), Similarity: d.Similarity})
 		}
+	}
+	if !found {
+		return nil, timeline.NotFoundf("no article %q in the store", iri)
+	}
+	if ans.Text, _, err = s.store.DocumentText(ctx, iri); err != nil {
+		return nil, fmt.Errorf("article %s: %w", iri, err)
 	}
 	return ans, nil
 }
@@ -447,14 +446,4 @@ func nodeIRI(id, prefix string) string {
 		id = prefix + id
 	}
 	return id
-}
-
-// notFoundError is an error for what the store does not hold: HTTP 404.
-type notFoundError string
-
-func (e notFoundError) Error() string        { return string(e) }
-func (e notFoundError) Is(target error) bool { return target == timeline.ErrNotFound }
-
-func notFound(format string, args ...any) error {
-	return notFoundError(fmt.Sprintf(format, args...))
 }

@@ -318,8 +318,8 @@ func TestAPITimeout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := httptestRequest(t, "/api/timeline?entity=Putin")
-	rec := newRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/api/timeline?entity=Putin", nil)
+	rec := httptest.NewRecorder()
 	srv.ServeHTTP(rec, req)
 	if rec.Code != http.StatusGatewayTimeout || !strings.Contains(rec.Body.String(), "timed out") {
 		t.Errorf("1 ns timeout: %d %s", rec.Code, rec.Body)
@@ -360,13 +360,6 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
-
-func httptestRequest(t *testing.T, path string) *http.Request {
-	t.Helper()
-	return httptest.NewRequest(http.MethodGet, path, nil)
-}
-
-func newRecorder() *httptest.ResponseRecorder { return httptest.NewRecorder() }
 
 // TestServe: Serve answers on its listener and stops when its context
 // ends.
