@@ -79,8 +79,9 @@ func RoleCandidates(ctx context.Context, data, root string) ([]RoleCandidate, er
 		return nil, err
 	}
 	straight := strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`)
+	seedStraight := straight.Replace(string(seedText))
 	for _, c := range cp {
-		if !strings.Contains(straight.Replace(string(seedText)), straight.Replace(c.Sentence)) {
+		if !strings.Contains(seedStraight, straight.Replace(c.Sentence)) {
 			out = append(out, c)
 		}
 	}

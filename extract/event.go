@@ -1707,21 +1707,15 @@ func Participants(doc *Document) []ParticipantMention {
 		}
 	}
 	nominal := map[int]string{} // head token -> role
-	eventAt := map[int]bool{}   // first token of an event noun
+	trigger := map[int]bool{}   // first token of every event trigger
 	for _, ev := range doc.Events {
-		if i := tokenAtOffset(doc.Tokens, ev.Trigger.Start); i >= 0 && strings.HasPrefix(doc.Tokens[i].Tag, "NN") {
-			eventAt[i] = true
+		if i := tokenAtOffset(doc.Tokens, ev.Trigger.Start); i >= 0 {
+			trigger[i] = true
 		}
 		for _, a := range ev.Nominals {
 			if i := tokenAtOffset(doc.Tokens, a.Head.Start); i >= 0 {
 				nominal[i] = a.Role
 			}
-		}
-	}
-	trigger := map[int]bool{} // first token of every event trigger
-	for _, ev := range doc.Events {
-		if i := tokenAtOffset(doc.Tokens, ev.Trigger.Start); i >= 0 {
-			trigger[i] = true
 		}
 	}
 	inTimex := make([]bool, n)
@@ -1791,7 +1785,7 @@ func Participants(doc *Document) []ParticipantMention {
 				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP" && low == "her":
 				emit(i, i+1, "pronoun", -1)
-			case t.Tag == "PRP$" && possessivePronouns[low] && i+1 < s.EndToken && eventAt[i+1]:
+			case t.Tag == "PRP$" && possessivePronouns[low] && i+1 < s.EndToken && trigger[i+1] && strings.HasPrefix(doc.Tokens[i+1].Tag, "NN"):
 				// "her arrest", "his death": the possessor of an event
 				// noun takes part in it.
 				emit(i, i+1, "pronoun", -1)

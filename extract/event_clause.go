@@ -171,12 +171,13 @@ func (x *evCtx) placeAfter(ev *Event, j int, s Sentence) bool {
 	// "on the outskirts of Paris", "in the north of Syria": the named
 	// place after a place noun.
 	if m := x.tokMention[p.head]; m < 0 && placeNouns[x.lem[p.head]] && p.end+1 < s.EndToken && x.low(p.end) == "of" {
-		if q := x.npStartingAt(p.end+1, s); q.ok() && locativePreps[prep] && x.placeMention(q, false) >= 0 {
-			m := x.placeMention(q, false)
-			mm := x.doc.Mentions[m]
-			ev.Locations = addArg(ev.Locations, Arg{Entity: mm.Entity, Mention: m,
-				Words: Span{Start: x.toks[q.first].Start, End: x.toks[q.end-1].End}, Rule: "locative-" + prep})
-			return true
+		if q := x.npStartingAt(p.end+1, s); q.ok() && locativePreps[prep] {
+			if m := x.placeMention(q, false); m >= 0 {
+				mm := x.doc.Mentions[m]
+				ev.Locations = addArg(ev.Locations, Arg{Entity: mm.Entity, Mention: m,
+					Words: Span{Start: x.toks[q.first].Start, End: x.toks[q.end-1].End}, Rule: "locative-" + prep})
+				return true
+			}
 		}
 	}
 	if locativePreps[prep] {

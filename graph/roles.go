@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -127,14 +128,7 @@ func roleEvidenceIRIs(v string) []string {
 // appendNew appends the strings of add that list does not hold yet.
 func appendNew(list []string, add ...string) []string {
 	for _, a := range add {
-		found := false
-		for _, l := range list {
-			if l == a {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !slices.Contains(list, a) {
 			list = append(list, a)
 		}
 	}

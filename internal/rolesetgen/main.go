@@ -52,6 +52,9 @@ func run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return errors.New("usage: rolesetgen candidates|fill [--data DIR] [NOTES...]")
 	}
+	if args[0] != "candidates" && args[0] != "fill" {
+		return fmt.Errorf("unknown mode %q", args[0])
+	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	root, err := shareddata.Root()
 	if err != nil {
