@@ -29,9 +29,11 @@
 //     Aden).
 //
 // System participants are the heads of extract.Participants: entity
-// mentions (except EQUIPMENT, which ECB+ files as NON_HUMAN_PART, demonyms
-// and names that only modify a noun), personal pronouns, noun phrases
-// headed by person or group nouns, and unnamed places.
+// mentions (except EQUIPMENT, which ECB+ files as NON_HUMAN_PART, demonyms,
+// names that only modify a noun or name a person's office, and place names
+// that only locate another place), personal pronouns, noun phrases headed
+// by person or group nouns, numbers standing for people ("kills 1"),
+// unnamed places, and "where"/"there" standing for a place.
 package eval
 
 import (

@@ -34,6 +34,12 @@ const (
 	// read as straight ones) are taken.
 	RoleSeed     = "testdata/seeds/presstv-obama-putin.txt"
 	RoleSeedCopy = "testdata/seeds/peoplesvoice-copy-obama-putin.txt"
+	// RoleECBFreshStart and RoleBBCFreshStart start the fresh half
+	// (testdata/roles-fresh): the same lists and strides, half a stride
+	// later, so its items are disjoint from the first half's. It has no
+	// seed items: the seeds are all in the first half.
+	RoleECBFreshStart = RoleECBEvery / 2
+	RoleBBCFreshStart = RoleBBCEvery / 2
 )
 
 // RoleCandidate is a sentence the selection rule picks. For ECB+ the
@@ -51,37 +57,13 @@ type RoleCandidate struct {
 // RoleCandidates applies the selection rule: ECB+ and BBC from data (none
 // when data is ""), the seeds from the repository root.
 func RoleCandidates(ctx context.Context, data, root string) ([]RoleCandidate, error) {
-	var out []RoleCandidate
-	if data != "" {
-		ecb, err := roleECBCandidates(filepath.Join(data, "ecbplus"))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ecb...)
-	}
 	p, err := extract.New()
 	if err != nil {
 		return nil, fmt.Errorf("roles: %w", err)
 	}
-	if data != "" {
-		files, err := filepath.Glob(filepath.Join(data, "bbc", "*", "*.txt"))
-		if err != nil {
-			return nil, fmt.Errorf("roles: %w", err)
-		}
-		sort.Strings(files)
-		for i := 0; i < len(files); i += RoleBBCEvery {
-			rel, err := filepath.Rel(data, files[i])
-			if err != nil {
-				return nil, fmt.Errorf("roles: %w", err)
-			}
-			sents, err := roleFiniteSentences(ctx, p, files[i], filepath.ToSlash(rel), false)
-			if err != nil {
-				return nil, err
-			}
-			if len(sents) >= RoleBBCSentence {
-				out = append(out, sents[RoleBBCSentence-1])
-			}
-		}
+	out, err := roleSharedCandidates(ctx, p, data, 0, 0)
+	if err != nil {
+		return nil, err
 	}
 	seed, err := roleFiniteSentences(ctx, p, filepath.Join(root, RoleSeed), RoleSeed, true)
 	if err != nil {
@@ -97,9 +79,56 @@ func RoleCandidates(ctx context.Context, data, root string) ([]RoleCandidate, er
 		return nil, err
 	}
 	straight := strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`)
+	seedStraight := straight.Replace(string(seedText))
 	for _, c := range cp {
-		if !strings.Contains(straight.Replace(string(seedText)), straight.Replace(c.Sentence)) {
+		if !strings.Contains(seedStraight, straight.Replace(c.Sentence)) {
 			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// RoleFreshCandidates applies the fresh half's selection rule: ECB+ from
+// the RoleECBFreshStart-th mention and BBC from the RoleBBCFreshStart-th
+// article, with the first half's strides and sentence rule; no seeds.
+func RoleFreshCandidates(ctx context.Context, data string) ([]RoleCandidate, error) {
+	if data == "" {
+		return nil, nil
+	}
+	p, err := extract.New()
+	if err != nil {
+		return nil, fmt.Errorf("roles: %w", err)
+	}
+	return roleSharedCandidates(ctx, p, data, RoleECBFreshStart, RoleBBCFreshStart)
+}
+
+// roleSharedCandidates lists the ECB+ mentions (every RoleECBEvery-th
+// from ecbStart) and the BBC sentences (of every RoleBBCEvery-th article
+// from bbcStart) under data; none when data is "".
+func roleSharedCandidates(ctx context.Context, p *extract.Pipeline, data string, ecbStart, bbcStart int) ([]RoleCandidate, error) {
+	if data == "" {
+		return nil, nil
+	}
+	out, err := roleECBCandidates(filepath.Join(data, "ecbplus"), ecbStart)
+	if err != nil {
+		return nil, err
+	}
+	files, err := filepath.Glob(filepath.Join(data, "bbc", "*", "*.txt"))
+	if err != nil {
+		return nil, fmt.Errorf("roles: %w", err)
+	}
+	sort.Strings(files)
+	for i := bbcStart; i < len(files); i += RoleBBCEvery {
+		rel, err := filepath.Rel(data, files[i])
+		if err != nil {
+			return nil, fmt.Errorf("roles: %w", err)
+		}
+		sents, err := roleFiniteSentences(ctx, p, files[i], filepath.ToSlash(rel), false)
+		if err != nil {
+			return nil, err
+		}
+		if len(sents) >= RoleBBCSentence {
+			out = append(out, sents[RoleBBCSentence-1])
 		}
 	}
 	return out, nil
@@ -136,9 +165,10 @@ func roleFiniteSentences(ctx context.Context, p *extract.Pipeline, path, source 
 	return out, nil
 }
 
-// roleECBCandidates lists every RoleECBEvery-th gold ACTION_* mention of
-// the scored sentences of topics 1 to RoleECBLastTopic under dir.
-func roleECBCandidates(dir string) ([]RoleCandidate, error) {
+// roleECBCandidates lists every RoleECBEvery-th gold ACTION_* mention,
+// from the start-th (0 is the first), of the scored sentences of topics 1
+// to RoleECBLastTopic under dir.
+func roleECBCandidates(dir string, start int) ([]RoleCandidate, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("roles: %w", err)
@@ -184,7 +214,7 @@ func roleECBCandidates(dir string) ([]RoleCandidate, error) {
 			if !strings.HasPrefix(m.Tag, "ACTION_") || !sel[filepath.Base(f)][m.Sentence] {
 				continue
 			}
-			if k%RoleECBEvery == 0 {
+			if k >= start && (k-start)%RoleECBEvery == 0 {
 				first, last := d.Tok[m.Tokens[0]], d.Tok[m.Tokens[len(m.Tokens)-1]]
 				sent := d.Sent[m.Sentence]
 				rel := filepath.ToSlash(filepath.Join("ecbplus", filepath.Base(filepath.Dir(f)), filepath.Base(f)))

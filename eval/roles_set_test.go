@@ -9,40 +9,91 @@ import (
 	"github.com/storyline/storyline/internal/shareddata"
 )
 
+// roleSetKey names an annotated sentence.
+type roleSetKey struct{ source, sentence string }
+
 // TestRoleSetFollowsRule checks testdata/roles against its selection
 // rule (RoleCandidates): every item is a sentence the rule picks (for
 // ECB+ with the gold trigger and offset), no sentence is annotated twice,
 // and every sentence the rule picks is annotated (the seeds always; ECB+
 // and BBC when the shared data is there).
 func TestRoleSetFollowsRule(t *testing.T) {
-	root, err := shareddata.Root()
-	if err != nil {
-		t.Fatal(err)
-	}
+	root, data := roleSetPaths(t)
 	items, err := ReadRoleItems(filepath.Join(root, "testdata", "roles"))
 	if err != nil {
 		t.Fatal(err)
-	}
-	data := filepath.Join(root, "..", "shared", "data")
-	if _, err := os.Stat(data); err != nil {
-		t.Logf("../shared/data not found (%v): checking the seed items alone", err)
-		data = ""
 	}
 	cands, err := RoleCandidates(context.Background(), data, root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	type key struct{ source, sentence string }
-	picked := map[key]RoleCandidate{}
-	for _, c := range cands {
-		picked[key{c.Source, c.Sentence}] = c
+	checkRoleSet(t, items, cands, data, 150)
+}
+
+// TestFreshRoleSetFollowsRule checks testdata/roles-fresh against the
+// fresh half's rule (RoleFreshCandidates) as TestRoleSetFollowsRule does
+// the first half, and that the halves share no sentence.
+func TestFreshRoleSetFollowsRule(t *testing.T) {
+	root, data := roleSetPaths(t)
+	if data == "" {
+		t.Skip("../shared/data not found: the fresh role set has only shared-data items")
 	}
-	annotated := map[key]string{}
+	items, err := ReadRoleItems(filepath.Join(root, "testdata", "roles-fresh"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := RoleFreshCandidates(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkRoleSet(t, items, cands, data, 120)
+	first, err := ReadRoleItems(filepath.Join(root, "testdata", "roles"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	firstIDs := map[roleSetKey]string{}
+	for _, it := range first {
+		firstIDs[roleSetKey{it.Source, it.Sentence}] = it.ID
+	}
+	for _, it := range items {
+		if id, ok := firstIDs[roleSetKey{it.Source, it.Sentence}]; ok {
+			t.Errorf("%s: the sentence of the first half's %s", it.ID, id)
+		}
+	}
+}
+
+// roleSetPaths is the repository root and the shared data folder ("" when
+// it is absent).
+func roleSetPaths(t *testing.T) (root, data string) {
+	t.Helper()
+	root, err := shareddata.Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = filepath.Join(root, "..", "shared", "data")
+	if _, err := os.Stat(data); err != nil {
+		t.Logf("../shared/data not found (%v): checking the seed items alone", err)
+		data = ""
+	}
+	return root, data
+}
+
+// checkRoleSet checks items against the sentences cands of their rule:
+// every item is one of them (for ECB+ with the gold trigger and offset),
+// no sentence is annotated twice, every one is annotated, and, with the
+// shared data, there are at least min items.
+func checkRoleSet(t *testing.T, items []RoleItem, cands []RoleCandidate, data string, min int) {
+	t.Helper()
+	picked := map[roleSetKey]RoleCandidate{}
+	for _, c := range cands {
+		picked[roleSetKey{c.Source, c.Sentence}] = c
+	}
+	annotated := map[roleSetKey]string{}
 	for _, it := range items {
 		if it.fromSharedData() && data == "" {
 			continue
 		}
-		k := key{it.Source, it.Sentence}
+		k := roleSetKey{it.Source, it.Sentence}
 		c, ok := picked[k]
 		if !ok {
 			t.Errorf("%s: %s: the rule does not pick %q", it.ID, it.Source, it.Sentence)
@@ -58,13 +109,13 @@ func TestRoleSetFollowsRule(t *testing.T) {
 	}
 	missing := 0
 	for _, c := range cands {
-		if _, ok := annotated[key{c.Source, c.Sentence}]; !ok {
+		if _, ok := annotated[roleSetKey{c.Source, c.Sentence}]; !ok {
 			missing++
 			t.Errorf("%s: sentence of the rule not annotated: %q", c.Source, c.Sentence)
 		}
 	}
-	if data != "" && len(items) < 150 {
-		t.Errorf("%d items, want at least 150", len(items))
+	if data != "" && len(items) < min {
+		t.Errorf("%d items, want at least %d", len(items), min)
 	}
 	t.Logf("%d items, %d of the rule's %d sentences not annotated", len(items), missing, len(cands))
 }

@@ -227,12 +227,40 @@ type NominalArg struct {
 	Text string `json:"text"`
 	// Head is the span of the phrase's head noun ("forces").
 	Head Span `json:"head"`
+	// Rule names the rule that gave the phrase its role (see Arg.Rule).
+	Rule string `json:"rule,omitempty"`
+	// Country is the country or organization a demonym or name inside the
+	// phrase links it to ("Russian" in "the Russian pilots", "US" in "US
+	// officials"): the phrase is the participant, the country only its
+	// nationality. Nil when the phrase names none.
+	Country *Arg `json:"country,omitempty"`
 }
 
-// Arg is an event argument: an entity and the mention that fills the slot.
+// Arg is an event argument: an entity and the mention that fills the slot,
+// with the evidence of the role.
 type Arg struct {
 	Entity  int `json:"entity"`
 	Mention int `json:"mention"`
+	// Words is the span of the phrase that fills the slot ("NATO member
+	// Turkey"; the pronoun for a resolved "he"). Zero for a country link.
+	Words Span `json:"words"`
+	// Rule names the rule that gave the role: "subject", "object",
+	// "passive-subject", "passive-by", "unaccusative-subject",
+	// "adjective-subject", "possessive", "prenominal", "nominal-of" (and
+	// "nominal-" + another preposition: with, on, against, between, by),
+	// "light-verb-subject", "for-subject", "raising-subject", "clause-subject",
+	// "modified-noun" (the noun a participle modifies: "rising costs"),
+	// "shared-place" (a participle clause's place from its verb), "opening-"
+	// + the preposition (a place in an opening phrase: "In Paris, …"),
+	// "control-object", "control-subject", "coordinated-subject",
+	// "according-to", "office-holder" (a phrase naming a person by
+	// office), "locative-" + the preposition ("locative-in"); for a
+	// Country link "demonym" or "name-modifier".
+	Rule string `json:"rule,omitempty"`
+	// Country is the country or organization a demonym or name modifying
+	// the phrase links the participant to ("Russian" in "a Russian
+	// Sukhoi Su-24 jet"), or nil.
+	Country *Arg `json:"country,omitempty"`
 }
 
 // Relation is a fact between two entities (or an entity and a value).

@@ -45,24 +45,49 @@
 //
 // # Arguments
 //
-// Dependency-free rules over POS tags and entity mentions. Subject: the
-// nearest noun phrase left of the verb in its clause (skipping auxiliaries,
-// adverbs and parentheticals; "A friend of X" heads on friend; coordinated
-// subjects are all taken); a participle or coordinated verb with no subject
-// of its own ("…, urging him", "… and accused them") takes the subject of
-// the previous verb of the sentence. Object: the first noun phrase after
-// the verb, or after with/on/against/of for classes that take them. Active
-// verbs: agent = subject, patient = object; passive ("was killed by X") and
-// reduced relatives ("the accord signed in February"): patient = subject,
-// agent = the by-phrase. Nouns: "X's meeting", "Russian airstrikes" (agent),
-// "with/between/of/on/against/by" phrases, and the subject of a light verb
-// ("Obama held a meeting"). Pronouns without an entity mention resolve to
-// the last PERSON (he/him/she/her) or non-person (it/they/them) entity
-// mentioned before. A phrase naming a person by office ("the Russian
-// leader", "the US president") resolves to the one person of the article
-// holding that office (event_role.go). Location: the first GPE/LOC/FACILITY mention after
-// at/in/near/… following the trigger in its clause. Phrases that are not
-// entities go to Event.Nominals.
+// Roles come from the clause around the trigger, read from the POS tags and
+// entity mentions (no maintained pure-Go dependency parser for English
+// exists; the clause rules are in event.go and event_clause.go). Subject:
+// the nearest noun phrase left of the verb in its clause, skipping
+// auxiliaries, adverbs, parentheses and comma or dash asides between
+// subject and verb (relative clauses, appositives, participle phrases:
+// "The firm, which is one of the biggest investors, benefited"); a
+// relative pronoun stands for its antecedent; coordinated subjects are all
+// taken, but a bare singular noun coordinated with a person's name is a
+// title. A verb with no subject of its own takes it from its clause: "for
+// X to V" (X), an infinitive under a non-event verb, an adjective or a
+// passive ("Investors seemed to feel", "was forced to resign"), the
+// headline future ("Turkmenistan to hold"), a gerund after a preposition
+// (the clause's subject; the object of "accuse X of V-ing"); else the verb
+// it depends on passes its agents: the object of object-control verbs
+// ("urged Putin to focus") and of a passive ("approached by X to fill":
+// the one approached), else the subject ("decided to hold", "…, urging
+// him", "… and accused them"). Object: the first noun phrase after the
+// verb (with its coordinated conjuncts; quantifiers such as "more than"
+// skipped), never a prepositional object except the one met ("met with
+// Putin"), and not a phrase followed by a finite verb, which is the
+// subject of a clause the verb takes ("said the aircraft had been
+// attacked"). Active verbs: agent = subject, patient = object; passives
+// and reduced relatives: patient = subject, agent = the by-phrase;
+// unaccusative verbs (die, fall, rise, pass away) and linking verbs with
+// an adjective ("looks plausible"): the subject is the patient. Nouns:
+// "X's meeting", "Russian airstrikes" (agent; the patient for "his
+// arrest"), "with/between/of/on/against/by" phrases, and the subject of a
+// light verb ("Obama held a meeting"). Pronouns resolve to the last PERSON
+// (he/him/she/her) or non-person (it/they/them, in this sentence or the one
+// before, not a place named as where something was) entity before. A
+// phrase naming a person by office ("the Russian leader") resolves to the
+// one person of the article holding that office (event_role.go). A name
+// modifying a common noun is not a participant: a demonym, country or
+// organization becomes the phrase's Country ("the Russian pilots" →
+// Russia, "a White House official" → White House); an equipment name is
+// the thing itself ("a Russian Sukhoi Su-24 jet" → the Su-24, country
+// Russia). Location: a GPE/LOC/FACILITY heading the object of a locative
+// preposition (in, at, near, outside, inside, into, …; on for regions and
+// facilities; "on the outskirts of Paris") in the trigger's clause, up to
+// the next verb; a reporting verb takes only one right after it. Phrases
+// that are not entities go to Event.Nominals. Every Arg and NominalArg
+// keeps the words that fill it and the rule that found it.
 //
 // # Time
 //
@@ -581,7 +606,7 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 		phrase := l + " " + nx
 		if c, ok := eventVerbClass[phrase]; ok {
 			lemma, class, end = phrase, c, i+2
-		} else if x.tag(i+1) == "RP" {
+		} else if x.tag(i+1) == "RP" || x.tag(i+1) == "RB" && adverbParticles[nx] {
 			lemma, end = phrase, i+2
 		}
 	}
@@ -664,6 +689,22 @@ type np struct {
 	first, end int // token range
 	head       int // head token
 	mentions   []int
+	rule       string // the rule that found it (Arg.Rule)
+}
+
+// as is p found by rule.
+func (p np) as(rule string) np {
+	p.rule = rule
+	return p
+}
+
+// asAll gives every phrase of ps the rule.
+func asAll(ps []np, rule string) []np {
+	out := make([]np, len(ps))
+	for i, p := range ps {
+		out[i] = p.as(rule)
+	}
+	return out
 }
 
 func (p np) ok() bool { return p.end > p.first }
@@ -671,7 +712,7 @@ func (p np) ok() bool { return p.end > p.first }
 // npTag reports tags that can sit inside a noun phrase.
 func npTag(t string) bool {
 	switch t {
-	case "DT", "PRP$", "CD", "POS", "HYPH", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "PDT":
+	case "DT", "PRP$", "CD", "POS", "HYPH", "NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS", "VBN", "VBG", "PDT", "$":
 		return true
 	}
 	return false
@@ -701,6 +742,9 @@ func (x *evCtx) npStartingAt(a int, s Sentence) np {
 	}
 	for j := a; j < s.EndToken; j++ {
 		t := x.tag(j)
+		if x.plainApostrophe(j, a, s) {
+			t = "POS" // "the United States' support"
+		}
 		if !(npTag(t) || x.tokMention[j] >= 0) {
 			break
 		}
@@ -708,7 +752,11 @@ func (x *evCtx) npStartingAt(a int, s Sentence) np {
 			break
 		}
 		if t == "VBN" || t == "VBG" {
-			// A participle ends the phrase unless a noun follows.
+			// A participle ends the phrase unless a noun follows; one
+			// used as a preposition ("following talks") always does.
+			if j > a && prepositionalVerb[x.low(j)] {
+				break
+			}
 			if j+1 >= s.EndToken || !(strings.HasPrefix(x.tag(j+1), "NN") || strings.HasPrefix(x.tag(j+1), "JJ")) {
 				break
 			}
@@ -742,7 +790,7 @@ func (x *evCtx) withMentions(p np) np {
 // the clause has no subject of its own (a participle or a second
 // coordinated verb).
 func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
-	if x.infinitive(v, s) {
+	if x.infinitive(v, s) || x.prepositionalGerund(v, s) {
 		return nil, false
 	}
 	depth := 0
@@ -765,11 +813,35 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 		if x.isAux(j) || t == "RB" || t == "RBR" || t == "TO" || x.inTimex(j) {
 			continue
 		}
+		if x.isDash(j) && (j == v-1 || x.onlySkippable(j+1, v)) {
+			if k := x.dashAsideStart(j, s); k >= 0 {
+				j = k
+				continue
+			}
+		}
+		if (t == "WDT" || t == "IN" && w == "that") && (w == "that" || w == "which") && (j == v-1 || x.onlySkippable(j+1, v)) {
+			// "a fire that devastated a supermarket": the fire;
+			// "Interoute Plc, which operates": Interoute.
+			if a := x.relativeAntecedent(np{first: j, end: j + 1, head: j}); a.ok() {
+				return []np{a.as("subject")}, true
+			}
+		}
+		if strings.HasPrefix(t, "JJ") && (j == v-1 || x.onlySkippable(j+1, v)) && j > s.FirstToken && x.tag(j-1) == "DT" {
+			// "The 17-year-old took", "the injured were": an adjective
+			// after a determiner heads the subject.
+			return []np{{first: j - 1, end: j + 1, head: j, rule: "subject"}}, true
+		}
 		switch w {
 		case ";", ":", "\"", "“", "”", "''", "``":
 			return nil, true
 		case ",", "and", "but", "or":
 			if j == v-1 || x.onlySkippable(j+1, v) {
+				if k := x.parentheticalStart(j, s); w == "," && k >= 0 && !(j == v-1 && x.tag(v) == "VBG") {
+					// "The firm, which is one of the biggest investors,
+					// benefited": the subject is before the aside.
+					j = k
+					continue
+				}
 				if w != "," || x.verbBefore(j, s) {
 					return nil, false
 				}
@@ -788,7 +860,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 				continue
 			}
 		}
-		if (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] {
+		if (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] && !(w == "since" && x.onlySkippable(j+1, v)) {
 			return nil, true
 		}
 		if x.isVerb(j) && !(t == "VBN" || t == "VBG") {
@@ -807,7 +879,11 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 					p = q
 				}
 			}
-			out := []np{p}
+			if h := x.reducedRelativeHead(p, s); h >= 0 {
+				// "The band once fronted by Ozzy Osbourne led".
+				p = x.npEndingAt(h, s)
+			}
+			out := []np{p.as("subject")}
 			// Coordinated subjects: "Obama and Putin", "X, Y and Z".
 			sawAnd := false
 			for k := p.first - 1; k-1 >= s.FirstToken; {
@@ -822,8 +898,22 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 					break
 				}
 				q := x.npEndingAt(h, s)
-				out = append(out, q)
+				if !x.bareSingular(q) || !x.personHead(p) {
+					// "CNN medical reporter and Grady hospital
+					// neurosurgeon Dr. Sanjay Gupta": a bare singular
+					// noun is a title of the name, no participant.
+					out = append(out, q.as("subject"))
+				}
 				k = q.first - 1
+			}
+			if left := out[len(out)-1]; len(out) > 1 && left.first-1 > s.FirstToken && x.tag(left.first-1) == "IN" &&
+				!subordinators[x.low(left.first-1)] {
+				// "sales of ice cream and mineral water were
+				// dampened": the conjuncts are the object of "of".
+				q := x.npEndingAt(left.first-2, s)
+				if q.ok() && x.isNominalHead(q.head) && !(x.low(left.first-1) == "of" && quantifier(x.low(q.head))) {
+					return []np{q.as("subject")}, true
+				}
 			}
 			return out, true
 		}
@@ -874,16 +964,20 @@ func (x *evCtx) isVerbHead(i int) bool {
 func objectPrep(class, prep string, nominal bool) bool {
 	switch prep {
 	case "with":
-		return class == ClassMeet || class == ClassConsult || class == ClassAgree
+		// "met with Putin": the one met. Other prepositional objects of
+		// a verb ("warned of consequences", "worked with Marley") are
+		// no patients.
+		return class == ClassMeet || class == ClassConsult || nominal && class == ClassAgree
 	case "on", "against":
+		if !nominal {
+			return false
+		}
 		switch class {
 		case ClassAttack, ClassSanction, ClassProtest, ClassAccuse, ClassWarn:
 			return true
 		}
 	case "of":
 		return nominal
-	case "to":
-		return class == ClassStatement && !nominal
 	}
 	return false
 }
@@ -897,7 +991,12 @@ func (x *evCtx) object(e int, class string, nominal bool, s Sentence) np {
 	if j >= s.EndToken {
 		return np{}
 	}
-	if x.tag(j) == "IN" || x.tag(j) == "TO" {
+	if !nominal && e > s.FirstToken && x.tag(e-1) == "IN" {
+		return np{} // "called for an easing": the trigger ends in a preposition
+	}
+	if q := x.quantifierEnd(j, s); q > j {
+		j = q // "added more than five million customers"
+	} else if x.tag(j) == "IN" || x.tag(j) == "TO" {
 		if !objectPrep(class, x.low(j), nominal) {
 			return np{}
 		}
@@ -961,39 +1060,62 @@ func (x *evCtx) arguments(k int, s Sentence) {
 	var agents, patients []np
 	if ev.Lemma == "according to" {
 		if p := x.npStartingAt(endTok, s); p.ok() {
-			x.fill(ev, p, "agent")
+			x.fill(ev, p.as("according-to"), "agent")
 		}
 		return
 	}
 	if x.isAdj(inf.head) {
 		// "One man is dead", "pleaded guilty": the subject undergoes it.
 		if subj, own := x.subject(inf.head, s); own {
-			patients = append(patients, subj...)
+			patients = append(patients, asAll(subj, "adjective-subject")...)
+		}
+	} else if m := x.modifiedNoun(inf.head, s); m.ok() {
+		// "rising costs", "the burning jet": the noun the participle
+		// modifies does it, or undergoes it.
+		if x.tag(inf.head) == "VBN" || unaccusative[ev.Lemma] {
+			patients = append(patients, m)
+		} else {
+			agents = append(agents, m)
 		}
 	} else if inf.verbal {
 		subj, own := x.subject(x.firstTok(k), s)
 		if !own {
-			x.inheritAgents(k, x.firstTok(k), s)
-		}
-		obj := x.object(endTok, ev.Class, false, s)
-		if unaccusative[ev.Lemma] {
-			// "One Russian soldier lost his life": the subject undergoes it.
-			patients = append(patients, subj...)
-			if !own {
-				ev.Patients, ev.Agents = ev.Agents, nil
-				for i := range ev.Nominals {
-					ev.Nominals[i].Role = "patient"
+			if is := x.infinitiveSubject(x.firstTok(k), s); len(is) > 0 {
+				subj, own = is, true
+			} else if gs := x.gerundSubject(x.firstTok(k), s); len(gs) > 0 {
+				subj, own = gs, true
+			} else {
+				x.inheritAgents(k, x.firstTok(k), s)
+				if x.isPassive(inf.head, s) {
+					// "The law will control gambling and is aimed at
+					// children": the shared subject undergoes it.
+					x.agentsUndergo(ev)
 				}
 			}
+		}
+		obj := x.object(endTok, ev.Class, false, s).as("object")
+		if obj.ok() && x.clauseAfter(obj.end, s) {
+			// "said the aircraft had been attacked", "says Washington is
+			// responsible": the phrase is the subject of a clause the
+			// verb takes, not its object.
+			obj = np{}
+		}
+		if unaccusative[ev.Lemma] || x.linking(inf.head, ev.Lemma, s) {
+			// "One Russian soldier lost his life": the subject undergoes it.
+			patients = append(patients, asAll(subj, "unaccusative-subject")...)
+			if !own {
+				x.agentsUndergo(ev)
+			}
 		} else if x.isPassive(inf.head, s) || x.headlinePassive(inf.head, ev.Lemma, obj, own, s) {
-			patients = append(patients, subj...)
+			patients = append(patients, asAll(subj, "passive-subject")...)
 			if by := x.byAgent(endTok, s); by.ok() {
-				agents = append(agents, by)
+				agents = append(agents, by.as("passive-by"))
 			}
 		} else {
 			agents = append(agents, subj...)
 			if obj.ok() {
 				patients = append(patients, obj)
+				patients = append(patients, x.conjuncts(obj, s)...)
 			}
 		}
 	} else {
@@ -1006,6 +1128,9 @@ func (x *evCtx) arguments(k int, s Sentence) {
 		x.fill(ev, p, "patient")
 	}
 	x.location(ev, endTok, s)
+	if len(ev.Locations) == 0 && !x.hasNominal(k, "location") && inf.verbal {
+		x.clausePlace(k, s)
+	}
 }
 
 func (x *evCtx) firstTok(k int) int {
@@ -1036,7 +1161,8 @@ var alwaysTransitive = buildSet("arrest detain apprehend nab jail imprison charg
 	"kill murder slay assassinate execute injure wound hospitalize fire sack oust")
 
 // unaccusative verbs have no agent: their subject is the patient.
-var unaccusative = buildSet("die lose_life perish drown")
+var unaccusative = buildSet("die perish drown fall rise jump slip come come_in pass_away drop climb decline " +
+	"increase surge soar plunge tumble slump collapse catch_fire dip slide sink shrink plummet")
 
 // objectControl verbs pass their object to an infinitive ("urged Putin to
 // focus": Putin focuses); other verbs pass their subject ("decided to
@@ -1064,6 +1190,7 @@ func finiteTag(t string) bool { return t == "VBD" || t == "VBZ" || t == "VBP" }
 func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	ev := &x.doc.Events[k]
 	inf := x.infinitive(v, s)
+	pg := x.prepositionalGerund(v, s)
 	tag := x.tag(v)
 	best := -1
 	for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
@@ -1076,15 +1203,17 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 			vt = x.info[p].light
 		}
 		pe := &x.doc.Events[p]
-		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) {
+		passive := x.info[p].verbal && x.isPassive(x.info[p].head, s)
+		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) && !((inf || pg) && passive) {
 			continue
 		}
-		if inf {
+		if inf || pg && passive {
+			// "He is credited with helping": the verb it hangs on.
 			best = p
 			break
 		}
 		pt := x.tag(vt)
-		if pt == tag || (tag == "VBG" || finiteTag(tag)) && finiteTag(pt) {
+		if pt == tag || (tag == "VBG" || finiteTag(tag)) && (finiteTag(pt) || x.afterModal(vt, s)) {
 			best = p
 			break
 		}
@@ -1096,17 +1225,30 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 		return
 	}
 	pe := &x.doc.Events[best]
-	role := "agent"
+	role, rule := "agent", "coordinated-subject"
 	args := pe.Agents
-	if inf && objectControl[pe.Lemma] {
-		role, args = "patient", pe.Patients
+	if pg && x.info[best].verbal && x.isPassive(x.info[best].head, s) {
+		// "He is credited with helping": he helps.
+		role, rule, args = "patient", "control-object", pe.Patients
+	} else if pg && gerundObjectControl[pe.Lemma] && len(pe.Patients)+countNominals(pe, "patient") > 0 {
+		// "accuse Moscow of sending troops": Moscow sends them.
+		role, rule, args = "patient", "control-object", pe.Patients
+	} else if inf {
+		rule = "control-subject"
+		if objectControl[pe.Lemma] && len(pe.Patients)+countNominals(pe, "patient") > 0 || x.info[best].verbal && x.isPassive(x.info[best].head, s) {
+			// "urged Putin to focus"; "Gupta has been approached by
+			// the administration to fill the post": the one urged or
+			// approached.
+			role, rule, args = "patient", "control-object", pe.Patients
+		}
 	}
 	for _, a := range args {
+		a.Rule = rule
 		ev.Agents = addArg(ev.Agents, a)
 	}
 	for _, n := range pe.Nominals {
 		if n.Role == role {
-			n.Role = "agent"
+			n.Role, n.Rule = "agent", rule
 			ev.Nominals = append(ev.Nominals, n)
 		}
 	}
@@ -1143,6 +1285,11 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			p := x.npEndingAt(j, s)
 			p.first, p.end = j, j+1
 			p.mentions = []int{m}
+			p.rule = "prenominal"
+			if j+1 < first && x.tag(j+1) == "POS" || x.doc.Mentions[m].End < len(x.doc.Text) &&
+				strings.HasPrefix(x.doc.Text[x.doc.Mentions[m].End:], "'") {
+				p.rule = "possessive"
+			}
 			if possessorUndergoes(ev) {
 				*patients = append(*patients, p)
 			} else {
@@ -1151,10 +1298,11 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			break
 		}
 		if t == "PRP$" {
+			p := np{first: j, end: j + 1, head: j, rule: "possessive"}
 			if possessorUndergoes(ev) {
-				*patients = append(*patients, np{first: j, end: j + 1, head: j})
+				*patients = append(*patients, p)
 			} else {
-				*agents = append(*agents, np{first: j, end: j + 1, head: j})
+				*agents = append(*agents, p)
 			}
 			break
 		}
@@ -1168,25 +1316,25 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 		w := x.low(j)
 		switch {
 		case w == "between":
-			p := x.npStartingAt(j+1, s)
+			p := x.npStartingAt(j+1, s).as("nominal-between")
 			if p.ok() {
 				*agents = append(*agents, p)
 				if p.end < s.EndToken && x.low(p.end) == "and" {
 					if q := x.npStartingAt(p.end+1, s); q.ok() {
-						*patients = append(*patients, q)
+						*patients = append(*patients, q.as("nominal-between"))
 					}
 				}
 			}
 		case w == "by":
 			if p := x.npStartingAt(j+1, s); p.ok() {
-				*agents = append(*agents, p)
+				*agents = append(*agents, p.as("nominal-by"))
 			}
 		default:
 			if p := x.object(j, ev.Class, true, s); p.ok() {
-				*patients = append(*patients, p)
+				*patients = append(*patients, p.as("nominal-"+w))
 				// "the shooting down of X by Y"
 				if by := x.byAgent(p.end, s); by.ok() {
-					*agents = append(*agents, by)
+					*agents = append(*agents, by.as("nominal-by"))
 				}
 			}
 		}
@@ -1204,8 +1352,12 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			if n := x.objectEventNoun(v, s); lightVerbs[x.lem[v]] && n >= 0 && x.evAt[n] == k {
 				x.info[k].light = v
 				subj, own := x.subject(v, s)
+				if !own {
+					subj = x.infinitiveSubject(v, s)
+					own = len(subj) > 0
+				}
 				if own {
-					*agents = append(*agents, subj...)
+					*agents = append(*agents, asAll(subj, "light-verb-subject")...)
 				} else {
 					x.inheritAgents(k, v, s)
 				}
@@ -1215,29 +1367,45 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 	}
 }
 
-// fill adds phrase p to event ev's role: its entity mentions (a head
-// mention, else non-demonym modifiers, else demonyms), a resolved pronoun,
-// and the phrase itself when it is headed by a common noun or pronoun.
+// fill adds phrase p to event ev's role: the entity mention heading it, or
+// the one person an office phrase names ("the Russian leader"), or a
+// resolved pronoun, or its modifiers that are neither places nor demonyms
+// ("a White House official"); and the phrase itself when a common noun or
+// pronoun heads it. A country named only as a modifier ("the Russian
+// pilots", "US officials", "a Russian Sukhoi Su-24") is never the
+// participant: it is the phrase's Country. A phrase headed by an event noun
+// ("the United States' support") gives no entity: its modifiers are the
+// noun's own participants.
 func (x *evCtx) fill(ev *Event, p np, role string) {
 	if !p.ok() || p.head < 0 {
 		return
 	}
+	if a := x.relativeAntecedent(p); a.ok() {
+		// "An alleged Mafia boss who was caught": the boss.
+		p = a
+	}
+	words := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
 	var ms []int
+	var country *Arg
+	rule := p.rule
 	resolved := false
 	if m := x.tokMention[p.head]; m >= 0 {
 		ms = []int{m}
+		country = x.phraseCountry(p, m)
 	} else if m := x.roleHolder(p); m >= 0 {
 		// "the Russian leader": the one person holding that office.
-		ms, resolved = []int{m}, true
-	} else {
+		ms, resolved, rule = []int{m}, true, "office-holder"
+	} else if x.evAt[p.head] < 0 {
+		// "the unnamed White House official", "OSP bomb technician",
+		// "Lohan's lawyer": the noun is the participant; a name
+		// modifying it is not, unless it names the very thing ("a
+		// Sukhoi Su-24 jet": the jet is the Su-24).
 		for _, m := range p.mentions {
-			if x.doc.Mentions[m].Kind != "demonym" {
+			if t := x.mentionType(m); (t == Equipment || t == Product) && x.doc.Mentions[m].Kind != "demonym" {
 				ms = append(ms, m)
 			}
 		}
-		if len(ms) == 0 {
-			ms = p.mentions
-		}
+		country = x.phraseCountry(p, -1)
 	}
 	if len(ms) == 0 && (x.tag(p.head) == "PRP" || x.tag(p.head) == "PRP$") {
 		if m := x.resolvePronoun(p.head, ev); m >= 0 {
@@ -1245,7 +1413,7 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 		}
 	}
 	for _, m := range ms {
-		a := Arg{Entity: x.doc.Mentions[m].Entity, Mention: m}
+		a := Arg{Entity: x.doc.Mentions[m].Entity, Mention: m, Words: words, Rule: rule, Country: country}
 		switch role {
 		case "agent":
 			ev.Agents = addArg(ev.Agents, a)
@@ -1253,15 +1421,20 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 			ev.Patients = addArg(ev.Patients, a)
 		}
 	}
-	if !resolved && x.tokMention[p.head] < 0 && x.evAt[p.head] < 0 && !x.inTimex(p.head) {
+	// An event noun is a phrase of its own only as a verb's patient
+	// ("denied involvement", "investigating a robbery").
+	eventHead := x.evAt[p.head] >= 0 && (role != "patient" || x.evAt[p.head] == ev.ID || !x.info[ev.ID].verbal)
+	if !resolved && x.tokMention[p.head] < 0 && !eventHead && !x.inTimex(p.head) {
 		t := x.tag(p.head)
-		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") {
-			span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
+		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") ||
+			strings.HasPrefix(t, "JJ") && p.head > p.first && x.tag(p.head-1) == "DT" {
 			ev.Nominals = append(ev.Nominals, NominalArg{
-				Role: role,
-				Span: span,
-				Text: x.doc.Text[span.Start:span.End],
-				Head: x.toks[p.head].Span,
+				Role:    role,
+				Span:    words,
+				Text:    x.doc.Text[words.Start:words.End],
+				Head:    x.toks[p.head].Span,
+				Rule:    rule,
+				Country: country,
 			})
 		}
 	}
@@ -1302,11 +1475,21 @@ func (x *evCtx) resolvePronoun(i int, ev *Event) int {
 	j := sort.Search(len(ms), func(k int) bool { return ms[k].Start >= start }) - 1
 	for n := 0; j >= 0 && n < 40; j, n = j-1, n+1 {
 		m := ms[j]
+		if !person && m.Sentence < x.toks[i].Sentence-1 {
+			// "it" and "they" refer to something of this sentence or
+			// the one before.
+			return -1
+		}
 		typ := x.mentionType(j)
 		if (typ == Person) != person || m.Kind == "demonym" || m.Kind == "pronoun" {
 			continue
 		}
 		if typ == Equipment && !person {
+			continue
+		}
+		if !person && x.locativeObject(j) {
+			// "when it was inside Syria. He called it a stab": a place
+			// named as where something was is not what "it" refers to.
 			continue
 		}
 		agent := false
@@ -1322,67 +1505,6 @@ func (x *evCtx) resolvePronoun(i int, ev *Event) int {
 	}
 	return -1
 }
-
-// location finds a place mention after the trigger in its clause. An
-// event noun's place is in its own phrase: the search stops at a comma
-// ("the end of the Cold War in 1991, largely due to the crisis in Ukraine"
-// did not end in Ukraine).
-func (x *evCtx) location(ev *Event, endTok int, s Sentence) {
-	nominal := !x.info[ev.ID].verbal
-	for j := endTok; j < s.EndToken; j++ {
-		w := x.low(j)
-		if w == ";" || (nominal && w == ",") || ((x.tag(j) == "IN" || x.tag(j) == "WDT") && subordinators[w]) {
-			return
-		}
-		if k := x.evAt[j]; k >= 0 && x.info[k].verbal && x.tag(j) != "VBN" && x.tag(j) != "VBG" {
-			return
-		}
-		m := x.tokMention[j]
-		if m < 0 && placeNouns[x.lem[j]] && x.tag(j) != "NNP" && (j+1 >= s.EndToken || !strings.HasPrefix(x.tag(j+1), "NN")) {
-			if p := x.placePrep(j, s); p >= 0 && len(ev.Locations) == 0 && !x.hasNominal(x.evIndex(ev), "location") {
-				span := Span{Start: x.toks[p+1].Start, End: x.toks[j].End}
-				ev.Nominals = append(ev.Nominals, NominalArg{Role: "location", Span: span,
-					Text: x.doc.Text[span.Start:span.End], Head: x.toks[j].Span})
-			}
-			continue
-		}
-		if m < 0 || x.doc.Mentions[m].Kind == "demonym" {
-			continue
-		}
-		switch x.mentionType(m) {
-		case GPE, Loc, Facility:
-		default:
-			continue
-		}
-		for p := j - 1; p >= s.FirstToken && p >= j-4; p-- {
-			switch x.low(p) {
-			case "at", "in", "near", "outside", "inside", "across", "throughout", "into", "from", "of", "on":
-				ev.Locations = addArg(ev.Locations, Arg{Entity: x.doc.Mentions[m].Entity, Mention: m})
-				return
-			}
-			if x.tokMention[p] != m && !(x.tag(p) == "DT" || strings.HasPrefix(x.tag(p), "JJ")) {
-				break
-			}
-		}
-	}
-}
-
-// placePrep is the locative preposition introducing the noun phrase
-// headed by token h, or -1.
-func (x *evCtx) placePrep(h int, s Sentence) int {
-	for p := h - 1; p >= s.FirstToken && p >= h-4; p-- {
-		switch x.low(p) {
-		case "at", "in", "near", "outside", "inside", "into", "from", "to":
-			return p
-		}
-		if !npTag(x.tag(p)) {
-			return -1
-		}
-	}
-	return -1
-}
-
-func (x *evCtx) evIndex(ev *Event) int { return ev.ID }
 
 // modality sets the modality of event k from its verb group and clause.
 func (x *evCtx) modality(k int, s Sentence) {
@@ -1540,7 +1662,8 @@ type ParticipantMention struct {
 	// man", "Obama" in "President Obama").
 	Head Span `json:"head"`
 	// Kind is "name" (an entity mention), "nominal" (a noun phrase headed
-	// by a person, group or place noun) or "pronoun".
+	// by a person, group or place noun), "pronoun" or "number" (a count
+	// of people whose noun is left out: "kills 1, injures 2").
 	Kind string `json:"kind"`
 	// Mention is the index into Document.Mentions of a name, else -1.
 	Mention int `json:"mention"`
@@ -1558,13 +1681,14 @@ type ParticipantMention struct {
 //     there the noun phrase's head is the participant when it is a person,
 //     group or place noun, and nothing is when it is not ("an Internet
 //     Explorer flaw");
-//   - personal pronouns (he, she, him, they, herself, we);
+//   - personal pronouns (he, she, him, they, herself, we), and possessive
+//     ones before an event noun ("his arrest": he takes part in it);
 //   - noun phrases headed by a person or group noun ("a man", "police",
 //     "two workers"), or by any noun that the event stage made an event's
 //     agent or patient when that noun is a proper name the entity stage did
 //     not keep;
 //   - the unnamed places the event stage made an event's location ("in
-//     prison").
+//     prison") or agent or patient ("entered his hotel room").
 func Participants(doc *Document) []ParticipantMention {
 	n := len(doc.Tokens)
 	if n == 0 {
@@ -1583,11 +1707,22 @@ func Participants(doc *Document) []ParticipantMention {
 		}
 	}
 	nominal := map[int]string{} // head token -> role
+	trigger := map[int]bool{}   // first token of every event trigger
 	for _, ev := range doc.Events {
+		if i := tokenAtOffset(doc.Tokens, ev.Trigger.Start); i >= 0 {
+			trigger[i] = true
+		}
 		for _, a := range ev.Nominals {
 			if i := tokenAtOffset(doc.Tokens, a.Head.Start); i >= 0 {
 				nominal[i] = a.Role
 			}
+		}
+	}
+	inTimex := make([]bool, n)
+	for _, tx := range doc.Timexes {
+		j := sort.Search(n, func(k int) bool { return doc.Tokens[k].End > tx.Start })
+		for ; j < n && doc.Tokens[j].Start < tx.End; j++ {
+			inTimex[j] = true
 		}
 	}
 	var out []ParticipantMention
@@ -1616,10 +1751,17 @@ func Participants(doc *Document) []ParticipantMention {
 				if m.Entity >= 0 && m.Entity < len(doc.Entities) {
 					typ = doc.Entities[m.Entity].Type
 				}
-				if typ != Equipment && typ != Product && m.Kind != "demonym" {
+				if typ != Equipment && typ != Product && m.Kind != "demonym" && !placeQualifier(doc, tokMention, i, typ, s) &&
+					!(typ != Person && officeOf(doc, tokMention, j, s)) {
 					switch h, mod := nounModified(doc, j, s); {
+					case j < s.EndToken && tokMention[j] >= 0 && tokMention[j] != mi && !mod:
+						// A name split in two ("Lindsay Lohan" in a
+						// headline): the last part heads it.
 					case !mod:
 						emit(i, j, "name", mi)
+					case h >= 0 && participantNoun(doc.Tokens[h]) && h+1 < s.EndToken && tokMention[h+1] >= 0:
+						// "Red Sox owner John Henry": the name after
+						// the title heads the phrase.
 					case h >= 0:
 						emit(h, h+1, "nominal", -1)
 					case typ == Person || typ == Org:
@@ -1633,7 +1775,19 @@ func Participants(doc *Document) []ParticipantMention {
 			switch {
 			case t.Tag == "PRP" && participantPronouns[low]:
 				emit(i, i+1, "pronoun", -1)
+			case !inTimex[i] && numberParticipant(doc, trigger, i, s):
+				emit(i, i+1, "number", -1)
+			case (low == "where" || low == "there" && t.Tag == "RB") && placeBefore(doc, tokMention, i, s):
+				emit(i, i+1, "pronoun", -1)
+			case t.Tag == "PRP" && low == "it" && reportedSubject(doc, i, s):
+				// "the Indian navy said it arrested 23 pirates": the
+				// speaker acts in what it reports.
+				emit(i, i+1, "pronoun", -1)
 			case t.Tag == "PRP" && low == "her":
+				emit(i, i+1, "pronoun", -1)
+			case t.Tag == "PRP$" && possessivePronouns[low] && i+1 < s.EndToken && trigger[i+1] && strings.HasPrefix(doc.Tokens[i+1].Tag, "NN"):
+				// "her arrest", "his death": the possessor of an event
+				// noun takes part in it.
 				emit(i, i+1, "pronoun", -1)
 			case strings.HasPrefix(t.Tag, "NN"):
 				if participantNoun(t) && !participantNext(doc, tokMention, i, s) {
@@ -1650,6 +1804,10 @@ func Participants(doc *Document) []ParticipantMention {
 					emit(i, i+1, "nominal", -1)
 				case t.Tag == "NNP" || t.Tag == "NNPS":
 					emit(i, i+1, "nominal", -1)
+				case placeNouns[nounLemma(t)]:
+					// "entered his hotel room", "robbers cleaned out a
+					// jewelry store": a place an event acts on.
+					emit(i, i+1, "nominal", -1)
 				}
 			}
 		}
@@ -1660,7 +1818,7 @@ func Participants(doc *Document) []ParticipantMention {
 // participantNext reports a person or group noun at token i that is not
 // the head of its phrase: a title or modifier before a name ("President
 // Obama", "coach Sean Payton") or before another person, group or place
-// noun ("police officer", "team owner").
+// noun ("police officer", "team owner", "a sheriff's deputy").
 func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
 	if i+1 >= s.EndToken {
 		return false
@@ -1669,8 +1827,191 @@ func participantNext(doc *Document, tokMention []int, i int, s Sentence) bool {
 	if tokMention[i+1] >= 0 {
 		return true
 	}
+	if (nx.Tag == "POS" || nx.Text == "'" || nx.Text == "’") && i+2 < s.EndToken {
+		// "a sheriff's deputy", "the sheriff ’ s deputy": the
+		// possessor names the deputy's office, not another participant.
+		j := i + 2
+		if j < s.EndToken && strings.EqualFold(doc.Tokens[j].Text, "s") {
+			j++
+		}
+		return j < s.EndToken && participantNoun(doc.Tokens[j])
+	}
 	return nx.Tag == "NNP" && unicode.IsUpper(firstRune(nx.Text)) && !unicode.IsUpper(firstRune(doc.Tokens[i].Text)) ||
 		(nx.Tag == "NN" || nx.Tag == "NNS") && (participantNoun(nx) || placeNouns[nounLemma(nx)])
+}
+
+// placeQualifier reports a place name starting at token i that only says
+// where another place is: "the Kraft plant in Northeast Philadelphia", "a
+// district of Palermo". ECB+ marks the whole phrase as one location headed
+// by the first place, so the qualifying name is not a participant of its
+// own.
+func placeQualifier(doc *Document, tokMention []int, i int, typ EntityType, s Sentence) bool {
+	if typ != GPE && typ != Loc {
+		return false
+	}
+	typeAt := func(k int) EntityType { return mentionTypeAt(doc, tokMention, k) }
+	// Skip the words between the preposition and the name ("in central
+	// Paris") and a place name split in two ("in Northeast Philadelphia").
+	p := i - 1
+	for p > s.FirstToken {
+		if tg := doc.Tokens[p].Tag; tokMention[p] < 0 && (tg == "JJ" || tg == "DT" || tg == "NNP") ||
+			tokMention[p] >= 0 && (typeAt(p) == GPE || typeAt(p) == Loc) {
+			p--
+			continue
+		}
+		break
+	}
+	if p <= s.FirstToken {
+		return false
+	}
+	if w := strings.ToLower(doc.Tokens[p].Text); w != "in" && w != "of" {
+		return false
+	}
+	switch before := doc.Tokens[p-1]; typeAt(p - 1) {
+	case GPE, Loc, Facility:
+		return true
+	case "":
+		l := nounLemma(before)
+		return (before.Tag == "NN" || before.Tag == "NNS") && (placeNouns[l] || placeParts[l])
+	}
+	return false
+}
+
+// numberParticipant reports a number standing for the people an event
+// counts, its noun left out: "kills 1, injures 2", "1 dead, 2 hurt",
+// "Three killed", "killing one", "wounded a third", "two of them". The
+// number heads its own phrase (no noun, number or unit follows) and stands
+// next to an event trigger, or opens "NUMBER of".
+func numberParticipant(doc *Document, trigger map[int]bool, i int, s Sentence) bool {
+	t := doc.Tokens[i]
+	low := strings.ToLower(t.Text)
+	if t.Tag != "CD" && low != "third" && low != "some" {
+		return false
+	}
+	digits, letters := 0, 0
+	for _, r := range t.Text {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		default:
+			return false // "5.6", "2,000", "9/11"
+		}
+	}
+	if digits > 0 && letters > 0 {
+		return false // "4x4", "200ft"
+	}
+	if i > s.FirstToken {
+		switch pv := doc.Tokens[i-1]; {
+		case pv.Tag == "CD", strings.ContainsAny(pv.Text, "$€£#-–:/."), pv.Text == "No", strings.EqualFold(pv.Text, "aged"):
+			return false
+		}
+	}
+	if i+1 < s.EndToken {
+		nx := doc.Tokens[i+1]
+		switch {
+		case strings.HasPrefix(nx.Tag, "NN"), nx.Tag == "CD", nx.Tag == "JJ" && !trigger[i+1],
+			nx.Tag == "POS", strings.ContainsAny(nx.Text, "-–%:/"):
+			return false
+		case i+2 < s.EndToken && strings.HasPrefix(doc.Tokens[i+2].Tag, "NN") && (nx.Tag == "JJ" || nx.Tag == "VBN" || nx.Tag == "VBD"):
+			return false // "four armed robbers"
+		case strings.EqualFold(nx.Text, "of"):
+			// "two of them", "one of the men": people are counted.
+			for k := i + 2; k < s.EndToken && k < i+6; k++ {
+				switch tk := doc.Tokens[k]; {
+				case tk.Tag == "PRP" || tk.Tag == "WP":
+					return true
+				case tk.Tag == "DT" || tk.Tag == "JJ" || tk.Tag == "JJS" || tk.Tag == "PRP$" || tk.Tag == "CD":
+					continue
+				case strings.HasPrefix(tk.Tag, "NN"):
+					return participantNoun(tk) && (k+1 >= s.EndToken || !strings.HasPrefix(doc.Tokens[k+1].Tag, "NN"))
+				}
+				return false
+			}
+			return false
+		case trigger[i+1]:
+			return true
+		}
+	}
+	p := i - 1
+	if p > s.FirstToken && doc.Tokens[p].Tag == "DT" {
+		p--
+	}
+	return p >= s.FirstToken && trigger[p] && strings.HasPrefix(doc.Tokens[p].Tag, "VB")
+}
+
+// reportedSubject reports a pronoun at token i opening the clause of a
+// reporting verb ("said it", "claims that it").
+func reportedSubject(doc *Document, i int, s Sentence) bool {
+	if i+1 < s.EndToken && doc.Tokens[i+1].Lemma == "be" {
+		return false // "said it was unlikely": no actor
+	}
+	p := i - 1
+	if p > s.FirstToken && strings.EqualFold(doc.Tokens[p].Text, "that") {
+		p--
+	}
+	if p < s.FirstToken || !strings.HasPrefix(doc.Tokens[p].Tag, "VB") {
+		return false
+	}
+	l := doc.Tokens[p].Lemma
+	if l == "" {
+		l = strings.ToLower(doc.Tokens[p].Text)
+	}
+	return reportingVerbs[l]
+}
+
+// placeBefore reports "where" or "there" at token i standing for a place:
+// "where" right after a place ("the building where he worked", "Malibu,
+// where she will stay"), "there" after a verb ("remain there").
+func placeBefore(doc *Document, tokMention []int, i int, s Sentence) bool {
+	p := i - 1
+	if p < s.FirstToken {
+		return false
+	}
+	if strings.EqualFold(doc.Tokens[i].Text, "there") {
+		return strings.HasPrefix(doc.Tokens[p].Tag, "VB")
+	}
+	if doc.Tokens[p].Text == "," && p > s.FirstToken {
+		p--
+	}
+	switch mentionTypeAt(doc, tokMention, p) {
+	case GPE, Loc, Facility:
+		return true
+	}
+	t := doc.Tokens[p]
+	return (t.Tag == "NN" || t.Tag == "NNS") && placeNouns[nounLemma(t)]
+}
+
+// mentionTypeAt is the entity type of the mention at token k, or "".
+func mentionTypeAt(doc *Document, tokMention []int, k int) EntityType {
+	if mi := tokMention[k]; mi >= 0 {
+		if e := doc.Mentions[mi].Entity; e >= 0 && e < len(doc.Entities) {
+			return doc.Entities[e].Type
+		}
+	}
+	return ""
+}
+
+// officeOf reports a name ending before token j that names the office of
+// the person named after a title: "Alaska Gov. Sarah Palin", "San Diego
+// Chargers wide receiver Vincent Jackson", "Philadelphia 76ers President
+// and General Manager Ed Stefanski". The person heads the phrase.
+func officeOf(doc *Document, tokMention []int, j int, s Sentence) bool {
+	k := j
+	for k < s.EndToken && k < j+5 && tokMention[k] < 0 {
+		switch doc.Tokens[k].Tag {
+		case "NNP", "NN", "NNS", "JJ", "CC":
+			k++
+			continue
+		}
+		break
+	}
+	if k == j || k >= s.EndToken {
+		return false
+	}
+	t := doc.Tokens[k-1]
+	return (participantNoun(t) || t.Tag == "NNP" && strings.HasSuffix(t.Text, ".")) && mentionTypeAt(doc, tokMention, k) == Person
 }
 
 // locativeBefore reports a locative preposition opening the noun phrase
@@ -1702,7 +2043,7 @@ func nounModified(doc *Document, j int, s Sentence) (int, bool) {
 	if t.Tag == "POS" {
 		return -1, true
 	}
-	if t.Tag != "NN" && t.Tag != "NNS" {
+	if t.Tag != "NN" && t.Tag != "NNS" && !(t.Tag == "NNP" && (participantNoun(t) || placeNouns[nounLemma(t)])) {
 		return -1, false
 	}
 	h := j

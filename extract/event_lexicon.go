@@ -130,6 +130,10 @@ var placeNouns = buildSet("prison jail rehab home house apartment store shop sup
 	"neighbourhood area region country border camp base port harbor harbour coast sea ocean mountain river " +
 	"field stadium arena park plant factory mine embassy compound headquarters scene site venue theater theatre")
 
+// placeParts are nouns for a part of a place, completed by the place
+// ("the outskirts of Kabul", "a district of Palermo").
+var placeParts = buildSet("capital district suburb suburbs outskirts province county state part heart centre downtown borough")
+
 // eventNounSuffixes mark nominalizations that are events ("investigation",
 // "deployment"); nonEventNouns lists the common exceptions.
 var eventNounSuffixes = []string{"tion", "sion", "ment", "ance", "ure"}
@@ -155,7 +159,7 @@ var nonEventVerbs = buildSet("be have do will would shall should can could may m
 
 // lightVerbs pass their subject to an event-noun object ("held a meeting
 // with", "conducting airstrikes") and are not events themselves then.
-var lightVerbs = buildSet("hold have make take give conduct carry launch stage do mount")
+var lightVerbs = buildSet("hold have make take give conduct carry launch stage do mount extend")
 
 // reportingVerbs take a reported clause, which their event Reports.
 var reportingVerbs = buildSet("say tell announce state report confirm add note explain declare claim allege insist reveal " +
@@ -244,3 +248,6 @@ var groupNouns = buildSet("people police authorities authority government admini
 // participantPronouns refer to people (or groups) in any position.
 var participantPronouns = buildSet("he she him himself herself they them themselves we us ourselves i me myself " +
 	"you yourself")
+
+// possessivePronouns refer to people (or groups) as possessors.
+var possessivePronouns = buildSet("his her their my our your")

@@ -123,12 +123,30 @@ func (s *Store) Import(ctx context.Context, r io.Reader) (int, error) {
 			}
 		}
 	}
+	// Under the writer lock, and counted as a batch, so that an ingest
+	// running beside the import plans its next batch again over what the
+	// import wrote (graph/writer.go).
+	unlock, err := s.lockWriter(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer unlock()
+	gen, err := s.generation(ctx)
+	if err != nil {
+		return 0, err
+	}
 	old, err := s.loadQuads(ctx, nil)
 	if err != nil {
 		return 0, err
 	}
 	add, _ = diffQuads(old, add)
+	if len(add) == 0 {
+		return 0, nil
+	}
 	if err := s.apply("importing "+name, add, nil); err != nil {
+		return 0, err
+	}
+	if _, err := s.nextGeneration(ctx, gen); err != nil {
 		return 0, err
 	}
 	return len(add), nil

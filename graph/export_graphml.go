@@ -85,7 +85,7 @@ func (s *Store) exportGraphML(ctx context.Context, w io.Writer) error {
 		}
 	}
 	for len(events) > 0 {
-		n := min(len(events), 4000)
+		n := min(len(events), ReadChunk)
 		chunk, err := s.EventsByIRI(ctx, events[:n])
 		if err != nil {
 			return err

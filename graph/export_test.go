@@ -63,9 +63,17 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(r1, r2); diff != "" {
 		t.Errorf("records differ:\n%s", diff)
 	}
-	// Importing again adds nothing.
+	// An import is a batch other writers see: the store's generation moved.
+	gen, err := dst.generation(ctx)
+	if err != nil || gen != 1 {
+		t.Errorf("generation after the import: %d, %v; want 1", gen, err)
+	}
+	// Importing again adds nothing, and is no new batch.
 	if n, err := dst.Import(ctx, bytes.NewReader(buf.Bytes())); err != nil || n != 0 {
 		t.Errorf("second import: %d, %v", n, err)
+	}
+	if again, _ := dst.generation(ctx); again != gen {
+		t.Errorf("generation after an import that added nothing: %d, want %d", again, gen)
 	}
 }
 

@@ -108,9 +108,9 @@ const IngestWindow = 1024
 
 // IngestFrom is Ingest over a stream: next hands on the inputs one at a
 // time (false at the end), and at most opt.Window of them are held at
-// once, so that a feed of any size is ingested in memory bounded by the
-// window (and by the reconciler's records of the stored articles, not
-// their texts). Within each window dated articles go first; a copy
+// once: memory grows with the window and with the reconciler's records
+// of the stored articles (their texts included), not with the feed's
+// length. Within each window dated articles go first; a copy
 // whose original comes in a later window is redated when the original
 // is stored. Progress is called with a total of -1.
 func (s *Store) IngestFrom(ctx context.Context, p *extract.Pipeline, next func() (extract.Input, bool), opt IngestOptions) (*IngestSummary, []error) {

@@ -101,6 +101,8 @@ type EventMentionInfo struct {
 	AgentPhrases    []string `json:"agent_phrases,omitempty"`
 	PatientPhrases  []string `json:"patient_phrases,omitempty"`
 	LocationPhrases []string `json:"location_phrases,omitempty"`
+	// Roles says how each participant was found: its words and the rule.
+	Roles []RoleEvidence `json:"roles,omitempty"`
 }
 
 // labelledFact is the object of one quad and the document (label) stating it.
@@ -240,6 +242,11 @@ func byLabels(labels []string) *quadFilter {
 
 // maxFilterValues is how many values one loadQuads statement filters on.
 const maxFilterValues = 500
+
+// ReadChunk is how many events a streamed read (a timeline, an export)
+// asks the store for at once: enough for few round trips, few enough that
+// memory stays flat.
+const ReadChunk = 4000
 
 // nodeColumns are Cayley's value columns of its nodes table.
 const nodeColumns = "value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time"
@@ -873,7 +880,7 @@ var eventPredicates = []string{
 	PredClass, PredTrigger, PredDate, PredRangeBegin, PredRangeEnd, PredAgent, PredPatient, PredLocation,
 	PredMentionOf, PredSpan, PredModality,
 	PredClaimant, PredReports, PredTimex, PredTimeInherited, PredName, PredEntityType, PredMergedBecause,
-	PredAgentPhrase, PredPatientPhrase, PredLocationPhrase,
+	PredAgentPhrase, PredPatientPhrase, PredLocationPhrase, PredRoleEvidence,
 }
 
 // Events lists the event nodes with their mentions, dated ones first in
@@ -948,13 +955,7 @@ func (s *Store) EventIRIsInvolving(ctx context.Context, entities []string) ([]st
 	if err != nil {
 		return nil, err
 	}
-	out := subj[:0]
-	for _, e := range subj {
-		if strings.HasPrefix(e, "event/") {
-			out = append(out, e)
-		}
-	}
-	return out, nil
+	return onlyEvents(subj), nil
 }
 
 // EventIRIs lists every event node, in no particular order, without
@@ -1037,14 +1038,13 @@ func (s *Store) EventIRIsDated(ctx context.Context, keepDate func(date string) b
 	for _, e := range dated {
 		add(e)
 	}
-	ranges, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
+	ranges, err := s.eventRanges(ctx)
 	if err != nil {
 		return nil, err
 	}
-	v := newQuadView(ranges)
 	var ranged []string
-	for subj := range v {
-		if keepRange(v.best(subj, PredRangeBegin), v.best(subj, PredRangeEnd)) {
+	for subj, r := range ranges {
+		if keepRange(r.RangeBegin, r.RangeEnd) {
 			ranged = append(ranged, subj)
 		}
 	}
@@ -1082,6 +1082,11 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 		}
 		return "", false
 	})
+	for _, q := range qs {
+		if nodeKey(q.Predicate) == PredRoleEvidence {
+			ents = appendNew(ents, roleEvidenceIRIs(valueText(q.Object))...)
+		}
+	}
 	names, err := s.loadAt(ctx, quad.Subject, ents, PredName, PredEntityType)
 	if err != nil {
 		return nil, err
@@ -1169,6 +1174,7 @@ func eventsOf(v quadView, texts map[string]storedText) []EventInfo {
 				AgentPhrases:    v.all(m, PredAgentPhrase),
 				PatientPhrases:  v.all(m, PredPatientPhrase),
 				LocationPhrases: v.all(m, PredLocationPhrase),
+				Roles:           parseRoleEvidence(v.best(m, PredRoleEvidence), ref, text),
 			}
 			if c := v.best(m, PredClaimant); c != "" {
 				r := ref(c)

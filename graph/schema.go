@@ -98,4 +98,7 @@ const (
 	PredAgentPhrase    = "agentPhrase"    // event mention -> phrase
 	PredPatientPhrase  = "patientPhrase"  // event mention -> phrase
 	PredLocationPhrase = "locationPhrase" // event mention -> phrase
+	// PredRoleEvidence says how each participant of an event mention was
+	// found: its words' offsets and the rule (graph/roles.go).
+	PredRoleEvidence = "roleEvidence" // event mention -> "agent 751-769 subject entity/gpe/tr; ..."
 )

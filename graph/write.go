@@ -373,6 +373,7 @@ func DocumentQuads(doc *extract.Document, plan *Plan) ([]quad.Quad, error) {
 				b.str(em, pred, n.Text)
 			}
 		}
+		b.str(em, PredRoleEvidence, roleEvidence(ev, entityIRI))
 	}
 
 	// Relations between entities.

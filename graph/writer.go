@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"syscall"
+	"time"
 )
 
 // writerLockKey is the PostgreSQL advisory lock that Storyline writers
@@ -38,15 +39,23 @@ func (s *Store) lockWriter(ctx context.Context) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: taking the writer lock: %s", s.addr, osReason(err))
 	}
+	// Polled rather than blocking, so that a cancelled ingest stops
+	// waiting for another writer's batch.
 	for {
-		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX)
-		if !errors.Is(err, syscall.EINTR) {
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
 			break
 		}
-	}
-	if err != nil {
-		f.Close()
-		return nil, fmt.Errorf("%s: taking the writer lock: %w", s.addr, err)
+		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
+			f.Close()
+			return nil, fmt.Errorf("%s: taking the writer lock: %w", s.addr, err)
+		}
+		select {
+		case <-ctx.Done():
+			f.Close()
+			return nil, fmt.Errorf("%s: waiting for the writer lock: %w", s.addr, ctx.Err())
+		case <-time.After(20 * time.Millisecond):
+		}
 	}
 	return func() {
 		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)

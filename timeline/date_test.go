@@ -72,7 +72,7 @@ func TestEventOrder(t *testing.T) {
 
 func TestFilter(t *testing.T) {
 	f := Filter{From: "2015-11-24", To: "2015-11"}
-	if err := f.validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		t.Fatal(err)
 	}
 	for v, want := range map[string]bool{
@@ -83,10 +83,10 @@ func TestFilter(t *testing.T) {
 			t.Errorf("Filter{From: 2015-11-24, To: 2015-11}.dateMatches(%q) = %v, want %v", v, got, want)
 		}
 	}
-	if err := (Filter{From: "2016", To: "2015"}).validate(); err == nil {
+	if err := (Filter{From: "2016", To: "2015"}).Validate(); err == nil {
 		t.Error("validate accepted --from after --to")
 	}
-	if err := (Filter{From: "last week"}).validate(); err == nil {
+	if err := (Filter{From: "last week"}).Validate(); err == nil {
 		t.Error("validate accepted a non-date --from")
 	}
 }

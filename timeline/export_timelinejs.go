@@ -85,7 +85,7 @@ func StreamTimelineJS(ctx context.Context, s *graph.Store, f Filter, w io.Writer
 	bw.WriteString("{\n  \"events\": ")
 	slides := jsonArray{w: bw}
 	reports := 0
-	omitted, docs, err := walkDocs(ctx, s, f, func(e Event, docs map[string]graph.DocInfo) error {
+	omitted, docs, _, err := walk(ctx, s, f, func(e Event, docs map[string]graph.DocInfo) error {
 		slide, ok := timelineJSSlide(e, docs)
 		switch {
 		case ok:

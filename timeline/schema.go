@@ -10,6 +10,8 @@ type Timeline struct {
 	// Omitted counts the minor events left out (see Filter.All).
 	Omitted   int        `json:"omitted"`
 	Documents []Document `json:"documents"`
+	// More is set when Filter.Limit cut the list: more events match.
+	More bool `json:"more,omitempty"`
 }
 
 // Filter restricts a timeline. Empty fields do not filter.
@@ -28,6 +30,23 @@ type Filter struct {
 	// All keeps minor events too: those of class "other" with no date
 	// and no named participant, which are left out by default.
 	All bool `json:"all,omitempty"`
+	// Outlet keeps the events one of whose reports comes from an article
+	// of this outlet (case-insensitive).
+	Outlet string `json:"outlet,omitempty"`
+	// Class keeps the events of one class ("meet", "attack").
+	Class string `json:"class,omitempty"`
+	// Undated keeps only the events with no date (nor range) or with an
+	// unknown year ("XXXX-11-24"): the timeline's undated lane. It does
+	// not go with From or To.
+	Undated bool `json:"undated,omitempty"`
+	// Starts makes From and To keep the events that start in [From, To]
+	// (an event dated 2004 starts on 2004-01-01; a range at its begin)
+	// rather than those that overlap it: the events a time line draws in
+	// that window, and those CountByMonth counts in its months.
+	Starts bool `json:"starts,omitempty"`
+	// Limit, when above 0, lists at most Limit events (in timeline
+	// order); Timeline.More tells that more match.
+	Limit int `json:"limit,omitempty"`
 }
 
 // Event is one reconciled event: one real-world happening with every report
@@ -65,6 +84,10 @@ type Event struct {
 type Phrase struct {
 	Role string `json:"role"`
 	Text string `json:"text"`
+	// Country is the country a demonym or name in the phrase links it to
+	// ("Syria" for "Syrian forces"): the phrase is the participant, the
+	// country its nationality.
+	Country *EntityRef `json:"country,omitempty"`
 }
 
 // Range is a date range in TIMEX3 values; either end may be empty.

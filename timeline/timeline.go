@@ -20,14 +20,14 @@ import (
 // Build reads the store and returns the timeline that f selects.
 func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	t := &Timeline{Filter: f, Events: []Event{}}
-	omitted, docs, err := walk(ctx, s, f, func(e Event) error {
+	omitted, docs, more, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error {
 		t.Events = append(t.Events, e)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	t.Omitted, t.Documents = omitted, docs
+	t.Omitted, t.Documents, t.More = omitted, docs, more
 	return t, nil
 }
 
@@ -38,7 +38,7 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text bool) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if text {
-		_, _, err := walk(ctx, s, f, func(e Event) error { return writeTextEvent(bw, e) })
+		_, _, _, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return writeTextEvent(bw, e) })
 		if err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text boo
 	bw.Write(filter)
 	bw.WriteString(",\n  \"events\": ")
 	events := jsonArray{w: bw}
-	omitted, docs, err := walk(ctx, s, f, func(e Event) error { return events.add(e) })
+	omitted, docs, more, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return events.add(e) })
 	if err != nil {
 		return err
 	}
@@ -65,6 +65,9 @@ func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text boo
 		}
 	}
 	documents.close()
+	if more {
+		bw.WriteString(",\n  \"more\": true")
+	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
@@ -115,67 +118,52 @@ func indented(v any, prefix string) ([]byte, error) {
 
 // walk finds the events f selects and hands them to emit in timeline
 // order (by date, undated ones last, then by id), reading them a chunk at
-// a time. It returns the number of minor events left out and the
+// a time, with the documents read so far by IRI (those the event cites
+// among them). It returns the number of minor events left out and the
 // documents to list: every stored one for the whole timeline, those the
-// emitted events cite for a filtered one.
-func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event) error) (int, []Document, error) {
-	return walkDocs(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return emit(e) })
-}
-
-// walkDocs is walk handing emit, with each event, the documents read so
-// far by IRI: those the event cites among them.
-func walkDocs(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (int, []Document, error) {
-	if err := f.validate(); err != nil {
-		return 0, nil, err
+// emitted events cite for a filtered one; and whether f.Limit cut the list.
+func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (omitted int, _ []Document, more bool, _ error) {
+	if err := f.Validate(); err != nil {
+		return 0, nil, false, err
 	}
-	var keep map[string]bool
-	var entities []string
-	if f.Entity != "" {
-		ents, err := s.FindEntity(ctx, f.Entity)
-		if err != nil {
-			return 0, nil, fmt.Errorf("timeline: %w", err)
-		}
-		if len(ents) == 0 {
-			return 0, nil, fmt.Errorf("timeline: no entity named %q in the store", f.Entity)
-		}
-		keep = make(map[string]bool)
-		for _, e := range ents {
-			keep[e.IRI] = true
-			entities = append(entities, e.IRI)
-		}
-	}
-	iris, err := eventsToRead(ctx, s, f, entities)
+	iris, keep, err := candidates(ctx, s, f)
 	if err != nil {
-		return 0, nil, fmt.Errorf("timeline: %w", err)
+		return 0, nil, false, err
 	}
-	if f.Story != "" {
-		if iris, err = storyEvents(ctx, s, f.Story, iris, len(entities) > 0 || f.From != "" || f.To != ""); err != nil {
-			return 0, nil, err
-		}
-	}
-	if iris, err = inTimelineOrder(ctx, s, iris); err != nil {
-		return 0, nil, fmt.Errorf("timeline: %w", err)
+	if iris, err = inTimelineOrder(ctx, s, iris, f); err != nil {
+		return 0, nil, false, fmt.Errorf("timeline: %w", err)
 	}
 	// The whole timeline lists every stored document; a filtered one the
 	// documents its events cite, read by index once the events are known.
-	filtered := f.Entity != "" || f.Story != "" || f.From != "" || f.To != ""
+	filtered := f.Entity != "" || f.Story != "" || f.From != "" || f.To != "" ||
+		f.Outlet != "" || f.Class != "" || f.Undated || f.Limit > 0
 	docByIRI := map[string]graph.DocInfo{}
 	if !filtered {
 		docs, err := s.Documents(ctx)
 		if err != nil {
-			return 0, nil, fmt.Errorf("timeline: %w", err)
+			return 0, nil, false, fmt.Errorf("timeline: %w", err)
 		}
 		for _, d := range docs {
 			docByIRI[d.IRI] = d
 		}
 	}
-	omitted := 0
+	chunkSize := readChunk
+	switch {
+	case f.Limit > 0 && (f.From != "" || f.To != ""):
+		// A dated event is never minor: one more than the limit tells
+		// whether more match.
+		chunkSize = min(readChunk, f.Limit+1)
+	case f.Limit > 0:
+		// Read little more than the limit: minor events are skipped.
+		chunkSize = min(readChunk, max(f.Limit+f.Limit/2, 64))
+	}
+	emitted := 0
 	cited := map[string]bool{}
-	for len(iris) > 0 {
-		n := min(len(iris), readChunk)
+	for len(iris) > 0 && !more {
+		n := min(len(iris), chunkSize)
 		events, err := s.EventsByIRI(ctx, iris[:n])
 		if err != nil {
-			return 0, nil, fmt.Errorf("timeline: %w", err)
+			return 0, nil, false, fmt.Errorf("timeline: %w", err)
 		}
 		byIRI := make(map[string]graph.EventInfo, len(events))
 		for _, ev := range events {
@@ -185,7 +173,7 @@ func walkDocs(ctx context.Context, s *graph.Store, f Filter, emit func(Event, ma
 		iris = iris[n:]
 		if filtered {
 			if err := readCitedDocuments(ctx, s, events, docByIRI); err != nil {
-				return 0, nil, err
+				return 0, nil, false, err
 			}
 		}
 		for _, iri := range chunk {
@@ -196,18 +184,21 @@ func walkDocs(ctx context.Context, s *graph.Store, f Filter, emit func(Event, ma
 			case !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd):
 			case !f.All && minor(ev):
 				omitted++
+			case f.Limit > 0 && emitted == f.Limit:
+				more = true
 			default:
-				e := newEvent(ev, docByIRI)
+				emitted++
+				e := EventOf(ev, docByIRI)
 				for _, src := range e.Sources {
 					cited[src.Document] = true
 				}
 				if err := emit(e, docByIRI); err != nil {
-					return 0, nil, err
+					return 0, nil, false, err
 				}
 			}
 		}
 		if err := ctx.Err(); err != nil {
-			return 0, nil, err
+			return 0, nil, false, err
 		}
 	}
 	docs := []Document{}
@@ -215,23 +206,94 @@ func walkDocs(ctx context.Context, s *graph.Store, f Filter, emit func(Event, ma
 		if filtered && !cited[d.IRI] {
 			continue
 		}
-		doc := Document{
-			ID: d.IRI, File: d.Name, Outlet: d.Source, URL: d.URL, Headline: d.Headline,
-			Date: d.Date, DateSource: d.DateSource, Story: d.Story,
-		}
-		if d.Copies != "" {
-			doc.Copies = []string{d.Copies}
-		}
-		docs = append(docs, doc)
+		docs = append(docs, DocumentOf(d))
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	return omitted, docs, nil
+	return omitted, docs, more, nil
+}
+
+// candidates picks, by index, the event nodes f can keep without reading
+// them whole (a superset where only the events themselves tell), and the
+// entities an entity filter keeps (nil without one).
+func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[string]bool, error) {
+	var keep map[string]bool
+	var entities []string
+	if f.Entity != "" {
+		ents, err := s.FindEntity(ctx, f.Entity)
+		if err != nil {
+			return nil, nil, fmt.Errorf("timeline: %w", err)
+		}
+		if len(ents) == 0 {
+			return nil, nil, NotFoundf("timeline: no entity named %q in the store", f.Entity)
+		}
+		keep = make(map[string]bool)
+		for _, e := range ents {
+			keep[e.IRI] = true
+			entities = append(entities, e.IRI)
+		}
+	}
+	iris, err := eventsToRead(ctx, s, f, entities)
+	if err != nil {
+		return nil, nil, fmt.Errorf("timeline: %w", err)
+	}
+	narrowed := len(entities) > 0 || f.From != "" || f.To != ""
+	for _, by := range []struct {
+		on   bool
+		find func() ([]string, error)
+	}{
+		{f.Story != "", func() ([]string, error) { return storyDocuments(ctx, s, f.Story) }},
+		{f.Outlet != "", func() ([]string, error) { return outletDocuments(ctx, s, f.Outlet) }},
+	} {
+		if !by.on {
+			continue
+		}
+		if iris, err = toldIn(ctx, s, by.find, iris, narrowed); err != nil {
+			return nil, nil, err
+		}
+		narrowed = true
+	}
+	switch {
+	case f.Class != "" && narrowed:
+		// The chosen events' classes, by index: fewer than the class's.
+		classes, err := s.EventClassesOf(ctx, iris)
+		if err != nil {
+			return nil, nil, fmt.Errorf("timeline: %w", err)
+		}
+		out := iris[:0]
+		for _, iri := range iris {
+			if classes[iri] == f.Class {
+				out = append(out, iri)
+			}
+		}
+		iris = out
+	case f.Class != "":
+		if iris, err = s.EventIRIsOfClass(ctx, f.Class); err != nil {
+			return nil, nil, fmt.Errorf("timeline: %w", err)
+		}
+	}
+	return iris, keep, nil
+}
+
+// DocumentOf is the timeline's entry for a stored document.
+func DocumentOf(d graph.DocInfo) Document {
+	doc := Document{
+		ID: d.IRI, File: d.Name, Outlet: d.Source, URL: d.URL, Headline: d.Headline,
+		Date: d.Date, DateSource: d.DateSource, Story: d.Story,
+	}
+	if d.Copies != "" {
+		doc.Copies = []string{d.Copies}
+	}
+	return doc
 }
 
 // inTimelineOrder sorts event IRIs as the timeline lists the events, from
 // their dates alone (read by index), so that the events can be read and
 // written a chunk at a time.
-func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string) ([]string, error) {
+// Only the events whose dates f keeps are kept: those in the window of
+// From and To, and with Undated those with no place on a time line (no
+// date, an unknown year); so an entity's or a story's events outside the
+// window are never read.
+func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, f Filter) ([]string, error) {
 	dates, err := s.EventDatesOf(ctx, iris)
 	if err != nil {
 		return nil, err
@@ -245,9 +307,15 @@ func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string) ([]stri
 		}
 	}
 	sort.SliceStable(keys, func(i, j int) bool { return lessDate(keys[i], keys[j]) })
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		out[i] = k.ID
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		if f.Undated && placed(k.Date, k.Range) {
+			continue
+		}
+		if d := dates[k.ID]; !f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
+			continue
+		}
+		out = append(out, k.ID)
 	}
 	return out, nil
 }
@@ -278,7 +346,7 @@ func readCitedDocuments(ctx context.Context, s *graph.Store, events []graph.Even
 }
 
 // readChunk is how many events Build reads from the store at once.
-const readChunk = 4000
+const readChunk = graph.ReadChunk
 
 // eventsToRead picks the event nodes f can keep without reading them
 // whole: an entity's events by index, a window's events by their dates,
@@ -295,22 +363,56 @@ func eventsToRead(ctx context.Context, s *graph.Store, f Filter, entities []stri
 	return s.EventIRIs(ctx)
 }
 
-// storyEvents keeps the events the story's articles report: of iris when
-// another filter chose them (narrowed), else all of them.
-func storyEvents(ctx context.Context, s *graph.Store, story string, iris []string, narrowed bool) ([]string, error) {
+// storyDocuments lists the articles of a story.
+func storyDocuments(ctx context.Context, s *graph.Store, story string) ([]string, error) {
 	docs, err := s.StoryDocuments(ctx, story)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
 	if len(docs) == 0 {
-		return nil, fmt.Errorf("timeline: no story %q in the store (storyline stories lists them)", story)
+		return nil, NotFoundf("timeline: no story %q in the store (storyline stories lists them)", story)
+	}
+	return docs, nil
+}
+
+// outletDocuments lists the articles of one outlet (its name as stored,
+// case-insensitive).
+func outletDocuments(ctx context.Context, s *graph.Store, outlet string) ([]string, error) {
+	all, err := s.Documents(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	var docs []string
+	for _, d := range all {
+		if strings.EqualFold(strings.TrimSpace(d.Source), strings.TrimSpace(outlet)) {
+			docs = append(docs, d.IRI)
+		}
+	}
+	if len(docs) == 0 {
+		return nil, NotFoundf("timeline: no article from outlet %q in the store (storyline stories lists the outlets)", outlet)
+	}
+	return docs, nil
+}
+
+// toldIn keeps the events the articles docs (found by find) report: of
+// iris when another filter chose them (narrowed), else all of them.
+func toldIn(ctx context.Context, s *graph.Store, find func() ([]string, error), iris []string, narrowed bool) ([]string, error) {
+	docs, err := find()
+	if err != nil {
+		return nil, err
 	}
 	told, err := s.EventIRIsInDocuments(ctx, docs)
 	if err != nil {
 		return nil, fmt.Errorf("timeline: %w", err)
 	}
+	return within(iris, told, narrowed), nil
+}
+
+// within is the events of iris that are in told, in the order of iris,
+// when an earlier filter chose iris (narrowed); else told.
+func within(iris, told []string, narrowed bool) []string {
 	if !narrowed {
-		return told, nil
+		return told
 	}
 	in := make(map[string]bool, len(told))
 	for _, iri := range told {
@@ -322,7 +424,7 @@ func storyEvents(ctx context.Context, s *graph.Store, story string, iris []strin
 			out = append(out, iri)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // minor reports whether an event tells an analyst little: of class
@@ -353,9 +455,7 @@ func refs(in []graph.EntityRef) []EntityRef {
 
 // EventOf is the timeline entry of one event node, as Build writes it:
 // docs maps document IRIs to their info (for outlets and headlines).
-func EventOf(ev graph.EventInfo, docs map[string]graph.DocInfo) Event { return newEvent(ev, docs) }
-
-func newEvent(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
+func EventOf(ev graph.EventInfo, docs map[string]graph.DocInfo) Event {
 	e := Event{
 		ID: ev.IRI, Date: ev.Date, Class: ev.Class, Trigger: ev.Lemma,
 		Agents: refs(ev.Agents), Patients: refs(ev.Patients), Locations: refs(ev.Locations),
@@ -452,7 +552,14 @@ func phrases(m graph.EventMentionInfo) []Phrase {
 		texts []string
 	}{{"agent", m.AgentPhrases}, {"patient", m.PatientPhrases}, {"location", m.LocationPhrases}} {
 		for _, t := range r.texts {
-			out = append(out, Phrase{Role: r.role, Text: t})
+			ph := Phrase{Role: r.role, Text: t}
+			for _, ev := range m.Roles {
+				if ev.Role == r.role && ev.Entity == nil && ev.Country != nil && ev.Words == t {
+					ph.Country = &EntityRef{ID: ev.Country.IRI, Name: ev.Country.Name}
+					break
+				}
+			}
+			out = append(out, ph)
 		}
 	}
 	return out

@@ -154,6 +154,13 @@ type annotatedArg struct {
 	Start  int    `json:"start"`
 	End    int    `json:"end"`
 	Text   string `json:"text"`
+	// Words is the phrase that fills the role and Rule the rule that gave
+	// it (extract.Arg).
+	Words *annotatedSpan `json:"words,omitempty"`
+	Rule  string         `json:"rule,omitempty"`
+	// Country is the country a demonym or name in the phrase links the
+	// participant to.
+	Country *annotatedArg `json:"country,omitempty"`
 }
 
 type annotatedEvent struct {
@@ -172,7 +179,14 @@ type annotatedEvent struct {
 	Claimant      *annotatedArg `json:"claimant,omitempty"`
 	Reports       []int         `json:"reports,omitempty"`
 	// Nominals are unnamed participants ("militants", "Syrian forces").
-	Nominals []extract.NominalArg `json:"nominals,omitempty"`
+	Nominals []annotatedNominal `json:"nominals,omitempty"`
+}
+
+// annotatedNominal is an unnamed participant with the name of the country
+// or organization it is linked to.
+type annotatedNominal struct {
+	extract.NominalArg
+	CountryName string `json:"country_name,omitempty"`
 }
 
 type annotatedSpan struct {
@@ -218,15 +232,26 @@ func writeAnnotation(w io.Writer, doc *extract.Document, anchor timex.AnchorMode
 		}
 		return ""
 	}
+	var arg func(extract.Arg) annotatedArg
+	arg = func(a extract.Arg) annotatedArg {
+		aa := annotatedArg{Entity: a.Entity, Name: entityName(a.Entity), Rule: a.Rule}
+		if a.Mention >= 0 && a.Mention < len(doc.Mentions) {
+			m := doc.Mentions[a.Mention]
+			aa.Start, aa.End, aa.Text = m.Start, m.End, m.Text
+		}
+		if a.Words.End > a.Words.Start && a.Words.End <= len(doc.Text) {
+			aa.Words = &annotatedSpan{a.Words.Start, a.Words.End, doc.Text[a.Words.Start:a.Words.End]}
+		}
+		if a.Country != nil {
+			c := arg(*a.Country)
+			aa.Country = &c
+		}
+		return aa
+	}
 	args := func(in []extract.Arg) []annotatedArg {
 		out := []annotatedArg{}
-		for _, arg := range in {
-			aa := annotatedArg{Entity: arg.Entity, Name: entityName(arg.Entity)}
-			if arg.Mention >= 0 && arg.Mention < len(doc.Mentions) {
-				m := doc.Mentions[arg.Mention]
-				aa.Start, aa.End, aa.Text = m.Start, m.End, m.Text
-			}
-			out = append(out, aa)
+		for _, a := range in {
+			out = append(out, arg(a))
 		}
 		return out
 	}
@@ -236,7 +261,13 @@ func writeAnnotation(w io.Writer, doc *extract.Document, anchor timex.AnchorMode
 			Lemma: ev.Lemma, Class: ev.Class, Sentence: ev.Sentence,
 			Agents: args(ev.Agents), Patients: args(ev.Patients), Locations: args(ev.Locations),
 			TimeInherited: ev.TimeInherited, Modality: ev.Modality, Reports: ev.Reports,
-			Nominals: ev.Nominals,
+		}
+		for _, n := range ev.Nominals {
+			an := annotatedNominal{NominalArg: n}
+			if n.Country != nil {
+				an.CountryName = entityName(n.Country.Entity)
+			}
+			ae.Nominals = append(ae.Nominals, an)
 		}
 		if ev.Timex >= 0 && ev.Timex < len(doc.Timexes) {
 			t := doc.Timexes[ev.Timex]

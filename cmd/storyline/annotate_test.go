@@ -61,6 +61,20 @@ func TestAnnotateJSON(t *testing.T) {
 		if ev.Trigger.Text == "shot down" && ev.Class == "attack" && ev.Time != nil && ev.Time.Value == "2015-11-24" &&
 			len(ev.Agents) > 0 && ev.Agents[0].Name == "Turkey" {
 			found = true
+			// Role evidence: the words that fill the role, in the input
+			// bytes, and the rule that found them.
+			if w := ev.Agents[0].Words; w == nil || w.Text != "NATO member Turkey" || text[w.Start:w.End] != w.Text || ev.Agents[0].Rule != "subject" {
+				t.Errorf("shot down: agent words %+v rule %q, want \"NATO member Turkey\" by subject", w, ev.Agents[0].Rule)
+			}
+		}
+		if ev.Trigger.Text == "saved" {
+			var got []string
+			for _, n := range ev.Nominals {
+				got = append(got, n.Role+":"+n.Text+":"+n.Rule+":"+n.CountryName)
+			}
+			if want := "agent:Syrian forces:passive-by:Syria, patient:the second:passive-subject:"; strings.Join(got, ", ") != want {
+				t.Errorf("saved: nominals %q, want %q", strings.Join(got, ", "), want)
+			}
 		}
 	}
 	if !found {

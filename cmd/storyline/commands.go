@@ -17,5 +17,6 @@ func commands() []*cobra.Command {
 		newAnnotateCmd(),
 		newEvalCmd(),
 		newBenchCmd(),
+		newServeCmd(),
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -12,7 +13,7 @@ func newEvalRolesCmd() *cobra.Command {
 	var verbose bool
 	var data string
 	cmd := &cobra.Command{
-		Use:   "roles [--data DIR] [-v] SETDIR",
+		Use:   "roles [--data DIR] [-v] SETDIR...",
 		Short: "Score event roles (agent, patient, place, time) on the role test set",
 		Long: `Roles scores who did what to whom, where and when against the role test set
 (testdata/roles: one JSON object a line, see its README). Each item's source
@@ -33,16 +34,33 @@ whole words.
 The table gives, by corpus and for all items: items, triggers found, and the
 accuracy of each slot in percent of the items whose trigger was found. Items
 from the shared data (ecbplus/…, bbc/…) are skipped with a message when
---data is absent; the seed items always run.`,
+--data is absent; the seed items always run.
+
+Given several set folders (the first half testdata/roles and the fresh half
+testdata/roles-fresh, annotated after the extraction rules were written),
+roles scores each apart and prints a table for each under its folder's name.`,
 		Example: `  storyline eval roles testdata/roles
+  storyline eval roles --data ../shared/data testdata/roles testdata/roles-fresh
   storyline eval roles --data ../shared/data -v testdata/roles | grep -A3 'WRONG agent'`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rep, err := eval.Roles(cmd.Context(), args[0], eval.RolesOptions{Data: data, Verbose: verbose, Out: cmd.OutOrStdout()})
-			if err != nil {
-				return err
+			out := cmd.OutOrStdout()
+			for i, dir := range args {
+				if len(args) > 1 {
+					if i > 0 {
+						fmt.Fprintln(out)
+					}
+					fmt.Fprintf(out, "role set %s\n", dir)
+				}
+				rep, err := eval.Roles(cmd.Context(), dir, eval.RolesOptions{Data: data, Verbose: verbose, Out: out})
+				if err != nil {
+					return err
+				}
+				if err := rep.Write(out); err != nil {
+					return fmt.Errorf("eval roles: %s: %w", dir, err)
+				}
 			}
-			return rep.Write(cmd.OutOrStdout())
+			return nil
 		},
 	}
 	cmd.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every missed trigger and every wrong slot with its sentence, the expected and the system's participants")

@@ -64,7 +64,7 @@ func TestEvalRoles(t *testing.T) {
 		t.Skipf("../shared/data not found (%v): only the seed items were scored", err)
 	}
 	out = mustCLI(t, "eval", "roles", "--data", data, set)
-	if strings.Contains(out, "skipped") && !strings.Contains(out, "0 items skipped") {
+	if strings.Contains(out, "items from the shared data") || !strings.Contains(out, "; 0 items skipped)") {
 		t.Errorf("items skipped with the shared data present:\n%s", out)
 	}
 	sum := 0
@@ -86,5 +86,29 @@ func TestEvalRoles(t *testing.T) {
 				t.Errorf("%s: accuracy %v out of range", c.corpus, a)
 			}
 		}
+	}
+}
+
+// TestEvalRolesTwoSets scores the first half and the fresh half in one
+// run without the shared data: each set gets its own table under its
+// folder's name; the fresh half, all shared-data items, is skipped whole.
+func TestEvalRolesTwoSets(t *testing.T) {
+	first := filepath.Join("..", "..", "testdata", "roles")
+	fresh := filepath.Join("..", "..", "testdata", "roles-fresh")
+	out := mustCLI(t, "eval", "roles", "--data", filepath.Join(t.TempDir(), "absent"), first, fresh)
+	head1, head2 := "role set "+first+"\n", "role set "+fresh+"\n"
+	i, j := strings.Index(out, head1), strings.Index(out, head2)
+	if i < 0 || j < i {
+		t.Fatalf("want a table under %q, then one under %q:\n%s", head1, head2, out)
+	}
+	if n, _, _ := rolesRow(t, out[i:j], "seeds"); n < 20 {
+		t.Errorf("first half: %d seed items, want at least 20", n)
+	}
+	second := out[j:]
+	if n, _, _ := rolesRow(t, second, "all"); n != 0 {
+		t.Errorf("fresh half: %d items scored without the shared data, want 0:\n%s", n, second)
+	}
+	if !strings.Contains(second, "skipped 129 items") {
+		t.Errorf("fresh half: want its 129 items skipped:\n%s", second)
 	}
 }

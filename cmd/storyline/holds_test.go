@@ -47,9 +47,10 @@ func TestStoreInMissingFolder(t *testing.T) {
 // whose batch meets the other's writes (a quad already added or already
 // gone) plans the batch again against what the store now holds and
 // retries, so both finish and every article is stored whole, as one
-// ingest of the whole stores it. (Merges between the two halves may still
-// differ from one ingest's: a batch that meets no quad of the other
-// writer is not planned again.)
+// ingest of the whole stores it. (A batch written after the other
+// writer's is planned again under the writer lock; merges may still
+// differ from one ingest's because reconciliation depends on the order
+// of the batches: logged below.)
 func TestConcurrentIngestAndRead(t *testing.T) {
 	dir := t.TempDir()
 	// 40 articles: the first half holds 1-20, the second 21-40.

@@ -98,8 +98,9 @@ the exit status is 4.`,
 				return err
 			}
 			opt := graph.IngestOptions{Workers: workers}
+			finishBar := func() {}
 			if f, ok := cmd.ErrOrStderr().(*os.File); ok && !quiet && term.IsTerminal(int(f.Fd())) {
-				opt.Progress = progressBar(f, feed.bytes)
+				opt.Progress, finishBar = progressBar(f, feed.bytes)
 			}
 			finishTiming := func() {}
 			if timing {
@@ -116,6 +117,7 @@ the exit status is 4.`,
 				return in, ok
 			}
 			sum, ingestErrs := store.IngestFrom(ctx, p, next, opt)
+			finishBar()
 			finishTiming()
 			stopReading()
 			readErrs := feed.wait()
@@ -200,29 +202,32 @@ func timePerHundred(w io.Writer, next func(done, total int)) (progress func(done
 	return progress, finish
 }
 
-// progressBar is a progress callback drawing a bar on a terminal:
+// progressBar is a progress callback drawing a spinner on a terminal:
 // articles done, articles per second and MB/s (from bytes, the number of
-// bytes of text read so far), and the time left when the number of
-// articles is known.
-func progressBar(f *os.File, bytes func() int64) func(done, total int) {
+// bytes of text read so far); the number of articles of a streamed feed
+// is not known, so there is no time left. finish clears it.
+func progressBar(f *os.File, bytes func() int64) (progress func(done, total int), finish func()) {
 	var bar *progressbar.ProgressBar
 	start := time.Now()
-	return func(done, total int) {
+	progress = func(done, total int) {
 		if bar == nil {
 			bar = progressbar.NewOptions(total, progressbar.OptionSetWriter(f),
 				progressbar.OptionSetDescription("ingesting"), progressbar.OptionShowCount(),
 				progressbar.OptionShowIts(), progressbar.OptionSetItsString("articles"),
-				progressbar.OptionSetPredictTime(total > 0), progressbar.OptionClearOnFinish(),
+				progressbar.OptionClearOnFinish(),
 				progressbar.OptionSpinnerType(14), progressbar.OptionThrottle(100*time.Millisecond))
 		}
 		if secs := time.Since(start).Seconds(); secs > 0 {
 			bar.Describe(fmt.Sprintf("ingesting %.2f MB/s", float64(bytes())/1e6/secs))
 		}
 		_ = bar.Set(done)
-		if done == total {
+	}
+	finish = func() {
+		if bar != nil {
 			_ = bar.Finish()
 		}
 	}
+	return progress, finish
 }
 
 // syncWriter serialises writes from the reading goroutine and the ingest.

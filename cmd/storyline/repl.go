@@ -536,6 +536,16 @@ func (r *repl) event(ctx context.Context, id string) error {
 			r.printf(", date from context")
 		}
 		r.printf("\n    evidence: %q\n", m.Evidence)
+		for _, re := range m.Roles {
+			r.printf("    %-9s %q at bytes [%d,%d) by %s", re.Role+":", re.Words, re.Start, re.End, orDash(re.Rule))
+			if re.Entity != nil {
+				r.printf(" -> %s", re.Entity.Name)
+			}
+			if re.Country != nil {
+				r.printf(", country %s", re.Country.Name)
+			}
+			r.printf("\n")
+		}
 	}
 	te := timeline.EventOf(*ev, docs)
 	for _, d := range te.Disagreements {
@@ -668,4 +678,12 @@ func (r *repl) entityNames(ctx context.Context) []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// orDash is s, or "-" when s is empty.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

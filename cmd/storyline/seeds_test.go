@@ -151,7 +151,7 @@ var seedEvents = []eventQuery{
 	{what: "Turkey shoots down the Russian Su-24", class: "attack", date: "2015-11-24", patient: "Sukhoi Su-24", trigger: "shoot"},
 	{what: "Obama meets Putin at Le Bourget", class: "meet", date: "2015-11-30", agent: "Barack Obama", location: "Le Bourget"},
 	{what: "Obama urges Putin to de-escalate", class: "appeal", date: "2015-11-30", agent: "Barack Obama", patient: "Vladimir Putin"},
-	{what: "Russian airstrikes in Syria since September 30", class: "attack", rangeFrom: "2015-09-30", agent: "Russia", trigger: "airstrike"},
+	{what: "Russian airstrikes in Syria since September 30", class: "attack", rangeFrom: "2015-09-30", agent: "Russia", location: "Syria", trigger: "airstrike"},
 	{what: "the Minsk accord signed in February", class: "agree", date: "2015-02", trigger: "sign"},
 	{what: "the end of the Cold War in 1991", date: "1991", trigger: "end"},
 	{what: "the Russian government confirms the meeting", class: "statement", date: "2015-11-30", trigger: "confirm"},
@@ -189,6 +189,8 @@ func TestSeedUnnamedParticipants(t *testing.T) {
 	}{
 		{"a pilot killed by militants", "kill", "agent", "militants"},
 		{"the US and its allies backing militants", "support", "patient", "militants"},
+		{"the second pilot saved by Syrian forces", "rescue", "agent", "Syrian forces"},
+		{"a Russian pilot killed by militants", "kill", "patient", "the Russian pilots"},
 	} {
 		found := false
 		for _, e := range tl.Events {
@@ -208,8 +210,16 @@ func TestSeedUnnamedParticipants(t *testing.T) {
 			t.Errorf("%s: no %s event with %s %q", tc.what, tc.class, tc.role, tc.text)
 		}
 	}
-	if got := find(tl, eventQuery{class: "rescue", agent: "Syria", trigger: "sav"}); len(got) != 1 {
-		t.Errorf("the second pilot saved by Syrian forces: %d rescue events by Syria, want 1", len(got))
+	// A demonym names a participant's country, never the participant:
+	// Russia is not the one killed, Syria not the one who saved.
+	for _, q := range []eventQuery{
+		{what: "the Syrian forces' rescue", class: "rescue", agent: "Syria"},
+		{what: "the Russian pilot's death", class: "kill", patient: "Russia"},
+		{what: "the Russian warplane downed", class: "attack", patient: "Russia"},
+	} {
+		if got := find(tl, q); len(got) != 0 {
+			t.Errorf("%s: %d events with the bare country as participant, want none", q.what, len(got))
+		}
 	}
 }
 
@@ -529,5 +539,98 @@ func TestIngestSummary(t *testing.T) {
 	}
 	if n, _ := strconv.Atoi(m[3]); n != merged || merged < 20 {
 		t.Errorf("summary says %d events merged across sources, the timeline has %d reported by both", n, merged)
+	}
+}
+
+// Roles from clause structure on the seeds: the speaker of a reporting verb
+// is not the agent of what was said, a reporting verb takes no patient or
+// place from inside what was said, "for X to leave" makes X the one who
+// leaves, and a country is a place only where a locative preposition of
+// the event's clause names it.
+func TestSeedRoles(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal)
+	tl := loadTimeline(t, db)
+	for _, q := range []eventQuery{
+		{what: "Assad must leave power (not Obama, who speaks)", agent: "Bashar al-Assad", trigger: "leave"},
+		{what: "He (Putin) warned of serious consequences", class: "warn", agent: "Vladimir Putin"},
+		{what: "Obama urged Putin to focus the campaign in Syria", agent: "Vladimir Putin", location: "Syria", trigger: "focus"},
+		{what: "the US backing militants", class: "support", agent: "United States", trigger: "back"},
+		{what: "Turkey downed a Russian warplane", class: "attack", agent: "Turkey", trigger: "downed"},
+	} {
+		if got := find(tl, q); len(got) != 1 {
+			t.Errorf("%s: %d matching events, want 1", q.what, len(got))
+		}
+	}
+	for _, e := range tl.Events {
+		switch {
+		case e.Class == "statement" && (len(e.Locations) > 0 || len(e.Patients) > 0):
+			t.Errorf("reporting event %q has patients %v and places %v from inside what was said", e.Summary, e.Patients, e.Locations)
+		case e.Trigger == "leave" && names(e.Agents)["Barack Obama"]:
+			t.Errorf("%q: Obama is the speaker, not the one who leaves", e.Summary)
+		case e.Trigger == "call" && names(e.Patients)["Syria"]:
+			t.Errorf("%q: \"called it a stab in the back\" is not said of Syria", e.Summary)
+		}
+	}
+}
+
+// Every role keeps its words and the rule that found it, in the store:
+// :event prints them, and the timeline gives an unnamed participant's
+// country.
+func TestSeedRoleEvidence(t *testing.T) {
+	db := ingestSeeds(t, seedOriginal)
+	tl := loadTimeline(t, db)
+	shot := find(tl, eventQuery{class: "attack", date: "2015-11-24", trigger: "shoot"})
+	if len(shot) != 1 {
+		t.Fatalf("%d shoot-down events, want 1", len(shot))
+	}
+	out, err := runCLI(t, ":event "+shot[0].ID+"\n", "--db", db, "repl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`agent:    "NATO member Turkey" at bytes [732,750) by subject -> Turkey`,
+		`patient:  "a Russian Sukhoi Su-24 Fencer jet" at bytes [761,794) by object -> Sukhoi Su-24, country Russia`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf(":event lacks %q\n--- output:\n%s", want, out)
+		}
+	}
+	// A phrase an entity's role already names is not listed again.
+	if n := strings.Count(out, `"a Russian Sukhoi Su-24 Fencer jet" at bytes [761,794)`); n != 1 {
+		t.Errorf(":event lists the jet's words %d times, want once\n--- output:\n%s", n, out)
+	}
+	killed := find(tl, eventQuery{class: "kill", trigger: "kill"})
+	if len(killed) != 1 {
+		t.Fatalf("%d kill events by militants, want 1", len(killed))
+	}
+	var got []string
+	for _, p := range killed[0].Phrases {
+		c := ""
+		if p.Country != nil {
+			c = p.Country.Name
+		}
+		got = append(got, p.Role+":"+p.Text+":"+c)
+	}
+	if strings.Join(got, ", ") != "agent:militants:, patient:the Russian pilots:Russia" {
+		t.Errorf("kill phrases = %v, want militants (agent) and the Russian pilots (patient, country Russia)", got)
+	}
+	for _, tc := range []struct{ class, role, text, country string }{
+		{"rescue", "agent", "Syrian forces", "Syria"},
+		{"attack", "patient", "a Russian warplane", "Russia"},
+	} {
+		found := false
+		for _, e := range tl.Events {
+			for _, p := range e.Phrases {
+				if e.Class == tc.class && p.Role == tc.role && p.Text == tc.text {
+					found = true
+					if p.Country == nil || p.Country.Name != tc.country {
+						t.Errorf("%s %q: country %+v, want %s", tc.role, tc.text, p.Country, tc.country)
+					}
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no %s event with %s %q", tc.class, tc.role, tc.text)
+		}
 	}
 }

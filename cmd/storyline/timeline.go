@@ -60,5 +60,9 @@ events it cannot place (no known year, undated) with a count on stderr.`,
 	cmd.Flags().StringVar(&f.To, "to", "", "only events on or before this date")
 	cmd.Flags().StringVar(&format, "format", "json", "output format: json, text, csv or timelinejs")
 	cmd.Flags().BoolVar(&f.All, "all", false, `also list minor events (class "other", undated, no named participant)`)
+	cmd.Flags().StringVar(&f.Outlet, "outlet", "", "only events reported by this outlet's articles")
+	cmd.Flags().StringVar(&f.Class, "class", "", "only events of this class (meet, attack, …)")
+	cmd.Flags().BoolVar(&f.Undated, "undated", false, "only events with no place on a time line (undated, unknown year)")
+	cmd.Flags().IntVar(&f.Limit, "limit", 0, "list at most this many events (\"more\": true when more match)")
 	return cmd
 }

@@ -183,17 +183,17 @@ func TestTimelineJSON(t *testing.T) {
 		byHeadline[s.Text.Headline] = s
 	}
 	for headline, want := range map[string]string{
-		"end the Cold War":                "1991 - - ",
-		"signed Minsk":                    "2015 2 - ",
-		"Turkey shot down Sukhoi Su-24":   "2015 11 24 ",
-		"Russia airstrikes Islamic State": "2015 9 30 since 2015-09-30",
+		"end the Cold War":                         "1991 - - ",
+		"signed the Minsk peace accord":            "2015 2 - ",
+		"Turkey shot down Sukhoi Su-24":            "2015 11 24 ",
+		"Russia airstrikes Islamic State at Syria": "2015 9 30 since 2015-09-30",
 	} {
 		s, ok := byHeadline[headline]
 		if !ok {
 			t.Errorf("no slide %q", headline)
 			continue
 		}
-		got := fmt.Sprintf("%d %s %s %s", s.StartDate.Year, orDash(s.StartDate.Month), orDash(s.StartDate.Day), s.DisplayDate)
+		got := fmt.Sprintf("%d %s %s %s", s.StartDate.Year, intOrDash(s.StartDate.Month), intOrDash(s.StartDate.Day), s.DisplayDate)
 		if got != want || s.EndDate != nil {
 			t.Errorf("slide %q dated %q (end %v), want %q", headline, got, s.EndDate, want)
 		}
@@ -211,7 +211,7 @@ func TestTimelineJSON(t *testing.T) {
 	}
 }
 
-func orDash(n int) string {
+func intOrDash(n int) string {
 	if n == 0 {
 		return "-"
 	}

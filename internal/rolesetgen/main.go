@@ -20,6 +20,9 @@
 // as JSON Lines with the trigger's byte offset in the document's text as
 // the pipeline's text stage produces it. Lines starting with "#" are
 // comments.
+//
+// With --fresh both modes work on the fresh half (testdata/roles-fresh):
+// the rule's second, disjoint sample, whose ids are ecb2-001, bbc2-001.
 package main
 
 import (
@@ -49,20 +52,31 @@ func run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return errors.New("usage: rolesetgen candidates|fill [--data DIR] [NOTES...]")
 	}
+	if args[0] != "candidates" && args[0] != "fill" {
+		return fmt.Errorf("unknown mode %q", args[0])
+	}
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	root, err := shareddata.Root()
 	if err != nil {
 		return err
 	}
 	data := fs.String("data", filepath.Join(root, "..", "shared", "data"), "the shared data folder")
+	fresh := fs.Bool("fresh", false, "the fresh half: the rule's second sample, ids ecb2-NNN and bbc2-NNN")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
-	cands, err := eval.RoleCandidates(ctx, *data, root)
+	var cands []eval.RoleCandidate
+	suffix := ""
+	if *fresh {
+		suffix = "2"
+		cands, err = eval.RoleFreshCandidates(ctx, *data)
+	} else {
+		cands, err = eval.RoleCandidates(ctx, *data, root)
+	}
 	if err != nil {
 		return err
 	}
-	ids := candidateIDs(cands)
+	ids := candidateIDs(cands, suffix)
 	switch args[0] {
 	case "candidates":
 		w := bufio.NewWriter(os.Stdout)
@@ -81,8 +95,8 @@ func run(ctx context.Context, args []string) error {
 }
 
 // candidateIDs names the candidates by corpus and rank: ecb-001, bbc-001,
-// seed-001.
-func candidateIDs(cands []eval.RoleCandidate) []string {
+// seed-001; with suffix "2", ecb2-001.
+func candidateIDs(cands []eval.RoleCandidate, suffix string) []string {
 	n := map[string]int{}
 	out := make([]string, len(cands))
 	for i, c := range cands {
@@ -94,7 +108,7 @@ func candidateIDs(cands []eval.RoleCandidate) []string {
 			pre = "bbc"
 		}
 		n[pre]++
-		out[i] = fmt.Sprintf("%s-%03d", pre, n[pre])
+		out[i] = fmt.Sprintf("%s%s-%03d", pre, suffix, n[pre])
 	}
 	return out
 }
@@ -125,6 +139,11 @@ func fill(notes []string, byID map[string]eval.RoleCandidate) error {
 }
 
 func noteItem(line string, byID map[string]eval.RoleCandidate) (eval.RoleItem, error) {
+	// An empty note may be written as a trailing ";": trimmed, it would
+	// otherwise stick to the time field.
+	if s, ok := strings.CutSuffix(line, " ;"); ok {
+		line = s + " ; "
+	}
 	f := strings.Split(line, " ; ")
 	for i := range f {
 		f[i] = strings.TrimSpace(f[i])

@@ -1,0 +1,194 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// Reads the web view (package web) needs beyond the timeline's: a stored
+// article's text, the events of one class, and the names entities are
+// known by, each by index.
+
+// DocumentText returns a stored document's text and whether it is stored.
+func (s *Store) DocumentText(ctx context.Context, iri string) (string, bool, error) {
+	texts, err := s.storedTexts(ctx, []string{iri})
+	if err != nil {
+		return "", false, err
+	}
+	st, ok := texts[iri]
+	return st.text, ok, nil
+}
+
+// EventIRIsOfClass lists the event nodes of one class ("meet",
+// "attack"), by index, without reading the events.
+func (s *Store) EventIRIsOfClass(ctx context.Context, class string) ([]string, error) {
+	subj, err := s.subjectsOfValues(ctx, []quad.Value{quad.String(class)}, PredClass)
+	if err != nil {
+		return nil, err
+	}
+	return onlyEvents(subj), nil
+}
+
+// onlyEvents keeps the event nodes of nodes (in place).
+func onlyEvents(nodes []string) []string {
+	out := nodes[:0]
+	for _, e := range nodes {
+		if strings.HasPrefix(e, "event/") {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// EntityName is one name (canonical or alias) an entity is known by.
+type EntityName struct {
+	Name   string `json:"name"`
+	Entity string `json:"entity"`
+	// Canonical is the entity's canonical name.
+	Canonical string `json:"canonical"`
+	Type      string `json:"type"`
+}
+
+// EntityNames lists every name and alias of every entity, once per entity
+// and folded name, sorted by name: what a completion needs. Mentions are
+// not read.
+func (s *Store) EntityNames(ctx context.Context) ([]EntityName, error) {
+	qs, err := s.loadQuads(ctx, byPredicates(PredName, PredAlias, PredEntityType))
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(qs)
+	var out []EntityName
+	for subj := range v {
+		if !strings.HasPrefix(subj, "entity/") {
+			continue
+		}
+		canonical, typ := v.best(subj, PredName), v.best(subj, PredEntityType)
+		seen := map[string]bool{}
+		for _, n := range append(v.all(subj, PredName), v.all(subj, PredAlias)...) {
+			if f := foldName(n); f != "" && !seen[f] {
+				seen[f] = true
+				out = append(out, EntityName{Name: n, Entity: subj, Canonical: canonical, Type: typ})
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if a, b := foldName(out[i].Name), foldName(out[j].Name); a != b {
+			return a < b
+		}
+		return out[i].Entity < out[j].Entity
+	})
+	return out, nil
+}
+
+// DateCounts is how many event nodes have each date, read from the
+// indexes alone: what a zoomed-out view of the whole store needs.
+type DateCounts struct {
+	// Dates maps a date value to the number of events with that date.
+	Dates map[string]int
+	// Ranged holds the events with a range ("since September 30"), with
+	// their date if they also have one (they are then in Dates too).
+	Ranged map[string]EventDate
+	// Events is the number of event nodes.
+	Events int
+}
+
+// EventDateCounts counts every event node by its date, with two grouped
+// SQL queries over the indexes and a read of the range quads, never
+// listing the events.
+func (s *Store) EventDateCounts(ctx context.Context) (*DateCounts, error) {
+	pDate, pType, tEvent := cgraph.HashOf(quad.IRI(PredDate)), cgraph.HashOf(quad.IRI(PredType)), cgraph.HashOf(quad.IRI(TypeEvent))
+	out := &DateCounts{Dates: map[string]int{}, Ranged: map[string]EventDate{}}
+	err := s.db.QueryRowContext(ctx, "SELECT COUNT(DISTINCT subject_hash) FROM quads WHERE predicate_hash = "+s.placeholder(1)+
+		" AND object_hash = "+s.placeholder(2), pType[:], tEvent[:]).Scan(&out.Events)
+	if err != nil {
+		return nil, fmt.Errorf("%s: counting events: %w", s.addr, err)
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT d.object_hash, COUNT(DISTINCT d.subject_hash) FROM quads d JOIN quads t ON t.subject_hash = d.subject_hash"+
+		" WHERE d.predicate_hash = "+s.placeholder(1)+" AND t.predicate_hash = "+s.placeholder(2)+" AND t.object_hash = "+s.placeholder(3)+
+		" GROUP BY d.object_hash", pDate[:], pType[:], tEvent[:])
+	if err != nil {
+		return nil, fmt.Errorf("%s: counting events by date: %w", s.addr, err)
+	}
+	defer rows.Close()
+	byHash := map[string]int{}
+	hashes := map[string]bool{}
+	for rows.Next() {
+		var h []byte
+		var n int
+		if err := rows.Scan(&h, &n); err != nil {
+			return nil, fmt.Errorf("%s: counting events by date: %w", s.addr, err)
+		}
+		byHash[string(h)] += n
+		hashes[string(h)] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: counting events by date: %w", s.addr, err)
+	}
+	vals := make(map[string]quad.Value, len(hashes))
+	if err := s.nodeValues(ctx, hashes, vals); err != nil {
+		return nil, err
+	}
+	for h, n := range byHash {
+		if v, ok := vals[h]; ok {
+			out.Dates[valueText(v)] += n
+		}
+	}
+	ranges, err := s.eventRanges(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var ranged []string
+	for e := range ranges {
+		ranged = append(ranged, e)
+	}
+	dates, err := s.EventDatesOf(ctx, ranged)
+	if err != nil {
+		return nil, err
+	}
+	for e, r := range ranges {
+		r.Date = dates[e].Date
+		out.Ranged[e] = r
+	}
+	return out, nil
+}
+
+// eventRanges reads the range ends of every node that has a range (the
+// events with one), by the predicates' index.
+func (s *Store) eventRanges(ctx context.Context) (map[string]EventDate, error) {
+	qs, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(qs)
+	out := make(map[string]EventDate, len(v))
+	for subj := range v {
+		out[subj] = EventDate{RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
+	}
+	return out, nil
+}
+
+// Generation is the number of write batches the store has recorded: it
+// moves whenever an ingest writes, so a reader can tell that what it
+// read before may be stale.
+func (s *Store) Generation(ctx context.Context) (int64, error) { return s.generation(ctx) }
+
+// EventClassesOf returns the class of each of the given event nodes, by
+// index.
+func (s *Store) EventClassesOf(ctx context.Context, iris []string) (map[string]string, error) {
+	qs, err := s.loadAt(ctx, quad.Subject, iris, PredClass)
+	if err != nil {
+		return nil, err
+	}
+	v := newQuadView(qs)
+	out := make(map[string]string, len(v))
+	for subj := range v {
+		out[subj] = v.best(subj, PredClass)
+	}
+	return out, nil
+}
