@@ -872,31 +872,48 @@ func (r *Reconciler) surnameSplits(doc *extract.Document, p *Plan) []string {
 		back[to] = from
 	}
 	fulls := map[string]map[string]bool{} // surname -> nodes of full names ending with it
+	// changed holds the surnames whose possible referents this document
+	// changes: it brings a full name ending with one, or a name for a
+	// known person ("Howard", "Mr Howard") that person was not known by.
+	// Another article that names a known person as before changes nothing
+	// for the documents that call someone by that surname alone.
+	changed := map[string]bool{}
 	for i, e := range doc.Entities {
 		if e.Type != extract.Person || i >= len(p.Entity) || p.Entity[i] == "" {
 			continue
-		}
-		w := fullNameSurname(normName(e.Name))
-		if w == "" {
-			continue
-		}
-		if fulls[w] == nil {
-			fulls[w] = map[string]bool{}
-			for iri := range r.ents.byLast[w] {
-				if n := r.ents.nodes[iri]; n != nil && endsFullName(n.full, w) {
-					fulls[w][iri] = true
-				}
-			}
 		}
 		iri := p.Entity[i]
 		if from, ok := back[iri]; ok {
 			iri = from
 		}
-		fulls[w][iri] = true
+		node := r.ents.nodes[iri]
+		for _, name := range append([]string{e.Name}, e.Aliases...) {
+			nn := normName(name)
+			toks := strings.Fields(personCore(nn))
+			if len(toks) == 0 {
+				continue
+			}
+			w := toks[len(toks)-1]
+			if fulls[w] == nil {
+				fulls[w] = map[string]bool{}
+				for ref := range r.ents.byLast[w] {
+					if n := r.ents.nodes[ref]; n != nil && endsFullName(n.full, w) {
+						fulls[w][ref] = true
+					}
+				}
+			}
+			if node == nil || !node.names.has(nn) {
+				changed[w] = true
+			}
+			if fullNameSurname(normName(e.Name)) == w && !fulls[w][iri] {
+				fulls[w][iri] = true
+				changed[w] = true
+			}
+		}
 	}
 	var out []string
 	for w, nodes := range fulls {
-		if len(nodes) < 2 {
+		if !changed[w] || len(nodes) < 2 {
 			continue
 		}
 		for iri := range nodes {
