@@ -526,7 +526,6 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 			}
 		}
 	}
-	events = reconcile.Affected(r.trig, events, seed)
 	linked := func(x, y string) bool {
 		switch {
 		case x == p.DocIRI:
@@ -549,6 +548,7 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 		return arts[x].Copies == y || arts[y].Copies == x ||
 			x == p.DocIRI && copiedBy[y] || y == p.DocIRI && copiedBy[x]
 	}
+	events = reconcile.Affected(r.trig, events, seed, linked, kin, r.compared)
 	cl := reconcile.ClusterWith(r.trig, events, linked, kin, r.compared)
 
 	p.Why = map[string][]string{}

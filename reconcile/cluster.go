@@ -423,66 +423,106 @@ func cannotBeOne(a, b *Event) bool {
 }
 
 // Affected returns the events of a story whose clusters may change when
-// the seed events (by Local id) join it: every event that shares a
-// blocking key with them, transitively. Cluster never compares events
-// across two such groups (non-statements are blocked by trigger concept,
-// statements by what they report or statementKeys), and merges only what
-// it compares, so clustering the
-// affected events alone gives them the clusters the whole story would, and
-// leaves every other cluster as it was.
-func Affected(t *Triggers, events []Event, seed map[string]bool) []Event {
-	parent := make([]int, len(events))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(i, j int) {
-		if a, b := find(i), find(j); a != b {
-			parent[max(a, b)] = min(a, b)
-		}
-	}
-	first := map[string]int{} // blocking key or Local id -> first event holding it
-	join := func(i int, key string) {
-		if j, ok := first[key]; ok {
-			union(i, j)
-		} else {
-			first[key] = i
-		}
-	}
-	for i := range events {
-		join(i, "local "+events[i].Local)
-	}
+// the seed events (by Local id) join it. Cluster merges two events only
+// through a link (events of two linked articles that share a trigger
+// concept and score over the threshold, see candidates), and the verdicts
+// it keeps or drops (mergeable, dropAmbiguous) look only at events joined
+// by links, so the clusters of a group of events joined by links, directly
+// or through others, depend on that group alone. Affected walks those
+// links out from the seeds, comparing (through memo, nil for none) only
+// the pairs it meets on the way, and adds statements by what can make two
+// one (statementKeys, the events they report, the statements reporting an
+// event it reaches). Clustering the affected events alone gives them the
+// clusters the whole story would, and leaves every other cluster as it
+// was; its cost follows the links, not the size of the story. linked and
+// kin are Cluster's.
+func Affected(t *Triggers, events []Event, seed map[string]bool, linked, kin func(a, b string) bool, memo *Comparisons) []Event {
+	n := len(events)
+	byConcept := map[string][]int{} // non-statements by trigger concept
+	byKey := map[string][]int{}     // statements by statementKeys
+	byLocal := map[string][]int{}
+	reportedBy := map[string][]int{} // Local id -> the events reporting it
+	concepts := make([][]string, n)
 	for i := range events {
 		ev := &events[i]
-		for _, k := range t.conceptsOf(ev.Lemmas) {
+		byLocal[ev.Local] = append(byLocal[ev.Local], i)
+		concepts[i] = t.conceptsOf(ev.Lemmas)
+		for _, k := range concepts[i] {
 			if ev.Class != "statement" {
-				join(i, "c "+k)
+				byConcept[k] = append(byConcept[k], i)
 				continue
 			}
 			for _, key := range statementKeys(k, ev) {
-				join(i, "s "+key)
+				byKey[key] = append(byKey[key], i)
 			}
 		}
 		for _, r := range ev.Reports {
-			join(i, "local "+r)
+			reportedBy[r] = append(reportedBy[r], i)
 		}
 	}
-	hit := map[int]bool{}
-	for i := range events {
-		if seed[events[i].Local] {
-			hit[find(i)] = true
+	pairs := newDocPairs(events, linked, kin)
+	prints := make([]fingerprint, n)
+	printed := make([]bool, n)
+	printOf := func(i int) fingerprint {
+		if !printed[i] {
+			prints[i], printed[i] = fingerprintOf(&events[i]), true
+		}
+		return prints[i]
+	}
+	// joined is candidates' test of a pair of non-statements, a before c
+	// as Cluster orders them.
+	joined := func(i, j int) bool {
+		ok, k := pairs.of(i, j)
+		if !ok {
+			return false
+		}
+		if events[j].Local < events[i].Local {
+			i, j = j, i
+		}
+		a, c := &events[i], &events[j]
+		need := max(threshold(t, a), threshold(t, c))
+		cmp := memo.compare(t, a, c, printOf(i), printOf(j), k, func(cmp Comparison) bool { return cmp.Score >= need })
+		return !cmp.Veto && cmp.Score >= need
+	}
+	seen := make([]bool, n)
+	var queue []int
+	visit := func(is []int) {
+		for _, i := range is {
+			if !seen[i] {
+				seen[i] = true
+				queue = append(queue, i)
+			}
+		}
+	}
+	for local := range seed {
+		visit(byLocal[local])
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		ev := &events[i]
+		visit(byLocal[ev.Local])
+		visit(reportedBy[ev.Local])
+		for _, r := range ev.Reports {
+			visit(byLocal[r])
+		}
+		for _, k := range concepts[i] {
+			if ev.Class == "statement" {
+				for _, key := range statementKeys(k, ev) {
+					visit(byKey[key])
+				}
+				continue
+			}
+			for _, j := range byConcept[k] {
+				if !seen[j] && events[j].Doc != ev.Doc && joined(i, j) {
+					visit([]int{j})
+				}
+			}
 		}
 	}
 	var out []Event
 	for i := range events {
-		if hit[find(i)] {
+		if seen[i] {
 			out = append(out, events[i])
 		}
 	}

@@ -48,3 +48,54 @@ func TestClusterWithComparisonsIsCluster(t *testing.T) {
 		t.Errorf("unlinked articles merged: %v", c.Why)
 	}
 }
+
+// Clustering only what Affected returns for a seed gives those events the
+// clusters that clustering the whole story gives them, and Affected
+// follows links, not shared triggers: an event of the same kind that no
+// link reaches is left out.
+func TestAffectedClustersAsTheWholeStory(t *testing.T) {
+	tr := NewTriggers()
+	evs := clusterCase()
+	// A meeting of other people on another day: the same trigger, no link.
+	evs = append(evs, ev("d1", "D", "meet", "meet", "2016-03-02", []string{"xi"}, []string{"abe"}, nil))
+	all := func(string, string) bool { return true }
+	none := func(string, string) bool { return false }
+	memo := NewComparisons()
+	whole := Cluster(tr, evs, all, none)
+	for _, e := range evs {
+		got := Affected(tr, evs, map[string]bool{e.Local: true}, all, none, memo)
+		part := ClusterWith(tr, got, all, none, memo)
+		for _, a := range got {
+			for _, b := range got {
+				if (whole.Of[a.Local] == whole.Of[b.Local]) != (part.Of[a.Local] == part.Of[b.Local]) {
+					t.Errorf("seed %s: %s and %s are one event in the whole story: %v, among the affected: %v",
+						e.Local, a.Local, b.Local, whole.Of[a.Local] == whole.Of[b.Local], part.Of[a.Local] == part.Of[b.Local])
+				}
+			}
+		}
+		for _, o := range evs {
+			if whole.Of[o.Local] == whole.Of[e.Local] && !containsLocal(got, o.Local) {
+				t.Errorf("seed %s: %s, in its cluster, is not affected", e.Local, o.Local)
+			}
+		}
+	}
+	got := Affected(tr, evs, map[string]bool{"a2": true}, all, none, memo)
+	if containsLocal(got, "d1") {
+		t.Errorf("a meeting no link reaches is affected: %v", got)
+	}
+	if !containsLocal(got, "b2") || !containsLocal(got, "a3") || !containsLocal(got, "b3") {
+		t.Errorf("the linked meeting and the statements reporting the meetings are not all affected: %v", got)
+	}
+	if got := Affected(tr, evs, map[string]bool{"a2": true}, none, none, memo); len(got) != 2 || containsLocal(got, "b2") {
+		t.Errorf("events of unlinked articles are affected: %v", got)
+	}
+}
+
+func containsLocal(evs []Event, local string) bool {
+	for _, e := range evs {
+		if e.Local == local {
+			return true
+		}
+	}
+	return false
+}
