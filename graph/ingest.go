@@ -28,6 +28,10 @@ type IngestOptions struct {
 	// CPU). Reconciliation and writing stay in one goroutine, in input
 	// order, so the stored result does not depend on it.
 	Workers int
+	// RunningTopic is the number of articles past which a story is
+	// clustered as a running topic (0: reconcile.RunningTopic). Every
+	// ingest into one store must use the same.
+	RunningTopic int
 }
 
 // IngestSummary counts what an Ingest did.
@@ -138,7 +142,7 @@ func (s *Store) ingest(ctx context.Context, p *extract.Pipeline, next func() (ex
 		return sum, []error{err}
 	}
 	in := &ingester{s: s, p: p, sum: sum, gen: gen, seen: map[string]bool{},
-		written: map[string]*Plan{}, copies: map[string]bool{}}
+		written: map[string]*Plan{}, copies: map[string]bool{}, topic: opt.RunningTopic}
 	if err := in.reload(ctx); err != nil {
 		return sum, []error{err}
 	}
@@ -289,6 +293,8 @@ type ingester struct {
 	gen        int64
 	stale      bool
 	replanning bool
+	// topic is IngestOptions.RunningTopic.
+	topic int
 }
 
 // replayed is one input of the batch and its extraction.
@@ -353,6 +359,9 @@ func (g *ingester) reload(ctx context.Context) error {
 		return err
 	}
 	g.r = NewReconciler()
+	if g.topic > 0 {
+		g.r.topic = g.topic
+	}
 	g.records = make(map[string]DocRecord, len(recs))
 	for _, rec := range recs {
 		g.r.Add(rec)

@@ -58,10 +58,40 @@ func TestReconcileDoesNotDependOnOrderOrSplit(t *testing.T) {
 	}
 }
 
+// The stricter clustering of running topics does not depend on order
+// either, including the moment a story grows into one: with a small
+// RunningTopic most of the corpus's stories cross it during the ingest.
+func TestRunningTopicDoesNotDependOnOrder(t *testing.T) {
+	p := testPipeline(t)
+	corpus := orderCorpus(t)
+	opt := IngestOptions{RunningTopic: 4}
+	want, merged := storeSnapshot(t, ingestRunsWith(t, p, corpus, []int{len(corpus)}, opt))
+	story, storyMerged := storeSnapshot(t, ingestRuns(t, p, corpus, []int{len(corpus)}, 0))
+	if cmp.Equal(want, story) {
+		t.Fatal("running topics change nothing on this corpus: the test checks nothing")
+	}
+	t.Logf("%d events reported by more than one article as running topics, %d as stories", merged, storyMerged)
+	for _, seed := range []uint64{5, 6} {
+		inputs := slices.Clone(corpus)
+		rand.New(rand.NewPCG(seed, 10)).Shuffle(len(inputs), func(i, j int) { inputs[i], inputs[j] = inputs[j], inputs[i] })
+		opt := opt
+		opt.Window = int(seed) * 3
+		got, _ := storeSnapshot(t, ingestRunsWith(t, p, inputs, []int{11, 30}, opt))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("permutation %d: the store differs from one ingest in path order (-one +permuted):\n%.6000s", seed, diff)
+		}
+	}
+}
+
 // ingestRuns ingests inputs into a new store in consecutive runs of the
 // given sizes (the last size repeated), each streamed in windows of window
 // inputs (0: the default).
 func ingestRuns(t *testing.T, p *extract.Pipeline, inputs []extract.Input, runs []int, window int) *Store {
+	return ingestRunsWith(t, p, inputs, runs, IngestOptions{Window: window})
+}
+
+// ingestRunsWith is ingestRuns with the given options.
+func ingestRunsWith(t *testing.T, p *extract.Pipeline, inputs []extract.Input, runs []int, opt IngestOptions) *Store {
 	t.Helper()
 	s, _ := openTemp(t)
 	for at, r := 0, 0; at < len(inputs); r++ {
@@ -69,7 +99,7 @@ func ingestRuns(t *testing.T, p *extract.Pipeline, inputs []extract.Input, runs 
 		run := inputs[at:min(at+size, len(inputs))]
 		at += len(run)
 		next, stop := iter.Pull(slices.Values(run))
-		_, errs := s.IngestFrom(context.Background(), p, next, IngestOptions{Window: window})
+		_, errs := s.IngestFrom(context.Background(), p, next, opt)
 		stop()
 		if len(errs) > 0 {
 			t.Fatalf("ingest: %v", errs)

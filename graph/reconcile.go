@@ -70,6 +70,9 @@ type Reconciler struct {
 	// is clustered again for each article that joins it, and its stored
 	// events are compared with each other only once.
 	compared *reconcile.Comparisons
+	// topic is the number of articles past which a story is clustered as
+	// a running topic (reconcile.RunningTopic).
+	topic int
 }
 
 // NewReconciler returns an empty reconciler.
@@ -83,6 +86,7 @@ func NewReconciler() *Reconciler {
 		trig:        trig,
 		copies:      newCopyIndex(),
 		compared:    reconcile.NewComparisons(),
+		topic:       reconcile.RunningTopic,
 	}
 }
 

@@ -548,8 +548,35 @@ func (r *Reconciler) planStory(doc *extract.Document, p *Plan) {
 		return arts[x].Copies == y || arts[y].Copies == x ||
 			x == p.DocIRI && copiedBy[y] || y == p.DocIRI && copiedBy[x]
 	}
-	events = reconcile.Affected(r.trig, events, seed, linked, kin, r.compared)
-	cl := reconcile.ClusterWith(r.trig, events, linked, kin, r.compared)
+	// A story grown past r.topic articles is clustered
+	// more strictly; the events of the stored articles that were in a
+	// smaller story until now were clustered the other way and are
+	// clustered again.
+	topic := len(members) > r.topic
+	if topic {
+		done := map[string]bool{}
+		for _, m := range members {
+			if m == p.DocIRI || done[m] || r.docs[m] == nil {
+				continue
+			}
+			comp := r.stories.Component(m)
+			for _, x := range comp {
+				done[x] = true
+			}
+			if len(comp) > r.topic {
+				continue
+			}
+			for _, x := range comp {
+				if a := arts[x]; a != nil {
+					for _, ev := range a.Events {
+						seed[ev.Local] = true
+					}
+				}
+			}
+		}
+	}
+	events = reconcile.Affected(r.trig, events, seed, linked, kin, r.compared, topic)
+	cl := reconcile.ClusterWith(r.trig, events, linked, kin, r.compared, topic)
 
 	p.Why = map[string][]string{}
 	for i, local := range p.Local {

@@ -11,8 +11,12 @@ import (
 // arrest, quake, check-in), so the trigger alone is enough, unless it is a
 // light verb or a statement: those need one more agreement (a shared
 // participant, the date, the place or the same sentence).
-func threshold(t *Triggers, e *Event) float64 {
-	if e.Class == "statement" {
+//
+// In a running topic (topic set: a story of more than RunningTopic
+// articles, such as an election campaign or a football season) the same
+// verb is said of many happenings, and every pair needs the agreement.
+func threshold(t *Triggers, e *Event, topic bool) float64 {
+	if e.Class == "statement" || topic {
 		return MergeScore
 	}
 	for _, l := range e.Lemmas {
@@ -21,6 +25,17 @@ func threshold(t *Triggers, e *Event) float64 {
 		}
 	}
 	return MergeScore
+}
+
+// RunningTopic is the number of articles past which a story is a running
+// topic rather than one happening told many times (see threshold).
+const RunningTopic = 50
+
+// lowest is the lowest threshold a pair can meet, in a story or a
+// running topic: the memory keeps every verdict that may be used in
+// either.
+func lowest(t *Triggers, a, c *Event) float64 {
+	return max(threshold(t, a, false), threshold(t, c, false))
 }
 
 // Link is a scored candidate pair.
@@ -45,13 +60,14 @@ type Clusters struct {
 // "same story"); kin whether one copies the other. The result depends only
 // on the set of events, never on their order.
 func Cluster(t *Triggers, events []Event, linked, kin func(docA, docB string) bool) Clusters {
-	return ClusterWith(t, events, linked, kin, nil)
+	return ClusterWith(t, events, linked, kin, nil, false)
 }
 
 // ClusterWith is Cluster with a memory of the comparisons made before
-// (nil: none); the result is the same, the pairs it remembers are not
+// (nil: none), for a story that is a running topic or not (see
+// threshold); the result is the same, the pairs it remembers are not
 // compared again.
-func ClusterWith(t *Triggers, events []Event, linked, kin func(docA, docB string) bool, memo *Comparisons) Clusters {
+func ClusterWith(t *Triggers, events []Event, linked, kin func(docA, docB string) bool, memo *Comparisons, topic bool) Clusters {
 	evs := append([]Event(nil), events...)
 	sort.Slice(evs, func(i, j int) bool { return evs[i].Local < evs[j].Local })
 	var prints []fingerprint
@@ -84,7 +100,7 @@ func ClusterWith(t *Triggers, events []Event, linked, kin func(docA, docB string
 		members[evs[i].Local] = []string{evs[i].Local}
 	}
 	for pass := 0; pass < 2; pass++ {
-		links := candidates(t, evs, prints, memo, pass == 1, pairs.of, out.Of)
+		links := candidates(t, evs, prints, memo, pass == 1, pairs.of, out.Of, topic)
 		for _, l := range links {
 			ca, cb := out.Of[l.A], out.Of[l.B]
 			if ca == cb || !mergeable(t, members[ca], members[cb], byLocal, kin, apart) {
@@ -167,7 +183,7 @@ func (p *docPairs) of(i, j int) (linked, kin bool) {
 // candidates blocks on trigger concepts and scores the pairs of different,
 // linked articles that share one; statements (pass 2) pair only when they
 // share a speaker and what they report merged.
-func candidates(t *Triggers, evs []Event, prints []fingerprint, memo *Comparisons, statements bool, pairOf func(i, j int) (linked, kin bool), of map[string]string) []Link {
+func candidates(t *Triggers, evs []Event, prints []fingerprint, memo *Comparisons, statements bool, pairOf func(i, j int) (linked, kin bool), of map[string]string, topic bool) []Link {
 	blocks := map[string][]int{}
 	add := func(key string, i int) { // events come in order: once each
 		if b := blocks[key]; len(b) == 0 || b[len(b)-1] != i {
@@ -245,13 +261,13 @@ func candidates(t *Triggers, evs []Event, prints []fingerprint, memo *Comparison
 					// Statements' verdicts are completed by sameReport
 					// below; the others need their threshold.
 					cmp = memo.compare(t, a, c, prints[i], prints[j], k, func(cmp Comparison) bool {
-						return statements || cmp.Score >= max(threshold(t, a), threshold(t, c))
+						return statements || cmp.Score >= lowest(t, a, c)
 					})
 				}
 				if statements && !cmp.Veto {
 					cmp = sameReport(a, c, of, k, cmp)
 				}
-				if cmp.Veto || cmp.Score < max(threshold(t, a), threshold(t, c)) {
+				if cmp.Veto || cmp.Score < max(threshold(t, a, topic), threshold(t, c, topic)) {
 					continue
 				}
 				links = append(links, Link{A: a.Local, B: c.Local, Comparison: cmp})
@@ -435,8 +451,8 @@ func cannotBeOne(a, b *Event) bool {
 // event it reaches). Clustering the affected events alone gives them the
 // clusters the whole story would, and leaves every other cluster as it
 // was; its cost follows the links, not the size of the story. linked and
-// kin are Cluster's.
-func Affected(t *Triggers, events []Event, seed map[string]bool, linked, kin func(a, b string) bool, memo *Comparisons) []Event {
+// kin are Cluster's, topic ClusterWith's.
+func Affected(t *Triggers, events []Event, seed map[string]bool, linked, kin func(a, b string) bool, memo *Comparisons, topic bool) []Event {
 	n := len(events)
 	byConcept := map[string][]int{} // non-statements by trigger concept
 	byKey := map[string][]int{}     // statements by statementKeys
@@ -480,9 +496,8 @@ func Affected(t *Triggers, events []Event, seed map[string]bool, linked, kin fun
 			i, j = j, i
 		}
 		a, c := &events[i], &events[j]
-		need := max(threshold(t, a), threshold(t, c))
-		cmp := memo.compare(t, a, c, printOf(i), printOf(j), k, func(cmp Comparison) bool { return cmp.Score >= need })
-		return !cmp.Veto && cmp.Score >= need
+		cmp := memo.compare(t, a, c, printOf(i), printOf(j), k, func(cmp Comparison) bool { return cmp.Score >= lowest(t, a, c) })
+		return !cmp.Veto && cmp.Score >= max(threshold(t, a, topic), threshold(t, c, topic))
 	}
 	seen := make([]bool, n)
 	var queue []int

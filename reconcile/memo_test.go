@@ -19,7 +19,7 @@ func TestClusterWithComparisonsIsCluster(t *testing.T) {
 		t.Helper()
 		want := Cluster(tr, evs, linked, kin)
 		for run := 0; run < 2; run++ {
-			got := ClusterWith(tr, evs, linked, kin, memo)
+			got := ClusterWith(tr, evs, linked, kin, memo, false)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Fatalf("%s, run %d: remembered comparisons changed the clusters (-want +got):\n%s", name, run, diff)
 			}
@@ -63,8 +63,8 @@ func TestAffectedClustersAsTheWholeStory(t *testing.T) {
 	memo := NewComparisons()
 	whole := Cluster(tr, evs, all, none)
 	for _, e := range evs {
-		got := Affected(tr, evs, map[string]bool{e.Local: true}, all, none, memo)
-		part := ClusterWith(tr, got, all, none, memo)
+		got := Affected(tr, evs, map[string]bool{e.Local: true}, all, none, memo, false)
+		part := ClusterWith(tr, got, all, none, memo, false)
 		for _, a := range got {
 			for _, b := range got {
 				if (whole.Of[a.Local] == whole.Of[b.Local]) != (part.Of[a.Local] == part.Of[b.Local]) {
@@ -79,14 +79,14 @@ func TestAffectedClustersAsTheWholeStory(t *testing.T) {
 			}
 		}
 	}
-	got := Affected(tr, evs, map[string]bool{"a2": true}, all, none, memo)
+	got := Affected(tr, evs, map[string]bool{"a2": true}, all, none, memo, false)
 	if containsLocal(got, "d1") {
 		t.Errorf("a meeting no link reaches is affected: %v", got)
 	}
 	if !containsLocal(got, "b2") || !containsLocal(got, "a3") || !containsLocal(got, "b3") {
 		t.Errorf("the linked meeting and the statements reporting the meetings are not all affected: %v", got)
 	}
-	if got := Affected(tr, evs, map[string]bool{"a2": true}, none, none, memo); len(got) != 2 || containsLocal(got, "b2") {
+	if got := Affected(tr, evs, map[string]bool{"a2": true}, none, none, memo, false); len(got) != 2 || containsLocal(got, "b2") {
 		t.Errorf("events of unlinked articles are affected: %v", got)
 	}
 }
@@ -98,4 +98,30 @@ func containsLocal(evs []Event, local string) bool {
 		}
 	}
 	return false
+}
+
+// In a running topic the same verb alone no longer makes two reports one
+// event; a shared participant and date still do.
+func TestRunningTopicNeedsMoreThanTheTrigger(t *testing.T) {
+	tr := NewTriggers()
+	evs := append(clusterCase(),
+		ev("e1", "E", "other", "resign", "", []string{"smith"}, nil, nil),
+		ev("f1", "F", "other", "resign", "", nil, nil, nil))
+	all := func(string, string) bool { return true }
+	none := func(string, string) bool { return false }
+	story := ClusterWith(tr, evs, all, none, nil, false)
+	if story.Of["e1"] != story.Of["f1"] {
+		t.Fatalf("in a story, two resignations did not merge: %v", story.Of)
+	}
+	topic := ClusterWith(tr, evs, all, none, NewComparisons(), true)
+	if topic.Of["e1"] == topic.Of["f1"] {
+		t.Errorf("in a running topic, two resignations with nothing else in common merged: %v", topic.Why["e1"])
+	}
+	if topic.Of["a2"] != topic.Of["b2"] {
+		t.Errorf("in a running topic, the meetings of the same leaders on the same day did not merge: %v", topic.Of)
+	}
+	got := Affected(tr, evs, map[string]bool{"e1": true}, all, none, NewComparisons(), true)
+	if containsLocal(got, "f1") {
+		t.Errorf("in a running topic, a resignation no link reaches is affected: %v", got)
+	}
 }

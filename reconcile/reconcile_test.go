@@ -123,7 +123,7 @@ func TestCompare(t *testing.T) {
 			ev("2", "B", "attack", "attack", "2015-11-30", []string{"y"}, []string{"x"}, nil), false},
 	} {
 		c := Compare(tr, &tc.a, &tc.b, false)
-		got := !c.Veto && c.Score >= max(threshold(tr, &tc.a), threshold(tr, &tc.b))
+		got := !c.Veto && c.Score >= max(threshold(tr, &tc.a, false), threshold(tr, &tc.b, false))
 		if got != tc.merge {
 			t.Errorf("%s: merge %v (score %.1f, veto %v: %s), want %v", tc.what, got, c.Score, c.Veto,
 				strings.Join(c.Reasons, "; "), tc.merge)
