@@ -420,6 +420,12 @@ func (x *evCtx) relativeAntecedent(p np) np {
 		return np{}
 	}
 	q := x.npEndingAt(a, s)
+	if m := x.tokMention[q.head]; m >= 0 && x.placeMention(q, false) >= 0 && q.first-2 >= s.FirstToken &&
+		locativePreps[x.low(q.first-1)] && x.isNominalHead(q.first-2) {
+		// "the supermarket in Wellington that has been damaged": the
+		// place only locates the noun the clause is about.
+		q = x.npEndingAt(q.first-2, s)
+	}
 	q.rule = p.rule
 	return q
 }
@@ -734,4 +740,167 @@ func (x *evCtx) clausePlace(k int, s Sentence) {
 			return
 		}
 	}
+}
+
+// postmodifiedHead is the phrase that phrase p, found by the search
+// leftwards from a verb, postmodifies through prepositions: "A friend of
+// the actress", "A man in Canada", "The 17-year-old from a small Devon
+// village near Cullumpton", "One site behind the success of the system"
+// (up to three prepositional phrases). A quantifier before "of" is no head
+// ("One of the pilots": the pilots), and neither is a preposition opening
+// the sentence ("In Paris, …").
+func (x *evCtx) postmodifiedHead(p np, s Sentence) np {
+	for hop := 0; hop < 3 && p.first-1 > s.FirstToken && x.tag(p.first-1) == "IN" && !subordinators[x.low(p.first-1)]; hop++ {
+		prep, h := x.low(p.first-1), p.first-2
+		switch {
+		case x.isNominalHead(h):
+			q := x.npEndingAt(h, s)
+			if !q.ok() || prep == "of" && quantifier(x.low(q.head)) {
+				return p
+			}
+			p = q.as(p.rule)
+		case strings.HasPrefix(x.tag(h), "JJ") && h > s.FirstToken && x.tag(h-1) == "DT":
+			// "The 17-year-old from …": an adjective after a
+			// determiner heads the phrase.
+			return np{first: h - 1, end: h + 1, head: h, rule: p.rule}
+		default:
+			return p
+		}
+	}
+	return p
+}
+
+// standaloneWords are determiners and numbers that stand for a noun
+// phrase of their own ("Some may see this", "Most were freed").
+var standaloneWords = buildSet("some many most all both several few others this these those")
+
+// standaloneSubject reports a number or determiner at j that is a noun
+// phrase on its own before a verb: "11 showed stronger growth" after a
+// comma or at the start of the clause, "Some may see this". A number
+// inside a longer phrase ("magnitude 5.9 shook"), opening the sentence
+// or in a time is not.
+func (x *evCtx) standaloneSubject(j int, s Sentence) bool {
+	if x.inTimex(j) {
+		return false
+	}
+	switch t := x.tag(j); {
+	case t == "CD":
+		if j == s.FirstToken {
+			return false // a number opening a sentence is spelled out; "9 shook" is a split "5. 9"
+		}
+		pw := x.low(j - 1)
+		return pw == "," || pw == "the" || pw == "and" || x.tag(j-1) == "``" || pw == ";"
+	case t == "DT":
+		return standaloneWords[x.low(j)]
+	}
+	return false
+}
+
+// listBefore reports a list item before the comma at c, itself after a
+// comma: the serial comma of "Europe, the Middle East, and Asia", not the
+// comma between clauses of "threw for 364 yards and three touchdowns, and
+// the Colts secured".
+func (x *evCtx) listBefore(c int, s Sentence) bool {
+	h := c - 1
+	if h <= s.FirstToken || !x.isNominalHead(h) {
+		return false
+	}
+	q := x.npEndingAt(h, s)
+	return q.first-1 > s.FirstToken && x.low(q.first-1) == ","
+}
+
+// undergoerRule names the rules by which a verb's own subject is its
+// patient: an unaccusative or linking verb ("Page died", "the defense
+// looked shaky") or an adjective ("was found dead").
+var undergoerRule = map[string]bool{"unaccusative-subject": true, "adjective-subject": true}
+
+// subjectUndergoes reports an event whose own subject is its patient by
+// an undergoerRule.
+func (x *evCtx) subjectUndergoes(k int) bool {
+	ev := &x.doc.Events[k]
+	for _, a := range ev.Patients {
+		if undergoerRule[a.Rule] {
+			return true
+		}
+	}
+	for _, n := range ev.Nominals {
+		if n.Role == "patient" && undergoerRule[n.Rule] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedInfinitive is, for a bare verb at v right after "and" or
+// "or", the first verb of the infinitive it is coordinated with ("to get
+// into browsers and take over computers": get), or -1. The search stops
+// at a finite verb, a subordinator or a semicolon.
+func (x *evCtx) coordinatedInfinitive(v int, s Sentence) int {
+	if x.tag(v) != "VB" {
+		return -1
+	}
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	if j <= s.FirstToken || (x.low(j) != "and" && x.low(j) != "or") {
+		return -1
+	}
+	for k := j - 1; k > s.FirstToken; k-- {
+		t, w := x.tag(k), x.low(k)
+		if finiteTag(t) || t == "MD" || w == ";" || (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] {
+			return -1
+		}
+		if t == "VB" && x.infinitive(k, s) {
+			return k
+		}
+	}
+	return -1
+}
+
+// ergativeVerbs alternate between a transitive use whose subject acts and
+// an intransitive one whose subject undergoes the change ("the firm
+// ended talks", "talks ended"; "costs grew").
+var ergativeVerbs = buildSet("grow expand shrink open close end begin start break change improve worsen double " +
+	"triple halve stop continue resume spread burn explode ease slow quicken deepen widen narrow weaken strengthen")
+
+// ergative reports an ergative verb used without an object whose subject
+// is no person, group or organization: the subject undergoes it ("The
+// number of gadgets is predicted to grow", "The blocking began"), while
+// "Bell will start on the bench" acts.
+func (x *evCtx) ergative(lemma string, subj []np, s Sentence) bool {
+	if !ergativeVerbs[lemma] || len(subj) == 0 {
+		return false
+	}
+	for _, p := range subj {
+		if p.head < 0 || x.animate(p.head) {
+			return false
+		}
+	}
+	return true
+}
+
+// animate reports a token heading a phrase that names or denotes a
+// person, a group or an organization, or a pronoun that does.
+func (x *evCtx) animate(h int) bool {
+	if m := x.tokMention[h]; m >= 0 {
+		switch x.mentionType(m) {
+		case Person, Org, GPE:
+			return true
+		}
+		return false
+	}
+	w := x.low(h)
+	return participantPronouns[w] || personNouns[x.lem[h]] || groupNouns[x.lem[h]] || personNouns[w] || groupNouns[w]
+}
+
+// pastClauseAfter reports a past tense right after a reporting verb's
+// object phrase ending at e, with no "by" after it: the phrase is the
+// subject of the reported clause ("believed the death occurred July 24"),
+// not the verb's object.
+func (x *evCtx) pastClauseAfter(e int, s Sentence) bool {
+	if e >= s.EndToken || x.tag(e) != "VBD" {
+		return false
+	}
+	return e+1 >= s.EndToken || x.low(e+1) != "by"
 }

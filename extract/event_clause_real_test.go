@@ -1,0 +1,87 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestClauseRolesRealSentences checks the clause rules on sentences of
+// real news from the role test set (testdata/roles, testdata/roles-fresh),
+// each the case a rule was written for: the words that fill the role and
+// the rule that found them; an empty want means none.
+func TestClauseRolesRealSentences(t *testing.T) {
+	p := evPipeline(t)
+	cases := []struct {
+		name, text, trigger, role string
+		want                      []string
+	}{
+		{"subject postmodified by two prepositional phrases",
+			"The 17-year-old from a small east Devon village near Cullumpton, received nominations for Best Solo Female, Best Urban Act and Best Breakthrough Artist.",
+			"received", "agent", []string{"The 17-year-old (subject)"}},
+		{"subject postmodified by a chain of prepositional phrases",
+			"One site behind the success of the BitTorrent file-swapping system is producing its own software that avoids the pitfalls of the earlier program.",
+			"producing", "agent", []string{"One site (subject)"}},
+		{"number standing alone as the subject",
+			"Of the 12 US regions it identifies for the study, 11 showed stronger economic growth, with only the Cleveland area falling behind with a \"mixed\" rating.",
+			"showed", "agent", []string{"11 (subject)"}},
+		{"determiner standing alone as the subject",
+			"Some may see this as the height of laziness, but in an era of information overload, search has become a vital tool in navigating the net.",
+			"see", "agent", []string{"Some (subject)"}},
+		{"determiner standing alone as the object",
+			"Some may see this as the height of laziness, but in an era of information overload, search has become a vital tool in navigating the net.",
+			"see", "patient", []string{"this (object)"}},
+		{"serial comma in a coordinated subject",
+			"Internet and phone communications between Europe, the Middle East, and Asia have been seriously disrupted after submarine cables were severed.",
+			"disrupted", "patient", []string{"phone communications (passive-subject)"}},
+		{"comma between clauses is no serial comma",
+			"Manning threw for 364 yards and three touchdowns, and the visiting Colts secured the No. 5 seed in the AFC playoffs with a 31-24 victory over the Jaguars on Thursday night.",
+			"secured", "agent", []string{"the visiting Colts (subject)"}},
+		{"participle after a standalone determiner is passive",
+			"Fred LaRue, a high - ranking Nixon administration official who served a prison term for his role in Watergate and was among those rumored to be Deep Throat, has died.",
+			"rumored", "agent", nil},
+		{"relative clause about the noun a place locates",
+			"The site manager at the Waitrose supermarket in Wellington that has been damaged by fire, says it will take a couple of days to assess how much work needs to be done.",
+			"damaged", "patient", []string{"the Waitrose supermarket (passive-subject)"}},
+		{"a fire as the passive's agent",
+			"The site manager at the Waitrose supermarket in Wellington that has been damaged by fire, says it will take a couple of days to assess how much work needs to be done.",
+			"damaged", "agent", []string{"fire (passive-by)"}},
+		{"a fire as the subject",
+			"A man has been charged on suspicion of arson following a fire that devastated a Somerset supermarket.",
+			"devastated", "agent", []string{"a fire (subject)"}},
+		{"gerund shares the subject an unaccusative verb's undergoer",
+			"Legendary pinup queen Bettie Page died of pneumonia at the age of 85 in a Los Angeles, California, hospital Thursday, a week after suffering a heart attack, according to her agent.",
+			"suffering", "agent", []string{"Legendary pinup queen Bettie Page (coordinated-subject)"}},
+		{"coordinated verb shares a linking verb's subject",
+			"The Colts defense looked shaky and gave up 409 yards, but got the game-winning interception and two late fourth-quarter sacks to seal the win.",
+			"gave up", "agent", []string{"The Colts defense (coordinated-subject)/Colts"}},
+		{"second of two coordinated infinitives",
+			"Microsoft has released an emergency patch to fix a software flaw that allows hackers to get into Internet Explorer browsers and take over computers.",
+			"take over", "agent", []string{"hackers (control-object)"}},
+		{"ergative verb with no object and a thing as subject",
+			"The number of gadgets in the shops is predicted to grow by 11%, while devices which talk to each other will become increasingly important.",
+			"grow", "patient", []string{"The number (unaccusative-subject)"}},
+		{"ergative verb: no agent",
+			"The number of gadgets in the shops is predicted to grow by 11%, while devices which talk to each other will become increasingly important.",
+			"grow", "agent", nil},
+		{"person or group noun before an event noun",
+			"Protests, riots and clashes with police have overtaken Greece for the sixth straight day since the fatal police shooting of a teenage boy in Athens Saturday night.",
+			"shooting", "agent", []string{"police (prenominal)"}},
+		{"passive's by-phrase after a date",
+			"His body was discovered Tuesday, July 27, 2004, by a maid who entered his hotel room in Biloxi, Miss.",
+			"discovered", "agent", []string{"a maid (passive-by)"}},
+		{"reporting verb's past-tense clause is no patient",
+			"His body was found by a motel maid July 27, but Harrison County, Miss., coroner Gary Hargrove said he believed the death occurred July 24.",
+			"believed", "patient", nil},
+		{"number in a split magnitude is no subject",
+			"An earthquake measuring at least magnitude - 5. 9 shook a sparsely populated area of southern Iran on Sunday, flattening seven villages and killing 10 people, officials said.",
+			"shook", "agent", nil},
+	}
+	for _, c := range cases {
+		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})
+		ev := findEvent(t, d, c.trigger, "")
+		got := roleFillers(d, ev, c.role)
+		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
+			t.Errorf("%s: %q %s = %q, want %q", c.name, c.trigger, c.role, got, c.want)
+		}
+	}
+}
