@@ -568,7 +568,7 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 		x.add(-1, i, i+2, i, true, "according to", ClassStatement)
 		return
 	}
-	if nonEventVerbs[l] || (i+1 < s.EndToken && (x.tag(i+1) == "HYPH" || x.low(i+1) == "-")) {
+	if nonEventVerbs[l] && !(lexicalVerbs[l] && x.lexicalUse(i, s)) || (i+1 < s.EndToken && (x.tag(i+1) == "HYPH" || x.low(i+1) == "-")) {
 		return
 	}
 	if prepositionalVerb[low] {
@@ -950,11 +950,12 @@ func (x *evCtx) isNominalHead(i int) bool {
 	return strings.HasPrefix(x.tag(i), "NN") || x.tag(i) == "CD" || x.tokMention[i] >= 0
 }
 
-// onlySkippable reports whether tokens [a, b) are all adverbs/auxiliaries.
+// onlySkippable reports whether tokens [a, b) are all adverbs/auxiliaries
+// ("no longer" counts as an adverb).
 func (x *evCtx) onlySkippable(a, b int) bool {
 	for j := a; j < b; j++ {
 		t := x.tag(j)
-		if !(x.isAux(j) || t == "RB" || t == "RBR" || t == "TO") {
+		if !(x.isAux(j) || t == "RB" || t == "RBR" || t == "TO" || x.low(j) == "no" && j+1 < b && x.low(j+1) == "longer") {
 			return false
 		}
 	}
@@ -1212,8 +1213,13 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	inf := x.infinitive(v, s)
 	pg := x.prepositionalGerund(v, s)
 	tag := x.tag(v)
-	best := -1
-	for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+	best, first := -1, k-1
+	if n := x.nounBeforeInfinitive(v, s); inf && n >= 0 {
+		// "the nation's commitment to bring about change": the event
+		// noun the infinitive complements gives its agent.
+		best, first = n, -1
+	}
+	for p := first; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
 		if x.info[p].head >= v {
 			continue // after the first of two coordinated infinitives
 		}
@@ -1346,6 +1352,16 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			// group noun right before the event noun takes part in it.
 			p := np{first: j, end: j + 1, head: j, rule: "prenominal"}
 			if possessorUndergoes(ev) && !groupNouns[x.lem[j]] {
+				*patients = append(*patients, p)
+			} else {
+				*agents = append(*agents, p)
+			}
+			break
+		}
+		if t == "POS" && j-1 >= s.FirstToken && (x.tag(j-1) == "NN" || x.tag(j-1) == "NNS") && x.tokMention[j-1] < 0 {
+			// "the nation's commitment", "the actress's stay".
+			p := x.npEndingAt(j-1, s).as("possessive")
+			if possessorUndergoes(ev) {
 				*patients = append(*patients, p)
 			} else {
 				*agents = append(*agents, p)

@@ -403,7 +403,7 @@ func (x *evCtx) conjuncts(p np, s Sentence) []np {
 // pronoun or has no noun right before it.
 func (x *evCtx) relativeAntecedent(p np) np {
 	h := p.head
-	if p.end-p.first != 1 || (x.tag(h) != "WP" && x.tag(h) != "WDT") {
+	if p.end-p.first != 1 || (x.tag(h) != "WP" && x.tag(h) != "WDT" && !(x.tag(h) == "IN" && x.low(h) == "that")) {
 		return np{}
 	}
 	switch x.low(h) {
@@ -745,8 +745,8 @@ func (x *evCtx) clausePlace(k int, s Sentence) {
 // postmodifiedHead is the phrase that phrase p, found by the search
 // leftwards from a verb, postmodifies through prepositions: "A friend of
 // the actress", "A man in Canada", "The 17-year-old from a small Devon
-// village near Cullumpton", "One site behind the success of the system"
-// (up to three prepositional phrases). A quantifier before "of" is no head
+// village near Cullumpton", "One site behind the success of the system",
+// "browsers sited outside the US" (up to three prepositional phrases). A quantifier before "of" is no head
 // ("One of the pilots": the pilots), and neither is a preposition opening
 // the sentence ("In Paris, …").
 func (x *evCtx) postmodifiedHead(p np, s Sentence) np {
@@ -759,6 +759,10 @@ func (x *evCtx) postmodifiedHead(p np, s Sentence) np {
 				return p
 			}
 			p = q.as(p.rule)
+		case x.tag(h) == "VBN" && h-1 > s.FirstToken && x.isNominalHead(h-1):
+			// "The blocking of browsers sited outside the US began": a
+			// participle phrase after the noun.
+			p = x.npEndingAt(h-1, s).as(p.rule)
 		case strings.HasPrefix(x.tag(h), "JJ") && h > s.FirstToken && x.tag(h-1) == "DT":
 			// "The 17-year-old from …": an adjective after a
 			// determiner heads the phrase.
@@ -903,4 +907,46 @@ func (x *evCtx) pastClauseAfter(e int, s Sentence) bool {
 		return false
 	}
 	return e+1 >= s.EndToken || x.low(e+1) != "by"
+}
+
+// lexicalUse reports a verb at v followed by a noun phrase or a
+// preposition other than "to": a lexical use, not one governing another
+// verb ("began to fall", "kept falling") or an adjective ("stay calm").
+func (x *evCtx) lexicalUse(v int, s Sentence) bool {
+	j := v + 1
+	for j < s.EndToken && x.tag(j) == "RB" {
+		j++
+	}
+	if j >= s.EndToken {
+		return false
+	}
+	switch t := x.tag(j); {
+	case t == "IN":
+		return !subordinators[x.low(j)]
+	case t == "DT" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "NN") || x.tokMention[j] >= 0:
+		return true
+	}
+	return false
+}
+
+// nounBeforeInfinitive is the event noun right before the "to" of an
+// infinitive at v when it has an agent of its own ("the nation's
+// commitment to bring about change", "an attempt by rebels to seize the
+// town"), or -1.
+func (x *evCtx) nounBeforeInfinitive(v int, s Sentence) int {
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	if j <= s.FirstToken || x.tag(j) != "TO" {
+		return -1
+	}
+	e := x.evAt[j-1]
+	if e < 0 || x.info[e].verbal || x.info[e].head != j-1 {
+		return -1
+	}
+	if len(x.doc.Events[e].Agents) == 0 && !x.hasNominal(e, "agent") {
+		return -1
+	}
+	return e
 }

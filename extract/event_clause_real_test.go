@@ -75,6 +75,21 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		{"number in a split magnitude is no subject",
 			"An earthquake measuring at least magnitude - 5. 9 shook a sparsely populated area of southern Iran on Sunday, flattening seven villages and killing 10 people, officials said.",
 			"shook", "agent", nil},
+		{"a verb that governs no verb is an event of its own",
+			"Fellow Bath prop Duncan Bell will start on the bench, as coach Andy Robinson makes just one change to the team that was beaten by France.",
+			"start", "agent", []string{"Fellow Bath prop Duncan Bell (subject)"}},
+		{"subject postmodified by a participle phrase",
+			"The blocking of browsers sited outside the US began in the early hours of Monday morning.",
+			"began", "patient", []string{"The blocking (unaccusative-subject)"}},
+		{"relative pronoun before \"no longer\"",
+			"But the 76ers, while underachieving at 9-14 when Cheeks was fired Saturday morning, were not an embarassment when they went on the court, not a disjointed bunch that clearly was no longer listening to or playing for its coach.",
+			"listening", "agent", []string{"a disjointed bunch (subject)"}},
+		{"infinitive after an event noun with a possessor",
+			"Turkmens go to the polls Sunday in a parliamentary election the West sees as a test of the Central Asian nation's commitment to bring about change after decades of isolation.",
+			"bring about", "agent", []string{"the Central Asian nation (control-subject)"}},
+		{"common noun possessor of an event noun",
+			"Turkmens go to the polls Sunday in a parliamentary election the West sees as a test of the Central Asian nation's commitment to bring about change after decades of isolation.",
+			"commitment", "agent", []string{"the Central Asian nation (possessive)"}},
 	}
 	for _, c := range cases {
 		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})
@@ -83,5 +98,27 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
 			t.Errorf("%s: %q %s = %q, want %q", c.name, c.trigger, c.role, got, c.want)
 		}
+	}
+}
+
+// TestLexicalVerbGoverningAVerb checks that a lexicalVerbs verb
+// governing an infinitive is no event of its own (a real BBC sentence):
+// the governed verb is, with the shared subject, here undergoing an
+// ergative verb.
+func TestLexicalVerbGoverningAVerb(t *testing.T) {
+	p := evPipeline(t)
+	text := "News\n\nThe Liberian economy started to grow in 2004, but \"sustained and deep reform efforts\" are needed to ensure long term growth, the International Monetary Fund (IMF) has said."
+	d := evAnnotate(t, p, Input{Name: "started to grow", Text: text})
+	for _, ev := range d.Events {
+		if ev.TriggerText == "started" {
+			t.Errorf("\"started\" governing \"to grow\" is an event: %+v", ev)
+		}
+	}
+	ev := findEvent(t, d, "grow", "")
+	if got, want := strings.Join(roleFillers(d, ev, "patient"), "; "), "The Liberian economy (unaccusative-subject)"; got != want {
+		t.Errorf("\"grow\" patient = %q, want %q", got, want)
+	}
+	if got := roleFillers(d, ev, "agent"); len(got) > 0 {
+		t.Errorf("\"grow\" agent = %q, want none", got)
 	}
 }

@@ -157,6 +157,13 @@ var nonEventVerbs = buildSet("be have do will would shall should can could may m
 	"remain let include regard consider mean need want like keep try begin start continue " +
 	"use tend stay")
 
+// lexicalVerbs are nonEventVerbs that are events of their own when they
+// take a noun phrase or a prepositional phrase rather than a verb or an
+// adjective: "kept Peter Kay at number two", "will start on the bench",
+// "wants a ban", "began in the early hours" (but "began to fall", "kept
+// quiet").
+var lexicalVerbs = buildSet("keep start begin continue want need mean stay include")
+
 // lightVerbs pass their subject to an event-noun object ("held a meeting
 // with", "conducting airstrikes") and are not events themselves then.
 var lightVerbs = buildSet("hold have make take give conduct carry launch stage do mount extend")
