@@ -1866,7 +1866,7 @@ func Participants(doc *Document) []ParticipantMention {
 				// noun takes part in it.
 				emit(i, i+1, "pronoun", -1)
 			case strings.HasPrefix(t.Tag, "NN"):
-				if participantNoun(t) && !participantNext(doc, tokMention, i, s) {
+				if participantNoun(t) && !participantNext(doc, tokMention, i, s) && !eventNounNext(doc, trigger, i, s) {
 					emit(i, i+1, "nominal", -1)
 					continue
 				}
@@ -2154,4 +2154,27 @@ func tokenAtOffset(toks []Token, off int) int {
 		return i
 	}
 	return -1
+}
+
+// eventNounNext reports an event noun right after token i ("a police
+// raid", "the police shooting"): ECB+ files the modifier with the event,
+// not as a participant mention of its own.
+func eventNounNext(doc *Document, trigger map[int]bool, i int, s Sentence) bool {
+	n := i + 1
+	if n >= s.EndToken || !trigger[n] || !strings.HasPrefix(doc.Tokens[n].Tag, "NN") {
+		return false
+	}
+	// Only a noun that cannot be a verb the tagger misread ("Sacked
+	// worker shoots", "A Michigan man shot"): a gerund or a derived noun,
+	// or one with an of complement.
+	w := strings.ToLower(doc.Tokens[n].Text)
+	if strings.HasSuffix(w, "ing") || n+1 < s.EndToken && strings.ToLower(doc.Tokens[n+1].Text) == "of" {
+		return true
+	}
+	for _, suf := range eventNounSuffixes {
+		if strings.HasSuffix(w, suf) || strings.HasSuffix(w, suf+"s") {
+			return true
+		}
+	}
+	return false
 }

@@ -122,3 +122,20 @@ func TestLexicalVerbGoverningAVerb(t *testing.T) {
 		t.Errorf("\"grow\" agent = %q, want none", got)
 	}
 }
+
+// TestParticipantBeforeEventNoun checks, on real ECB+ sentences, that a
+// person or group noun modifying an event noun ("the police killing of a
+// teenager") is filed with the event, as ECB+ does, while a subject before
+// a verb the tagger read as a noun ("A Michigan man shot three people")
+// stays a participant.
+func TestParticipantBeforeEventNoun(t *testing.T) {
+	got := participantKinds(t, "News\n\n"+
+		"Athens was calm Sunday after eight days of the worst riots Greece has seen in decades, sparked by the police killing of a teenager. "+
+		"A Michigan man shot to death one person and injured two others Monday at the suburban Detroit accounting firm from which he was fired last week, police said.")
+	if len(got["man"]) == 0 {
+		t.Errorf("\"man\" is no participant (all: %v)", got)
+	}
+	if n := len(got["police"]); n != 1 {
+		t.Errorf("\"police\" is a participant %d times, want once: as the one who said, not in \"the police killing\" (all: %v)", n, got)
+	}
+}
