@@ -882,7 +882,7 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 			if t == "PRP" && (w == "him" || w == "her" || w == "them" || w == "me" || w == "us") {
 				return nil, true
 			}
-			p := x.postmodifiedHead(x.npEndingAt(j, s), s)
+			p := x.postmodifiedHead(x.npEndingAt(j, s), j == v-1 && x.tag(v) == "VBN", s)
 			if h := x.reducedRelativeHead(p, s); h >= 0 {
 				// "The band once fronted by Ozzy Osbourne led".
 				p = x.npEndingAt(h, s)

@@ -748,10 +748,15 @@ func (x *evCtx) clausePlace(k int, s Sentence) {
 // village near Cullumpton", "One site behind the success of the system",
 // "browsers sited outside the US" (up to three prepositional phrases). A quantifier before "of" is no head
 // ("One of the pilots": the pilots), and neither is a preposition opening
-// the sentence ("In Paris, …").
-func (x *evCtx) postmodifiedHead(p np, s Sentence) np {
+// the sentence ("In Paris, …"). A participle right after the phrase
+// (reduced, when reduced is set) hangs on the noun of an "of" phrase: "the
+// trial of two men accused in killing": the men.
+func (x *evCtx) postmodifiedHead(p np, reduced bool, s Sentence) np {
 	for hop := 0; hop < 3 && p.first-1 > s.FirstToken && x.tag(p.first-1) == "IN" && !subordinators[x.low(p.first-1)]; hop++ {
 		prep, h := x.low(p.first-1), p.first-2
+		if reduced && prep == "of" {
+			return p
+		}
 		switch {
 		case x.isNominalHead(h):
 			q := x.npEndingAt(h, s)

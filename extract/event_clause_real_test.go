@@ -90,6 +90,12 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		{"common noun possessor of an event noun",
 			"Turkmens go to the polls Sunday in a parliamentary election the West sees as a test of the Central Asian nation's commitment to bring about change after decades of isolation.",
 			"commitment", "agent", []string{"the Central Asian nation (possessive)"}},
+		{"participle after an of phrase hangs on its noun",
+			"This frightening surveillance video was presented at the Brooklyn Supreme Court on Thursday during the trial of two men accused in killing Zurana Horton, 34, a mother of 12, in 2011 and wounding two others, including an 11 - year - old girl.",
+			"accused", "patient", []string{"two men (passive-subject)"}},
+		{"catching fire has no agent",
+			"The Wasilla Bible Church, the Alaskan church made famous as being the religious outpost for failed VP candidate and Alaska Governor Sarah Palin has caught fire.",
+			"caught fire", "agent", nil},
 	}
 	for _, c := range cases {
 		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})

@@ -80,7 +80,7 @@ var eventVerbClass = buildLex(map[string]string{
 	ClassAttack: "attack shoot_down shoot strike bomb shell raid invade assault ambush down target bombard storm " +
 		"clash fight battle injure wound stab hit fire_on open_fire hijack",
 	ClassKill:     "kill murder execute assassinate slay massacre behead die lose_life hang",
-	ClassDisaster: "crash explode erupt collapse flood",
+	ClassDisaster: "crash explode erupt collapse flood catch_fire",
 })
 
 // eventNounClass classes event nouns by lemma. Nouns not listed are events
