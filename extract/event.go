@@ -506,12 +506,20 @@ func (x *evCtx) nounEvent(i int) (string, string, bool) {
 func (x *evCtx) sentence(si int) {
 	s := x.doc.Sentences[si]
 	first := len(x.doc.Events)
+	title := s.Kind == KindHeadline && x.titleCase(s)
 	for i := s.FirstToken; i < s.EndToken; i++ {
 		if x.evAt[i] >= 0 || x.tokMention[i] >= 0 {
 			continue
 		}
 		t := x.toks[i]
 		switch {
+		case title && t.Tag == "NNP":
+			// A title-case headline is tagged as names throughout
+			// ("British Climber Killed In Fall"): its event nouns and
+			// classed verbs are found by their lower-case form.
+			if l, c, ok := x.titleEvent(i); ok {
+				x.add(si, i, i+1, i, false, l, c)
+			}
 		case x.isVerb(i):
 			x.verbTrigger(i, s)
 		case strings.HasPrefix(t.Tag, "JJ"):

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Clause-level argument rules of the event stage: the subject of a
 // "for X to" infinitive, clausal complements that are not objects, the
@@ -954,4 +957,54 @@ func (x *evCtx) nounBeforeInfinitive(v int, s Sentence) int {
 		return -1
 	}
 	return e
+}
+
+// titleCase reports a sentence whose words of four letters or more all
+// start with a capital letter, as in "Indian Naval Ship Interdicts Three
+// Pirate Vessels In A Single Operation".
+func (x *evCtx) titleCase(s Sentence) bool {
+	n := 0
+	for j := s.FirstToken; j < s.EndToken; j++ {
+		w := x.toks[j].Text
+		if len(w) < 4 || !unicode.IsLetter(rune(w[0])) {
+			continue
+		}
+		if !unicode.IsUpper(rune(w[0])) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// titleEvent is the event lemma and class of a capitalized word of a
+// title-case headline: an event noun of the lexicon or with an event
+// suffix ("Operation", "Nomination", "Riot"), or a form of a classed verb
+// ("Killed", "Shot").
+func (x *evCtx) titleEvent(i int) (string, string, bool) {
+	low := x.low(i)
+	for _, l := range []string{low, strings.TrimSuffix(low, "s")} {
+		if c, ok := eventNounClass[l]; ok {
+			return l, c, true
+		}
+	}
+	for _, tag := range []string{"VBD", "VBZ", "VBG"} {
+		if st := lexiconStem(low, tag); st != "" {
+			if c, ok := eventVerbClass[st]; ok && c != ClassOther {
+				return st, c, true
+			}
+		}
+	}
+	if c, ok := eventVerbClass[low]; ok && c != ClassOther {
+		return low, c, true
+	}
+	if len(low) < 6 || nonEventNouns[low] {
+		return "", "", false
+	}
+	for _, suf := range eventNounSuffixes {
+		if strings.HasSuffix(low, suf) || strings.HasSuffix(low, suf+"s") {
+			return strings.TrimSuffix(low, "s"), ClassOther, true
+		}
+	}
+	return "", "", false
 }

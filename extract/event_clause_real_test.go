@@ -145,3 +145,29 @@ func TestParticipantBeforeEventNoun(t *testing.T) {
 		t.Errorf("\"police\" is a participant %d times, want once: as the one who said, not in \"the police killing\" (all: %v)", n, got)
 	}
 }
+
+// TestTitleCaseHeadlineEvents checks that the event nouns and classed
+// verbs of real title-case ECB+ headlines, which the tagger reads as names
+// throughout, are events, and that the names are not.
+func TestTitleCaseHeadlineEvents(t *testing.T) {
+	p := evPipeline(t)
+	for _, c := range []struct {
+		headline string
+		want     []string
+	}{
+		{"Indian Naval Ship Interdicts Three Pirate Vessels In A Single Operation", []string{"Operation"}},
+		{"New Zealand: British Climber Killed In Fall", []string{"Killed"}},
+		{"AMA Celebrates Nomination of Regina Benjamin, MD, Surgeon General", []string{"Nomination"}},
+	} {
+		d := evAnnotate(t, p, Input{Name: c.headline, Text: c.headline + "\n\nThe report gave no more detail."})
+		var got []string
+		for _, ev := range d.Events {
+			if ev.Sentence == 0 {
+				got = append(got, ev.TriggerText)
+			}
+		}
+		if strings.Join(got, "; ") != strings.Join(c.want, "; ") {
+			t.Errorf("%q: events %q, want %q", c.headline, got, c.want)
+		}
+	}
+}
