@@ -803,7 +803,16 @@ func (x *evCtx) standaloneSubject(j int, s Sentence) bool {
 		pw := x.low(j - 1)
 		return pw == "," || pw == "the" || pw == "and" || x.tag(j-1) == "``" || pw == ";"
 	case t == "DT":
-		return standaloneWords[x.low(j)]
+		if !standaloneWords[x.low(j)] {
+			return false
+		}
+		// "The ministers all agreed", "Robinson have both said": a
+		// quantifier floating after its noun is no subject of its own.
+		k := j - 1
+		for k >= s.FirstToken && (x.isAux(k) || x.tag(k) == "RB") {
+			k--
+		}
+		return k < s.FirstToken || !x.isNominalHead(k) && x.tag(k) != "PRP"
 	}
 	return false
 }

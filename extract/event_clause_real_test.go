@@ -96,6 +96,9 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		{"catching fire has no agent",
 			"The Wasilla Bible Church, the Alaskan church made famous as being the religious outpost for failed VP candidate and Alaska Governor Sarah Palin has caught fire.",
 			"caught fire", "agent", nil},
+		{"quantifier floating after the subject",
+			"The player himself and his captain Jason Robinson have both said that the clash with Peel was accidental.",
+			"said", "agent", []string{"his captain Jason Robinson (subject)"}},
 	}
 	for _, c := range cases {
 		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})
