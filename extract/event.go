@@ -847,6 +847,9 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 			// after a determiner heads the subject.
 			return []np{{first: j - 1, end: j + 1, head: j, rule: "subject"}}, true
 		}
+		if t == "``" && j > s.FirstToken && x.onlySkippable(j+1, v) {
+			continue // `he "has been approached`: a quote opening at the verb group
+		}
 		switch w {
 		case ";", ":", "\"", "“", "”", "''", "``":
 			return nil, true
@@ -1407,6 +1410,10 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 		case w == "by":
 			if p := x.npStartingAt(j+1, s); p.ok() {
 				*agents = append(*agents, p.as("nominal-by"))
+				// "an attack by sea brigands on merchant vessels".
+				if q := x.object(p.end, ev.Class, true, s); q.ok() && p.end < s.EndToken && x.low(p.end) != "of" {
+					*patients = append(*patients, q.as("nominal-"+x.low(p.end)))
+				}
 			}
 		default:
 			if p := x.object(j, ev.Class, true, s); p.ok() {

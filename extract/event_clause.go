@@ -749,13 +749,23 @@ func (x *evCtx) clausePlace(k int, s Sentence) {
 // leftwards from a verb, postmodifies through prepositions: "A friend of
 // the actress", "A man in Canada", "The 17-year-old from a small Devon
 // village near Cullumpton", "One site behind the success of the system",
-// "browsers sited outside the US" (up to three prepositional phrases). A quantifier before "of" is no head
+// "browsers sited outside the US", "Indian Navy patrolling the Gulf of
+// Aden" (up to three prepositional or participle phrases). A quantifier before "of" is no head
 // ("One of the pilots": the pilots), and neither is a preposition opening
 // the sentence ("In Paris, …"). A participle right after the phrase
 // (reduced, when reduced is set) hangs on the noun of an "of" phrase: "the
 // trial of two men accused in killing": the men.
 func (x *evCtx) postmodifiedHead(p np, reduced bool, s Sentence) np {
-	for hop := 0; hop < 3 && p.first-1 > s.FirstToken && x.tag(p.first-1) == "IN" && !subordinators[x.low(p.first-1)]; hop++ {
+	for hop := 0; hop < 3 && p.first-1 > s.FirstToken; hop++ {
+		if g := p.first - 1; x.tag(g) == "VBG" && !prepositionalVerb[x.low(g)] && !x.inNounPhrase(g, s) && x.isNominalHead(g-1) {
+			// "Indian Navy patrolling the Gulf of Aden yesterday
+			// thwarted": the noun the participle phrase follows.
+			p = x.npEndingAt(g-1, s).as(p.rule)
+			continue
+		}
+		if x.tag(p.first-1) != "IN" || subordinators[x.low(p.first-1)] {
+			break
+		}
 		prep, h := x.low(p.first-1), p.first-2
 		if reduced && prep == "of" {
 			return p

@@ -99,6 +99,18 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		{"quantifier floating after the subject",
 			"The player himself and his captain Jason Robinson have both said that the clash with Peel was accidental.",
 			"said", "agent", []string{"his captain Jason Robinson (subject)"}},
+		{"subject postmodified by a participle phrase with an object",
+			"Indian Navy patrolling the Gulf of Aden yesterday thwarted a multi - boat attack by sea brigands on merchant vessels, apprehending 26 Somali pirates and confiscating arms and ammunition, in the fifth successful anti - piracy operation since September.",
+			"thwarted", "agent", []string{"Indian Navy (subject)"}},
+		{"on-complement after a nominal's by-phrase",
+			"Indian Navy patrolling the Gulf of Aden yesterday thwarted a multi - boat attack by sea brigands on merchant vessels, apprehending 26 Somali pirates and confiscating arms and ammunition, in the fifth successful anti - piracy operation since September.",
+			"attack", "patient", []string{"merchant vessels (nominal-on)"}},
+		{"quote opening at the verb group",
+			"Gupta wouldn't comment to me -- while not denying the story -- but confirmed on his Twitter feed that he \"has been approached by the Obama administration about the U.S. surgeon general's post.\"",
+			"approached", "patient", []string{"he (passive-subject)"}},
+		{"prenominal participle is no participle phrase",
+			"The 31-year-old World Cup winning scrum-half has impressed since joining the London side from Northampton this summer on a one-year contract.",
+			"impressed", "agent", []string{"scrum-half (subject)"}},
 	}
 	for _, c := range cases {
 		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})
