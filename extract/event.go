@@ -762,6 +762,9 @@ func (x *evCtx) npStartingAt(a int, s Sentence) np {
 		if x.evAt[j] >= 0 && x.info[x.evAt[j]].verbal {
 			break
 		}
+		if p.head >= 0 && x.inTimex(j) && !x.inTimex(p.head) {
+			break // "an office Christmas party Friday": the time is no part of the phrase
+		}
 		if t == "VBN" || t == "VBG" {
 			// A participle ends the phrase unless a noun follows; one
 			// used as a preposition ("following talks") always does.
@@ -1891,7 +1894,7 @@ func Participants(doc *Document) []ParticipantMention {
 				}
 				switch role, ok := nominal[i]; {
 				case !ok:
-				case role == "location":
+				case role == "location" && !trigger[i]: // a gathering ("at the party") is an event, no place mention
 					emit(i, i+1, "nominal", -1)
 				case t.Tag == "NNP" || t.Tag == "NNPS":
 					emit(i, i+1, "nominal", -1)

@@ -183,6 +183,20 @@ func (x *evCtx) placeAfter(ev *Event, j int, s Sentence) bool {
 			}
 		}
 	}
+	if prep == "at" && x.gathering(p, ev.ID) {
+		// "opened fire at an office Christmas party", "spoke at the
+		// 3GSM World Congress": a gathering is where it happened.
+		span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
+		if m := x.tokMention[p.head]; m >= 0 {
+			ev.Locations = addArg(ev.Locations, Arg{Entity: x.doc.Mentions[m].Entity, Mention: m, Words: span, Rule: "locative-at"})
+			return true
+		}
+		if len(ev.Locations) == 0 && !x.hasNominal(ev.ID, "location") {
+			ev.Nominals = append(ev.Nominals, NominalArg{Role: "location", Span: span,
+				Text: x.doc.Text[span.Start:span.End], Head: x.toks[p.head].Span, Rule: "locative-at"})
+		}
+		return false // a named place later in the clause is still taken
+	}
 	if locativePreps[prep] {
 		if m := x.placeMention(p, prep == "on"); m >= 0 {
 			mm := x.doc.Mentions[m]
@@ -1026,4 +1040,21 @@ func (x *evCtx) titleEvent(i int) (string, string, bool) {
 		}
 	}
 	return "", "", false
+}
+
+// gatheringNouns head gatherings that are the venue of what happens at
+// them ("at an office Christmas party", "at the British trials", "at the
+// 1974 World Cup").
+var gatheringNouns = buildSet("party ceremony celebration funeral vigil wedding conference congress convention " +
+	"summit rally festival concert gala show fair expo exhibition tournament championship championships " +
+	"trials games olympics cup match final")
+
+// gathering reports a phrase p headed by a gathering noun, named or not,
+// that is not event k itself.
+func (x *evCtx) gathering(p np, k int) bool {
+	if p.head < 0 || x.evAt[p.head] == k {
+		return false
+	}
+	w := x.low(p.head)
+	return gatheringNouns[w] || gatheringNouns[strings.ToLower(x.lem[p.head])]
 }

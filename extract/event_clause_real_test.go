@@ -111,6 +111,12 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		{"prenominal participle is no participle phrase",
 			"The 31-year-old World Cup winning scrum-half has impressed since joining the London side from Northampton this summer on a one-year contract.",
 			"impressed", "agent", []string{"scrum-half (subject)"}},
+		{"a gathering as the place, the time after it no part of its phrase",
+			"A former employee recently let go from his job opened fire at an office Christmas party Friday, killing one person, police said.",
+			"opened fire", "location", []string{"an office Christmas party (locative-at)"}},
+		{"a gathering as the place, a named place after it still taken",
+			"Idowu landed 17.30m at the British trials in Sheffield last month to lead the world triple jump rankings.",
+			"landed", "location", []string{"Sheffield (locative-in)", "the British trials (locative-at)"}},
 	}
 	for _, c := range cases {
 		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})
@@ -155,6 +161,10 @@ func TestParticipantBeforeEventNoun(t *testing.T) {
 		"A Michigan man shot to death one person and injured two others Monday at the suburban Detroit accounting firm from which he was fired last week, police said.")
 	if len(got["man"]) == 0 {
 		t.Errorf("\"man\" is no participant (all: %v)", got)
+	}
+	gathering := participantKinds(t, "News\n\nA former employee recently let go from his job opened fire at an office Christmas party Friday, killing one person, police said.")
+	if k, ok := gathering["party"]; ok {
+		t.Errorf("\"party\" is a participant (%s): a gathering where an event happened is an event, no place mention", k)
 	}
 	if n := len(got["police"]); n != 1 {
 		t.Errorf("\"police\" is a participant %d times, want once: as the one who said, not in \"the police killing\" (all: %v)", n, got)
