@@ -117,6 +117,9 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		{"a gathering as the place, a named place after it still taken",
 			"Idowu landed 17.30m at the British trials in Sheffield last month to lead the world triple jump rankings.",
 			"landed", "location", []string{"Sheffield (locative-in)", "the British trials (locative-at)"}},
+		{"a stay is an event noun with its possessor",
+			"People said Reid's representative Jack Ketsoyan confirmed the actress's stay at Promises.",
+			"stay", "agent", []string{"the actress (possessive)"}},
 	}
 	for _, c := range cases {
 		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})

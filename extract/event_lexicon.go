@@ -108,7 +108,7 @@ var eventNounClass = buildLex(map[string]string{
 	ClassKill:     "killing murder death execution assassination massacre homicide",
 	ClassDisaster: "earthquake quake fire flood crash explosion blast accident tsunami eruption hurricane collapse outage",
 	ClassOther: "election game match victory win loss escape party ceremony celebration funeral vigil " +
-		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment " +
+		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment stay transfer " +
 		"tournament playoff final departure arrival return problem crisis suspicion " +
 		"end beginning outbreak struggle move event incident disaster emergency tension tensions involvement transition",
 })
