@@ -1020,6 +1020,11 @@ func (x *evCtx) object(e int, class string, nominal bool, s Sentence) np {
 		j = q // "added more than five million customers"
 	} else if x.tag(j) == "IN" || x.tag(j) == "TO" {
 		if !objectPrep(class, x.low(j), nominal) {
+			if q := x.npStartingAt(j+1, s); !nominal && particlePreps[x.low(j)] && q.ok() && x.personHead(q) {
+				// "has brought in Manuel Almunia": a particle the
+				// tagger read as a preposition, before a person.
+				return q
+			}
 			return np{}
 		}
 		j++
@@ -1028,6 +1033,10 @@ func (x *evCtx) object(e int, class string, nominal bool, s Sentence) np {
 	}
 	return x.npStartingAt(j, s)
 }
+
+// particlePreps are the prepositions that are as often a phrasal verb's
+// particle ("brought in", "voted out", "took on").
+var particlePreps = buildSet("in out up down off over on")
 
 // isPassive reports a passive verb: a participle after a form of be/get,
 // or a reduced relative right after a noun.

@@ -120,6 +120,12 @@ func TestClauseRolesRealSentences(t *testing.T) {
 		{"a stay is an event noun with its possessor",
 			"People said Reid's representative Jack Ketsoyan confirmed the actress's stay at Promises.",
 			"stay", "agent", []string{"the actress (possessive)"}},
+		{"particle read as a preposition before a person",
+			"Wenger has brought in Manuel Almunia for the last three games for the out-of-form Jens Lehmann - but the Spaniard himself has been prone to mistakes.",
+			"brought", "patient", []string{"Manuel Almunia (object)"}},
+		{"preposition before a place is no particle",
+			"We played in Brazil against some World Cup-winning players.",
+			"played", "patient", nil},
 	}
 	for _, c := range cases {
 		d := evAnnotate(t, p, Input{Name: c.name, Text: "News\n\n" + c.text})
