@@ -285,8 +285,10 @@ func systemParts(doc *extract.Document, ev extract.Event, slot string) []rolePar
 	}
 	var out []rolePart
 	// Arguments naming one entity (its name and a pronoun, say) are one
-	// participant.
+	// participant, and so are an argument and the unnamed phrase of the
+	// same words (a resolved pronoun kept as the phrase "It" too).
 	byEntity := map[int]int{}
+	byWords := map[extract.Span]int{}
 	for _, a := range args {
 		var p rolePart
 		if a.Mention >= 0 && a.Mention < len(doc.Mentions) {
@@ -303,6 +305,7 @@ func systemParts(doc *extract.Document, ev extract.Event, slot string) []rolePar
 			if i, ok := byEntity[a.Entity]; ok {
 				out[i].display += "/" + p.display
 				out[i].names = append(out[i].names, p.names...)
+				byWords[a.Words] = i
 				continue
 			}
 		}
@@ -310,6 +313,7 @@ func systemParts(doc *extract.Document, ev extract.Event, slot string) []rolePar
 			if a.Entity >= 0 && a.Entity < len(doc.Entities) {
 				byEntity[a.Entity] = len(out)
 			}
+			byWords[a.Words] = len(out)
 			out = append(out, p)
 		}
 	}
@@ -320,6 +324,11 @@ func systemParts(doc *extract.Document, ev extract.Event, slot string) []rolePar
 		p := rolePart{display: n.Text, names: []string{n.Text}}
 		if n.Head.Start >= 0 && n.Head.Start < n.Head.End && n.Head.End <= len(doc.Text) {
 			p.names = append(p.names, doc.Text[n.Head.Start:n.Head.End])
+		}
+		if i, ok := byWords[n.Span]; ok {
+			out[i].display += "/" + p.display
+			out[i].names = append(out[i].names, p.names...)
+			continue
 		}
 		out = append(out, p)
 	}

@@ -40,6 +40,15 @@ const (
 	// seed items: the seeds are all in the first half.
 	RoleECBFreshStart = RoleECBEvery / 2
 	RoleBBCFreshStart = RoleBBCEvery / 2
+	// RoleECBBlindStart and RoleBBCBlindStart start the blind sample
+	// (testdata/roles-blind), made before the role rules were tuned on the
+	// fresh half's misses: a quarter stride into the lists, so its items
+	// are disjoint from both halves, and with twice the strides
+	// (RoleBlindStrideFactor), so it stays small enough to annotate in one
+	// sitting. No seed items.
+	RoleECBBlindStart     = RoleECBEvery / 4
+	RoleBBCBlindStart     = RoleBBCEvery / 4
+	RoleBlindStrideFactor = 2
 )
 
 // RoleCandidate is a sentence the selection rule picks. For ECB+ the
@@ -61,7 +70,7 @@ func RoleCandidates(ctx context.Context, data, root string) ([]RoleCandidate, er
 	if err != nil {
 		return nil, fmt.Errorf("roles: %w", err)
 	}
-	out, err := roleSharedCandidates(ctx, p, data, 0, 0)
+	out, err := roleSharedCandidates(ctx, p, data, roleStride{0, RoleECBEvery}, roleStride{0, RoleBBCEvery})
 	if err != nil {
 		return nil, err
 	}
@@ -99,17 +108,39 @@ func RoleFreshCandidates(ctx context.Context, data string) ([]RoleCandidate, err
 	if err != nil {
 		return nil, fmt.Errorf("roles: %w", err)
 	}
-	return roleSharedCandidates(ctx, p, data, RoleECBFreshStart, RoleBBCFreshStart)
+	return roleSharedCandidates(ctx, p, data, roleStride{RoleECBFreshStart, RoleECBEvery}, roleStride{RoleBBCFreshStart, RoleBBCEvery})
 }
 
-// roleSharedCandidates lists the ECB+ mentions (every RoleECBEvery-th
-// from ecbStart) and the BBC sentences (of every RoleBBCEvery-th article
-// from bbcStart) under data; none when data is "".
-func roleSharedCandidates(ctx context.Context, p *extract.Pipeline, data string, ecbStart, bbcStart int) ([]RoleCandidate, error) {
+// RoleBlindCandidates applies the blind sample's selection rule: ECB+
+// every (RoleBlindStrideFactor × RoleECBEvery)-th mention from the
+// RoleECBBlindStart-th and BBC every (RoleBlindStrideFactor ×
+// RoleBBCEvery)-th article from the RoleBBCBlindStart-th, with the first
+// half's sentence rule; no seeds.
+func RoleBlindCandidates(ctx context.Context, data string) ([]RoleCandidate, error) {
 	if data == "" {
 		return nil, nil
 	}
-	out, err := roleECBCandidates(filepath.Join(data, "ecbplus"), ecbStart)
+	p, err := extract.New()
+	if err != nil {
+		return nil, fmt.Errorf("roles: %w", err)
+	}
+	return roleSharedCandidates(ctx, p, data,
+		roleStride{RoleECBBlindStart, RoleBlindStrideFactor * RoleECBEvery},
+		roleStride{RoleBBCBlindStart, RoleBlindStrideFactor * RoleBBCEvery})
+}
+
+// roleStride picks every every-th item of a list from the start-th (0 is
+// the first).
+type roleStride struct{ start, every int }
+
+// roleSharedCandidates lists the ECB+ mentions picked by ecb and the BBC
+// sentences (of the articles picked by bbc) under data; none when data is
+// "".
+func roleSharedCandidates(ctx context.Context, p *extract.Pipeline, data string, ecb, bbc roleStride) ([]RoleCandidate, error) {
+	if data == "" {
+		return nil, nil
+	}
+	out, err := roleECBCandidates(filepath.Join(data, "ecbplus"), ecb)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +149,7 @@ func roleSharedCandidates(ctx context.Context, p *extract.Pipeline, data string,
 		return nil, fmt.Errorf("roles: %w", err)
 	}
 	sort.Strings(files)
-	for i := bbcStart; i < len(files); i += RoleBBCEvery {
+	for i := bbc.start; i < len(files); i += bbc.every {
 		rel, err := filepath.Rel(data, files[i])
 		if err != nil {
 			return nil, fmt.Errorf("roles: %w", err)
@@ -165,10 +196,9 @@ func roleFiniteSentences(ctx context.Context, p *extract.Pipeline, path, source 
 	return out, nil
 }
 
-// roleECBCandidates lists every RoleECBEvery-th gold ACTION_* mention,
-// from the start-th (0 is the first), of the scored sentences of topics 1
-// to RoleECBLastTopic under dir.
-func roleECBCandidates(dir string, start int) ([]RoleCandidate, error) {
+// roleECBCandidates lists the gold ACTION_* mentions picked by pick of
+// the scored sentences of topics 1 to RoleECBLastTopic under dir.
+func roleECBCandidates(dir string, pick roleStride) ([]RoleCandidate, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, fmt.Errorf("roles: %w", err)
@@ -214,7 +244,7 @@ func roleECBCandidates(dir string, start int) ([]RoleCandidate, error) {
 			if !strings.HasPrefix(m.Tag, "ACTION_") || !sel[filepath.Base(f)][m.Sentence] {
 				continue
 			}
-			if k >= start && (k-start)%RoleECBEvery == 0 {
+			if k >= pick.start && (k-pick.start)%pick.every == 0 {
 				first, last := d.Tok[m.Tokens[0]], d.Tok[m.Tokens[len(m.Tokens)-1]]
 				sent := d.Sent[m.Sentence]
 				rel := filepath.ToSlash(filepath.Join("ecbplus", filepath.Base(filepath.Dir(f)), filepath.Base(f)))

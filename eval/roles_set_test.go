@@ -34,30 +34,47 @@ func TestRoleSetFollowsRule(t *testing.T) {
 // fresh half's rule (RoleFreshCandidates) as TestRoleSetFollowsRule does
 // the first half, and that the halves share no sentence.
 func TestFreshRoleSetFollowsRule(t *testing.T) {
+	checkSharedRoleSet(t, "roles-fresh", RoleFreshCandidates, 120, "roles")
+}
+
+// TestBlindRoleSetFollowsRule checks testdata/roles-blind against the
+// blind sample's rule (RoleBlindCandidates) and that it shares no
+// sentence with either half.
+func TestBlindRoleSetFollowsRule(t *testing.T) {
+	checkSharedRoleSet(t, "roles-blind", RoleBlindCandidates, 60, "roles", "roles-fresh")
+}
+
+// checkSharedRoleSet checks the shared-data role set testdata/set against
+// its rule cands (at least min items) and that it shares no sentence with
+// the sets others.
+func checkSharedRoleSet(t *testing.T, set string, cands func(context.Context, string) ([]RoleCandidate, error), min int, others ...string) {
+	t.Helper()
 	root, data := roleSetPaths(t)
 	if data == "" {
-		t.Skip("../shared/data not found: the fresh role set has only shared-data items")
+		t.Skipf("../shared/data not found: %s has only shared-data items", set)
 	}
-	items, err := ReadRoleItems(filepath.Join(root, "testdata", "roles-fresh"))
+	items, err := ReadRoleItems(filepath.Join(root, "testdata", set))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, err := RoleFreshCandidates(context.Background(), data)
+	cs, err := cands(context.Background(), data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkRoleSet(t, items, cands, data, 120)
-	first, err := ReadRoleItems(filepath.Join(root, "testdata", "roles"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	firstIDs := map[roleSetKey]string{}
-	for _, it := range first {
-		firstIDs[roleSetKey{it.Source, it.Sentence}] = it.ID
-	}
-	for _, it := range items {
-		if id, ok := firstIDs[roleSetKey{it.Source, it.Sentence}]; ok {
-			t.Errorf("%s: the sentence of the first half's %s", it.ID, id)
+	checkRoleSet(t, items, cs, data, min)
+	for _, other := range others {
+		its, err := ReadRoleItems(filepath.Join(root, "testdata", other))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids := map[roleSetKey]string{}
+		for _, it := range its {
+			ids[roleSetKey{it.Source, it.Sentence}] = it.ID
+		}
+		for _, it := range items {
+			if id, ok := ids[roleSetKey{it.Source, it.Sentence}]; ok {
+				t.Errorf("%s: the sentence of %s's %s", it.ID, other, id)
+			}
 		}
 	}
 }

@@ -242,3 +242,36 @@ func TestRolesPipeline(t *testing.T) {
 		t.Errorf("misplaced trigger: err = %v", err)
 	}
 }
+
+// TestScoreRolePronounOnce: a pronoun the event stage resolved (an
+// argument of the antecedent's entity, its words the pronoun) and kept as
+// an unnamed phrase too is one participant, answering to the pronoun and
+// to the antecedent's names.
+func TestScoreRolePronounOnce(t *testing.T) {
+	text := "Stuff Magazine ranks gadgets. It beats the iPod into second place."
+	it := RoleItem{ID: "x", Source: "testdata/x.txt", Sentence: text[30:], Trigger: "beats", Offset: 33,
+		Agent: []string{"It|PSP"}, Patient: []string{"iPod"}, Place: []string{}, Time: []string{}}
+	pronoun := extract.Span{Start: 30, End: 32}
+	doc := &extract.Document{
+		Text: text,
+		Sentences: []extract.Sentence{{Span: extract.Span{Start: 0, End: 29}, Kind: extract.KindBody},
+			{Span: extract.Span{Start: 30, End: len(text)}, Kind: extract.KindBody}},
+		Entities: []extract.Entity{{ID: 0, Name: "Stuff Magazine"}, {ID: 1, Name: "iPod"}},
+		Mentions: []extract.Mention{{Span: extract.Span{Start: 0, End: 14}, Text: "Stuff Magazine", Entity: 0},
+			{Span: extract.Span{Start: 43, End: 47}, Text: "iPod", Entity: 1}},
+		Events: []extract.Event{{
+			Trigger: extract.Span{Start: 33, End: 38}, TriggerText: "beats", Sentence: 1,
+			Agents:   []extract.Arg{{Entity: 0, Mention: 0, Words: pronoun}},
+			Patients: []extract.Arg{{Entity: 1, Mention: 1, Words: extract.Span{Start: 39, End: 47}}},
+			Nominals: []extract.NominalArg{{Role: "agent", Span: pronoun, Text: "It", Head: pronoun}},
+			Timex:    -1, Claimant: -1,
+		}},
+	}
+	if err := CheckRoleItem(text, it); err != nil {
+		t.Fatal(err)
+	}
+	r := ScoreRoleItem(doc, it)
+	if !r.Right["agent"] || len(r.Got["agent"]) != 1 {
+		t.Errorf("resolved pronoun: agent right %v, got %q; want one participant", r.Right["agent"], r.Got["agent"])
+	}
+}

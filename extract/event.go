@@ -506,12 +506,20 @@ func (x *evCtx) nounEvent(i int) (string, string, bool) {
 func (x *evCtx) sentence(si int) {
 	s := x.doc.Sentences[si]
 	first := len(x.doc.Events)
+	title := s.Kind == KindHeadline && x.titleCase(s)
 	for i := s.FirstToken; i < s.EndToken; i++ {
 		if x.evAt[i] >= 0 || x.tokMention[i] >= 0 {
 			continue
 		}
 		t := x.toks[i]
 		switch {
+		case title && t.Tag == "NNP":
+			// A title-case headline is tagged as names throughout
+			// ("British Climber Killed In Fall"): its event nouns and
+			// classed verbs are found by their lower-case form.
+			if l, c, ok := x.titleEvent(i); ok {
+				x.add(si, i, i+1, i, false, l, c)
+			}
 		case x.isVerb(i):
 			x.verbTrigger(i, s)
 		case strings.HasPrefix(t.Tag, "JJ"):
@@ -568,7 +576,7 @@ func (x *evCtx) verbTrigger(i int, s Sentence) {
 		x.add(-1, i, i+2, i, true, "according to", ClassStatement)
 		return
 	}
-	if nonEventVerbs[l] || (i+1 < s.EndToken && (x.tag(i+1) == "HYPH" || x.low(i+1) == "-")) {
+	if nonEventVerbs[l] && !(lexicalVerbs[l] && x.lexicalUse(i, s)) || (i+1 < s.EndToken && (x.tag(i+1) == "HYPH" || x.low(i+1) == "-")) {
 		return
 	}
 	if prepositionalVerb[low] {
@@ -728,6 +736,9 @@ func (x *evCtx) npEndingAt(h int, s Sentence) np {
 		if x.evAt[p.first-1] >= 0 && x.info[x.evAt[p.first-1]].verbal {
 			break
 		}
+		if t := x.tag(p.first - 1); (t == "VBG" || t == "VBN") && prepositionalVerb[x.low(p.first-1)] {
+			break // "arson following a fire"
+		}
 		p.first--
 	}
 	return x.withMentions(p)
@@ -751,6 +762,9 @@ func (x *evCtx) npStartingAt(a int, s Sentence) np {
 		if x.evAt[j] >= 0 && x.info[x.evAt[j]].verbal {
 			break
 		}
+		if p.head >= 0 && x.inTimex(j) && !x.inTimex(p.head) {
+			break // "an office Christmas party Friday": the time is no part of the phrase
+		}
 		if t == "VBN" || t == "VBG" {
 			// A participle ends the phrase unless a noun follows; one
 			// used as a preposition ("following talks") always does.
@@ -767,6 +781,11 @@ func (x *evCtx) npStartingAt(a int, s Sentence) np {
 		}
 	}
 	if p.head < 0 {
+		if a < s.EndToken && x.tag(a) == "DT" && standaloneWords[x.low(a)] && (a+1 == s.EndToken || !npTag(x.tag(a+1))) {
+			// "see this as", "freed some": the determiner stands alone.
+			p.end, p.head = a+1, a
+			return x.withMentions(p)
+		}
 		p.end = a
 		return p
 	}
@@ -831,6 +850,9 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 			// after a determiner heads the subject.
 			return []np{{first: j - 1, end: j + 1, head: j, rule: "subject"}}, true
 		}
+		if t == "``" && j > s.FirstToken && x.onlySkippable(j+1, v) {
+			continue // `he "has been approached`: a quote opening at the verb group
+		}
 		switch w {
 		case ";", ":", "\"", "“", "”", "''", "``":
 			return nil, true
@@ -866,19 +888,15 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 		if x.isVerb(j) && !(t == "VBN" || t == "VBG") {
 			return nil, true
 		}
+		if (j == v-1 || x.onlySkippable(j+1, v)) && x.standaloneSubject(j, s) {
+			// "11 showed stronger growth", "Some may see this".
+			return []np{{first: j, end: j + 1, head: j, rule: "subject"}}, true
+		}
 		if strings.HasPrefix(t, "NN") || t == "PRP" || x.tokMention[j] >= 0 || (t == "WP" && w == "who") {
 			if t == "PRP" && (w == "him" || w == "her" || w == "them" || w == "me" || w == "us") {
 				return nil, true
 			}
-			p := x.npEndingAt(j, s)
-			// "A friend of the actress", "One of the pilots", "A man in
-			// Canada".
-			if p.first-1 > s.FirstToken && x.tag(p.first-1) == "IN" && !subordinators[x.low(p.first-1)] {
-				q := x.npEndingAt(p.first-2, s)
-				if q.ok() && x.isNominalHead(q.head) && !(x.low(p.first-1) == "of" && quantifier(x.low(q.head))) {
-					p = q
-				}
-			}
+			p := x.postmodifiedHead(x.npEndingAt(j, s), j == v-1 && x.tag(v) == "VBN", s)
 			if h := x.reducedRelativeHead(p, s); h >= 0 {
 				// "The band once fronted by Ozzy Osbourne led".
 				p = x.npEndingAt(h, s)
@@ -894,6 +912,9 @@ func (x *evCtx) subject(v int, s Sentence) ([]np, bool) {
 					break
 				}
 				h := k - 1
+				if c == "and" && h > s.FirstToken && x.low(h) == "," && x.listBefore(h, s) {
+					h-- // "Europe, the Middle East, and Asia"
+				}
 				if !(strings.HasPrefix(x.tag(h), "NN") || x.tokMention[h] >= 0) {
 					break
 				}
@@ -943,11 +964,12 @@ func (x *evCtx) isNominalHead(i int) bool {
 	return strings.HasPrefix(x.tag(i), "NN") || x.tag(i) == "CD" || x.tokMention[i] >= 0
 }
 
-// onlySkippable reports whether tokens [a, b) are all adverbs/auxiliaries.
+// onlySkippable reports whether tokens [a, b) are all adverbs/auxiliaries
+// ("no longer" counts as an adverb).
 func (x *evCtx) onlySkippable(a, b int) bool {
 	for j := a; j < b; j++ {
 		t := x.tag(j)
-		if !(x.isAux(j) || t == "RB" || t == "RBR" || t == "TO") {
+		if !(x.isAux(j) || t == "RB" || t == "RBR" || t == "TO" || x.low(j) == "no" && j+1 < b && x.low(j+1) == "longer") {
 			return false
 		}
 	}
@@ -998,6 +1020,11 @@ func (x *evCtx) object(e int, class string, nominal bool, s Sentence) np {
 		j = q // "added more than five million customers"
 	} else if x.tag(j) == "IN" || x.tag(j) == "TO" {
 		if !objectPrep(class, x.low(j), nominal) {
+			if q := x.npStartingAt(j+1, s); !nominal && particlePreps[x.low(j)] && q.ok() && x.personHead(q) {
+				// "has brought in Manuel Almunia": a particle the
+				// tagger read as a preposition, before a person.
+				return q
+			}
 			return np{}
 		}
 		j++
@@ -1006,6 +1033,10 @@ func (x *evCtx) object(e int, class string, nominal bool, s Sentence) np {
 	}
 	return x.npStartingAt(j, s)
 }
+
+// particlePreps are the prepositions that are as often a phrasal verb's
+// particle ("brought in", "voted out", "took on").
+var particlePreps = buildSet("in out up down off over on")
 
 // isPassive reports a passive verb: a participle after a form of be/get,
 // or a reduced relative right after a noun.
@@ -1021,7 +1052,7 @@ func (x *evCtx) isPassive(v int, s Sentence) bool {
 			return false
 		}
 		if !(x.tag(j) == "RB" || x.low(j) == "not" || x.low(j) == "n't") {
-			if j == v-1 && (strings.HasPrefix(x.tag(j), "NN") || x.tokMention[j] >= 0) {
+			if j == v-1 && (strings.HasPrefix(x.tag(j), "NN") || x.tokMention[j] >= 0 || x.tag(j) == "DT" && standaloneWords[x.low(j)]) {
 				return true
 			}
 			return false
@@ -1036,15 +1067,21 @@ func (x *evCtx) reducedRelative(v int, s Sentence) bool {
 	return v > s.FirstToken && (strings.HasPrefix(x.tag(v-1), "NN") || x.tokMention[v-1] >= 0)
 }
 
-// byAgent is the phrase after "by" following the trigger ending at e.
+// byAgent is the phrase after "by" following the trigger ending at e,
+// past adverbs, particles and a time ("was discovered Tuesday, July 27,
+// 2004, by a maid").
 func (x *evCtx) byAgent(e int, s Sentence) np {
-	for j := e; j < s.EndToken && j < e+5; j++ {
+	for j, n := e, 0; j < s.EndToken && n < 5; j++ {
 		if x.low(j) == "by" {
 			return x.npStartingAt(j+1, s)
+		}
+		if x.inTimex(j) || x.low(j) == "," && j > e && x.inTimex(j-1) {
+			continue
 		}
 		if t := x.tag(j); t != "RB" && t != "RP" && t != "VBN" && x.low(j) != "and" && x.low(j) != "or" {
 			break
 		}
+		n++
 	}
 	return np{}
 }
@@ -1080,12 +1117,19 @@ func (x *evCtx) arguments(k int, s Sentence) {
 	} else if inf.verbal {
 		subj, own := x.subject(x.firstTok(k), s)
 		if !own {
-			if is := x.infinitiveSubject(x.firstTok(k), s); len(is) > 0 {
+			v := x.firstTok(k)
+			if c := x.coordinatedInfinitive(v, s); c >= 0 {
+				// "allows hackers to get into browsers and take over
+				// computers": the second verb shares the first's
+				// subject.
+				v = c
+			}
+			if is := x.infinitiveSubject(v, s); len(is) > 0 {
 				subj, own = is, true
-			} else if gs := x.gerundSubject(x.firstTok(k), s); len(gs) > 0 {
+			} else if gs := x.gerundSubject(v, s); len(gs) > 0 {
 				subj, own = gs, true
 			} else {
-				x.inheritAgents(k, x.firstTok(k), s)
+				x.inheritAgents(k, v, s)
 				if x.isPassive(inf.head, s) {
 					// "The law will control gambling and is aimed at
 					// children": the shared subject undergoes it.
@@ -1094,13 +1138,13 @@ func (x *evCtx) arguments(k int, s Sentence) {
 			}
 		}
 		obj := x.object(endTok, ev.Class, false, s).as("object")
-		if obj.ok() && x.clauseAfter(obj.end, s) {
+		if obj.ok() && (x.clauseAfter(obj.end, s) || reportingVerbs[ev.Lemma] && x.pastClauseAfter(obj.end, s)) {
 			// "said the aircraft had been attacked", "says Washington is
 			// responsible": the phrase is the subject of a clause the
 			// verb takes, not its object.
 			obj = np{}
 		}
-		if unaccusative[ev.Lemma] || x.linking(inf.head, ev.Lemma, s) {
+		if unaccusative[ev.Lemma] || x.linking(inf.head, ev.Lemma, s) || !obj.ok() && own && x.ergative(ev.Lemma, subj, s) {
 			// "One Russian soldier lost his life": the subject undergoes it.
 			patients = append(patients, asAll(subj, "unaccusative-subject")...)
 			if !own {
@@ -1192,8 +1236,16 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	inf := x.infinitive(v, s)
 	pg := x.prepositionalGerund(v, s)
 	tag := x.tag(v)
-	best := -1
-	for p := k - 1; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+	best, first := -1, k-1
+	if n := x.nounBeforeInfinitive(v, s); inf && n >= 0 {
+		// "the nation's commitment to bring about change": the event
+		// noun the infinitive complements gives its agent.
+		best, first = n, -1
+	}
+	for p := first; p >= 0 && x.doc.Events[p].Sentence == ev.Sentence; p-- {
+		if x.info[p].head >= v {
+			continue // after the first of two coordinated infinitives
+		}
 		// A verb, or an event noun with its light verb ("held a meeting").
 		vt := x.info[p].head
 		if !x.info[p].verbal {
@@ -1204,7 +1256,8 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 		}
 		pe := &x.doc.Events[p]
 		passive := x.info[p].verbal && x.isPassive(x.info[p].head, s)
-		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) && !((inf || pg) && passive) {
+		if len(pe.Agents) == 0 && !x.hasNominal(p, "agent") && !(inf && objectControl[pe.Lemma]) && !((inf || pg) && passive) &&
+			!x.subjectUndergoes(p) {
 			continue
 		}
 		if inf || pg && passive {
@@ -1227,6 +1280,27 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 	pe := &x.doc.Events[best]
 	role, rule := "agent", "coordinated-subject"
 	args := pe.Agents
+	if inf {
+		rule = "control-subject"
+	}
+	if len(args) == 0 && !x.hasNominal(best, "agent") && x.subjectUndergoes(best) {
+		// "Page died … after suffering a heart attack", "The defense
+		// looked shaky and gave up 409 yards": the subject that
+		// undergoes the first verb does the second.
+		for _, a := range pe.Patients {
+			if undergoerRule[a.Rule] {
+				a.Rule = rule
+				ev.Agents = addArg(ev.Agents, a)
+			}
+		}
+		for _, n := range pe.Nominals {
+			if n.Role == "patient" && undergoerRule[n.Rule] {
+				n.Role, n.Rule = "agent", rule
+				ev.Nominals = append(ev.Nominals, n)
+			}
+		}
+		return
+	}
 	if pg && x.info[best].verbal && x.isPassive(x.info[best].head, s) {
 		// "He is credited with helping": he helps.
 		role, rule, args = "patient", "control-object", pe.Patients
@@ -1234,7 +1308,6 @@ func (x *evCtx) inheritAgents(k, v int, s Sentence) {
 		// "accuse Moscow of sending troops": Moscow sends them.
 		role, rule, args = "patient", "control-object", pe.Patients
 	} else if inf {
-		rule = "control-subject"
 		if objectControl[pe.Lemma] && len(pe.Patients)+countNominals(pe, "patient") > 0 || x.info[best].verbal && x.isPassive(x.info[best].head, s) {
 			// "urged Putin to focus"; "Gupta has been approached by
 			// the administration to fill the post": the one urged or
@@ -1297,6 +1370,27 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 			}
 			break
 		}
+		if j == first-1 && (t == "NN" || t == "NNS") && (groupNouns[x.lem[j]] || personNouns[x.lem[j]]) {
+			// "the fatal police shooting", "a rebel attack": a person or
+			// group noun right before the event noun takes part in it.
+			p := np{first: j, end: j + 1, head: j, rule: "prenominal"}
+			if possessorUndergoes(ev) && !groupNouns[x.lem[j]] {
+				*patients = append(*patients, p)
+			} else {
+				*agents = append(*agents, p)
+			}
+			break
+		}
+		if t == "POS" && j-1 >= s.FirstToken && (x.tag(j-1) == "NN" || x.tag(j-1) == "NNS") && x.tokMention[j-1] < 0 {
+			// "the nation's commitment", "the actress's stay".
+			p := x.npEndingAt(j-1, s).as("possessive")
+			if possessorUndergoes(ev) {
+				*patients = append(*patients, p)
+			} else {
+				*agents = append(*agents, p)
+			}
+			break
+		}
 		if t == "PRP$" {
 			p := np{first: j, end: j + 1, head: j, rule: "possessive"}
 			if possessorUndergoes(ev) {
@@ -1328,6 +1422,10 @@ func (x *evCtx) nominalArgs(k, endTok int, s Sentence, agents, patients *[]np) {
 		case w == "by":
 			if p := x.npStartingAt(j+1, s); p.ok() {
 				*agents = append(*agents, p.as("nominal-by"))
+				// "an attack by sea brigands on merchant vessels".
+				if q := x.object(p.end, ev.Class, true, s); q.ok() && p.end < s.EndToken && x.low(p.end) != "of" {
+					*patients = append(*patients, q.as("nominal-"+x.low(p.end)))
+				}
 			}
 		default:
 			if p := x.object(j, ev.Class, true, s); p.ok() {
@@ -1423,10 +1521,15 @@ func (x *evCtx) fill(ev *Event, p np, role string) {
 	}
 	// An event noun is a phrase of its own only as a verb's patient
 	// ("denied involvement", "investigating a robbery").
-	eventHead := x.evAt[p.head] >= 0 && (role != "patient" || x.evAt[p.head] == ev.ID || !x.info[ev.ID].verbal)
+	// A fire, a blast or a quake is a participant of its own as the cause
+	// of a verb's event ("a fire that devastated a supermarket",
+	// "damaged by fire").
+	eventHead := x.evAt[p.head] >= 0 && (role != "patient" || x.evAt[p.head] == ev.ID || !x.info[ev.ID].verbal) &&
+		!(role == "agent" && x.info[ev.ID].verbal && x.evAt[p.head] != ev.ID && x.doc.Events[x.evAt[p.head]].Class == ClassDisaster)
 	if !resolved && x.tokMention[p.head] < 0 && !eventHead && !x.inTimex(p.head) {
 		t := x.tag(p.head)
 		if strings.HasPrefix(t, "NN") || t == "PRP" || t == "PRP$" || t == "CD" || (t == "WP" && x.low(p.head) == "who") ||
+			t == "DT" && standaloneWords[x.low(p.head)] ||
 			strings.HasPrefix(t, "JJ") && p.head > p.first && x.tag(p.head-1) == "DT" {
 			ev.Nominals = append(ev.Nominals, NominalArg{
 				Role:    role,
@@ -1790,7 +1893,7 @@ func Participants(doc *Document) []ParticipantMention {
 				// noun takes part in it.
 				emit(i, i+1, "pronoun", -1)
 			case strings.HasPrefix(t.Tag, "NN"):
-				if participantNoun(t) && !participantNext(doc, tokMention, i, s) {
+				if participantNoun(t) && !participantNext(doc, tokMention, i, s) && !eventNounNext(doc, trigger, i, s) {
 					emit(i, i+1, "nominal", -1)
 					continue
 				}
@@ -1800,7 +1903,7 @@ func Participants(doc *Document) []ParticipantMention {
 				}
 				switch role, ok := nominal[i]; {
 				case !ok:
-				case role == "location":
+				case role == "location" && !trigger[i]: // a gathering ("at the party") is an event, no place mention
 					emit(i, i+1, "nominal", -1)
 				case t.Tag == "NNP" || t.Tag == "NNPS":
 					emit(i, i+1, "nominal", -1)
@@ -2078,4 +2181,27 @@ func tokenAtOffset(toks []Token, off int) int {
 		return i
 	}
 	return -1
+}
+
+// eventNounNext reports an event noun right after token i ("a police
+// raid", "the police shooting"): ECB+ files the modifier with the event,
+// not as a participant mention of its own.
+func eventNounNext(doc *Document, trigger map[int]bool, i int, s Sentence) bool {
+	n := i + 1
+	if n >= s.EndToken || !trigger[n] || !strings.HasPrefix(doc.Tokens[n].Tag, "NN") {
+		return false
+	}
+	// Only a noun that cannot be a verb the tagger misread ("Sacked
+	// worker shoots", "A Michigan man shot"): a gerund or a derived noun,
+	// or one with an of complement.
+	w := strings.ToLower(doc.Tokens[n].Text)
+	if strings.HasSuffix(w, "ing") || n+1 < s.EndToken && strings.ToLower(doc.Tokens[n+1].Text) == "of" {
+		return true
+	}
+	for _, suf := range eventNounSuffixes {
+		if strings.HasSuffix(w, suf) || strings.HasSuffix(w, suf+"s") {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Clause-level argument rules of the event stage: the subject of a
 // "for X to" infinitive, clausal complements that are not objects, the
@@ -179,6 +182,20 @@ func (x *evCtx) placeAfter(ev *Event, j int, s Sentence) bool {
 				return true
 			}
 		}
+	}
+	if prep == "at" && x.gathering(p, ev.ID) {
+		// "opened fire at an office Christmas party", "spoke at the
+		// 3GSM World Congress": a gathering is where it happened.
+		span := Span{Start: x.toks[p.first].Start, End: x.toks[p.end-1].End}
+		if m := x.tokMention[p.head]; m >= 0 {
+			ev.Locations = addArg(ev.Locations, Arg{Entity: x.doc.Mentions[m].Entity, Mention: m, Words: span, Rule: "locative-at"})
+			return true
+		}
+		if len(ev.Locations) == 0 && !x.hasNominal(ev.ID, "location") {
+			ev.Nominals = append(ev.Nominals, NominalArg{Role: "location", Span: span,
+				Text: x.doc.Text[span.Start:span.End], Head: x.toks[p.head].Span, Rule: "locative-at"})
+		}
+		return false // a named place later in the clause is still taken
 	}
 	if locativePreps[prep] {
 		if m := x.placeMention(p, prep == "on"); m >= 0 {
@@ -403,7 +420,7 @@ func (x *evCtx) conjuncts(p np, s Sentence) []np {
 // pronoun or has no noun right before it.
 func (x *evCtx) relativeAntecedent(p np) np {
 	h := p.head
-	if p.end-p.first != 1 || (x.tag(h) != "WP" && x.tag(h) != "WDT") {
+	if p.end-p.first != 1 || (x.tag(h) != "WP" && x.tag(h) != "WDT" && !(x.tag(h) == "IN" && x.low(h) == "that")) {
 		return np{}
 	}
 	switch x.low(h) {
@@ -420,6 +437,12 @@ func (x *evCtx) relativeAntecedent(p np) np {
 		return np{}
 	}
 	q := x.npEndingAt(a, s)
+	if m := x.tokMention[q.head]; m >= 0 && x.placeMention(q, false) >= 0 && q.first-2 >= s.FirstToken &&
+		locativePreps[x.low(q.first-1)] && x.isNominalHead(q.first-2) {
+		// "the supermarket in Wellington that has been damaged": the
+		// place only locates the noun the clause is about.
+		q = x.npEndingAt(q.first-2, s)
+	}
 	q.rule = p.rule
 	return q
 }
@@ -734,4 +757,304 @@ func (x *evCtx) clausePlace(k int, s Sentence) {
 			return
 		}
 	}
+}
+
+// postmodifiedHead is the phrase that phrase p, found by the search
+// leftwards from a verb, postmodifies through prepositions: "A friend of
+// the actress", "A man in Canada", "The 17-year-old from a small Devon
+// village near Cullumpton", "One site behind the success of the system",
+// "browsers sited outside the US", "Indian Navy patrolling the Gulf of
+// Aden" (up to three prepositional or participle phrases). A quantifier before "of" is no head
+// ("One of the pilots": the pilots), and neither is a preposition opening
+// the sentence ("In Paris, …"). A participle right after the phrase
+// (reduced, when reduced is set) hangs on the noun of an "of" phrase: "the
+// trial of two men accused in killing": the men.
+func (x *evCtx) postmodifiedHead(p np, reduced bool, s Sentence) np {
+	for hop := 0; hop < 3 && p.first-1 > s.FirstToken; hop++ {
+		if g := p.first - 1; x.tag(g) == "VBG" && !prepositionalVerb[x.low(g)] && !x.inNounPhrase(g, s) && x.isNominalHead(g-1) {
+			// "Indian Navy patrolling the Gulf of Aden yesterday
+			// thwarted": the noun the participle phrase follows.
+			p = x.npEndingAt(g-1, s).as(p.rule)
+			continue
+		}
+		if x.tag(p.first-1) != "IN" || subordinators[x.low(p.first-1)] {
+			break
+		}
+		prep, h := x.low(p.first-1), p.first-2
+		if reduced && prep == "of" {
+			return p
+		}
+		switch {
+		case x.isNominalHead(h):
+			q := x.npEndingAt(h, s)
+			if !q.ok() || prep == "of" && quantifier(x.low(q.head)) {
+				return p
+			}
+			p = q.as(p.rule)
+		case x.tag(h) == "VBN" && h-1 > s.FirstToken && x.isNominalHead(h-1):
+			// "The blocking of browsers sited outside the US began": a
+			// participle phrase after the noun.
+			p = x.npEndingAt(h-1, s).as(p.rule)
+		case strings.HasPrefix(x.tag(h), "JJ") && h > s.FirstToken && x.tag(h-1) == "DT":
+			// "The 17-year-old from …": an adjective after a
+			// determiner heads the phrase.
+			return np{first: h - 1, end: h + 1, head: h, rule: p.rule}
+		default:
+			return p
+		}
+	}
+	return p
+}
+
+// standaloneWords are determiners and numbers that stand for a noun
+// phrase of their own ("Some may see this", "Most were freed").
+var standaloneWords = buildSet("some many most all both several few others this these those")
+
+// standaloneSubject reports a number or determiner at j that is a noun
+// phrase on its own before a verb: "11 showed stronger growth" after a
+// comma or at the start of the clause, "Some may see this". A number
+// inside a longer phrase ("magnitude 5.9 shook"), opening the sentence
+// or in a time is not.
+func (x *evCtx) standaloneSubject(j int, s Sentence) bool {
+	if x.inTimex(j) {
+		return false
+	}
+	switch t := x.tag(j); {
+	case t == "CD":
+		if j == s.FirstToken {
+			return false // a number opening a sentence is spelled out; "9 shook" is a split "5. 9"
+		}
+		pw := x.low(j - 1)
+		return pw == "," || pw == "the" || pw == "and" || x.tag(j-1) == "``" || pw == ";"
+	case t == "DT":
+		if !standaloneWords[x.low(j)] {
+			return false
+		}
+		// "The ministers all agreed", "Robinson have both said": a
+		// quantifier floating after its noun is no subject of its own.
+		k := j - 1
+		for k >= s.FirstToken && (x.isAux(k) || x.tag(k) == "RB") {
+			k--
+		}
+		return k < s.FirstToken || !x.isNominalHead(k) && x.tag(k) != "PRP"
+	}
+	return false
+}
+
+// listBefore reports a list item before the comma at c, itself after a
+// comma: the serial comma of "Europe, the Middle East, and Asia", not the
+// comma between clauses of "threw for 364 yards and three touchdowns, and
+// the Colts secured".
+func (x *evCtx) listBefore(c int, s Sentence) bool {
+	h := c - 1
+	if h <= s.FirstToken || !x.isNominalHead(h) {
+		return false
+	}
+	q := x.npEndingAt(h, s)
+	return q.first-1 > s.FirstToken && x.low(q.first-1) == ","
+}
+
+// undergoerRule names the rules by which a verb's own subject is its
+// patient: an unaccusative or linking verb ("Page died", "the defense
+// looked shaky") or an adjective ("was found dead").
+var undergoerRule = map[string]bool{"unaccusative-subject": true, "adjective-subject": true}
+
+// subjectUndergoes reports an event whose own subject is its patient by
+// an undergoerRule.
+func (x *evCtx) subjectUndergoes(k int) bool {
+	ev := &x.doc.Events[k]
+	for _, a := range ev.Patients {
+		if undergoerRule[a.Rule] {
+			return true
+		}
+	}
+	for _, n := range ev.Nominals {
+		if n.Role == "patient" && undergoerRule[n.Rule] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedInfinitive is, for a bare verb at v right after "and" or
+// "or", the first verb of the infinitive it is coordinated with ("to get
+// into browsers and take over computers": get), or -1. The search stops
+// at a finite verb, a subordinator or a semicolon.
+func (x *evCtx) coordinatedInfinitive(v int, s Sentence) int {
+	if x.tag(v) != "VB" {
+		return -1
+	}
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	if j <= s.FirstToken || (x.low(j) != "and" && x.low(j) != "or") {
+		return -1
+	}
+	for k := j - 1; k > s.FirstToken; k-- {
+		t, w := x.tag(k), x.low(k)
+		if finiteTag(t) || t == "MD" || w == ";" || (t == "IN" || t == "WDT" || t == "WRB") && subordinators[w] {
+			return -1
+		}
+		if t == "VB" && x.infinitive(k, s) {
+			return k
+		}
+	}
+	return -1
+}
+
+// ergativeVerbs alternate between a transitive use whose subject acts and
+// an intransitive one whose subject undergoes the change ("the firm
+// ended talks", "talks ended"; "costs grew").
+var ergativeVerbs = buildSet("grow expand shrink open close end begin start break change improve worsen double " +
+	"triple halve stop continue resume spread burn explode ease slow quicken deepen widen narrow weaken strengthen")
+
+// ergative reports an ergative verb used without an object whose subject
+// is no person, group or organization: the subject undergoes it ("The
+// number of gadgets is predicted to grow", "The blocking began"), while
+// "Bell will start on the bench" acts.
+func (x *evCtx) ergative(lemma string, subj []np, s Sentence) bool {
+	if !ergativeVerbs[lemma] || len(subj) == 0 {
+		return false
+	}
+	for _, p := range subj {
+		if p.head < 0 || x.animate(p.head) {
+			return false
+		}
+	}
+	return true
+}
+
+// animate reports a token heading a phrase that names or denotes a
+// person, a group or an organization, or a pronoun that does.
+func (x *evCtx) animate(h int) bool {
+	if m := x.tokMention[h]; m >= 0 {
+		switch x.mentionType(m) {
+		case Person, Org, GPE:
+			return true
+		}
+		return false
+	}
+	w := x.low(h)
+	return participantPronouns[w] || personNouns[x.lem[h]] || groupNouns[x.lem[h]] || personNouns[w] || groupNouns[w]
+}
+
+// pastClauseAfter reports a past tense right after a reporting verb's
+// object phrase ending at e, with no "by" after it: the phrase is the
+// subject of the reported clause ("believed the death occurred July 24"),
+// not the verb's object.
+func (x *evCtx) pastClauseAfter(e int, s Sentence) bool {
+	if e >= s.EndToken || x.tag(e) != "VBD" {
+		return false
+	}
+	return e+1 >= s.EndToken || x.low(e+1) != "by"
+}
+
+// lexicalUse reports a verb at v followed by a noun phrase or a
+// preposition other than "to": a lexical use, not one governing another
+// verb ("began to fall", "kept falling") or an adjective ("stay calm").
+func (x *evCtx) lexicalUse(v int, s Sentence) bool {
+	j := v + 1
+	for j < s.EndToken && x.tag(j) == "RB" {
+		j++
+	}
+	if j >= s.EndToken {
+		return false
+	}
+	switch t := x.tag(j); {
+	case t == "IN":
+		return !subordinators[x.low(j)]
+	case t == "DT" || t == "PRP$" || t == "CD" || strings.HasPrefix(t, "NN") || x.tokMention[j] >= 0:
+		return true
+	}
+	return false
+}
+
+// nounBeforeInfinitive is the event noun right before the "to" of an
+// infinitive at v when it has an agent of its own ("the nation's
+// commitment to bring about change", "an attempt by rebels to seize the
+// town"), or -1.
+func (x *evCtx) nounBeforeInfinitive(v int, s Sentence) int {
+	j := v - 1
+	for j >= s.FirstToken && x.tag(j) == "RB" {
+		j--
+	}
+	if j <= s.FirstToken || x.tag(j) != "TO" {
+		return -1
+	}
+	e := x.evAt[j-1]
+	if e < 0 || x.info[e].verbal || x.info[e].head != j-1 {
+		return -1
+	}
+	if len(x.doc.Events[e].Agents) == 0 && !x.hasNominal(e, "agent") {
+		return -1
+	}
+	return e
+}
+
+// titleCase reports a sentence whose words of four letters or more all
+// start with a capital letter, as in "Indian Naval Ship Interdicts Three
+// Pirate Vessels In A Single Operation".
+func (x *evCtx) titleCase(s Sentence) bool {
+	n := 0
+	for j := s.FirstToken; j < s.EndToken; j++ {
+		w := x.toks[j].Text
+		if len(w) < 4 || !unicode.IsLetter(rune(w[0])) {
+			continue
+		}
+		if !unicode.IsUpper(rune(w[0])) {
+			return false
+		}
+		n++
+	}
+	return n >= 3
+}
+
+// titleEvent is the event lemma and class of a capitalized word of a
+// title-case headline: an event noun of the lexicon or with an event
+// suffix ("Operation", "Nomination", "Riot"), or a form of a classed verb
+// ("Killed", "Shot").
+func (x *evCtx) titleEvent(i int) (string, string, bool) {
+	low := x.low(i)
+	for _, l := range []string{low, strings.TrimSuffix(low, "s")} {
+		if c, ok := eventNounClass[l]; ok {
+			return l, c, true
+		}
+	}
+	for _, tag := range []string{"VBD", "VBZ", "VBG"} {
+		if st := lexiconStem(low, tag); st != "" {
+			if c, ok := eventVerbClass[st]; ok && c != ClassOther {
+				return st, c, true
+			}
+		}
+	}
+	if c, ok := eventVerbClass[low]; ok && c != ClassOther {
+		return low, c, true
+	}
+	if len(low) < 6 || nonEventNouns[low] {
+		return "", "", false
+	}
+	for _, suf := range eventNounSuffixes {
+		if strings.HasSuffix(low, suf) || strings.HasSuffix(low, suf+"s") {
+			return strings.TrimSuffix(low, "s"), ClassOther, true
+		}
+	}
+	return "", "", false
+}
+
+// gatheringNouns head gatherings that are the venue of what happens at
+// them ("at an office Christmas party", "at the British trials", "at the
+// 1974 World Cup").
+var gatheringNouns = buildSet("party ceremony celebration funeral vigil wedding conference congress convention " +
+	"summit rally festival concert gala show fair expo exhibition tournament championship championships " +
+	"trials games olympics cup match final")
+
+// gathering reports a phrase p headed by a gathering noun, named or not,
+// that is not event k itself.
+func (x *evCtx) gathering(p np, k int) bool {
+	if p.head < 0 || x.evAt[p.head] == k {
+		return false
+	}
+	w := x.low(p.head)
+	return gatheringNouns[w] || gatheringNouns[strings.ToLower(x.lem[p.head])]
 }

@@ -80,7 +80,7 @@ var eventVerbClass = buildLex(map[string]string{
 	ClassAttack: "attack shoot_down shoot strike bomb shell raid invade assault ambush down target bombard storm " +
 		"clash fight battle injure wound stab hit fire_on open_fire hijack",
 	ClassKill:     "kill murder execute assassinate slay massacre behead die lose_life hang",
-	ClassDisaster: "crash explode erupt collapse flood",
+	ClassDisaster: "crash explode erupt collapse flood catch_fire",
 })
 
 // eventNounClass classes event nouns by lemma. Nouns not listed are events
@@ -108,7 +108,7 @@ var eventNounClass = buildLex(map[string]string{
 	ClassKill:     "killing murder death execution assassination massacre homicide",
 	ClassDisaster: "earthquake quake fire flood crash explosion blast accident tsunami eruption hurricane collapse outage",
 	ClassOther: "election game match victory win loss escape party ceremony celebration funeral vigil " +
-		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment " +
+		"launch merger acquisition takeover purchase sale bid injury surgery operation treatment stay transfer " +
 		"tournament playoff final departure arrival return problem crisis suspicion " +
 		"end beginning outbreak struggle move event incident disaster emergency tension tensions involvement transition",
 })
@@ -156,6 +156,13 @@ var nonEventNouns = buildSet("nation nations station position information govern
 var nonEventVerbs = buildSet("be have do will would shall should can could may might must get seem appear become " +
 	"remain let include regard consider mean need want like keep try begin start continue " +
 	"use tend stay")
+
+// lexicalVerbs are nonEventVerbs that are events of their own when they
+// take a noun phrase or a prepositional phrase rather than a verb or an
+// adjective: "kept Peter Kay at number two", "will start on the bench",
+// "wants a ban", "began in the early hours" (but "began to fall", "kept
+// quiet").
+var lexicalVerbs = buildSet("keep start begin continue want need mean stay include")
 
 // lightVerbs pass their subject to an event-noun object ("held a meeting
 // with", "conducting airstrikes") and are not events themselves then.

@@ -23,6 +23,8 @@
 //
 // With --fresh both modes work on the fresh half (testdata/roles-fresh):
 // the rule's second, disjoint sample, whose ids are ecb2-001, bbc2-001.
+// With --blind they work on the blind sample (testdata/roles-blind), whose
+// ids are ecb3-001, bbc3-001.
 package main
 
 import (
@@ -62,15 +64,22 @@ func run(ctx context.Context, args []string) error {
 	}
 	data := fs.String("data", filepath.Join(root, "..", "shared", "data"), "the shared data folder")
 	fresh := fs.Bool("fresh", false, "the fresh half: the rule's second sample, ids ecb2-NNN and bbc2-NNN")
+	blind := fs.Bool("blind", false, "the blind sample: the rule's third sample, ids ecb3-NNN and bbc3-NNN")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
 	var cands []eval.RoleCandidate
 	suffix := ""
-	if *fresh {
+	switch {
+	case *fresh && *blind:
+		return errors.New("--fresh and --blind: choose one sample")
+	case *fresh:
 		suffix = "2"
 		cands, err = eval.RoleFreshCandidates(ctx, *data)
-	} else {
+	case *blind:
+		suffix = "3"
+		cands, err = eval.RoleBlindCandidates(ctx, *data)
+	default:
 		cands, err = eval.RoleCandidates(ctx, *data, root)
 	}
 	if err != nil {
