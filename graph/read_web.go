@@ -158,14 +158,15 @@ func (s *Store) EventDateCounts(ctx context.Context) (*DateCounts, error) {
 	return out, nil
 }
 
-// eventRanges reads the range ends of every node that has a range (the
-// events with one), by the predicates' index.
+// eventRanges reads the range ends of every event node that has a range,
+// by the predicates' index.
 func (s *Store) eventRanges(ctx context.Context) (map[string]EventDate, error) {
-	qs, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
-	if err != nil {
+	v := make(quadView)
+	where, args := s.inClause("q.predicate_hash", []quad.Value{quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)}, 0)
+	w, a := s.isEvent("q.subject_hash", len(args))
+	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), nil, v, false); err != nil {
 		return nil, err
 	}
-	v := newQuadView(qs)
 	out := make(map[string]EventDate, len(v))
 	for subj := range v {
 		out[subj] = EventDate{RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
@@ -181,14 +182,42 @@ func (s *Store) Generation(ctx context.Context) (int64, error) { return s.genera
 // EventClassesOf returns the class of each of the given event nodes, by
 // index.
 func (s *Store) EventClassesOf(ctx context.Context, iris []string) (map[string]string, error) {
-	qs, err := s.loadAt(ctx, quad.Subject, iris, PredClass)
-	if err != nil {
+	v := make(quadView)
+	if err := s.loadFactsAt(ctx, v, quad.Subject, iris, PredClass); err != nil {
 		return nil, err
 	}
-	v := newQuadView(qs)
 	out := make(map[string]string, len(v))
 	for subj := range v {
 		out[subj] = v.best(subj, PredClass)
+	}
+	return out, nil
+}
+
+// EventDatesOfClass returns the date and range ends of every event node
+// of one class (the class most of its reports give), one per event, the
+// undated ones with none: what counting a class's events by date needs.
+// The events are found and read by index; their IRIs are never read.
+func (s *Store) EventDatesOfClass(ctx context.Context, class string) ([]EventDate, error) {
+	pClass, c := cgraph.HashOf(quad.IRI(PredClass)), cgraph.HashOf(quad.String(class))
+	// The events some report classes so; the arguments of ofClass come
+	// after those of the predicates' IN clause, numbered from after+1.
+	ofClass := func(after int) (string, []any) {
+		w, a := s.isEvent("c.subject_hash", after+2)
+		return "q.subject_hash IN (SELECT c.subject_hash FROM quads c WHERE c.predicate_hash = " + s.placeholder(after+1) +
+			" AND c.object_hash = " + s.placeholder(after+2) + " AND " + w + ")", append([]any{pClass[:], c[:]}, a...)
+	}
+	v := make(quadView)
+	preds := []quad.Value{quad.IRI(PredClass), quad.IRI(PredDate), quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)}
+	where, args := s.inClause("q.predicate_hash", preds, 0)
+	w, a := ofClass(len(args))
+	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), preds, v, true); err != nil {
+		return nil, fmt.Errorf("%s: the dates of the %q events: %w", s.addr, class, err)
+	}
+	out := make([]EventDate, 0, len(v))
+	for h := range v {
+		if v.best(h, PredClass) == class {
+			out = append(out, EventDate{Date: v.best(h, PredDate), RangeBegin: v.best(h, PredRangeBegin), RangeEnd: v.best(h, PredRangeEnd)})
+		}
 	}
 	return out, nil
 }

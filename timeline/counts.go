@@ -73,16 +73,11 @@ func CountByMonth(ctx context.Context, s *graph.Store, f Filter) (*Counts, error
 		}
 		add("", nil, dc.Events-dated)
 	} else {
-		iris, _, err := candidates(ctx, s, f)
+		dates, err := eventDates(ctx, s, f)
 		if err != nil {
 			return nil, err
 		}
-		dates, err := s.EventDatesOf(ctx, iris)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		for _, iri := range iris {
-			d := dates[iri]
+		for _, d := range dates {
 			var r *Range
 			if d.RangeBegin != "" || d.RangeEnd != "" {
 				r = &Range{Begin: d.RangeBegin, End: d.RangeEnd}
@@ -106,4 +101,31 @@ func startMonth(date string, r *Range) string {
 		}
 	}
 	return iv.start.Format("2006-01")
+}
+
+// eventDates reads the dates of the events f selects, one per event (the
+// undated ones with none), by index.
+func eventDates(ctx context.Context, s *graph.Store, f Filter) ([]graph.EventDate, error) {
+	if f.Entity == "" && f.Story == "" && f.Outlet == "" && f.Class != "" {
+		// A class's events: tens of thousands in a large store, read
+		// without their IRIs.
+		dates, err := s.EventDatesOfClass(ctx, f.Class)
+		if err != nil {
+			return nil, fmt.Errorf("timeline: %w", err)
+		}
+		return dates, nil
+	}
+	iris, _, err := candidates(ctx, s, f)
+	if err != nil {
+		return nil, err
+	}
+	byIRI, err := s.EventDatesOf(ctx, iris)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	out := make([]graph.EventDate, len(iris))
+	for i, iri := range iris {
+		out[i] = byIRI[iri]
+	}
+	return out, nil
 }

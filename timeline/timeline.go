@@ -181,6 +181,8 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[st
 			switch {
 			case !ok:
 			case keep != nil && !involves(ev, keep):
+			case f.Class != "" && ev.Class != f.Class:
+				// Some reports class it so, most otherwise.
 			case !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd):
 			case !f.All && minor(ev):
 				omitted++
@@ -219,7 +221,7 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[st
 	var keep map[string]bool
 	var entities []string
 	if f.Entity != "" {
-		ents, err := s.FindEntity(ctx, f.Entity)
+		ents, err := s.FindEntityIRIs(ctx, f.Entity)
 		if err != nil {
 			return nil, nil, fmt.Errorf("timeline: %w", err)
 		}
@@ -228,9 +230,9 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[st
 		}
 		keep = make(map[string]bool)
 		for _, e := range ents {
-			keep[e.IRI] = true
-			entities = append(entities, e.IRI)
+			keep[e] = true
 		}
+		entities = ents
 	}
 	iris, err := eventsToRead(ctx, s, f, entities)
 	if err != nil {

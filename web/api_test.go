@@ -373,3 +373,41 @@ func TestServe(t *testing.T) {
 		t.Errorf("Serve after its context ended: %v", err)
 	}
 }
+
+// TestAPIClassCounts: a class's counts (read by index, without the
+// events) agree with its timeline, each event is counted in the one class
+// it is listed with, and the classes' counts add up to the store's.
+func TestAPIClassCounts(t *testing.T) {
+	s := ingestStore(t, seedFiles...)
+	ts := serveStore(t, s).URL
+	var total timeline.Counts
+	getJSON(t, ts, "/api/counts", &total)
+	var classes []string
+	getJSON(t, ts, "/api/classes", &classes)
+	sum, nonEmpty := 0, 0
+	for _, c := range classes {
+		var counts timeline.Counts
+		getJSON(t, ts, "/api/counts?class="+url.QueryEscape(c), &counts)
+		var tl timeline.Timeline
+		getJSON(t, ts, "/api/timeline?all=true&class="+url.QueryEscape(c), &tl)
+		placed := 0
+		for _, e := range tl.Events {
+			if e.Class != c {
+				t.Errorf("class=%s lists %s of class %s", c, e.ID, e.Class)
+			}
+			if e.Date != "" && !strings.HasPrefix(e.Date, "XXXX") || e.Range != nil {
+				placed++
+			}
+		}
+		if counts.Placed != placed || counts.Placed+counts.Unplaced != len(tl.Events) {
+			t.Errorf("counts?class=%s: placed %d, unplaced %d; its timeline has %d placed of %d", c, counts.Placed, counts.Unplaced, placed, len(tl.Events))
+		}
+		sum += counts.Placed + counts.Unplaced
+		if len(tl.Events) > 0 {
+			nonEmpty++
+		}
+	}
+	if nonEmpty < 3 || sum != total.Placed+total.Unplaced {
+		t.Errorf("the classes' counts add up to %d events (%d classes hold any), the store's to %d", sum, nonEmpty, total.Placed+total.Unplaced)
+	}
+}

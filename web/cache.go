@@ -77,3 +77,54 @@ func (c *countsCache) get(ctx context.Context, f timeline.Filter) (*timeline.Cou
 	close(e.done)
 	return e.counts, e.err
 }
+
+// storeCache holds one read of the whole store that many requests need
+// and that is too slow to repeat on each: every entity name and alias for
+// completion (one scan of the name predicates, on each key a user types),
+// the stories and outlets of the filter form (every document, on each
+// visit). It is read again when the store's generation moves (an ingest
+// wrote since).
+type storeCache[T any] struct {
+	store *graph.Store
+	read  func(context.Context) (T, error)
+	mu    sync.Mutex
+	gen   int64
+	ok    bool
+	val   T
+}
+
+func newStoreCache[T any](store *graph.Store, read func(context.Context) (T, error)) *storeCache[T] {
+	return &storeCache[T]{store: store, read: read}
+}
+
+// get returns the value, read again when the store changed.
+func (c *storeCache[T]) get(ctx context.Context) (T, error) {
+	gen, err := c.store.Generation(ctx)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.ok && gen == c.gen {
+		return c.val, nil
+	}
+	v, err := c.read(ctx)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	c.val, c.gen, c.ok = v, gen, true
+	return v, nil
+}
+
+// entityNames reads every name and alias, never nil.
+func entityNames(store *graph.Store) func(context.Context) ([]graph.EntityName, error) {
+	return func(ctx context.Context) ([]graph.EntityName, error) {
+		names, err := store.EntityNames(ctx)
+		if names == nil && err == nil {
+			names = []graph.EntityName{}
+		}
+		return names, err
+	}
+}
