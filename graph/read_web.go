@@ -221,3 +221,22 @@ func (s *Store) EventDatesOfClass(ctx context.Context, class string) ([]EventDat
 	}
 	return out, nil
 }
+
+// EventsNamingAgentOrPatient reports which of the given event nodes have
+// a named agent or patient, by index, without reading who they are.
+func (s *Store) EventsNamingAgentOrPatient(ctx context.Context, iris []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := s.batchesAt(quad.Subject, iris, []string{PredAgent, PredPatient}, func(where string, args []any, known []quad.Value) error {
+		byHash := make(map[string]string, len(known))
+		for _, v := range known {
+			h := cgraph.HashOf(v)
+			byHash[string(h[:])] = nodeKey(v)
+		}
+		return s.scanHashes(ctx, "SELECT DISTINCT q.subject_hash FROM quads q WHERE "+where, args, func(h string) {
+			if iri, ok := byHash[h]; ok {
+				out[iri] = true
+			}
+		})
+	})
+	return out, err
+}
