@@ -326,24 +326,46 @@ func TestAPITimeout(t *testing.T) {
 	}
 }
 
-// TestAPISeesIngest: what serve keeps between requests (counts,
-// completion names) is read again once an ingest writes to the store.
+// TestAPISeesIngest: what serve keeps between requests (counts, those
+// of a date range from the whole store's, completion names, stories) is
+// read again once an ingest writes to the store.
 func TestAPISeesIngest(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "live.db")
 	ingestInto(t, db, seedFiles...)
 	ts := serveStore(t, openReadOnly(t, db)).URL
-	var before, after timeline.Counts
+	var before, after, march, marchAfter timeline.Counts
 	var names []graph.EntityName
+	var storiesBefore, storiesAfter storiesAnswer
 	getJSON(t, ts, "/api/counts", &before)
+	getJSON(t, ts, "/api/counts?from=2020-03&to=2020-03", &march)
+	getJSON(t, ts, "/api/stories", &storiesBefore)
 	getJSON(t, ts, "/api/complete?q=anna+jo", &names)
 	if len(names) != 0 {
 		t.Fatalf("the seeds name no Anna Jones: %+v", names)
 	}
 	ingestInto(t, db, xssArticle(t))
 	getJSON(t, ts, "/api/counts", &after)
+	getJSON(t, ts, "/api/counts?from=2020-03&to=2020-03", &marchAfter)
+	getJSON(t, ts, "/api/stories", &storiesAfter)
 	getJSON(t, ts, "/api/complete?q=anna+jo", &names)
 	if after.Placed+after.Unplaced <= before.Placed+before.Unplaced {
 		t.Errorf("counts after an ingest: %d events, before %d", after.Placed+after.Unplaced, before.Placed+before.Unplaced)
+	}
+	// (a range since 2015 overlaps March 2020 too: it is counted in the
+	// month it starts)
+	inMarch := func(c timeline.Counts) int {
+		for _, p := range c.Periods {
+			if p.Period == "2020-03" {
+				return p.Count
+			}
+		}
+		return 0
+	}
+	if inMarch(march) != 0 || inMarch(marchAfter) == 0 || marchAfter.Placed != march.Placed+inMarch(marchAfter) {
+		t.Errorf("counts in March 2020 after an ingest of an article of 4 March 2020: %+v, before %+v", marchAfter, march)
+	}
+	if len(storiesAfter.Outlets) != len(storiesBefore.Outlets)+1 {
+		t.Errorf("outlets after an ingest from a new outlet: %+v, before %+v", storiesAfter.Outlets, storiesBefore.Outlets)
 	}
 	if len(names) == 0 || names[0].Canonical != "Anna Jones" {
 		t.Errorf("completion after an ingest: %+v", names)

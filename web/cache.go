@@ -16,8 +16,11 @@ const countsCacheSize = 64
 // long as the store's generation does not move (no ingest wrote since):
 // the zoomed-out view of a large store is read once, not on every visit.
 // Requests for the same filter while it is being read wait for that read.
+// Counts by date alone all come from the whole store's counts by date,
+// read once.
 type countsCache struct {
 	store *graph.Store
+	dates *storeCache[*graph.DateCounts]
 	mu    sync.Mutex
 	gen   int64
 	byKey map[string]*countsEntry
@@ -31,11 +34,18 @@ type countsEntry struct {
 }
 
 func newCountsCache(store *graph.Store) *countsCache {
-	return &countsCache{store: store, byKey: map[string]*countsEntry{}}
+	return &countsCache{store: store, dates: newStoreCache(store, store.EventDateCounts), byKey: map[string]*countsEntry{}}
 }
 
 // get returns f's counts, from the cache while the store is unchanged.
 func (c *countsCache) get(ctx context.Context, f timeline.Filter) (*timeline.Counts, error) {
+	if f.ByDatesAlone() {
+		dc, err := c.dates.get(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return timeline.CountDates(f, dc)
+	}
 	key, err := json.Marshal(f)
 	if err != nil {
 		return nil, err
