@@ -390,7 +390,7 @@ func (s *Store) selectFacts(ctx context.Context, where string, args []any, known
 	for _, f := range facts {
 		subj := vals[f.spo[0]]
 		if hashSubjects {
-			subj = quad.String(f.spo[0])
+			subj = quad.IRI(f.spo[0]) // keyed by the bare hash
 		}
 		v.add(subj, vals[f.spo[1]], vals[f.spo[2]], f.n)
 	}
@@ -1197,11 +1197,19 @@ func (s *Store) EventIRIsDated(ctx context.Context, keepDate func(date string) b
 	if err != nil {
 		return nil, err
 	}
-	var ranged []string
-	for subj, r := range ranges {
+	kept := map[string]bool{}
+	for h, r := range ranges {
 		if keepRange(r.RangeBegin, r.RangeEnd) {
-			ranged = append(ranged, subj)
+			kept[h] = true
 		}
+	}
+	iris := make(map[string]quad.Value, len(kept))
+	if err := s.nodeValues(ctx, kept, iris); err != nil {
+		return nil, err
+	}
+	var ranged []string
+	for _, v := range iris {
+		ranged = append(ranged, nodeKey(v))
 	}
 	sort.Strings(ranged)
 	for _, e := range ranged {

@@ -92,7 +92,8 @@ type DateCounts struct {
 	// Dates maps a date value to the number of events with that date.
 	Dates map[string]int
 	// Ranged holds the events with a range ("since September 30"), with
-	// their date if they also have one (they are then in Dates too).
+	// their date if they also have one (they are then in Dates too), by
+	// a key of each event (not its IRI).
 	Ranged map[string]EventDate
 	// Events is the number of event nodes.
 	Events int
@@ -139,37 +140,29 @@ func (s *Store) EventDateCounts(ctx context.Context) (*DateCounts, error) {
 			out.Dates[valueText(v)] += n
 		}
 	}
-	ranges, err := s.eventRanges(ctx)
-	if err != nil {
+	if out.Ranged, err = s.eventRanges(ctx); err != nil {
 		return nil, err
-	}
-	var ranged []string
-	for e := range ranges {
-		ranged = append(ranged, e)
-	}
-	dates, err := s.EventDatesOf(ctx, ranged)
-	if err != nil {
-		return nil, err
-	}
-	for e, r := range ranges {
-		r.Date = dates[e].Date
-		out.Ranged[e] = r
 	}
 	return out, nil
 }
 
-// eventRanges reads the range ends of every event node that has a range,
-// by the predicates' index.
+// eventRanges reads the date and range ends of every event node that has
+// a range, by the predicates' index, keyed by the event's hash: their IRIs
+// are not read.
 func (s *Store) eventRanges(ctx context.Context) (map[string]EventDate, error) {
 	v := make(quadView)
-	where, args := s.inClause("q.predicate_hash", []quad.Value{quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)}, 0)
-	w, a := s.isEvent("q.subject_hash", len(args))
-	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), nil, v, false); err != nil {
+	rb, re := quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)
+	preds := []quad.Value{quad.IRI(PredDate), rb, re}
+	where, args := s.inClause("q.predicate_hash", preds, 0)
+	w, a := s.inClause("r.predicate_hash", []quad.Value{rb, re}, len(args))
+	where, args = where+" AND q.subject_hash IN (SELECT r.subject_hash FROM quads r WHERE "+w+")", append(args, a...)
+	w, a = s.isEvent("q.subject_hash", len(args))
+	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), preds, v, true); err != nil {
 		return nil, err
 	}
 	out := make(map[string]EventDate, len(v))
-	for subj := range v {
-		out[subj] = EventDate{RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
+	for h := range v {
+		out[h] = EventDate{Date: v.best(h, PredDate), RangeBegin: v.best(h, PredRangeBegin), RangeEnd: v.best(h, PredRangeEnd)}
 	}
 	return out, nil
 }
