@@ -186,33 +186,61 @@ func (s *Store) EventClassesOf(ctx context.Context, iris []string) (map[string]s
 	return out, nil
 }
 
-// EventDatesOfClass returns the date and range ends of every event node
-// of one class (the class most of its reports give), one per event, the
-// undated ones with none: what counting a class's events by date needs.
-// The events are found and read by index; their IRIs are never read.
-func (s *Store) EventDatesOfClass(ctx context.Context, class string) ([]EventDate, error) {
+// EventDatesOfClass returns the date and range ends of the dated event
+// nodes of one class (the class most of their reports give), one per
+// event, and the number of the class's undated ones: what counting a
+// class's events by date needs. The events are counted and read by
+// index; their IRIs are never read, nor the classes of those that only
+// one class is given.
+func (s *Store) EventDatesOfClass(ctx context.Context, class string) ([]EventDate, int, error) {
+	fail := func(err error) ([]EventDate, int, error) {
+		return nil, 0, fmt.Errorf("%s: the dates of the %q events: %w", s.addr, class, err)
+	}
 	pClass, c := cgraph.HashOf(quad.IRI(PredClass)), cgraph.HashOf(quad.String(class))
-	// The events some report classes so; the arguments of ofClass come
-	// after those of the predicates' IN clause, numbered from after+1.
-	ofClass := func(after int) (string, []any) {
+	// ofClass is the SQL condition "the node in col is an event some
+	// report classes so", its arguments numbered from after+1.
+	ofClass := func(col string, after int) (string, []any) {
 		w, a := s.isEvent("c.subject_hash", after+2)
-		return "q.subject_hash IN (SELECT c.subject_hash FROM quads c WHERE c.predicate_hash = " + s.placeholder(after+1) +
+		return col + " IN (SELECT c.subject_hash FROM quads c WHERE c.predicate_hash = " + s.placeholder(after+1) +
 			" AND c.object_hash = " + s.placeholder(after+2) + " AND " + w + ")", append([]any{pClass[:], c[:]}, a...)
 	}
-	v := make(quadView)
-	preds := []quad.Value{quad.IRI(PredClass), quad.IRI(PredDate), quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)}
-	where, args := s.inClause("q.predicate_hash", preds, 0)
-	w, a := ofClass(len(args))
-	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), preds, v, true); err != nil {
-		return nil, fmt.Errorf("%s: the dates of the %q events: %w", s.addr, class, err)
+	var events int
+	w, args := s.isEvent("c.subject_hash", 2)
+	err := s.db.QueryRowContext(ctx, "SELECT COUNT(DISTINCT c.subject_hash) FROM quads c WHERE c.predicate_hash = "+s.placeholder(1)+
+		" AND c.object_hash = "+s.placeholder(2)+" AND "+w, append([]any{pClass[:], c[:]}, args...)...).Scan(&events)
+	if err != nil {
+		return fail(err)
 	}
-	out := make([]EventDate, 0, len(v))
-	for h := range v {
-		if v.best(h, PredClass) == class {
-			out = append(out, EventDate{Date: v.best(h, PredDate), RangeBegin: v.best(h, PredRangeBegin), RangeEnd: v.best(h, PredRangeEnd)})
+	// The few that reports class differently: the classes of each.
+	classes := make(quadView)
+	w, args = ofClass("q.subject_hash", 1)
+	args = append([]any{pClass[:]}, args...)
+	n := len(args)
+	where := "q.predicate_hash = " + s.placeholder(1) + " AND " + w + " AND EXISTS (SELECT 1 FROM quads o WHERE o.subject_hash = q.subject_hash AND o.predicate_hash = " +
+		s.placeholder(n+1) + " AND o.object_hash <> " + s.placeholder(n+2) + ")"
+	if err := s.selectFacts(ctx, where, append(args, pClass[:], c[:]), []quad.Value{quad.IRI(PredClass)}, classes, true); err != nil {
+		return fail(err)
+	}
+	other := map[string]bool{}
+	for h := range classes {
+		if classes.best(h, PredClass) != class {
+			other[h] = true
 		}
 	}
-	return out, nil
+	dates := make(quadView)
+	preds := []quad.Value{quad.IRI(PredDate), quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)}
+	where, args = s.inClause("q.predicate_hash", preds, 0)
+	w, a := ofClass("q.subject_hash", len(args))
+	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), preds, dates, true); err != nil {
+		return fail(err)
+	}
+	out := make([]EventDate, 0, len(dates))
+	for h := range dates {
+		if !other[h] {
+			out = append(out, EventDate{Date: dates.best(h, PredDate), RangeBegin: dates.best(h, PredRangeBegin), RangeEnd: dates.best(h, PredRangeEnd)})
+		}
+	}
+	return out, events - len(other) - len(out), nil
 }
 
 // EventsNamingAgentOrPatient reports which of the given event nodes have

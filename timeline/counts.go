@@ -43,7 +43,7 @@ func CountByMonth(ctx context.Context, s *graph.Store, f Filter) (*Counts, error
 		}
 		return CountDates(f, dc)
 	}
-	dates, err := eventDates(ctx, s, f)
+	dates, undated, err := eventDates(ctx, s, f)
 	if err != nil {
 		return nil, err
 	}
@@ -55,6 +55,7 @@ func CountByMonth(ctx context.Context, s *graph.Store, f Filter) (*Counts, error
 		}
 		m.add(d.Date, r, 1)
 	}
+	m.add("", nil, undated)
 	return m.counts(), nil
 }
 
@@ -142,29 +143,30 @@ func startMonth(date string, r *Range) string {
 	return iv.start.Format("2006-01")
 }
 
-// eventDates reads the dates of the events f selects, one per event (the
-// undated ones with none), by index.
-func eventDates(ctx context.Context, s *graph.Store, f Filter) ([]graph.EventDate, error) {
+// eventDates reads the dates of the events f selects, one per event (an
+// undated one may be given with none or only counted in undated), by
+// index.
+func eventDates(ctx context.Context, s *graph.Store, f Filter) (_ []graph.EventDate, undated int, _ error) {
 	if f.Entity == "" && f.Story == "" && f.Outlet == "" && f.Class != "" {
 		// A class's events: tens of thousands in a large store, read
 		// without their IRIs.
-		dates, err := s.EventDatesOfClass(ctx, f.Class)
+		dates, undated, err := s.EventDatesOfClass(ctx, f.Class)
 		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
+			return nil, 0, fmt.Errorf("timeline: %w", err)
 		}
-		return dates, nil
+		return dates, undated, nil
 	}
 	iris, _, err := candidates(ctx, s, f)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	byIRI, err := s.EventDatesOf(ctx, iris)
 	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
+		return nil, 0, fmt.Errorf("timeline: %w", err)
 	}
 	out := make([]graph.EventDate, len(iris))
 	for i, iri := range iris {
 		out[i] = byIRI[iri]
 	}
-	return out, nil
+	return out, 0, nil
 }
