@@ -95,13 +95,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	// Read the whole store's counts per month and its stories now, for
-	// the first view (an error is met again by the page's request).
+	// Read the whole store's counts per month now, for the first view (an
+	// error is met again by the page's request). The stories wait for
+	// the page to ask, after its first view: read now, they would slow it.
 	go func() {
 		warm, cancel := context.WithTimeout(ctx, s.timeout)
 		defer cancel()
 		_, _ = s.counts.get(warm, timeline.Filter{})
-		_, _ = s.storyList.get(warm)
 	}()
 	select {
 	case err := <-done:
