@@ -145,7 +145,7 @@ func newQuadView(quads []quad.Quad) quadView {
 }
 
 // add records that n quads state s p o.
-func (v quadView) add(s, p quad.Value, o quad.Value, n int) {
+func (v quadView) add(s, p, o quad.Value, n int) {
 	sk := nodeKey(s)
 	m := v[sk]
 	if m == nil {

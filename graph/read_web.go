@@ -190,8 +190,8 @@ func (s *Store) EventClassesOf(ctx context.Context, iris []string) (map[string]s
 // nodes of one class (the class most of their reports give), one per
 // event, and the number of the class's undated ones: what counting a
 // class's events by date needs. The events are counted and read by
-// index; their IRIs are never read, nor the classes of those that only
-// one class is given.
+// index; their IRIs are never read, and the classes only of the few
+// events whose reports give them other classes too.
 func (s *Store) EventDatesOfClass(ctx context.Context, class string) ([]EventDate, int, error) {
 	fail := func(err error) ([]EventDate, int, error) {
 		return nil, 0, fmt.Errorf("%s: the dates of the %q events: %w", s.addr, class, err)
@@ -211,7 +211,8 @@ func (s *Store) EventDatesOfClass(ctx context.Context, class string) ([]EventDat
 	if err != nil {
 		return fail(err)
 	}
-	// The few that reports class differently: the classes of each.
+	// The few events whose reports give other classes too: which class
+	// most give.
 	classes := make(quadView)
 	w, args = ofClass("q.subject_hash", 1)
 	args = append([]any{pClass[:]}, args...)
