@@ -245,11 +245,12 @@
     $('undated-list').replaceChildren();
     $('undated-more').hidden = true;
     try {
-      const countsP = api('counts', f);
       const visP = ensureTimeline();
       if (keepWindow) await visP;
-      // the window in view is shown as soon as it is read, before the counts
+      // the window in view is shown as soon as it is read, and the counts
+      // asked for after it: read at once, the two would share the server
       const shownP = keepWindow ? loadWindow(null).then((n) => { if (n > 0 && seq === current.seq) markLoaded(); return n; }) : null;
+      const countsP = shownP ? shownP.then(() => api('counts', f)) : api('counts', f);
       const counts = await countsP;
       if (seq !== current.seq) return;
       current.counts = counts;
