@@ -105,10 +105,13 @@ type EventMentionInfo struct {
 	Roles []RoleEvidence `json:"roles,omitempty"`
 }
 
-// labelledFact is the object of one quad and the document (label) stating it.
+// labelledFact is the object of one quad and the document (label) stating
+// it; or, read as a fact (loadFactsAt), the object of n quads whose labels
+// were not read.
 type labelledFact struct {
 	obj   quad.Value
 	label string
+	n     int
 }
 
 // quadView indexes quads by subject and predicate: v[s][p] are the facts.
@@ -136,9 +139,21 @@ func newQuadView(quads []quad.Quad) quadView {
 			v[s] = m
 		}
 		p := nodeKey(q.Predicate)
-		m[p] = append(m[p], labelledFact{obj: q.Object, label: nodeKey(q.Label)})
+		m[p] = append(m[p], labelledFact{obj: q.Object, label: nodeKey(q.Label), n: 1})
 	}
 	return v
+}
+
+// add records that n quads state s p o.
+func (v quadView) add(s, p, o quad.Value, n int) {
+	sk := nodeKey(s)
+	m := v[sk]
+	if m == nil {
+		m = make(map[string][]labelledFact)
+		v[sk] = m
+	}
+	pk := nodeKey(p)
+	m[pk] = append(m[pk], labelledFact{obj: o, n: n})
 }
 
 // all returns the distinct values of s's p facts, in stored order.
@@ -166,7 +181,7 @@ func bestOf(facts []labelledFact, label string) string {
 	count := map[string]int{}
 	for _, f := range facts {
 		if label == "" || f.label == label {
-			count[valueText(f.obj)]++
+			count[valueText(f.obj)] += f.n
 		}
 	}
 	best, bn := "", 0
@@ -283,12 +298,37 @@ func (s *Store) loadQuads(ctx context.Context, f *quadFilter) ([]quad.Quad, erro
 // is one of nodes (IRIs) and whose predicate is one of preds (any
 // predicate when none is given), in batches the SQL engine accepts.
 func (s *Store) loadAt(ctx context.Context, dir quad.Direction, nodes []string, preds ...string) ([]quad.Quad, error) {
+	var out []quad.Quad
+	err := s.batchesAt(dir, nodes, preds, func(where string, args []any, known []quad.Value) error {
+		qs, err := s.selectQuads(ctx, where, args, known...)
+		out = append(out, qs...)
+		return err
+	})
+	return out, err
+}
+
+// loadFactsAt is loadAt for the readers that take the value most
+// documents state and never ask which documents state it (an event's
+// class, date and participants, an entity's name): each distinct triple
+// is read once, with the number of quads stating it, and labels are not
+// read. A well-known entity's name is stated by hundreds of articles.
+// The facts are added to v.
+func (s *Store) loadFactsAt(ctx context.Context, v quadView, dir quad.Direction, nodes []string, preds ...string) error {
+	return s.batchesAt(dir, nodes, preds, func(where string, args []any, known []quad.Value) error {
+		return s.selectFacts(ctx, where, args, known, v, false)
+	})
+}
+
+// batchesAt hands each of the SQL filters "dir is one of nodes (IRIs) and
+// the predicate one of preds (any when none is given)" that together
+// cover nodes, in batches the SQL engine accepts, to read, with the node
+// values they name.
+func (s *Store) batchesAt(dir quad.Direction, nodes, preds []string, read func(where string, args []any, known []quad.Value) error) error {
 	pv := make([]quad.Value, 0, len(preds))
 	for _, p := range preds {
 		pv = append(pv, quad.IRI(p))
 	}
 	step := maxFilterValues - len(pv)
-	var out []quad.Quad
 	for i := 0; i < len(nodes); i += step {
 		nv := make([]quad.Value, 0, step)
 		for _, n := range nodes[i:min(i+step, len(nodes))] {
@@ -299,13 +339,79 @@ func (s *Store) loadAt(ctx context.Context, dir quad.Direction, nodes []string, 
 			w, a := s.inClause("q.predicate_hash", pv, len(args))
 			where, args = where+" AND "+w, append(args, a...)
 		}
-		qs, err := s.selectQuads(ctx, where, args, append(nv, pv...)...)
-		if err != nil {
-			return nil, err
+		if err := read(where, args, append(nv, pv...)); err != nil {
+			return err
 		}
-		out = append(out, qs...)
 	}
-	return out, nil
+	return nil
+}
+
+// selectFacts adds to v the distinct triples of the quads that where
+// selects, each with the number of quads stating it, in the order of
+// their first quad; labels are not read. With hashSubjects, the subjects
+// are not read either: v holds them by their hash.
+func (s *Store) selectFacts(ctx context.Context, where string, args []any, known []quad.Value, v quadView, hashSubjects bool) error {
+	q := "SELECT q.subject_hash, q.predicate_hash, q.object_hash, COUNT(*), MIN(q.horizon) AS first FROM quads q WHERE " + where +
+		" GROUP BY q.subject_hash, q.predicate_hash, q.object_hash ORDER BY first"
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("%s: reading quads: %w", s.addr, err)
+	}
+	defer rows.Close()
+	type fact struct {
+		spo [3]string
+		n   int
+	}
+	var facts []fact
+	need := map[string]bool{}
+	var h [3][]byte
+	var first int64
+	for rows.Next() {
+		var f fact
+		if err := rows.Scan(&h[0], &h[1], &h[2], &f.n, &first); err != nil {
+			return fmt.Errorf("%s: reading quads: %w", s.addr, err)
+		}
+		for i := range h {
+			f.spo[i] = string(h[i])
+			if i > 0 || !hashSubjects {
+				need[f.spo[i]] = true
+			}
+		}
+		facts = append(facts, f)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("%s: reading quads: %w", s.addr, err)
+	}
+	rows.Close()
+	vals, err := s.valuesOf(ctx, need, known)
+	if err != nil {
+		return err
+	}
+	for _, f := range facts {
+		subj := vals[f.spo[0]]
+		if hashSubjects {
+			subj = quad.IRI(f.spo[0]) // keyed by the bare hash
+		}
+		v.add(subj, vals[f.spo[1]], vals[f.spo[2]], f.n)
+	}
+	return nil
+}
+
+// valuesOf reads the values of the nodes with the hashes need, but for
+// those of known, whose values are given.
+func (s *Store) valuesOf(ctx context.Context, need map[string]bool, known []quad.Value) (map[string]quad.Value, error) {
+	vals := make(map[string]quad.Value, len(need))
+	for _, v := range known {
+		h := cgraph.HashOf(v)
+		if k := string(h[:]); need[k] {
+			vals[k] = v
+			delete(need, k)
+		}
+	}
+	if err := s.nodeValues(ctx, need, vals); err != nil {
+		return nil, err
+	}
+	return vals, nil
 }
 
 // inClause is "col IN (…)" over the hashes of values, its placeholders
@@ -362,15 +468,8 @@ func (s *Store) selectQuads(ctx context.Context, where string, args []any, known
 		return nil, fmt.Errorf("%s: reading quads: %w", s.addr, err)
 	}
 	rows.Close()
-	vals := make(map[string]quad.Value, len(need))
-	for _, v := range known {
-		h := cgraph.HashOf(v)
-		if k := string(h[:]); need[k] {
-			vals[k] = v
-			delete(need, k)
-		}
-	}
-	if err := s.nodeValues(ctx, need, vals); err != nil {
+	vals, err := s.valuesOf(ctx, need, known)
+	if err != nil {
 		return nil, err
 	}
 	out := make([]quad.Quad, len(hashes))
@@ -592,6 +691,27 @@ func (s *Store) subjectsOf(ctx context.Context, objects []string, preds ...strin
 
 // subjectsOfValues is subjectsOf for objects of any kind of value.
 func (s *Store) subjectsOfValues(ctx context.Context, objects []quad.Value, preds ...string) ([]string, error) {
+	return s.subjectsWhere(ctx, objects, preds, false)
+}
+
+// eventsOfValues is subjectsOfValues for the subjects that are event
+// nodes (an event, not its mentions, which state the same facts), told
+// apart by index: the others' values are never read.
+func (s *Store) eventsOfValues(ctx context.Context, objects []quad.Value, preds ...string) ([]string, error) {
+	return s.subjectsWhere(ctx, objects, preds, true)
+}
+
+// isEvent is an SQL condition: the node whose hash is in col is typed an
+// event; its arguments follow those numbered up to after.
+func (s *Store) isEvent(col string, after int) (string, []any) {
+	pType, tEvent := cgraph.HashOf(quad.IRI(PredType)), cgraph.HashOf(quad.IRI(TypeEvent))
+	return "EXISTS (SELECT 1 FROM quads t WHERE t.subject_hash = " + col + " AND t.predicate_hash = " + s.placeholder(after+1) +
+		" AND t.object_hash = " + s.placeholder(after+2) + ")", []any{pType[:], tEvent[:]}
+}
+
+// subjectsWhere is subjectsOfValues, keeping only event nodes when events
+// is set.
+func (s *Store) subjectsWhere(ctx context.Context, objects []quad.Value, preds []string, events bool) ([]string, error) {
 	pv := make([]quad.Value, 0, len(preds))
 	for _, p := range preds {
 		pv = append(pv, quad.IRI(p))
@@ -602,7 +722,12 @@ func (s *Store) subjectsOfValues(ctx context.Context, objects []quad.Value, pred
 	for i := 0; i < len(objects); i += step {
 		where, args := s.inClause("q.object_hash", objects[i:min(i+step, len(objects))], 0)
 		w, a := s.inClause("q.predicate_hash", pv, len(args))
-		err := s.scanHashes(ctx, "SELECT q.subject_hash FROM quads q WHERE "+where+" AND "+w+" ORDER BY q.horizon", append(args, a...), func(k string) {
+		where, args = where+" AND "+w, append(args, a...)
+		if events {
+			w, a := s.isEvent("q.subject_hash", len(args))
+			where, args = where+" AND "+w, append(args, a...)
+		}
+		err := s.scanHashes(ctx, "SELECT q.subject_hash FROM quads q WHERE "+where+" ORDER BY q.horizon", args, func(k string) {
 			if !seen[k] {
 				seen[k] = true
 				hashes = append(hashes, k)
@@ -695,9 +820,21 @@ var namePredicates = []string{PredName, PredAlias, PredKey}
 // name are looked up by index; only when none is stored are all names
 // read.
 func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, error) {
+	iris, err := s.FindEntityIRIs(ctx, name)
+	if err != nil || len(iris) == 0 {
+		return nil, err
+	}
+	return s.EntitiesByIRI(ctx, iris)
+}
+
+// FindEntityIRIs is FindEntity without reading the entities: their IRIs
+// alone (a filter by entity needs no more, and reading a well-known
+// entity's thousands of mentions takes time).
+func (s *Store) FindEntityIRIs(ctx context.Context, name string) ([]string, error) {
 	if iri := strings.Trim(strings.TrimSpace(name), "<>"); strings.HasPrefix(iri, "entity/") {
-		if es, err := s.EntitiesByIRI(ctx, []string{iri}); err != nil || len(es) > 0 {
-			return es, err
+		v := make(quadView)
+		if err := s.loadFactsAt(ctx, v, quad.Subject, []string{iri}, PredEntityType); err != nil || len(v) > 0 {
+			return []string{iri}, err
 		}
 	}
 	want := foldName(name)
@@ -758,7 +895,22 @@ func (s *Store) FindEntity(ctx context.Context, name string) ([]EntityInfo, erro
 			}
 		}
 	}
-	return s.EntitiesByIRI(ctx, iris)
+	if len(iris) == 0 {
+		return nil, nil
+	}
+	// Only entities: a name stated of another node is no match.
+	v := make(quadView)
+	if err := s.loadFactsAt(ctx, v, quad.Subject, iris, PredEntityType); err != nil {
+		return nil, err
+	}
+	out := iris[:0]
+	for _, e := range iris {
+		if len(v[e]) > 0 {
+			out = append(out, e)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
 }
 
 // spellings is name as typed, with its spaces tidied, and in lower,
@@ -951,7 +1103,11 @@ func (s *Store) Event(ctx context.Context, iri string) (*EventInfo, error) {
 // (IRIs) as an agent, patient or location, found by index without reading
 // the events.
 func (s *Store) EventIRIsInvolving(ctx context.Context, entities []string) ([]string, error) {
-	subj, err := s.subjectsOf(ctx, entities, PredAgent, PredPatient, PredLocation)
+	ev := make([]quad.Value, 0, len(entities))
+	for _, e := range entities {
+		ev = append(ev, quad.IRI(e))
+	}
+	subj, err := s.eventsOfValues(ctx, ev, PredAgent, PredPatient, PredLocation)
 	if err != nil {
 		return nil, err
 	}
@@ -986,11 +1142,10 @@ type EventDate struct {
 // EventDatesOf returns the date and range ends of the given event nodes
 // that have any, read by index.
 func (s *Store) EventDatesOf(ctx context.Context, iris []string) (map[string]EventDate, error) {
-	qs, err := s.loadAt(ctx, quad.Subject, iris, PredDate, PredRangeBegin, PredRangeEnd)
-	if err != nil {
+	v := make(quadView)
+	if err := s.loadFactsAt(ctx, v, quad.Subject, iris, PredDate, PredRangeBegin, PredRangeEnd); err != nil {
 		return nil, err
 	}
-	v := newQuadView(qs)
 	out := make(map[string]EventDate, len(v))
 	for subj := range v {
 		out[subj] = EventDate{Date: v.best(subj, PredDate), RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
@@ -1031,7 +1186,7 @@ func (s *Store) EventIRIsDated(ctx context.Context, keepDate func(date string) b
 			out = append(out, e)
 		}
 	}
-	dated, err := s.subjectsOfValues(ctx, dates, PredDate)
+	dated, err := s.eventsOfValues(ctx, dates, PredDate)
 	if err != nil {
 		return nil, err
 	}
@@ -1042,11 +1197,19 @@ func (s *Store) EventIRIsDated(ctx context.Context, keepDate func(date string) b
 	if err != nil {
 		return nil, err
 	}
-	var ranged []string
-	for subj, r := range ranges {
+	kept := map[string]bool{}
+	for h, r := range ranges {
 		if keepRange(r.RangeBegin, r.RangeEnd) {
-			ranged = append(ranged, subj)
+			kept[h] = true
 		}
+	}
+	iris := make(map[string]quad.Value, len(kept))
+	if err := s.nodeValues(ctx, kept, iris); err != nil {
+		return nil, err
+	}
+	var ranged []string
+	for _, v := range iris {
+		ranged = append(ranged, nodeKey(v))
 	}
 	sort.Strings(ranged)
 	for _, e := range ranged {
@@ -1062,36 +1225,36 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 	if len(iris) == 0 {
 		return nil, nil
 	}
-	qs, err := s.loadAt(ctx, quad.Subject, iris, eventPredicates...)
-	if err != nil {
+	// Facts, not quads: an event that many articles report has its
+	// class, date and participants stated by each, and a well-known
+	// participant its name.
+	v := make(quadView)
+	if err := s.loadFactsAt(ctx, v, quad.Subject, iris, eventPredicates...); err != nil {
 		return nil, err
 	}
 	mentions, err := s.subjectsOf(ctx, iris, PredMentionOf)
 	if err != nil {
 		return nil, err
 	}
-	ment, err := s.loadAt(ctx, quad.Subject, mentions, eventPredicates...)
-	if err != nil {
+	if err := s.loadFactsAt(ctx, v, quad.Subject, mentions, eventPredicates...); err != nil {
 		return nil, err
 	}
-	qs = append(qs, ment...)
-	ents := distinctNodes(qs, func(q quad.Quad) (string, bool) {
-		switch nodeKey(q.Predicate) {
-		case PredAgent, PredPatient, PredLocation, PredClaimant:
-			return nodeKey(q.Object), true
+	entities := map[string]bool{}
+	for _, preds := range v {
+		for _, p := range []string{PredAgent, PredPatient, PredLocation, PredClaimant} {
+			for _, f := range preds[p] {
+				entities[nodeKey(f.obj)] = true
+			}
 		}
-		return "", false
-	})
-	for _, q := range qs {
-		if nodeKey(q.Predicate) == PredRoleEvidence {
-			ents = appendNew(ents, roleEvidenceIRIs(valueText(q.Object))...)
+		for _, f := range preds[PredRoleEvidence] {
+			for _, e := range roleEvidenceIRIs(valueText(f.obj)) {
+				entities[e] = true
+			}
 		}
 	}
-	names, err := s.loadAt(ctx, quad.Subject, ents, PredName, PredEntityType)
-	if err != nil {
+	if err := s.loadFactsAt(ctx, v, quad.Subject, sortedKeys(entities), PredName, PredEntityType); err != nil {
 		return nil, err
 	}
-	qs = append(qs, names...)
 	docs := map[string]bool{}
 	for _, m := range mentions {
 		if d := docOfMention(m); d != "" {
@@ -1102,7 +1265,7 @@ func (s *Store) EventsByIRI(ctx context.Context, iris []string) ([]EventInfo, er
 	if err != nil {
 		return nil, err
 	}
-	return eventsOf(newQuadView(qs), texts), nil
+	return eventsOf(v, texts), nil
 }
 
 // eventsOf builds the events of v; texts holds the stored texts of their

@@ -92,7 +92,8 @@ type DateCounts struct {
 	// Dates maps a date value to the number of events with that date.
 	Dates map[string]int
 	// Ranged holds the events with a range ("since September 30"), with
-	// their date if they also have one (they are then in Dates too).
+	// their date if they also have one (they are then in Dates too), by
+	// a key of each event (not its IRI).
 	Ranged map[string]EventDate
 	// Events is the number of event nodes.
 	Events int
@@ -139,36 +140,29 @@ func (s *Store) EventDateCounts(ctx context.Context) (*DateCounts, error) {
 			out.Dates[valueText(v)] += n
 		}
 	}
-	ranges, err := s.eventRanges(ctx)
-	if err != nil {
+	if out.Ranged, err = s.eventRanges(ctx); err != nil {
 		return nil, err
-	}
-	var ranged []string
-	for e := range ranges {
-		ranged = append(ranged, e)
-	}
-	dates, err := s.EventDatesOf(ctx, ranged)
-	if err != nil {
-		return nil, err
-	}
-	for e, r := range ranges {
-		r.Date = dates[e].Date
-		out.Ranged[e] = r
 	}
 	return out, nil
 }
 
-// eventRanges reads the range ends of every node that has a range (the
-// events with one), by the predicates' index.
+// eventRanges reads the date and range ends of every event node that has
+// a range, by the predicates' index, keyed by the event's hash: their IRIs
+// are not read.
 func (s *Store) eventRanges(ctx context.Context) (map[string]EventDate, error) {
-	qs, err := s.loadQuads(ctx, byPredicates(PredRangeBegin, PredRangeEnd))
-	if err != nil {
+	v := make(quadView)
+	rb, re := quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)
+	preds := []quad.Value{quad.IRI(PredDate), rb, re}
+	where, args := s.inClause("q.predicate_hash", preds, 0)
+	w, a := s.inClause("r.predicate_hash", []quad.Value{rb, re}, len(args))
+	where, args = where+" AND q.subject_hash IN (SELECT r.subject_hash FROM quads r WHERE "+w+")", append(args, a...)
+	w, a = s.isEvent("q.subject_hash", len(args))
+	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), preds, v, true); err != nil {
 		return nil, err
 	}
-	v := newQuadView(qs)
 	out := make(map[string]EventDate, len(v))
-	for subj := range v {
-		out[subj] = EventDate{RangeBegin: v.best(subj, PredRangeBegin), RangeEnd: v.best(subj, PredRangeEnd)}
+	for h := range v {
+		out[h] = EventDate{Date: v.best(h, PredDate), RangeBegin: v.best(h, PredRangeBegin), RangeEnd: v.best(h, PredRangeEnd)}
 	}
 	return out, nil
 }
@@ -181,14 +175,90 @@ func (s *Store) Generation(ctx context.Context) (int64, error) { return s.genera
 // EventClassesOf returns the class of each of the given event nodes, by
 // index.
 func (s *Store) EventClassesOf(ctx context.Context, iris []string) (map[string]string, error) {
-	qs, err := s.loadAt(ctx, quad.Subject, iris, PredClass)
-	if err != nil {
+	v := make(quadView)
+	if err := s.loadFactsAt(ctx, v, quad.Subject, iris, PredClass); err != nil {
 		return nil, err
 	}
-	v := newQuadView(qs)
 	out := make(map[string]string, len(v))
 	for subj := range v {
 		out[subj] = v.best(subj, PredClass)
 	}
 	return out, nil
+}
+
+// EventDatesOfClass returns the date and range ends of the dated event
+// nodes of one class (the class most of their reports give), one per
+// event, and the number of the class's undated ones: what counting a
+// class's events by date needs. The events are counted and read by
+// index; their IRIs are never read, and the classes only of the few
+// events whose reports give them other classes too.
+func (s *Store) EventDatesOfClass(ctx context.Context, class string) ([]EventDate, int, error) {
+	fail := func(err error) ([]EventDate, int, error) {
+		return nil, 0, fmt.Errorf("%s: the dates of the %q events: %w", s.addr, class, err)
+	}
+	pClass, c := cgraph.HashOf(quad.IRI(PredClass)), cgraph.HashOf(quad.String(class))
+	// ofClass is the SQL condition "the node in col is an event some
+	// report classes so", its arguments numbered from after+1.
+	ofClass := func(col string, after int) (string, []any) {
+		w, a := s.isEvent("c.subject_hash", after+2)
+		return col + " IN (SELECT c.subject_hash FROM quads c WHERE c.predicate_hash = " + s.placeholder(after+1) +
+			" AND c.object_hash = " + s.placeholder(after+2) + " AND " + w + ")", append([]any{pClass[:], c[:]}, a...)
+	}
+	var events int
+	w, args := s.isEvent("c.subject_hash", 2)
+	err := s.db.QueryRowContext(ctx, "SELECT COUNT(DISTINCT c.subject_hash) FROM quads c WHERE c.predicate_hash = "+s.placeholder(1)+
+		" AND c.object_hash = "+s.placeholder(2)+" AND "+w, append([]any{pClass[:], c[:]}, args...)...).Scan(&events)
+	if err != nil {
+		return fail(err)
+	}
+	// The few events whose reports give other classes too: which class
+	// most give.
+	classes := make(quadView)
+	w, args = ofClass("q.subject_hash", 1)
+	args = append([]any{pClass[:]}, args...)
+	n := len(args)
+	where := "q.predicate_hash = " + s.placeholder(1) + " AND " + w + " AND EXISTS (SELECT 1 FROM quads o WHERE o.subject_hash = q.subject_hash AND o.predicate_hash = " +
+		s.placeholder(n+1) + " AND o.object_hash <> " + s.placeholder(n+2) + ")"
+	if err := s.selectFacts(ctx, where, append(args, pClass[:], c[:]), []quad.Value{quad.IRI(PredClass)}, classes, true); err != nil {
+		return fail(err)
+	}
+	other := map[string]bool{}
+	for h := range classes {
+		if classes.best(h, PredClass) != class {
+			other[h] = true
+		}
+	}
+	dates := make(quadView)
+	preds := []quad.Value{quad.IRI(PredDate), quad.IRI(PredRangeBegin), quad.IRI(PredRangeEnd)}
+	where, args = s.inClause("q.predicate_hash", preds, 0)
+	w, a := ofClass("q.subject_hash", len(args))
+	if err := s.selectFacts(ctx, where+" AND "+w, append(args, a...), preds, dates, true); err != nil {
+		return fail(err)
+	}
+	out := make([]EventDate, 0, len(dates))
+	for h := range dates {
+		if !other[h] {
+			out = append(out, EventDate{Date: dates.best(h, PredDate), RangeBegin: dates.best(h, PredRangeBegin), RangeEnd: dates.best(h, PredRangeEnd)})
+		}
+	}
+	return out, events - len(other) - len(out), nil
+}
+
+// EventsNamingAgentOrPatient reports which of the given event nodes have
+// a named agent or patient, by index, without reading who they are.
+func (s *Store) EventsNamingAgentOrPatient(ctx context.Context, iris []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	err := s.batchesAt(quad.Subject, iris, []string{PredAgent, PredPatient}, func(where string, args []any, known []quad.Value) error {
+		byHash := make(map[string]string, len(known))
+		for _, v := range known {
+			h := cgraph.HashOf(v)
+			byHash[string(h[:])] = nodeKey(v)
+		}
+		return s.scanHashes(ctx, "SELECT DISTINCT q.subject_hash FROM quads q WHERE "+where, args, func(h string) {
+			if iri, ok := byHash[h]; ok {
+				out[iri] = true
+			}
+		})
+	})
+	return out, err
 }

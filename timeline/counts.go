@@ -35,66 +35,101 @@ func CountByMonth(ctx context.Context, s *graph.Store, f Filter) (*Counts, error
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	c := &Counts{Filter: f, Periods: []PeriodCount{}}
-	months := map[string]int{}
-	add := func(date string, r *Range, n int) {
-		begin, end := "", ""
-		if r != nil {
-			begin, end = r.Begin, r.End
-		}
-		switch {
-		case !placed(date, r):
-			if f.From == "" && f.To == "" {
-				c.Unplaced += n
-			}
-		case f.Undated:
-		case !f.dateMatches(date, begin, end):
-		default:
-			months[startMonth(date, r)] += n
-			c.Placed += n
-		}
-	}
-	if f.Entity == "" && f.Story == "" && f.Outlet == "" && f.Class == "" {
+	if f.ByDatesAlone() {
 		// Every event: counted by date value in the store's indexes.
 		dc, err := s.EventDateCounts(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("timeline: %w", err)
 		}
-		dated := 0
-		for date, n := range dc.Dates {
-			dated += n
-			add(date, nil, n)
+		return CountDates(f, dc)
+	}
+	dates, undated, err := eventDates(ctx, s, f)
+	if err != nil {
+		return nil, err
+	}
+	m := newMonthCounts(f)
+	for _, d := range dates {
+		var r *Range
+		if d.RangeBegin != "" || d.RangeEnd != "" {
+			r = &Range{Begin: d.RangeBegin, End: d.RangeEnd}
 		}
-		for _, d := range dc.Ranged {
-			if d.Date == "" {
-				dated++
-				add("", &Range{Begin: d.RangeBegin, End: d.RangeEnd}, 1)
-			}
-		}
-		add("", nil, dc.Events-dated)
-	} else {
-		iris, _, err := candidates(ctx, s, f)
-		if err != nil {
-			return nil, err
-		}
-		dates, err := s.EventDatesOf(ctx, iris)
-		if err != nil {
-			return nil, fmt.Errorf("timeline: %w", err)
-		}
-		for _, iri := range iris {
-			d := dates[iri]
-			var r *Range
-			if d.RangeBegin != "" || d.RangeEnd != "" {
-				r = &Range{Begin: d.RangeBegin, End: d.RangeEnd}
-			}
-			add(d.Date, r, 1)
+		m.add(d.Date, r, 1)
+	}
+	m.add("", nil, undated)
+	return m.counts(), nil
+}
+
+// ByDatesAlone reports whether f selects events by their dates alone (no
+// entity, story, outlet or class): its counts come from the whole
+// store's (CountDates).
+func (f Filter) ByDatesAlone() bool {
+	return f.Entity == "" && f.Story == "" && f.Outlet == "" && f.Class == ""
+}
+
+// CountDates is CountByMonth for a filter by dates alone (ByDatesAlone),
+// from the whole store's counts by date (graph.Store.EventDateCounts),
+// which a caller may keep while the store is unchanged.
+func CountDates(f Filter, dc *graph.DateCounts) (*Counts, error) {
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	if !f.ByDatesAlone() {
+		return nil, fmt.Errorf("timeline: counts by date alone for a filter by entity, story, outlet or class")
+	}
+	m := newMonthCounts(f)
+	dated := 0
+	for date, n := range dc.Dates {
+		dated += n
+		m.add(date, nil, n)
+	}
+	for _, d := range dc.Ranged {
+		if d.Date == "" {
+			dated++
+			m.add("", &Range{Begin: d.RangeBegin, End: d.RangeEnd}, 1)
 		}
 	}
-	for m, n := range months {
-		c.Periods = append(c.Periods, PeriodCount{Period: m, Count: n})
+	m.add("", nil, dc.Events-dated)
+	return m.counts(), nil
+}
+
+// monthCounts adds up the events a filter keeps by the month they start
+// in.
+type monthCounts struct {
+	f      Filter
+	c      *Counts
+	months map[string]int
+}
+
+func newMonthCounts(f Filter) *monthCounts {
+	return &monthCounts{f: f, c: &Counts{Filter: f, Periods: []PeriodCount{}}, months: map[string]int{}}
+}
+
+// add counts n events with this date and range.
+func (m *monthCounts) add(date string, r *Range, n int) {
+	begin, end := "", ""
+	if r != nil {
+		begin, end = r.Begin, r.End
 	}
-	sort.Slice(c.Periods, func(i, j int) bool { return c.Periods[i].Period < c.Periods[j].Period })
-	return c, nil
+	switch {
+	case !placed(date, r):
+		if m.f.From == "" && m.f.To == "" {
+			m.c.Unplaced += n
+		}
+	case m.f.Undated:
+	case !m.f.dateMatches(date, begin, end):
+	default:
+		m.months[startMonth(date, r)] += n
+		m.c.Placed += n
+	}
+}
+
+// counts is the counts added up, the months in order.
+func (m *monthCounts) counts() *Counts {
+	for p, n := range m.months {
+		m.c.Periods = append(m.c.Periods, PeriodCount{Period: p, Count: n})
+	}
+	sort.Slice(m.c.Periods, func(i, j int) bool { return m.c.Periods[i].Period < m.c.Periods[j].Period })
+	return m.c
 }
 
 // startMonth is the month (YYYY-MM) a placed event starts in.
@@ -106,4 +141,32 @@ func startMonth(date string, r *Range) string {
 		}
 	}
 	return iv.start.Format("2006-01")
+}
+
+// eventDates reads the dates of the events f selects, one per event (an
+// undated one may be given with none or only counted in undated), by
+// index.
+func eventDates(ctx context.Context, s *graph.Store, f Filter) (_ []graph.EventDate, undated int, _ error) {
+	if f.Entity == "" && f.Story == "" && f.Outlet == "" && f.Class != "" {
+		// A class's events: tens of thousands in a large store, read
+		// without their IRIs.
+		dates, undated, err := s.EventDatesOfClass(ctx, f.Class)
+		if err != nil {
+			return nil, 0, fmt.Errorf("timeline: %w", err)
+		}
+		return dates, undated, nil
+	}
+	iris, _, err := candidates(ctx, s, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	byIRI, err := s.EventDatesOf(ctx, iris)
+	if err != nil {
+		return nil, 0, fmt.Errorf("timeline: %w", err)
+	}
+	out := make([]graph.EventDate, len(iris))
+	for i, iri := range iris {
+		out[i] = byIRI[iri]
+	}
+	return out, 0, nil
 }

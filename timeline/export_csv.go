@@ -33,7 +33,7 @@ func StreamCSV(ctx context.Context, s *graph.Store, f Filter, w io.Writer) error
 	if err := cw.Write(CSVHeader); err != nil {
 		return fmt.Errorf("timeline: writing CSV: %w", err)
 	}
-	_, _, _, err := walk(ctx, s, f, func(e Event, docs map[string]graph.DocInfo) error {
+	_, _, _, err := walk(ctx, s, f, nil, func(e Event, docs map[string]graph.DocInfo) error {
 		for _, row := range csvRows(e, docs) {
 			if err := cw.Write(row); err != nil {
 				return fmt.Errorf("timeline: writing CSV: %w", err)

@@ -64,3 +64,27 @@ func TestNoFormula(t *testing.T) {
 		}
 	}
 }
+
+// The title slide names every filter of the selection, the outlet and
+// the class among them, and what was left out.
+func TestTimelineJSTitle(t *testing.T) {
+	for _, c := range []struct {
+		f    Filter
+		want string
+	}{
+		{Filter{}, "Storyline timeline"},
+		{Filter{Entity: "Putin", From: "2015-11"}, "Storyline timeline: involving Putin, from 2015-11"},
+		{Filter{Outlet: "Press TV"}, "Storyline timeline: reported by Press TV"},
+		{Filter{Class: "meet", To: "2016"}, "Storyline timeline: class meet, until 2016"},
+		{Filter{Story: "story/ab", Outlet: "BBC", Class: "attack", From: "2015", To: "2016"}, "Storyline timeline: story story/ab, reported by BBC, class attack, from 2015 to 2016"},
+		{Filter{Outlet: `"><b>x`}, "Storyline timeline: reported by &#34;&gt;&lt;b&gt;x"},
+	} {
+		got := timelineJSTitle(c.f, 3, 4, 2, 1, Unplaced{Undated: 5})
+		if got.Text.Headline != c.want {
+			t.Errorf("%+v: title %q, want %q", c.f, got.Text.Headline, c.want)
+		}
+		if text := got.Text.Text; text != "<p>3 events from 4 reports in 2 articles.</p><p>Left out, as TimelineJS cannot place them: 5 undated events. The JSON, text and CSV timelines list them.</p><p>1 minor event left out (--all lists them).</p>" {
+			t.Errorf("%+v: title text %q", c.f, text)
+		}
+	}
+}

@@ -78,14 +78,22 @@ func (u Unplaced) String() string {
 // from its begin to its end; then a title slide saying what was selected
 // and what was left out. Events TimelineJS cannot place are left out and
 // counted in the returned Unplaced. Like Stream it reads and writes a
-// chunk of events at a time.
+// chunk of events at a time. Without a limit, the events it leaves out
+// are counted from their dates, classes and participants read by index,
+// never read whole.
 func StreamTimelineJS(ctx context.Context, s *graph.Store, f Filter, w io.Writer) (Unplaced, error) {
 	var left Unplaced
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString("{\n  \"events\": ")
 	slides := jsonArray{w: bw}
 	reports := 0
-	omitted, docs, _, err := walk(ctx, s, f, func(e Event, docs map[string]graph.DocInfo) error {
+	var skip *unread
+	if f.Limit == 0 {
+		// With a limit, the unplaced events (listed last) are read only
+		// when the placed ones leave room.
+		skip = &unread{read: timelineJSPlaced, dates: map[string]graph.EventDate{}}
+	}
+	omitted, docs, _, err := walk(ctx, s, f, skip, func(e Event, docs map[string]graph.DocInfo) error {
 		slide, ok := timelineJSSlide(e, docs)
 		switch {
 		case ok:
@@ -101,6 +109,13 @@ func StreamTimelineJS(ctx context.Context, s *graph.Store, f Filter, w io.Writer
 	if err != nil {
 		return left, err
 	}
+	if skip != nil {
+		minor, err := countUnplaced(ctx, s, f, skip, &left)
+		if err != nil {
+			return left, err
+		}
+		omitted += minor
+	}
 	slides.close()
 	title, err := indented(timelineJSTitle(f, slides.n, reports, len(docs), omitted, left), "  ")
 	if err != nil {
@@ -110,6 +125,52 @@ func StreamTimelineJS(ctx context.Context, s *graph.Store, f Filter, w io.Writer
 	bw.Write(title)
 	bw.WriteString("\n}\n")
 	return left, bw.Flush()
+}
+
+// timelineJSPlaced reports whether TimelineJS can place an event with
+// these dates (timelineJSDates).
+func timelineJSPlaced(d graph.EventDate) bool {
+	e := Event{Date: d.Date}
+	if d.RangeBegin != "" || d.RangeEnd != "" {
+		e.Range = &Range{Begin: d.RangeBegin, End: d.RangeEnd}
+	}
+	_, _, _, ok := timelineJSDates(e)
+	return ok
+}
+
+// countUnplaced counts into left the events a walk left unread (skip)
+// that the timeline f selects would list, as the walk would have counted
+// them, from their classes and whether they name an agent or patient,
+// read by index; it returns the number of minor events among them (left
+// out unless f.All).
+func countUnplaced(ctx context.Context, s *graph.Store, f Filter, skip *unread, left *Unplaced) (minor int, _ error) {
+	if len(skip.events) == 0 {
+		return 0, nil
+	}
+	classes, err := s.EventClassesOf(ctx, skip.events)
+	if err != nil {
+		return 0, fmt.Errorf("timeline: %w", err)
+	}
+	named, err := s.EventsNamingAgentOrPatient(ctx, skip.events)
+	if err != nil {
+		return 0, fmt.Errorf("timeline: %w", err)
+	}
+	for _, iri := range skip.events {
+		d := skip.dates[iri]
+		undated := d.Date == "" && d.RangeBegin == "" && d.RangeEnd == ""
+		switch {
+		case classes[iri] == "":
+			// no event node: the walk would have read nothing
+		case f.Class != "" && classes[iri] != f.Class:
+		case !f.All && undated && classes[iri] == "other" && !named[iri]:
+			minor++
+		case undated:
+			left.Undated++
+		default:
+			left.NoYear++
+		}
+	}
+	return minor, nil
 }
 
 // timelineJSSlide is e's slide, or false when TimelineJS cannot place e.
@@ -236,6 +297,12 @@ func timelineJSTitle(f Filter, events, reports, articles, omitted int, left Unpl
 	}
 	if f.Story != "" {
 		sel = append(sel, "story "+f.Story)
+	}
+	if f.Outlet != "" {
+		sel = append(sel, "reported by "+f.Outlet)
+	}
+	if f.Class != "" {
+		sel = append(sel, "class "+f.Class)
 	}
 	switch {
 	case f.From != "" && f.To != "":

@@ -20,7 +20,7 @@ import (
 // Build reads the store and returns the timeline that f selects.
 func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 	t := &Timeline{Filter: f, Events: []Event{}}
-	omitted, docs, more, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error {
+	omitted, docs, more, err := walk(ctx, s, f, nil, func(e Event, _ map[string]graph.DocInfo) error {
 		t.Events = append(t.Events, e)
 		return nil
 	})
@@ -38,7 +38,7 @@ func Build(ctx context.Context, s *graph.Store, f Filter) (*Timeline, error) {
 func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text bool) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	if text {
-		_, _, _, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return writeTextEvent(bw, e) })
+		_, _, _, err := walk(ctx, s, f, nil, func(e Event, _ map[string]graph.DocInfo) error { return writeTextEvent(bw, e) })
 		if err != nil {
 			return err
 		}
@@ -52,7 +52,7 @@ func Stream(ctx context.Context, s *graph.Store, f Filter, w io.Writer, text boo
 	bw.Write(filter)
 	bw.WriteString(",\n  \"events\": ")
 	events := jsonArray{w: bw}
-	omitted, docs, more, err := walk(ctx, s, f, func(e Event, _ map[string]graph.DocInfo) error { return events.add(e) })
+	omitted, docs, more, err := walk(ctx, s, f, nil, func(e Event, _ map[string]graph.DocInfo) error { return events.add(e) })
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,9 @@ func indented(v any, prefix string) ([]byte, error) {
 // among them). It returns the number of minor events left out and the
 // documents to list: every stored one for the whole timeline, those the
 // emitted events cite for a filtered one; and whether f.Limit cut the list.
-func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[string]graph.DocInfo) error) (omitted int, _ []Document, more bool, _ error) {
+// With skip, the events whose dates skip.read rejects are neither read nor
+// emitted but listed in skip.
+func walk(ctx context.Context, s *graph.Store, f Filter, skip *unread, emit func(Event, map[string]graph.DocInfo) error) (omitted int, _ []Document, more bool, _ error) {
 	if err := f.Validate(); err != nil {
 		return 0, nil, false, err
 	}
@@ -130,7 +132,7 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[st
 	if err != nil {
 		return 0, nil, false, err
 	}
-	if iris, err = inTimelineOrder(ctx, s, iris, f); err != nil {
+	if iris, err = inTimelineOrder(ctx, s, iris, f, skip); err != nil {
 		return 0, nil, false, fmt.Errorf("timeline: %w", err)
 	}
 	// The whole timeline lists every stored document; a filtered one the
@@ -181,6 +183,8 @@ func walk(ctx context.Context, s *graph.Store, f Filter, emit func(Event, map[st
 			switch {
 			case !ok:
 			case keep != nil && !involves(ev, keep):
+			case f.Class != "" && ev.Class != f.Class:
+				// Some reports class it so, most otherwise.
 			case !f.dateMatches(ev.Date, ev.RangeBegin, ev.RangeEnd):
 			case !f.All && minor(ev):
 				omitted++
@@ -219,7 +223,7 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[st
 	var keep map[string]bool
 	var entities []string
 	if f.Entity != "" {
-		ents, err := s.FindEntity(ctx, f.Entity)
+		ents, err := s.FindEntityIRIs(ctx, f.Entity)
 		if err != nil {
 			return nil, nil, fmt.Errorf("timeline: %w", err)
 		}
@@ -228,9 +232,9 @@ func candidates(ctx context.Context, s *graph.Store, f Filter) ([]string, map[st
 		}
 		keep = make(map[string]bool)
 		for _, e := range ents {
-			keep[e.IRI] = true
-			entities = append(entities, e.IRI)
+			keep[e] = true
 		}
+		entities = ents
 	}
 	iris, err := eventsToRead(ctx, s, f, entities)
 	if err != nil {
@@ -292,8 +296,9 @@ func DocumentOf(d graph.DocInfo) Document {
 // Only the events whose dates f keeps are kept: those in the window of
 // From and To, and with Undated those with no place on a time line (no
 // date, an unknown year); so an entity's or a story's events outside the
-// window are never read.
-func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, f Filter) ([]string, error) {
+// window are never read. With skip, those whose dates skip.read rejects
+// are left out too, and listed in skip.
+func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, f Filter, skip *unread) ([]string, error) {
 	dates, err := s.EventDatesOf(ctx, iris)
 	if err != nil {
 		return nil, err
@@ -312,12 +317,26 @@ func inTimelineOrder(ctx context.Context, s *graph.Store, iris []string, f Filte
 		if f.Undated && placed(k.Date, k.Range) {
 			continue
 		}
-		if d := dates[k.ID]; !f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
+		d := dates[k.ID]
+		if !f.dateMatches(d.Date, d.RangeBegin, d.RangeEnd) {
+			continue
+		}
+		if skip != nil && !skip.read(d) {
+			skip.events = append(skip.events, k.ID)
+			skip.dates[k.ID] = d
 			continue
 		}
 		out = append(out, k.ID)
 	}
 	return out, nil
+}
+
+// unread is what a walk leaves unread: the events whose dates read
+// rejects, in timeline order, with their dates.
+type unread struct {
+	read   func(graph.EventDate) bool
+	events []string
+	dates  map[string]graph.EventDate
 }
 
 // readCitedDocuments adds to docs the documents events cite that it does

@@ -367,9 +367,14 @@ type outlet struct {
 }
 
 func (s *Server) stories(ctx context.Context, _ *http.Request) (any, error) {
+	return s.storyList.get(ctx)
+}
+
+// readStories reads /api/stories' answer from the store.
+func (s *Server) readStories(ctx context.Context) (storiesAnswer, error) {
 	sts, err := s.store.Stories(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("stories: %w", err)
+		return storiesAnswer{}, fmt.Errorf("stories: %w", err)
 	}
 	ans := storiesAnswer{Stories: []story{}, Outlets: []outlet{}}
 	count := map[string]int{}

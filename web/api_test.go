@@ -326,24 +326,46 @@ func TestAPITimeout(t *testing.T) {
 	}
 }
 
-// TestAPISeesIngest: what serve keeps between requests (counts,
-// completion names) is read again once an ingest writes to the store.
+// TestAPISeesIngest: what serve keeps between requests (counts, those
+// of a date range from the whole store's, completion names, stories) is
+// read again once an ingest writes to the store.
 func TestAPISeesIngest(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "live.db")
 	ingestInto(t, db, seedFiles...)
 	ts := serveStore(t, openReadOnly(t, db)).URL
-	var before, after timeline.Counts
+	var before, after, march, marchAfter timeline.Counts
 	var names []graph.EntityName
+	var storiesBefore, storiesAfter storiesAnswer
 	getJSON(t, ts, "/api/counts", &before)
+	getJSON(t, ts, "/api/counts?from=2020-03&to=2020-03", &march)
+	getJSON(t, ts, "/api/stories", &storiesBefore)
 	getJSON(t, ts, "/api/complete?q=anna+jo", &names)
 	if len(names) != 0 {
 		t.Fatalf("the seeds name no Anna Jones: %+v", names)
 	}
 	ingestInto(t, db, xssArticle(t))
 	getJSON(t, ts, "/api/counts", &after)
+	getJSON(t, ts, "/api/counts?from=2020-03&to=2020-03", &marchAfter)
+	getJSON(t, ts, "/api/stories", &storiesAfter)
 	getJSON(t, ts, "/api/complete?q=anna+jo", &names)
 	if after.Placed+after.Unplaced <= before.Placed+before.Unplaced {
 		t.Errorf("counts after an ingest: %d events, before %d", after.Placed+after.Unplaced, before.Placed+before.Unplaced)
+	}
+	// (a range since 2015 overlaps March 2020 too: it is counted in the
+	// month it starts)
+	inMarch := func(c timeline.Counts) int {
+		for _, p := range c.Periods {
+			if p.Period == "2020-03" {
+				return p.Count
+			}
+		}
+		return 0
+	}
+	if inMarch(march) != 0 || inMarch(marchAfter) == 0 || marchAfter.Placed != march.Placed+inMarch(marchAfter) {
+		t.Errorf("counts in March 2020 after an ingest of an article of 4 March 2020: %+v, before %+v", marchAfter, march)
+	}
+	if len(storiesAfter.Outlets) != len(storiesBefore.Outlets)+1 {
+		t.Errorf("outlets after an ingest from a new outlet: %+v, before %+v", storiesAfter.Outlets, storiesBefore.Outlets)
 	}
 	if len(names) == 0 || names[0].Canonical != "Anna Jones" {
 		t.Errorf("completion after an ingest: %+v", names)
@@ -371,5 +393,43 @@ func TestServe(t *testing.T) {
 	}
 	if err := stop(); err != nil {
 		t.Errorf("Serve after its context ended: %v", err)
+	}
+}
+
+// TestAPIClassCounts: a class's counts (read by index, without the
+// events) agree with its timeline, each event is counted in the one class
+// it is listed with, and the classes' counts add up to the store's.
+func TestAPIClassCounts(t *testing.T) {
+	s := ingestStore(t, seedFiles...)
+	ts := serveStore(t, s).URL
+	var total timeline.Counts
+	getJSON(t, ts, "/api/counts", &total)
+	var classes []string
+	getJSON(t, ts, "/api/classes", &classes)
+	sum, nonEmpty := 0, 0
+	for _, c := range classes {
+		var counts timeline.Counts
+		getJSON(t, ts, "/api/counts?class="+url.QueryEscape(c), &counts)
+		var tl timeline.Timeline
+		getJSON(t, ts, "/api/timeline?all=true&class="+url.QueryEscape(c), &tl)
+		placed := 0
+		for _, e := range tl.Events {
+			if e.Class != c {
+				t.Errorf("class=%s lists %s of class %s", c, e.ID, e.Class)
+			}
+			if e.Date != "" && !strings.HasPrefix(e.Date, "XXXX") || e.Range != nil {
+				placed++
+			}
+		}
+		if counts.Placed != placed || counts.Placed+counts.Unplaced != len(tl.Events) {
+			t.Errorf("counts?class=%s: placed %d, unplaced %d; its timeline has %d placed of %d", c, counts.Placed, counts.Unplaced, placed, len(tl.Events))
+		}
+		sum += counts.Placed + counts.Unplaced
+		if len(tl.Events) > 0 {
+			nonEmpty++
+		}
+	}
+	if nonEmpty < 3 || sum != total.Placed+total.Unplaced {
+		t.Errorf("the classes' counts add up to %d events (%d classes hold any), the store's to %d", sum, nonEmpty, total.Placed+total.Unplaced)
 	}
 }

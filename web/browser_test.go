@@ -344,12 +344,19 @@ func TestBrowserStore(t *testing.T) {
 		do(t, ctx, "back to the first view", chromedp.Navigate(url+"/"), waitLoaded(""))
 		before := loaded(t, ctx)
 		do(t, ctx, "set "+c.field,
-			chromedp.Poll[chromedp.Void](fmt.Sprintf(`(e => e.tagName !== 'SELECT' || e.options.length > 1)(document.getElementById(%q))`, c.field)),
+			chromedp.Poll[chromedp.Void](`document.getElementById('f-class').options.length > 1`),
 			chromedp.SetValue(chromedp.ID(c.field), c.value))
 		start := eval[float64](t, ctx, `performance.now()`)
 		do(t, ctx, "filter change", chromedp.Click(chromedp.ID("f-apply")), waitLoaded(before))
 		end := eval[float64](t, ctx, `+document.body.dataset.readyAt`)
 		n := eval[int](t, ctx, `document.querySelectorAll('#events-list button.event').length`)
 		t.Logf("filter %s=%s: %d events listed %.0f ms after the click", c.field, c.value, n, end-start)
+		heading := eval[string](t, ctx, `document.getElementById('events-heading').textContent`)
+		if from, _, _ := strings.Cut(strings.TrimPrefix(heading, "Events from "), " "); n == 0 || c.field == "f-from" && from < c.value {
+			t.Errorf("filter %s=%s: %d events listed, %q", c.field, c.value, n, heading)
+		}
+		for _, r := range eval[[]string](t, ctx, fmt.Sprintf(`performance.getEntriesByType('resource').filter(r => r.startTime >= %f).map(r => Math.round(r.startTime - %f) + '-' + Math.round(r.responseEnd - %f) + ' ms ' + r.name.replace(location.origin, ''))`, start, start, start)) {
+			t.Logf("  %s", r)
+		}
 	}
 }

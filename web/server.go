@@ -34,11 +34,12 @@ const DefaultQueryTimeout = 30 * time.Second
 
 // Server answers the page and the API over one store, read-only.
 type Server struct {
-	store   *graph.Store
-	timeout time.Duration
-	mux     *http.ServeMux
-	names   *nameCache
-	counts  *countsCache
+	store     *graph.Store
+	timeout   time.Duration
+	mux       *http.ServeMux
+	names     *storeCache[[]graph.EntityName]
+	storyList *storeCache[storiesAnswer]
+	counts    *countsCache
 }
 
 // New returns a server over store, which the caller opened (read-only)
@@ -48,7 +49,8 @@ func New(store *graph.Store, opt Options) (*Server, error) {
 	if s.timeout <= 0 {
 		s.timeout = DefaultQueryTimeout
 	}
-	s.names = newNameCache(store)
+	s.names = newStoreCache(store, entityNames(store))
+	s.storyList = newStoreCache(store, s.readStories)
 	s.counts = newCountsCache(store)
 	static, err := fs.Sub(staticFiles, "static")
 	if err != nil {
@@ -93,11 +95,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
-	// Read the whole store's counts per month now, for the first view.
+	// Read the whole store's counts per month now, for the first view (an
+	// error is met again by the page's request). The stories wait for
+	// the page to ask, after its first view: read now, they would slow it.
 	go func() {
 		warm, cancel := context.WithTimeout(ctx, s.timeout)
 		defer cancel()
-		_, _ = s.counts.get(warm, timeline.Filter{}) // an error is met again by the page's request
+		_, _ = s.counts.get(warm, timeline.Filter{})
 	}()
 	select {
 	case err := <-done:

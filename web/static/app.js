@@ -183,12 +183,21 @@
   }
 
   // chooses the first window from the counts: everything when it fits,
-  // else the busiest month and its neighbours up to LIMIT events
-  function firstWindow(counts) {
-    const ps = counts.periods;
-    if (!ps.length) return null;
+  // else the busiest month and its neighbours up to LIMIT events; only the
+  // months within the from/to filter (an event that starts before it is
+  // counted in its first month, but a window lists the events that start
+  // in it)
+  function firstWindow(counts, f) {
     const month = (p) => startOf(p.period);
     const next = (d) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+    const from = startOf(f.from);
+    let to = null; // the end of the to filter: a year's, a month's or a day's
+    if (f.to) {
+      const t = startOf(f.to), parts = f.to.split('-').length;
+      to = parts === 1 ? new Date(Date.UTC(t.getUTCFullYear() + 1, 0, 1)) : parts === 2 ? next(t) : new Date(+t + 864e5);
+    }
+    const ps = counts.periods.filter((p) => (!from || next(month(p)) > from) && (!to || month(p) < to));
+    if (!ps.length) return null;
     if (counts.placed <= LIMIT) {
       const a = month(ps[0]), b = next(month(ps[ps.length - 1]));
       const pad = Math.max((b - a) * 0.15, 1000 * 60 * 60 * 24 * 10);
@@ -236,15 +245,16 @@
     $('undated-list').replaceChildren();
     $('undated-more').hidden = true;
     try {
-      const countsP = api('counts', f);
       const visP = ensureTimeline();
       if (keepWindow) await visP;
-      // the window in view is shown as soon as it is read, before the counts
+      // the window in view is shown as soon as it is read, and the counts
+      // asked for after it: read at once, the two would share the server
       const shownP = keepWindow ? loadWindow(null).then((n) => { if (n > 0 && seq === current.seq) markLoaded(); return n; }) : null;
+      const countsP = shownP ? shownP.then(() => api('counts', f)) : api('counts', f);
       const counts = await countsP;
       if (seq !== current.seq) return;
       current.counts = counts;
-      const w = firstWindow(counts);
+      const w = firstWindow(counts, f);
       const shown = shownP ? await shownP : 0;
       if (seq !== current.seq) return;
       const move = !shownP || (shown === 0 && counts.placed > 0);
@@ -571,7 +581,10 @@
       }
       for (const o of ans.outlets) outlet.append(el('option', { value: o.name, text: o.name + ' (' + o.articles + ')' }));
       for (const c of classes) cls.append(el('option', { value: c, text: c }));
-      syncForm(readHash());
+      // the selects take the filters' values now that they hold them; the
+      // text fields keep what may have been typed meanwhile
+      const p = readHash();
+      for (const k of ['story', 'outlet', 'class']) $('f-' + k).value = p.get(k) || '';
     } catch (err) {
       setStatus(err.message, true);
     }
