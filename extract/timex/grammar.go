@@ -135,7 +135,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 	case cNumWord, cVague:
 		if y, j, ok := p.spelledYear(i); ok && p.c(j) != cUnit && p.w(j) != "percent" {
 			// "two thousand" is a year only where a year is expected
-			if y != 2000 || p.yearContext(i) {
+			if y != 2000 && y%100 != 0 || p.yearContext(i) {
 				return j, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
 			}
 		}
@@ -157,6 +157,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 			return end, s, false, true
 		}
 		return 0, sem{}, false, false
+	}
+	if end, s, ok := p.samePeriod(i); ok {
+		return end, s, true, true
 	}
 	switch p.w(i) {
 	case "a", "an", "another":
@@ -608,6 +611,12 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 	if w == "may" || w == "march" || p.toks[i].lex.abbr {
 		switch p.w(i - 1) {
 		case "in", "since", "until", "till", "by", "of", "from", "through", "during", "last", "next", "this", "early", "late", "mid", "end", "before", "after", "each", "every", "to":
+		case "the":
+			// "the March accession", "the May elections": a capitalized
+			// month between an article and a lower-case noun
+			if e := p.toks[i].lex; e.abbr || j >= len(p.toks) || p.toks[j].k != tWord || p.toks[j].up || p.c(j) != cNone {
+				return 0, sem{}, false, false
+			}
 		default:
 			return 0, sem{}, false, false
 		}
@@ -1084,6 +1093,10 @@ func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
 	if o == 1 {
 		if n, k, ok := p.number(j, false); ok && n > 0 && p.c(k) == cUnit && p.toks[k].lex.plural {
 			u := p.v(k)
+			if y, e, ok := p.ofYear(k + 1); ok && (u == uQuarter && n == 2 || u == uMonth && n == 6) {
+				// the first two quarters of 1990: its first half
+				return e, sem{kind: kAbs, typ: "DATE", val: dval{g: gHalf, y: y, n: 1}}, true, true
+			}
 			return k + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}, true, true
 		}
 	}
@@ -1175,6 +1188,16 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 			if end, s, ok := p.yearsQuarter(j+3, map[int]int{dThis: 0, dCurrent: 0, dLast: -1, dNext: 1}[d]); ok {
 				return end, s, true, true
 			}
+		}
+		if d == dPast && p.w(i-1) == "the" && (u == uDecade || u == uCentury) {
+			// over the past decade: the ten years up to now, not the
+			// calendar decade before this one; counted in years, like "two
+			// decades"
+			n := 10
+			if u == uCentury {
+				n = 100
+			}
+			return j + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: uYear, lit: durValue(n, uYear)}, true, true
 		}
 		switch d {
 		case dLast, dPast, dPrevious:
@@ -1353,10 +1376,41 @@ func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
 	if (p.c(k) == cUnit && (p.v(k) == uHalf || p.v(k) == uYear)) || p.w(k) == "period" {
 		return k + 1, s, true, true
 	}
+	if n, e, ok := p.number(k, false); ok && n > 1 && p.c(e) == cUnit && p.toks[e].lex.plural && p.v(e) == uMonth {
+		// the year-earlier nine months: a span of months, like "the
+		// first nine months"
+		return e + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: uMonth, lit: durValue(n, uMonth)}, true, true
+	}
 	// "year-earlier net income": the period a year before the one
 	// reported, or the year before the DCT's
 	s.lit = "yearEarlierBare"
 	return j, s, false, true
+}
+
+// samePeriod reads "the corresponding period last year", "the same
+// quarter a year ago", "the comparable period a year earlier": the period
+// a report is about, a year before (read like "the year-ago period").
+func (p *parser) samePeriod(i int) (int, sem, bool) {
+	if !p.rawIs(i, "corresponding", "comparable", "same") || p.w(i-1) != "the" {
+		return 0, sem{}, false
+	}
+	k := i + 1
+	switch {
+	case p.w(k) == "period":
+	case p.c(k) == cUnit && p.v(k) == uQuarter && !p.toks[k].lex.plural:
+	default:
+		return 0, sem{}, false
+	}
+	k++
+	switch {
+	case p.w(k) == "last" && p.w(k+1) == "year":
+		k += 2
+	case (p.w(k) == "a" || p.w(k) == "one") && p.w(k+1) == "year" && (p.w(k+2) == "ago" || p.w(k+2) == "earlier"):
+		k += 3
+	default:
+		return 0, sem{}, false
+	}
+	return k, sem{kind: kLater, typ: "DATE", unit: uYear, n: -1, lit: "yearEarlierQuarter"}, true
 }
 
 // halfAt reads the half after a count at i: "1/2" (2 1/2 years) or "and

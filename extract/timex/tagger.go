@@ -232,6 +232,7 @@ type parser struct {
 	topicIdx int
 	out      []Timex
 	last     dval // the value of the last timex in out
+	at       int  // the first token of the expression emit resolves
 	// mode is the tagger's anchoring; narrativeDoc is true when AnchorAuto
 	// found the document narrative (narrativeYears), and narr while emit
 	// resolves an expression against the reference time.
@@ -827,6 +828,9 @@ func (p *parser) sentenceEnd(k int) bool {
 		if k > 0 && p.toks[k-1].k == tNum && p.adjacent(k-1) && p.adjacent(k) && p.toks[k+1].k == tNum {
 			return false // a decimal point: 9.5
 		}
+		if p.punct(k+1, ',') {
+			return false // an abbreviation inside the sentence: "Birmingham, Ala., killed"
+		}
 		if k == 0 || !p.adjacent(k-1) || p.toks[k-1].k != tWord {
 			return true
 		}
@@ -913,16 +917,22 @@ func (p *parser) pastCue(i, j int) bool {
 		return past
 	}
 	// "In January, American Medical brought in a new chief": the verb
-	// follows a sentence-opening phrase
-	for k := j; k < len(p.toks) && k < j+8; k++ {
+	// follows a sentence-opening phrase, perhaps after an apposition ("In
+	// January, a week after the anniversary, a bombing in Birmingham,
+	// Ala., killed a guard")
+	opening := p.punct(j, ',')
+	for k := j; k < len(p.toks) && k < j+32; k++ {
 		if p.toks[k].k == tPunct {
-			if p.text[p.toks[k].s] == ',' && k == j {
+			if p.text[p.toks[k].s] == ',' && (k == j || opening) {
 				continue
 			}
 			if p.sentenceEnd(k) || p.text[p.toks[k].s] == ',' {
 				return false
 			}
 			continue
+		}
+		if !opening && k >= j+8 {
+			return false
 		}
 		if p.futureWord(k) {
 			return false
