@@ -699,8 +699,13 @@ func (p *parser) setExpr(i int) (int, sem, bool, bool) {
 	}
 	if p.c(j) == cUnit {
 		u := p.v(j)
-		if u == uWeekend {
+		switch u {
+		case uWeekend:
 			return j + 1, sem{kind: kSet, typ: "SET", lit: "XXXX-WXX-WE", quant: q}, false, true
+		case uHalf, uSeason, uDecade, uCentury, uMillennium:
+			// "each half" of a match, "every season" of a league: no
+			// calendar period a SET value can repeat
+			return 0, sem{}, false, false
 		}
 		return j + 1, sem{kind: kSet, typ: "SET", lit: durValue(n, u), quant: q}, false, true
 	}
@@ -1723,17 +1728,49 @@ func (p *parser) personName(i int) bool {
 	if !p.toks[i].up || p.toks[i].lex.abbr && p.punct(i+1, '.') {
 		return false
 	}
+	if p.namedBy(i) {
+		return true // Joe Friday, Sergeant Friday, Hurricane August, a ship called August
+	}
 	k := i - 1
 	if p.punct(k, '.') && p.adjacent(k-1) && k > 0 && titles[p.text[p.toks[k-1].s:p.toks[k-1].e]] {
 		return true // Mr. Friday
 	}
 	n := i + 1
-	if p.c(i) != cWeekday || n >= len(p.toks) || p.toks[n].k != tWord || !p.toks[n].up || p.toks[n].lex != nil || !p.adjacentWords(i) || p.opensSentence(i) {
+	if p.c(i) != cWeekday || n >= len(p.toks) || p.toks[n].k != tWord || !p.toks[n].up || !p.adjacentWords(i) {
 		return false // a month before a name names an event: the February Peace Conference
+	}
+	if p.c(n) != cPartDay && p.c(n) != cMonth && (p.rawIs(k, "the") && p.adjacentWords(k) || p.theNameElsewhere(i)) {
+		// the Sunday Times, The Sunday Telegraph: a weekday inside a
+		// name, and the same name without its article elsewhere in the
+		// text ("reports in the Sunday Times and Sunday Telegraph")
+		return true
+	}
+	if p.toks[n].lex != nil || p.opensSentence(i) {
+		return false
 	}
 	// a surname after: only where the word before is a lower-case word
 	// that is no date word (said, told, by)
 	return k >= 0 && p.toks[k].k == tWord && !p.toks[k].up && p.toks[k].lex == nil
+}
+
+// theNameElsewhere reports whether the weekday at i and the capitalized
+// word after it are written elsewhere in the text after "the": then they
+// are a name there and here.
+func (p *parser) theNameElsewhere(i int) bool {
+	name := p.text[p.toks[i].s:p.toks[i+1].e]
+	for _, the := range [...]string{"the ", "The "} {
+		for from := 0; ; {
+			k := strings.Index(p.text[from:], the+name)
+			if k < 0 {
+				break
+			}
+			from += k + len(the)
+			if end := from + len(name); end == len(p.text) || !isASCIILetter(p.text[end]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // shortRangeEnd reads the two-digit end of a range of years at i, written

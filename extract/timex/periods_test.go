@@ -94,3 +94,15 @@ func TestMonthBeforeANoun(t *testing.T) {
 		t.Errorf("not dates: %+v", txs)
 	}
 }
+
+// "Each half" of a match (BBC sport) is no calendar period: a SET of
+// halves would have no well-formed value. "Each quarter" is one.
+func TestEachHalfOfAMatchIsNoSet(t *testing.T) {
+	txs, got := tagWith(t, New(), "Chelsea scored in each half, and the firm reports each quarter.", "2005-03-01")
+	for _, tx := range txs {
+		if tx.Text == "each half" {
+			t.Errorf("each half tagged: %+v", tx)
+		}
+	}
+	expectValues(t, "each quarter", got, map[string]string{"each quarter": "P1Q"})
+}

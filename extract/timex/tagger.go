@@ -10,6 +10,7 @@ import (
 // state and is safe for concurrent use.
 type Tagger struct {
 	anchor AnchorMode
+	names  Names // what the entity stage knows of names, or nil
 }
 
 // New returns a Tagger that chooses news or narrative anchoring by itself
@@ -28,7 +29,7 @@ func (tg *Tagger) Anchor() AnchorMode { return tg.anchor }
 // coarser); when it is empty, relative expressions keep unknown (X)
 // digits. The result is sorted by offset and spans do not overlap.
 func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
-	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1, mode: tg.anchor}
+	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1, mode: tg.anchor, names: tg.names}
 	if dct != "" {
 		v, ok := parseDCT(dct)
 		if !ok {
@@ -233,6 +234,7 @@ type parser struct {
 	out      []Timex
 	last     dval // the value of the last timex in out
 	at       int  // the first token of the expression emit resolves
+	names    Names
 	// mode is the tagger's anchoring; narrativeDoc is true when AnchorAuto
 	// found the document narrative (narrativeYears), and narr while emit
 	// resolves an expression against the reference time.
