@@ -64,6 +64,7 @@ func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 		}
 	}
 	p.clockDays()
+	p.refUntil()
 	return p.out, nil
 }
 
@@ -254,6 +255,16 @@ type parser struct {
 	// clause ("In June 1994, ...", "on May 22, 1995") rather than naming
 	// a thing ("the Dec. 21, 1988, bombing").
 	nrefAdverbial bool
+	// refs lists the timexes that became the reference time, in order.
+	refs []storyRef
+}
+
+// storyRef is a timex that became the story's reference time (idx in
+// out); background tells whether, in a news text, it opens a background
+// paragraph (narrativeAt's test).
+type storyRef struct {
+	idx        int
+	background bool
 }
 
 func (p *parser) w(i int) string {
