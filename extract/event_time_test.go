@@ -12,21 +12,6 @@ import (
 	"github.com/storyline/storyline/internal/shareddata"
 )
 
-// eventIn is the event with trigger text trigger in the sentence holding
-// the words ctx.
-func eventIn(t *testing.T, d *Document, trigger, ctx string) *Event {
-	t.Helper()
-	for k := range d.Events {
-		ev := &d.Events[k]
-		s := d.Sentences[ev.Sentence]
-		if ev.TriggerText == trigger && strings.Contains(d.Text[s.Start:s.End], ctx) {
-			return ev
-		}
-	}
-	t.Fatalf("no event %q in the sentence with %q", trigger, ctx)
-	return nil
-}
-
 // A news story's background paragraph is told in its own time: an event
 // there with no date in its sentence happened when the paragraph's date
 // says, while an undated event of the news paragraphs stays undated.
@@ -35,8 +20,8 @@ func TestBackgroundParagraphEventsTakeItsDate(t *testing.T) {
 		"In June 1994, rebels attacked the capital. Government troops killed 40 rebels.\n\n" +
 		"Officials met to discuss the crisis."
 	d := annotateUntil(t, Input{Text: text, Date: "2015-11-30"}, "")
-	wantTimexText(t, d, eventIn(t, d, "killed", "Government troops"), "June 1994", true)
-	wantUndated(t, d, eventIn(t, d, "met", "Officials met"))
+	wantTimexText(t, d, findEvent(t, d, "killed", "Government troops"), "June 1994", true)
+	wantUndated(t, d, findEvent(t, d, "met", "Officials met"))
 	// with news anchoring, the background paragraph's date stays in its
 	// sentence
 	p, err := New()
@@ -47,7 +32,7 @@ func TestBackgroundParagraphEventsTakeItsDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantUndated(t, news, eventIn(t, news, "killed", "Government troops"))
+	wantUndated(t, news, findEvent(t, news, "killed", "Government troops"))
 }
 
 // WikiWars' World War II history (a 2009 page about 1939-45): an event
@@ -68,7 +53,7 @@ func TestHistoryEventsTakeTheStorysDate(t *testing.T) {
 	// "On September 1, 1939, Germany ... attacked Poland ... France,
 	// Britain, and the countries of the Commonwealth declared war on
 	// Germany ..."
-	declared := eventIn(t, d, "declared", "countries of the Commonwealth")
+	declared := findEvent(t, d, "declared", "countries of the Commonwealth")
 	wantTimexText(t, d, declared, "September 1, 1939", true)
 	// no event takes the page's year, and most events are dated (without
 	// the story's time, 255 of the 724)
