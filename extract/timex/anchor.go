@@ -181,35 +181,26 @@ func (p *parser) backgroundRef() bool {
 	return p.hasDCT && p.dct.y >= 0 && p.nref.y <= p.dct.y-2 && p.nref.g >= gMonth && p.nref.m > 0 && p.nrefAdverbial
 }
 
-// refUntil sets RefUntil on the dates that became the story's reference
-// time where the text is narrative: in a narrative document each holds
-// until the next; in a news text only a background paragraph's does,
-// until the next reference date or the end of its paragraph. With news
-// anchoring, or no year in the DCT, no date does.
-func (p *parser) refUntil() {
-	if p.mode == AnchorNews {
+// refUntil closes the span of the last date that became the story's
+// reference time at byte offset until (the next such date, or the end of
+// the text), where the text is narrative: in a narrative document the
+// span runs to until; in a news text only a background paragraph's date
+// has one, which also ends with its paragraph. With news anchoring, or
+// no year in the DCT, no date has one.
+func (p *parser) refUntil(until int) {
+	if p.storyRef < 0 || p.mode == AnchorNews || until < p.out[p.storyRef].End {
 		return
 	}
-	all := p.mode == AnchorNarrative || p.narrativeDoc
-	if !all && (!p.hasDCT || p.dct.y < 0) {
-		return
+	tx := &p.out[p.storyRef]
+	if p.mode != AnchorNarrative && !p.narrativeDoc {
+		if !p.storyBg || !p.hasDCT || p.dct.y < 0 {
+			return
+		}
+		if e := strings.Index(p.text[tx.End:until], "\n\n"); e >= 0 {
+			until = tx.End + e
+		}
 	}
-	for k, r := range p.refs {
-		if !all && !r.background {
-			continue
-		}
-		tx := &p.out[r.idx]
-		until := len(p.text)
-		if k+1 < len(p.refs) {
-			until = p.out[p.refs[k+1].idx].Start
-		}
-		if !all {
-			if e := strings.Index(p.text[tx.End:], "\n\n"); e >= 0 {
-				until = min(until, tx.End+e)
-			}
-		}
-		tx.RefUntil = until
-	}
+	tx.RefUntil = until
 }
 
 // paraAt is the index of the paragraph holding byte offset off: blank

@@ -1758,19 +1758,18 @@ func (p *parser) personName(i int) bool {
 // are a name there and here.
 func (p *parser) theNameElsewhere(i int) bool {
 	name := p.text[p.toks[i].s:p.toks[i+1].e]
-	for _, the := range [...]string{"the ", "The "} {
-		for from := 0; ; {
-			k := strings.Index(p.text[from:], the+name)
-			if k < 0 {
-				break
-			}
-			from += k + len(the)
-			if end := from + len(name); end == len(p.text) || !isASCIILetter(p.text[end]) {
-				return true
-			}
+	for from := 0; ; {
+		k := strings.Index(p.text[from:], name)
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		from = at + len(name)
+		if end := from; (end == len(p.text) || !isASCIILetter(p.text[end])) && at >= 4 &&
+			(p.text[at-4:at] == "the " || p.text[at-4:at] == "The ") {
+			return true
 		}
 	}
-	return false
 }
 
 // shortRangeEnd reads the two-digit end of a range of years at i, written

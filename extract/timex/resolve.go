@@ -222,7 +222,8 @@ func (p *parser) emit(i, j int, s sem) {
 	if (setRef || moves) && tx.Type != "DURATION" && v.g != gNone && p.mode != AnchorNews && v.y >= 0 && !p.within(v) && !p.aside(i) {
 		p.nref, p.hasNref, p.nrefIdx = v, true, len(p.out)
 		p.nrefPara, p.nrefAdverbial = p.paraAt(start), p.adverbial(i)
-		p.refs = append(p.refs, storyRef{idx: len(p.out), background: p.backgroundRef()})
+		p.refUntil(start)
+		p.storyRef, p.storyBg = len(p.out), p.backgroundRef()
 	}
 	if setRef && tx.Type != "DURATION" && v.g != gNone && !p.periodEnd(i, v) {
 		p.ref, p.hasRef, p.refIdx = v, true, len(p.out)

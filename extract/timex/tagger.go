@@ -29,7 +29,7 @@ func (tg *Tagger) Anchor() AnchorMode { return tg.anchor }
 // coarser); when it is empty, relative expressions keep unknown (X)
 // digits. The result is sorted by offset and spans do not overlap.
 func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
-	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1, mode: tg.anchor, names: tg.names}
+	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1, storyRef: -1, mode: tg.anchor, names: tg.names}
 	if dct != "" {
 		v, ok := parseDCT(dct)
 		if !ok {
@@ -64,7 +64,7 @@ func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 		}
 	}
 	p.clockDays()
-	p.refUntil()
+	p.refUntil(len(text))
 	return p.out, nil
 }
 
@@ -255,16 +255,11 @@ type parser struct {
 	// clause ("In June 1994, ...", "on May 22, 1995") rather than naming
 	// a thing ("the Dec. 21, 1988, bombing").
 	nrefAdverbial bool
-	// refs lists the timexes that became the reference time, in order.
-	refs []storyRef
-}
-
-// storyRef is a timex that became the story's reference time (idx in
-// out); background tells whether, in a news text, it opens a background
-// paragraph (narrativeAt's test).
-type storyRef struct {
-	idx        int
-	background bool
+	// storyRef is the last timex that became the reference time (an
+	// index in out, -1 before any), storyBg whether it opens a background
+	// paragraph of a news text (backgroundRef); refUntil closes its span.
+	storyRef int
+	storyBg  bool
 }
 
 func (p *parser) w(i int) string {
