@@ -106,3 +106,13 @@ func TestEachHalfOfAMatchIsNoSet(t *testing.T) {
 	}
 	expectValues(t, "each quarter", got, map[string]string{"each quarter": "P1Q"})
 }
+
+// A clock time restated with its day in parentheses takes that day (AP,
+// 2000: "will leave at 4 in the morning (4 a.m. EDT Thursday)").
+func TestClockTimeRestatedWithItsDay(t *testing.T) {
+	_, got := tagWith(t, New(), "Castro said the father will leave at 4 in the morning (4 a.m. EDT Thursday).", "2000-04-05")
+	expectValues(t, "restated", got, map[string]string{"4 in the morning": "2000-04-06T04:00", "4 a.m. EDT Thursday": "2000-04-06T04:00"})
+	// another clock time after it is no restatement
+	_, got = tagWith(t, New(), "He left at 4 in the morning and returned at 9 a.m. Thursday.", "2000-04-05")
+	expectValues(t, "two times", got, map[string]string{"4 in the morning": "2000-04-05T04:00"})
+}

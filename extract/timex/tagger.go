@@ -141,20 +141,27 @@ func (p *parser) dayList(j int) int {
 
 // clockDays gives a clock time that was put on the DCT's day the day of
 // a date that follows it closely in the same sentence: "at 10:35 a.m.
-// (0735 GMT) Friday".
+// (0735 GMT) Friday", or of a clock time with its day that restates it:
+// "at 4 in the morning (4 a.m. EDT Thursday)".
 func (p *parser) clockDays() {
 	for k := 0; k+1 < len(p.out); k++ {
 		c, d := &p.out[k], &p.out[k+1]
 		if c.Type != "TIME" || c.Anchor != "dct" || len(c.Value) != 16 || c.Value[10] != 'T' || c.Value[13] != ':' {
 			continue
 		}
-		if d.Type != "DATE" || len(d.Value) != 10 || d.Value[0] == 'X' || d.Start-c.End > 24 {
+		day := d.Value
+		if d.Type == "TIME" && len(day) == 16 && day[10] == 'T' && day[11:] == c.Value[11:] {
+			day = day[:10] // the same clock time, with its day named
+		} else if d.Type != "DATE" {
+			continue
+		}
+		if len(day) != 10 || day[0] == 'X' || d.Start-c.End > 24 {
 			continue
 		}
 		if strings.ContainsAny(p.text[c.End:d.Start], ".;!?") {
 			continue
 		}
-		c.Value = d.Value + c.Value[10:]
+		c.Value = day + c.Value[10:]
 		c.Anchor, c.AnchorIndex = d.Anchor, -1
 		if d.Anchor == "text" && d.AnchorIndex < k {
 			c.AnchorIndex = d.AnchorIndex
