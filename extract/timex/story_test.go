@@ -67,3 +67,16 @@ func TestRefUntilSpans(t *testing.T) {
 		}
 	}
 }
+
+// A month or season coordinated with a dated one shares its year
+// (WikiWars: "In April and June 1955, Diem cleared ...", "spent the
+// spring and early summer of 1943 making preparations").
+func TestCoordinatedMonthsShareTheYear(t *testing.T) {
+	const text = "In 1954, the French left. In April and June 1955, Diem cleared the city of its militias. " +
+		"Both armies spent the spring and early summer of 1943 making preparations."
+	_, got := tagWith(t, New(), text, "2009-12-19")
+	expectValues(t, "coordinated", got, map[string]string{"April": "1955-04", "June 1955": "1955-06", "the spring": "1943-SP"})
+	if got["April"].Anchor != "" {
+		t.Errorf("April: anchor %q, want none (its year is written)", got["April"].Anchor)
+	}
+}

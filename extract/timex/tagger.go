@@ -64,6 +64,7 @@ func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 		}
 	}
 	p.clockDays()
+	p.coordinatedYears()
 	p.refUntil(len(text))
 	return p.out, nil
 }
@@ -170,6 +171,35 @@ func (p *parser) clockDays() {
 		}
 	}
 }
+
+// coordinatedYears gives a month, season or month-day written without a
+// year the year of the date of the same kind it is coordinated with: "in
+// April and June 1955", "the spring and early summer of 1943". A range
+// ("from October to March 1945") may cross a year, and is left alone.
+func (p *parser) coordinatedYears() {
+	for k := 0; k+1 < len(p.out); k++ {
+		a, b := &p.out[k], &p.out[k+1]
+		if a.Type != "DATE" || b.Type != "DATE" || a.Anchor == "" || b.Anchor != "" || a.Range != "" {
+			continue
+		}
+		if between := strings.TrimSpace(p.text[a.End:b.Start]); between != "and" && between != "or" {
+			continue
+		}
+		if !yearDigits(a.Value) || !yearDigits(b.Value) || len(a.Value) != len(b.Value) || len(a.Value) < 7 ||
+			isDigit(a.Value[5]) != isDigit(b.Value[5]) || a.Value[:4] == b.Value[:4] {
+			continue
+		}
+		a.Value = b.Value[:4] + a.Value[4:]
+		a.Anchor, a.AnchorIndex, a.Mode = "", -1, ""
+	}
+}
+
+// yearDigits reports whether a value opens with a four-digit year.
+func yearDigits(v string) bool {
+	return len(v) >= 4 && isDigit(v[0]) && isDigit(v[1]) && isDigit(v[2]) && isDigit(v[3])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Tag tags text with a fresh Tagger; see Tagger.Tag.
 func Tag(ctx context.Context, text, dct string) ([]Timex, error) {
