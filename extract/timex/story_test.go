@@ -80,3 +80,16 @@ func TestCoordinatedMonthsShareTheYear(t *testing.T) {
 		t.Errorf("April: anchor %q, want none (its year is written)", got["April"].Anchor)
 	}
 }
+
+// In a narrative, a clock time takes the day named right after it, as in
+// news (WikiWars, the Iraq War: "At 5:34 AM Baghdad time on March 20,
+// 2003 ...").
+func TestNarrativeClockTimeTakesTheDayAfterIt(t *testing.T) {
+	const text = "In July 2002, the plans were drawn up. In 2003 the army massed on the border. " +
+		"At 5:34 AM Baghdad time on March 20, 2003 the invasion began."
+	_, got := tagWith(t, NewAnchored(AnchorNarrative), text, "2009-12-19")
+	expectValues(t, "clock", got, map[string]string{"5:34 AM": "2003-03-20T05:34"})
+	if m := got["5:34 AM"].Mode; m != "" {
+		t.Errorf("5:34 AM: mode %q, want none (its day is written)", m)
+	}
+}

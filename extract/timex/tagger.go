@@ -147,7 +147,8 @@ func (p *parser) dayList(j int) int {
 func (p *parser) clockDays() {
 	for k := 0; k+1 < len(p.out); k++ {
 		c, d := &p.out[k], &p.out[k+1]
-		if c.Type != "TIME" || c.Anchor != "dct" || len(c.Value) != 16 || c.Value[10] != 'T' || c.Value[13] != ':' {
+		// a clock time on the DCT's day, or on the story's day in a narrative
+		if c.Type != "TIME" || c.Anchor != "dct" && c.Mode != ModeNarrative || len(c.Value) != 16 || c.Value[10] != 'T' || c.Value[13] != ':' {
 			continue
 		}
 		day := d.Value
@@ -163,7 +164,7 @@ func (p *parser) clockDays() {
 			continue
 		}
 		c.Value = day + c.Value[10:]
-		c.Anchor, c.AnchorIndex = d.Anchor, -1
+		c.Anchor, c.AnchorIndex, c.Mode = d.Anchor, -1, d.Mode
 		if d.Anchor == "text" && d.AnchorIndex < k {
 			c.AnchorIndex = d.AnchorIndex
 		} else if d.Anchor == "text" {
