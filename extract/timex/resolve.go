@@ -52,6 +52,9 @@ func (p *parser) emit(i, j int, s sem) {
 		}
 		if p.yearKnown() {
 			v.y = p.pickYear(s, i, j)
+			if y, ok := p.rangeStartYear(s, i, j); ok {
+				v.y = y
+			}
 			setRef = true
 		} else {
 			anchor = "none"
@@ -233,6 +236,30 @@ func (p *parser) emit(i, j int, s sem) {
 	}
 	p.out = append(p.out, tx)
 	p.last = v
+}
+
+// rangeStartYear is the year of the month at [i, j) that opens a range
+// over a new year in a narrative: "from October to March" after the story
+// reached March 1945 is October 1944 to March 1945, the end month taking
+// the year the story's time gives it and the start month the year before.
+func (p *parser) rangeStartYear(s sem, i, j int) (int, bool) {
+	if !p.narr || s.val.g != gMonth || p.w(i-1) != "from" {
+		return 0, false
+	}
+	switch p.w(j) {
+	case "to", "until", "till", "through":
+	default:
+		return 0, false
+	}
+	m, k, ok := p.monthAt(j + 1)
+	if !ok || m >= s.val.m {
+		return 0, false
+	}
+	if _, _, ok := p.yearAfter(k); ok {
+		return 0, false // from October to March 1945: the year is written
+	}
+	end := sem{kind: kNoYear, typ: "DATE", val: dval{g: gMonth, y: -1, m: m}}
+	return p.pickYear(end, j+1, k) - 1, true
 }
 
 // pickYear chooses the year of a date given without one: the candidate

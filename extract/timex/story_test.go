@@ -93,3 +93,17 @@ func TestNarrativeClockTimeTakesTheDayAfterIt(t *testing.T) {
 		t.Errorf("5:34 AM: mode %q, want none (its day is written)", m)
 	}
 }
+
+// A range from a later month to an earlier one crosses a new year: in a
+// history that has reached March 1945, "from October to March" is
+// October 1944 to March 1945 (WikiWars, World War II), and the story goes
+// on from there.
+func TestNarrativeRangeOverANewYear(t *testing.T) {
+	const text = "They landed on Luzon in January 1945 and seized Manila in March. " +
+		"British and Chinese forces defeated the Japanese in northern Burma from October to March, then the British pushed on to Rangoon by May 3."
+	_, got := tagWith(t, NewAnchored(AnchorNarrative), text, "2009-12-19")
+	expectValues(t, "range", got, map[string]string{"October": "1944-10", "May 3": "1945-05-03"})
+	// a range within one year is left to the story's time
+	_, got = tagWith(t, NewAnchored(AnchorNarrative), "In January 1945 they landed. They fought from March to May.", "2009-12-19")
+	expectValues(t, "within", got, map[string]string{"March": "1945-03", "May": "1945-05"})
+}
