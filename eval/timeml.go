@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/storyline/storyline/extract"
 	"github.com/storyline/storyline/extract/timex"
 )
 
@@ -188,7 +189,10 @@ func TimeML(ctx context.Context, dirs []string, opt TimeMLOptions) (*TimeMLRepor
 		return nil, fmt.Errorf("eval timeml: no .tml files under %s", strings.Join(dirs, ", "))
 	}
 	sort.Strings(files)
-	tg := timex.NewAnchored(opt.Anchor)
+	tg, err := extract.TimexTagger(opt.Anchor)
+	if err != nil {
+		return nil, fmt.Errorf("eval timeml: %w", err)
+	}
 	r := &TimeMLReport{WrongValues: map[string]int{}, Anchor: opt.Anchor.String()}
 	var log io.Writer
 	if opt.Verbose && opt.Out != nil {

@@ -72,8 +72,40 @@ func (x *evCtx) assignTimes() {
 		}
 		ev.TimeInherited = true
 		ev.Timex = x.inherited(k)
+		if ev.Timex < 0 {
+			ev.Timex = x.storyTime(k)
+		}
 	}
 	x.headlineTimes()
+}
+
+// storyTime is the date a narrative text had reached at event k's
+// trigger (the timex whose RefUntil span holds it, see timex.Timex):
+// events of a history, or of a news story's background paragraph, that
+// nothing in their sentence dates happened in the story's own time, not
+// on the day of writing. It is -1 when no such date holds the trigger,
+// when the event's sentence has a date of its own (which inherited and
+// mayInherit have weighed), and outside body sentences.
+func (x *evCtx) storyTime(k int) int {
+	d := x.doc
+	ev := &d.Events[k]
+	sent := d.Sentences[ev.Sentence]
+	if sent.Kind != KindBody {
+		return -1
+	}
+	at := -1
+	for ti, tx := range d.Timexes {
+		if tx.Start >= sent.End {
+			break
+		}
+		if tx.Start >= sent.Start && dateTimex(tx.Type, tx.Value) {
+			return -1
+		}
+		if tx.RefUntil > ev.Trigger.Start && tx.End <= ev.Trigger.Start && dateTimex(tx.Type, tx.Value) {
+			at = ti
+		}
+	}
+	return at
 }
 
 // dateTimex reports timexes an event can inherit: dates and times with a
@@ -88,7 +120,8 @@ func dateTimex(t string, v string) bool {
 // news text the previous sentence's date is as often another event's
 // ("… by 2007." She said …; "will be outlined on Monday." Mothers are
 // entitled …) as theirs, and an undated event is better than a wrongly
-// dated one.
+// dated one. Where the text is narrative, storyTime dates an event whose
+// sentence has no date by the story's time instead.
 func (x *evCtx) inherited(k int) int {
 	d := x.doc
 	ev := &d.Events[k]

@@ -86,3 +86,29 @@ func TestTimexStageTimeAnchor(t *testing.T) {
 		}
 	}
 }
+
+// The timex stage consults the entity gazetteer: a weekday or month after
+// a given name or a title is part of the person's name, while the same
+// words after a surname, an article or a given name that does not open the
+// name stay dates.
+func TestTimexStageNamesFromTheGazetteer(t *testing.T) {
+	const text = "Police said Joe Friday was held. Sergeant Friday agreed, and Prime Minister Theresa May met him in May. " +
+		"President Clinton Saturday vowed to act. The President Tuesday signed the bill. Pope John Paul Monday prayed. " +
+		"Ms. Thomas Wednesday denied it."
+	doc := annotateUntil(t, Input{Text: text, Date: "2005-03-01"}, "timex")
+	got := map[string]int{}
+	for _, tx := range doc.Timexes {
+		got[tx.Text]++
+	}
+	if got["Friday"] != 0 {
+		t.Errorf("Joe Friday or Sergeant Friday tagged as a date: %+v", doc.Timexes)
+	}
+	for _, w := range []string{"May", "Saturday", "Tuesday", "Monday", "Wednesday"} {
+		if got[w] != 1 {
+			t.Errorf("%s: %d timexes, want 1 (a date): %+v", w, got[w], doc.Timexes)
+		}
+	}
+	if tx := findTimex(doc.Timexes, "May"); tx != nil && tx.Value != "2004-05" {
+		t.Errorf("in May = %s, want 2004-05", tx.Value)
+	}
+}

@@ -60,24 +60,33 @@ func ParseAnchorMode(s string) (AnchorMode, error) {
 // narrativeYears reads the document's explicit years ("in 1941", "May 4,
 // 1941", "1941-45") and reports whether most of them lie two or more
 // years before the DCT: the text tells a story of its own time.
+//
+// A text that opens in the present (its first date a recent year, the
+// DCT's own dateline, or a news cue: "filed a lawsuit ... this week") is
+// news whose background goes back in time, however many old years it
+// names.
 func (p *parser) narrativeYears() bool {
-	old, recent, cues := p.yearStats()
-	return old >= 3 && old > recent && cues*4 <= old
+	old, recent, cues, leadOld := p.yearStats()
+	return leadOld && old >= 3 && old > recent && cues*4 <= old
 }
 
 // yearStats counts the document's explicit years two or more years
 // before the DCT (old) and the others (recent), and its news cues:
 // weekdays, yesterday/today/tomorrow, ago, last/this/next week, month or
-// year.
-func (p *parser) yearStats() (old, recent, cues int) {
+// year. leadOld tells whether the first of them all is an old year.
+func (p *parser) yearStats() (old, recent, cues int, leadOld bool) {
+	seen := false // whether the first year or cue has been read
 	for i := range p.toks {
+		if !seen && old+recent+cues > 0 {
+			seen, leadOld = true, old > 0
+		}
 		t := &p.toks[i]
 		switch {
 		case t.k == tWord && t.lex != nil:
 			switch t.lex.c {
 			case cWeekday:
-				if t.up {
-					cues++
+				if t.up && !t.lex.abbr {
+					cues++ // Monday; not the "Sun" of Sun Yat-sen
 				}
 			case cRelDay:
 				cues++
@@ -99,7 +108,10 @@ func (p *parser) yearStats() (old, recent, cues int) {
 			recent++
 		}
 	}
-	return old, recent, cues
+	if !seen {
+		leadOld = old > 0
+	}
+	return old, recent, cues, leadOld
 }
 
 // explicitYear reports whether the four-digit number at i reads as a
@@ -159,6 +171,36 @@ func (p *parser) narrativeAt(i int, s sem) bool {
 	// words and a future verb keep the DCT
 	return !deicticKind(s) && p.nref.y <= p.dct.y-2 && p.nref.g >= gMonth && p.nref.m > 0 && p.nrefAdverbial &&
 		p.nrefPara == p.paraAt(p.toks[i].s) && p.futureCueKind(i) == cueNone
+}
+
+// backgroundRef reports whether the reference time just set, in a news
+// text, is a background paragraph's: two or more years old, naming a
+// month, setting the time of its clause (the test narrativeAt applies to
+// month names and the like after it).
+func (p *parser) backgroundRef() bool {
+	return p.hasDCT && p.dct.y >= 0 && p.nref.y <= p.dct.y-2 && p.nref.g >= gMonth && p.nref.m > 0 && p.nrefAdverbial
+}
+
+// refUntil closes the span of the last date that became the story's
+// reference time at byte offset until (the next such date, or the end of
+// the text), where the text is narrative: in a narrative document the
+// span runs to until; in a news text only a background paragraph's date
+// has one, which also ends with its paragraph. With news anchoring, or
+// no year in the DCT, no date has one.
+func (p *parser) refUntil(until int) {
+	if p.storyRef < 0 || p.mode == AnchorNews || until < p.out[p.storyRef].End {
+		return
+	}
+	tx := &p.out[p.storyRef]
+	if p.mode != AnchorNarrative && !p.narrativeDoc {
+		if !p.storyBg || !p.hasDCT || p.dct.y < 0 {
+			return
+		}
+		if e := strings.Index(p.text[tx.End:until], "\n\n"); e >= 0 {
+			until = tx.End + e
+		}
+	}
+	tx.RefUntil = until
 }
 
 // paraAt is the index of the paragraph holding byte offset off: blank

@@ -135,7 +135,7 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 	case cNumWord, cVague:
 		if y, j, ok := p.spelledYear(i); ok && p.c(j) != cUnit && p.w(j) != "percent" {
 			// "two thousand" is a year only where a year is expected
-			if y != 2000 || p.yearContext(i) {
+			if y != 2000 && y%100 != 0 || p.yearContext(i) {
 				return j, sem{kind: kAbs, typ: "DATE", val: dval{g: gYear, y: y}}, false, true
 			}
 		}
@@ -157,6 +157,9 @@ func (p *parser) core(i int) (int, sem, bool, bool) {
 			return end, s, false, true
 		}
 		return 0, sem{}, false, false
+	}
+	if end, s, ok := p.samePeriod(i); ok {
+		return end, s, true, true
 	}
 	switch p.w(i) {
 	case "a", "an", "another":
@@ -608,6 +611,12 @@ func (p *parser) monthExpr(i int) (int, sem, bool, bool) {
 	if w == "may" || w == "march" || p.toks[i].lex.abbr {
 		switch p.w(i - 1) {
 		case "in", "since", "until", "till", "by", "of", "from", "through", "during", "last", "next", "this", "early", "late", "mid", "end", "before", "after", "each", "every", "to":
+		case "the":
+			// "the March accession", "the May elections": a capitalized
+			// month between an article and a lower-case noun
+			if e := p.toks[i].lex; e.abbr || j >= len(p.toks) || p.toks[j].k != tWord || p.toks[j].up || p.c(j) != cNone {
+				return 0, sem{}, false, false
+			}
 		default:
 			return 0, sem{}, false, false
 		}
@@ -690,8 +699,13 @@ func (p *parser) setExpr(i int) (int, sem, bool, bool) {
 	}
 	if p.c(j) == cUnit {
 		u := p.v(j)
-		if u == uWeekend {
+		switch u {
+		case uWeekend:
 			return j + 1, sem{kind: kSet, typ: "SET", lit: "XXXX-WXX-WE", quant: q}, false, true
+		case uHalf, uSeason, uDecade, uCentury, uMillennium:
+			// "each half" of a match, "every season" of a league: no
+			// calendar period a SET value can repeat
+			return 0, sem{}, false, false
 		}
 		return j + 1, sem{kind: kSet, typ: "SET", lit: durValue(n, u), quant: q}, false, true
 	}
@@ -1084,6 +1098,10 @@ func (p *parser) ordinalExpr(i int) (int, sem, bool, bool) {
 	if o == 1 {
 		if n, k, ok := p.number(j, false); ok && n > 0 && p.c(k) == cUnit && p.toks[k].lex.plural {
 			u := p.v(k)
+			if y, e, ok := p.ofYear(k + 1); ok && (u == uQuarter && n == 2 || u == uMonth && n == 6) {
+				// the first two quarters of 1990: its first half
+				return e, sem{kind: kAbs, typ: "DATE", val: dval{g: gHalf, y: y, n: 1}}, true, true
+			}
 			return k + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: u, lit: durValue(n, u)}, true, true
 		}
 	}
@@ -1175,6 +1193,16 @@ func (p *parser) deicticExpr(i int) (int, sem, bool, bool) {
 			if end, s, ok := p.yearsQuarter(j+3, map[int]int{dThis: 0, dCurrent: 0, dLast: -1, dNext: 1}[d]); ok {
 				return end, s, true, true
 			}
+		}
+		if d == dPast && p.w(i-1) == "the" && (u == uDecade || u == uCentury) {
+			// over the past decade: the ten years up to now, not the
+			// calendar decade before this one; counted in years, like "two
+			// decades"
+			n := 10
+			if u == uCentury {
+				n = 100
+			}
+			return j + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: uYear, lit: durValue(n, uYear)}, true, true
 		}
 		switch d {
 		case dLast, dPast, dPrevious:
@@ -1353,10 +1381,41 @@ func (p *parser) yearEarlier(i, j int) (int, sem, bool, bool) {
 	if (p.c(k) == cUnit && (p.v(k) == uHalf || p.v(k) == uYear)) || p.w(k) == "period" {
 		return k + 1, s, true, true
 	}
+	if n, e, ok := p.number(k, false); ok && n > 1 && p.c(e) == cUnit && p.toks[e].lex.plural && p.v(e) == uMonth {
+		// the year-earlier nine months: a span of months, like "the
+		// first nine months"
+		return e + 1, sem{kind: kDur, typ: "DURATION", n: n, unit: uMonth, lit: durValue(n, uMonth)}, true, true
+	}
 	// "year-earlier net income": the period a year before the one
 	// reported, or the year before the DCT's
 	s.lit = "yearEarlierBare"
 	return j, s, false, true
+}
+
+// samePeriod reads "the corresponding period last year", "the same
+// quarter a year ago", "the comparable period a year earlier": the period
+// a report is about, a year before (read like "the year-ago period").
+func (p *parser) samePeriod(i int) (int, sem, bool) {
+	if !p.rawIs(i, "corresponding", "comparable", "same") || p.w(i-1) != "the" {
+		return 0, sem{}, false
+	}
+	k := i + 1
+	switch {
+	case p.w(k) == "period":
+	case p.c(k) == cUnit && p.v(k) == uQuarter && !p.toks[k].lex.plural:
+	default:
+		return 0, sem{}, false
+	}
+	k++
+	switch {
+	case p.w(k) == "last" && p.w(k+1) == "year":
+		k += 2
+	case (p.w(k) == "a" || p.w(k) == "one") && p.w(k+1) == "year" && (p.w(k+2) == "ago" || p.w(k+2) == "earlier"):
+		k += 3
+	default:
+		return 0, sem{}, false
+	}
+	return k, sem{kind: kLater, typ: "DATE", unit: uYear, n: -1, lit: "yearEarlierQuarter"}, true
 }
 
 // halfAt reads the half after a count at i: "1/2" (2 1/2 years) or "and
@@ -1669,17 +1728,48 @@ func (p *parser) personName(i int) bool {
 	if !p.toks[i].up || p.toks[i].lex.abbr && p.punct(i+1, '.') {
 		return false
 	}
+	if p.namedBy(i) {
+		return true // Joe Friday, Sergeant Friday, Hurricane August, a ship called August
+	}
 	k := i - 1
 	if p.punct(k, '.') && p.adjacent(k-1) && k > 0 && titles[p.text[p.toks[k-1].s:p.toks[k-1].e]] {
 		return true // Mr. Friday
 	}
 	n := i + 1
-	if p.c(i) != cWeekday || n >= len(p.toks) || p.toks[n].k != tWord || !p.toks[n].up || p.toks[n].lex != nil || !p.adjacentWords(i) || p.opensSentence(i) {
+	if p.c(i) != cWeekday || n >= len(p.toks) || p.toks[n].k != tWord || !p.toks[n].up || !p.adjacentWords(i) {
 		return false // a month before a name names an event: the February Peace Conference
+	}
+	if p.c(n) != cPartDay && p.c(n) != cMonth && (p.rawIs(k, "the") && p.adjacentWords(k) || p.theNameElsewhere(i)) {
+		// the Sunday Times, The Sunday Telegraph: a weekday inside a
+		// name, and the same name without its article elsewhere in the
+		// text ("reports in the Sunday Times and Sunday Telegraph")
+		return true
+	}
+	if p.toks[n].lex != nil || p.opensSentence(i) {
+		return false
 	}
 	// a surname after: only where the word before is a lower-case word
 	// that is no date word (said, told, by)
 	return k >= 0 && p.toks[k].k == tWord && !p.toks[k].up && p.toks[k].lex == nil
+}
+
+// theNameElsewhere reports whether the weekday at i and the capitalized
+// word after it are written elsewhere in the text after "the": then they
+// are a name there and here.
+func (p *parser) theNameElsewhere(i int) bool {
+	name := p.text[p.toks[i].s:p.toks[i+1].e]
+	for from := 0; ; {
+		k := strings.Index(p.text[from:], name)
+		if k < 0 {
+			return false
+		}
+		at := from + k
+		from = at + len(name)
+		if end := from; (end == len(p.text) || !isASCIILetter(p.text[end])) && at >= 4 &&
+			(p.text[at-4:at] == "the " || p.text[at-4:at] == "The ") {
+			return true
+		}
+	}
 }
 
 // shortRangeEnd reads the two-digit end of a range of years at i, written

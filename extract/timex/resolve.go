@@ -23,6 +23,7 @@ func (p *parser) emit(i, j int, s sem) {
 	setRef := false
 	anchor := "dct"
 	narr, refIdx := p.narrativeAt(i, s), p.nrefIdx
+	p.at = i
 	if (s.kind == kLater || s.kind == kAnaphor) && p.hasNref && (p.mode == AnchorNarrative || p.narrativeDoc) {
 		// in a narrative, "the following year" follows the story's time,
 		// not a date mentioned aside
@@ -51,6 +52,9 @@ func (p *parser) emit(i, j int, s sem) {
 		}
 		if p.yearKnown() {
 			v.y = p.pickYear(s, i, j)
+			if y, ok := p.rangeStartYear(s, i, j); ok {
+				v.y = y
+			}
 			setRef = true
 		} else {
 			anchor = "none"
@@ -221,8 +225,10 @@ func (p *parser) emit(i, j int, s sem) {
 	if (setRef || moves) && tx.Type != "DURATION" && v.g != gNone && p.mode != AnchorNews && v.y >= 0 && !p.within(v) && !p.aside(i) {
 		p.nref, p.hasNref, p.nrefIdx = v, true, len(p.out)
 		p.nrefPara, p.nrefAdverbial = p.paraAt(start), p.adverbial(i)
+		p.refUntil(start)
+		p.storyRef, p.storyBg = len(p.out), p.backgroundRef()
 	}
-	if setRef && tx.Type != "DURATION" && v.g != gNone {
+	if setRef && tx.Type != "DURATION" && v.g != gNone && !p.periodEnd(i, v) {
 		p.ref, p.hasRef, p.refIdx = v, true, len(p.out)
 		if v.g == gQuarter && v.n > 0 && p.yearKnown() && v.y >= p.dct.y-1 && !p.indefinite(i) && p.reported(v) {
 			p.topic, p.topicIdx = v, len(p.out)
@@ -230,6 +236,30 @@ func (p *parser) emit(i, j int, s sem) {
 	}
 	p.out = append(p.out, tx)
 	p.last = v
+}
+
+// rangeStartYear is the year of the month at [i, j) that opens a range
+// over a new year in a narrative: "from October to March" after the story
+// reached March 1945 is October 1944 to March 1945, the end month taking
+// the year the story's time gives it and the start month the year before.
+func (p *parser) rangeStartYear(s sem, i, j int) (int, bool) {
+	if !p.narr || s.val.g != gMonth || p.w(i-1) != "from" {
+		return 0, false
+	}
+	switch p.w(j) {
+	case "to", "until", "till", "through":
+	default:
+		return 0, false
+	}
+	m, k, ok := p.monthAt(j + 1)
+	if !ok || m >= s.val.m {
+		return 0, false
+	}
+	if _, _, ok := p.yearAfter(k); ok {
+		return 0, false // from October to March 1945: the year is written
+	}
+	end := sem{kind: kNoYear, typ: "DATE", val: dval{g: gMonth, y: -1, m: m}}
+	return p.pickYear(end, j+1, k) - 1, true
 }
 
 // pickYear chooses the year of a date given without one: the candidate
@@ -450,8 +480,12 @@ func (p *parser) ago(s sem) (dval, string) {
 		return dval{g: g, y: -1}, "none"
 	}
 	base := p.dct
-	// "a year ago" in a report about a quarter means that quarter a year before
+	// "a year ago" in a report about a quarter means that quarter a year
+	// before; in a sentence about nine months or a half, that year
 	if q, _, ok := p.quarterRef(); ok && s.unit == uYear {
+		if p.monthsPeriod(p.at) {
+			return q.step(-s.n * 4).coarsen(gYear), "dct"
+		}
 		return q.step(-s.n * 4), "dct"
 	}
 	if p.hasRef && p.ref.g == gHalf && s.unit == uYear {
@@ -525,6 +559,9 @@ func (p *parser) later(s sem) (dval, string, int) {
 	}
 	if p.hasRef {
 		if q, idx, ok := p.quarterRef(); ok && s.unit == uYear {
+			if p.monthsPeriod(p.at) {
+				return q.step(s.n * 4).coarsen(gYear), "text", idx
+			}
 			return q.step(s.n * 4), "text", idx
 		}
 		if s.unit == uYear && (p.ref.g == gHalf || p.ref.g == gMonth) {
@@ -561,6 +598,64 @@ func (p *parser) anaphor(s sem) (dval, string, int) {
 	v = v.step(s.n)
 	v.pod = s.val.pod
 	return v, anchor, idx
+}
+
+// periodEnd reports whether the day v at token i only says when the
+// period the text talks about ended: "the quarter ended Sept. 30", "the
+// fiscal year ending June 30". The period stays the text's reference, so
+// "a year earlier" after it is that quarter a year before.
+func (p *parser) periodEnd(i int, v dval) bool {
+	if !p.hasRef || v.g != gDay || (p.ref.g != gQuarter && p.ref.g != gHalf && p.ref.g != gYear) {
+		return false
+	}
+	switch p.w(i - 1) {
+	case "ended", "ending", "ends", "end":
+	default:
+		return false
+	}
+	// the period's own phrase: "the quarter ended", "the fiscal first quarter, which ended"
+	return p.refIdx >= 0 && p.refIdx == len(p.out)-1 && p.toks[i-1].s-p.out[p.refIdx].End <= 12
+}
+
+// monthsPeriod reports whether the sentence before token i, which
+// compares figures with "a year earlier", last named a period of several
+// months rather than a quarter: "For the nine months, net rose ... from
+// $1.69 billion a year earlier", "in the first half". The comparison is
+// then with those months a year before, of which a TIMEX3 value can only
+// name the year.
+func (p *parser) monthsPeriod(i int) bool {
+	for k := i - 1; k > 0 && k >= i-40; k-- {
+		if p.toks[k].k == tPunct && p.sentenceEnd(k) {
+			return false
+		}
+		if p.c(k) != cUnit {
+			continue
+		}
+		switch p.v(k) {
+		case uQuarter:
+			return false
+		case uHalf:
+			return !p.toks[k].lex.plural && p.ordinalBefore(k-1)
+		case uMonth:
+			n, j, ok := p.number(k-1, false)
+			if !ok || j != k {
+				continue
+			}
+			switch p.w(k - 2) {
+			case "the", "first", "latest":
+				return p.toks[k].lex.plural && n > 3 && n < 12
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// ordinalBefore reports whether token k is "first" or "second" after
+// "the": the first half.
+func (p *parser) ordinalBefore(k int) bool {
+	o, ok := p.ordinalAt(k)
+	return ok && o <= 2 && p.w(k-1) == "the"
 }
 
 // reported reports whether the quarter v has ended by the DCT, so that a

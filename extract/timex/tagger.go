@@ -10,6 +10,7 @@ import (
 // state and is safe for concurrent use.
 type Tagger struct {
 	anchor AnchorMode
+	names  Names // what the entity stage knows of names, or nil
 }
 
 // New returns a Tagger that chooses news or narrative anchoring by itself
@@ -28,7 +29,7 @@ func (tg *Tagger) Anchor() AnchorMode { return tg.anchor }
 // coarser); when it is empty, relative expressions keep unknown (X)
 // digits. The result is sorted by offset and spans do not overlap.
 func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
-	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1, mode: tg.anchor}
+	p := parser{text: text, toks: scan(text, make([]tok, 0, len(text)/5+8)), refIdx: -1, topicIdx: -1, storyRef: -1, mode: tg.anchor, names: tg.names}
 	if dct != "" {
 		v, ok := parseDCT(dct)
 		if !ok {
@@ -63,6 +64,8 @@ func (tg *Tagger) Tag(ctx context.Context, text, dct string) ([]Timex, error) {
 		}
 	}
 	p.clockDays()
+	p.coordinatedYears()
+	p.refUntil(len(text))
 	return p.out, nil
 }
 
@@ -139,21 +142,29 @@ func (p *parser) dayList(j int) int {
 
 // clockDays gives a clock time that was put on the DCT's day the day of
 // a date that follows it closely in the same sentence: "at 10:35 a.m.
-// (0735 GMT) Friday".
+// (0735 GMT) Friday", or of a clock time with its day that restates it:
+// "at 4 in the morning (4 a.m. EDT Thursday)".
 func (p *parser) clockDays() {
 	for k := 0; k+1 < len(p.out); k++ {
 		c, d := &p.out[k], &p.out[k+1]
-		if c.Type != "TIME" || c.Anchor != "dct" || len(c.Value) != 16 || c.Value[10] != 'T' || c.Value[13] != ':' {
+		// a clock time on the DCT's day, or on the story's day in a narrative
+		if c.Type != "TIME" || c.Anchor != "dct" && c.Mode != ModeNarrative || len(c.Value) != 16 || c.Value[10] != 'T' || c.Value[13] != ':' {
 			continue
 		}
-		if d.Type != "DATE" || len(d.Value) != 10 || d.Value[0] == 'X' || d.Start-c.End > 24 {
+		day := d.Value
+		if d.Type == "TIME" && len(day) == 16 && day[10] == 'T' && day[11:] == c.Value[11:] {
+			day = day[:10] // the same clock time, with its day named
+		} else if d.Type != "DATE" {
+			continue
+		}
+		if len(day) != 10 || day[0] == 'X' || d.Start-c.End > 24 {
 			continue
 		}
 		if strings.ContainsAny(p.text[c.End:d.Start], ".;!?") {
 			continue
 		}
-		c.Value = d.Value + c.Value[10:]
-		c.Anchor, c.AnchorIndex = d.Anchor, -1
+		c.Value = day + c.Value[10:]
+		c.Anchor, c.AnchorIndex, c.Mode = d.Anchor, -1, d.Mode
 		if d.Anchor == "text" && d.AnchorIndex < k {
 			c.AnchorIndex = d.AnchorIndex
 		} else if d.Anchor == "text" {
@@ -161,6 +172,35 @@ func (p *parser) clockDays() {
 		}
 	}
 }
+
+// coordinatedYears gives a month, season or month-day written without a
+// year the year of the date of the same kind it is coordinated with: "in
+// April and June 1955", "the spring and early summer of 1943". A range
+// ("from October to March 1945") may cross a year, and is left alone.
+func (p *parser) coordinatedYears() {
+	for k := 0; k+1 < len(p.out); k++ {
+		a, b := &p.out[k], &p.out[k+1]
+		if a.Type != "DATE" || b.Type != "DATE" || a.Anchor == "" || b.Anchor != "" || a.Range != "" {
+			continue
+		}
+		if between := strings.TrimSpace(p.text[a.End:b.Start]); between != "and" && between != "or" {
+			continue
+		}
+		if !yearDigits(a.Value) || !yearDigits(b.Value) || len(a.Value) != len(b.Value) || len(a.Value) < 7 ||
+			isDigit(a.Value[5]) != isDigit(b.Value[5]) || a.Value[:4] == b.Value[:4] {
+			continue
+		}
+		a.Value = b.Value[:4] + a.Value[4:]
+		a.Anchor, a.AnchorIndex, a.Mode = "", -1, ""
+	}
+}
+
+// yearDigits reports whether a value opens with a four-digit year.
+func yearDigits(v string) bool {
+	return len(v) >= 4 && isDigit(v[0]) && isDigit(v[1]) && isDigit(v[2]) && isDigit(v[3])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Tag tags text with a fresh Tagger; see Tagger.Tag.
 func Tag(ctx context.Context, text, dct string) ([]Timex, error) {
@@ -232,6 +272,8 @@ type parser struct {
 	topicIdx int
 	out      []Timex
 	last     dval // the value of the last timex in out
+	at       int  // the first token of the expression emit resolves
+	names    Names
 	// mode is the tagger's anchoring; narrativeDoc is true when AnchorAuto
 	// found the document narrative (narrativeYears), and narr while emit
 	// resolves an expression against the reference time.
@@ -251,6 +293,11 @@ type parser struct {
 	// clause ("In June 1994, ...", "on May 22, 1995") rather than naming
 	// a thing ("the Dec. 21, 1988, bombing").
 	nrefAdverbial bool
+	// storyRef is the last timex that became the reference time (an
+	// index in out, -1 before any), storyBg whether it opens a background
+	// paragraph of a news text (backgroundRef); refUntil closes its span.
+	storyRef int
+	storyBg  bool
 }
 
 func (p *parser) w(i int) string {
@@ -827,6 +874,9 @@ func (p *parser) sentenceEnd(k int) bool {
 		if k > 0 && p.toks[k-1].k == tNum && p.adjacent(k-1) && p.adjacent(k) && p.toks[k+1].k == tNum {
 			return false // a decimal point: 9.5
 		}
+		if p.punct(k+1, ',') {
+			return false // an abbreviation inside the sentence: "Birmingham, Ala., killed"
+		}
 		if k == 0 || !p.adjacent(k-1) || p.toks[k-1].k != tWord {
 			return true
 		}
@@ -913,16 +963,22 @@ func (p *parser) pastCue(i, j int) bool {
 		return past
 	}
 	// "In January, American Medical brought in a new chief": the verb
-	// follows a sentence-opening phrase
-	for k := j; k < len(p.toks) && k < j+8; k++ {
+	// follows a sentence-opening phrase, perhaps after an apposition ("In
+	// January, a week after the anniversary, a bombing in Birmingham,
+	// Ala., killed a guard")
+	opening := p.punct(j, ',')
+	for k := j; k < len(p.toks) && k < j+32; k++ {
 		if p.toks[k].k == tPunct {
-			if p.text[p.toks[k].s] == ',' && k == j {
+			if p.text[p.toks[k].s] == ',' && (k == j || opening) {
 				continue
 			}
 			if p.sentenceEnd(k) || p.text[p.toks[k].s] == ',' {
 				return false
 			}
 			continue
+		}
+		if !opening && k >= j+8 {
+			return false
 		}
 		if p.futureWord(k) {
 			return false

@@ -37,4 +37,12 @@ type Timex struct {
 	// September 30", "from 2010"), "end" when it closes one ("until
 	// Friday"), else "".
 	Range string `json:"range,omitempty"`
+	// RefUntil is set on a date that became the story's reference time
+	// where the text is narrative (a narrative document, or a background
+	// paragraph of a news text, as the anchoring decided): the byte
+	// offset where it stops being the reference time (the next such
+	// date, or the end of a background paragraph). Events told between
+	// the date and RefUntil with no date of their own happened then.
+	// 0 otherwise.
+	RefUntil int `json:"ref_until,omitempty"`
 }

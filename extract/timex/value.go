@@ -371,7 +371,7 @@ func parseDCT(s string) (dval, bool) {
 	y, leap := -1, 2000 // XXXX: an unknown year allows February 29
 	if s[:4] != "XXXX" {
 		n, err := strconv.Atoi(s[:4])
-		if err != nil || n < 0 {
+		if err != nil || n < 1 {
 			return dval{}, false
 		}
 		y, leap = n, n
