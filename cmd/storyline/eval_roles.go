@@ -36,11 +36,12 @@ accuracy of each slot in percent of the items whose trigger was found. Items
 from the shared data (ecbplus/…, bbc/…) are skipped with a message when
 --data is absent; the seed items always run.
 
-Given several set folders (the first half testdata/roles and the fresh half
-testdata/roles-fresh, annotated after the extraction rules were written),
+Given several set folders (the first half testdata/roles, the fresh half
+testdata/roles-fresh, annotated after the extraction rules were written, and
+the blind sample testdata/roles-blind, whose misses are never read),
 roles scores each apart and prints a table for each under its folder's name.`,
 		Example: `  storyline eval roles testdata/roles
-  storyline eval roles --data ../shared/data testdata/roles testdata/roles-fresh
+  storyline eval roles --data ../shared/data testdata/roles testdata/roles-fresh testdata/roles-blind
   storyline eval roles --data ../shared/data -v testdata/roles | grep -A3 'WRONG agent'`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
